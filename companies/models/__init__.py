@@ -1,0 +1,22 @@
+"""Footprint's data model: companies, places, facilities, releases, events and claims."""
+
+from .claim import FootprintClaim
+from .company import Company
+from .event import Event, EventType, ReviewState
+from .facility import Facility, FacilityKind, FacilityStatus
+from .location import Location
+from .release import ImportState, Release
+
+__all__ = [
+    "Company",
+    "Event",
+    "EventType",
+    "Facility",
+    "FacilityKind",
+    "FacilityStatus",
+    "FootprintClaim",
+    "ImportState",
+    "Location",
+    "Release",
+    "ReviewState",
+]

@@ -1,0 +1,132 @@
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.urls import reverse
+
+from ..querysets import EventQuerySet
+
+
+class EventType(models.TextChoices):
+    OPENED = "opened", "Opened"
+    EXPANDED = "expanded", "Expanded"
+    IDLED = "idled", "Idled"
+    REOPENED = "reopened", "Reopened"
+    CLOSED = "closed", "Closed"
+    SOLD = "sold", "Sold"
+    ACQUIRED = "acquired", "Acquired"
+
+
+class ReviewState(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    ACCEPTED = "accepted", "Accepted"
+    REJECTED = "rejected", "Rejected"
+
+
+class Event(models.Model):
+    """One thing that happened to one facility, on the word of a release (or an editor).
+
+    Only accepted events count towards a facility's status. Saving or deleting an event, in
+    any way (admin, import, shell, queryset update), refreshes its facility's cached status
+    in the same transaction.
+    """
+
+    facility = models.ForeignKey("Facility", on_delete=models.CASCADE, related_name="events")
+    type = models.CharField(max_length=10, choices=EventType.choices)
+    announced_date = models.DateField(help_text="When it was announced (the release date).")
+    effective_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text='When it takes effect, if the release says ("will close by June 30"); may be in the future.',
+    )
+    employees = models.PositiveIntegerField(null=True, blank=True, help_text="Employees affected, if stated.")
+    release = models.ForeignKey(
+        "Release",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+        help_text="The source release; blank for an event entered by hand.",
+    )
+    evidence = models.TextField(blank=True, help_text="The sentence of the release that says so.")
+    confidence = models.FloatField(
+        default=1.0, help_text="Extractor's confidence, 0–1; 1 for events entered by hand."
+    )
+    review_state = models.CharField(
+        max_length=10, choices=ReviewState.choices, default=ReviewState.PROPOSED
+    )
+    note = models.TextField(blank=True, help_text="Editor's note, e.g. the source of a hand-entered event.")
+    reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-announced_date", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(type__in=EventType.values), name="event_type_valid"),
+            models.CheckConstraint(
+                condition=models.Q(review_state__in=ReviewState.values), name="event_review_state_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(confidence__gte=0, confidence__lte=1), name="event_confidence_range"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(release__isnull=True) | ~models.Q(evidence=""),
+                name="event_from_release_has_evidence",
+            ),
+            models.UniqueConstraint(
+                fields=["facility", "release", "type"], name="event_unique_per_release"
+            ),
+        ]
+        indexes = [models.Index(fields=["review_state", "announced_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()}: {self.facility} ({self.date})"
+
+    @property
+    def date(self):
+        """The date the event takes effect: effective where stated, else announced."""
+        return self.effective_date or self.announced_date
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:facility_detail", kwargs={"pk": self.facility_id}) + f"#event-{self.pk}"
+
+    def clean(self) -> None:
+        # A facility's events come from releases about its company, or are entered by hand.
+        # Sales and acquisitions are the exception: one release speaks for buyer and seller.
+        if not (self.release_id and self.facility_id):
+            return
+        release_company = self.release.company_id
+        if (
+            release_company
+            and release_company != self.facility.company_id
+            and self.type not in (EventType.ACQUIRED, EventType.SOLD)
+        ):
+            raise ValidationError({"release": "This release is about another company than the facility's."})
+
+    @property
+    def release_published(self):
+        """Publication date of the source release, used to order same-day events."""
+        return self.release.published if self.release_id else None
+
+    def save(self, *args, **kwargs):
+        from ..services.facilities import facility_refresh_status
+
+        with transaction.atomic():
+            previous_facility_id = None
+            if self.pk:
+                previous_facility_id = (
+                    Event.objects.filter(pk=self.pk).values_list("facility_id", flat=True).first()
+                )
+            super().save(*args, **kwargs)
+            facility_refresh_status(facility_id=self.facility_id)
+            if previous_facility_id and previous_facility_id != self.facility_id:
+                facility_refresh_status(facility_id=previous_facility_id)
+
+    def delete(self, *args, **kwargs):
+        from ..services.facilities import facility_refresh_status
+
+        with transaction.atomic():
+            facility_id = self.facility_id
+            result = super().delete(*args, **kwargs)
+            facility_refresh_status(facility_id=facility_id)
+        return result

@@ -1,0 +1,100 @@
+import hashlib
+
+from django.db import models, transaction
+from django.urls import reverse
+
+from ..querysets import ReleaseQuerySet
+
+
+class ImportState(models.TextChoices):
+    NEW = "new", "New"
+    EXTRACTED = "extracted", "Extracted"
+    REVIEWED = "reviewed", "Reviewed"
+    FAILED = "failed", "Extraction failed"
+
+
+def content_hash(body: str) -> str:
+    """SHA-256 of the release text with whitespace collapsed, so re-wrapped copies match."""
+    normalised = " ".join(body.split())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+class Release(models.Model):
+    """A source document, usually a press release, kept verbatim.
+
+    The same text is never stored twice (``content_hash``). ``extraction`` keeps the
+    importer's last proposal and ``import_log`` what happened at each step.
+    """
+
+    headline = models.CharField(max_length=500)
+    body = models.TextField(help_text="The release text as published (untrusted; always rendered escaped).")
+    raw = models.TextField(blank=True, help_text="The input verbatim (HTML, e-mail source), when it differs.")
+    source_name = models.CharField(
+        max_length=500, blank=True, help_text="File name or feed entry the release came from."
+    )
+    wire = models.CharField(max_length=100, blank=True, help_text="Wire service, e.g. Business Wire.")
+    published = models.DateField(null=True, blank=True, help_text="Publication date from the dateline.")
+    dateline = models.ForeignKey(
+        "Location",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="datelined_releases",
+        help_text="Place in the dateline (where the release was issued; not an event).",
+    )
+    url = models.URLField(max_length=1000, blank=True)
+    content_hash = models.CharField(
+        max_length=64, unique=True, editable=False, help_text="SHA-256 of the normalised body."
+    )
+    company = models.ForeignKey(
+        "Company",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="releases",
+        help_text="The issuing company.",
+    )
+    import_state = models.CharField(max_length=10, choices=ImportState.choices, default=ImportState.NEW)
+    extraction = models.JSONField(
+        null=True, blank=True, editable=False, help_text="The importer's last proposal, as JSON."
+    )
+    import_log = models.TextField(blank=True, editable=False, help_text="What each import step did.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(import_state__in=ImportState.values), name="release_import_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        from ..services.facilities import facilities_refresh
+
+        self.content_hash = content_hash(self.body)
+        with transaction.atomic():
+            old_published = None
+            if self.pk:
+                old_published = Release.objects.filter(pk=self.pk).values_list("published", flat=True).first()
+            super().save(*args, **kwargs)
+            # The release date orders same-day events, so a changed date can change statuses.
+            if old_published != self.published and self.pk:
+                facilities_refresh(facility_ids=self.events.values_list("facility_id", flat=True))
+
+    def delete(self, *args, **kwargs):
+        from ..services.facilities import facilities_refresh
+
+        with transaction.atomic():
+            facility_ids = list(self.events.values_list("facility_id", flat=True))
+            result = super().delete(*args, **kwargs)
+            facilities_refresh(facility_ids=facility_ids)
+        return result
+
+    def get_absolute_url(self) -> str:
+        return reverse("companies:release_detail", kwargs={"pk": self.pk})

@@ -1,0 +1,72 @@
+"""Writes for events. Every path refreshes the facility's cached status (via Event.save)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from ..models import Event, Facility, Release, ReviewState
+
+
+@transaction.atomic
+def event_create(
+    *,
+    facility: Facility,
+    type: str,
+    announced_date: date,
+    effective_date: date | None = None,
+    release: Release | None = None,
+    evidence: str = "",
+    employees: int | None = None,
+    confidence: float = 1.0,
+    review_state: str = ReviewState.PROPOSED,
+    note: str = "",
+) -> Event:
+    event = Event(
+        facility=facility,
+        type=type,
+        announced_date=announced_date,
+        effective_date=effective_date,
+        release=release,
+        evidence=evidence,
+        employees=employees,
+        confidence=confidence,
+        review_state=review_state,
+        note=note,
+    )
+    if review_state != ReviewState.PROPOSED:
+        event.reviewed_at = timezone.now()
+    event.full_clean(validate_unique=True)
+    event.save()
+    return event
+
+
+@transaction.atomic
+def event_set_review_state(*, event: Event, state: str) -> Event:
+    event.review_state = state
+    event.reviewed_at = timezone.now()
+    event.full_clean()
+    event.save(update_fields=["review_state", "reviewed_at"])
+    return event
+
+
+def event_accept(*, event: Event) -> Event:
+    return event_set_review_state(event=event, state=ReviewState.ACCEPTED)
+
+
+def event_reject(*, event: Event) -> Event:
+    return event_set_review_state(event=event, state=ReviewState.REJECTED)
+
+
+@transaction.atomic
+def events_set_review_state(*, events: Iterable[Event], state: str) -> int:
+    """Accept or reject many events (admin actions); each refreshes its facility."""
+    count = 0
+    for event in events:
+        if event.review_state != state:
+            event_set_review_state(event=event, state=state)
+            count += 1
+    return count

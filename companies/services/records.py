@@ -1,0 +1,138 @@
+"""Writes for companies, locations, releases and claims: get-or-create by their natural keys."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from ..models import Company, FootprintClaim, Location, Release
+from ..models.release import content_hash
+
+# Legal suffixes that do not distinguish one company from another when matching names.
+LEGAL_SUFFIXES = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "lp",
+    "plc", "group", "holdings", "sa", "ag", "nv", "bv", "gmbh", "se", "spa", "ab", "asa", "oyj", "the",
+}
+
+
+def normalise_company_name(name: str) -> str:
+    """"International Wire Group, Inc." and "International Wire" both give "international wire"."""
+    words = re.findall(r"[a-z0-9&]+", name.lower().replace(".", ""))
+    core = [w for w in words if w not in LEGAL_SUFFIXES]
+    return " ".join(core or words)
+
+
+def company_match(*, name: str = "", ticker: str = "") -> Company | None:
+    """An existing company by ticker, normalised name or alias."""
+    if ticker:
+        found = Company.objects.filter(ticker__iexact=ticker).first()
+        if found:
+            return found
+    key = normalise_company_name(name) if name else ""
+    if not key:
+        return None
+    for company in Company.objects.only("id", "name", "legal_name", "aliases"):
+        names = [company.name, company.legal_name, *company.alias_list]
+        if any(n and normalise_company_name(n) == key for n in names):
+            return Company.objects.get(pk=company.pk)
+    return None
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(re.sub(r",?\s+(inc|corp|ltd|llc|plc)\.?$", "", name, flags=re.I)) or "company"
+    slug, n = base, 2
+    while Company.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def company_get_or_create(
+    *, name: str, ticker: str = "", exchange: str = "", legal_name: str = "", **fields
+) -> tuple[Company, bool]:
+    existing = company_match(name=legal_name or name, ticker=ticker) or company_match(name=name)
+    if existing:
+        changed = []
+        for attr, value in (("ticker", ticker), ("exchange", exchange), ("legal_name", legal_name)):
+            if value and not getattr(existing, attr):
+                setattr(existing, attr, value)
+                changed.append(attr)
+        if changed:
+            existing.full_clean()
+            existing.save(update_fields=changed)
+        return existing, False
+    display = re.sub(r",?\s+(Inc|Corp|Ltd|LLC|plc)\.?$", "", name).strip() or name
+    company = Company(
+        name=display, slug=_unique_slug(display), legal_name=legal_name or name, ticker=ticker,
+        exchange=exchange, **fields,
+    )
+    company.full_clean()
+    company.save()
+    return company, True
+
+
+@transaction.atomic
+def location_get_or_create(
+    *,
+    locality: str,
+    region: str = "",
+    country: str = "",
+    latitude: float | None = None,
+    longitude: float | None = None,
+    geonames_id: int | None = None,
+    resolved: bool = True,
+) -> tuple[Location, bool]:
+    location, created = Location.objects.get_or_create(
+        locality=locality.strip(),
+        region=region or "",
+        country=country or "",
+        defaults={
+            "latitude": latitude,
+            "longitude": longitude,
+            "geonames_id": geonames_id,
+            "resolved": resolved,
+        },
+    )
+    return location, created
+
+
+@transaction.atomic
+def release_create(
+    *,
+    body: str,
+    headline: str,
+    published: date | None = None,
+    wire: str = "",
+    url: str = "",
+    raw: str = "",
+    source_name: str = "",
+    company: Company | None = None,
+    dateline: Location | None = None,
+) -> tuple[Release, bool]:
+    """Store a release once: the same text (by content hash) returns the stored one."""
+    existing = Release.objects.filter(content_hash=content_hash(body)).first()
+    if existing:
+        return existing, False
+    release = Release(
+        body=body, headline=headline[:500], published=published, wire=wire, url=url, raw=raw,
+        source_name=source_name[:500], company=company, dateline=dateline,
+    )
+    release.content_hash = content_hash(body)
+    release.full_clean()
+    release.save()
+    return release, True
+
+
+@transaction.atomic
+def claim_get_or_create(
+    *, release: Release, company: Company, count: int, countries: list[str], qualifier: str = "", text: str = ""
+) -> tuple[FootprintClaim, bool]:
+    return FootprintClaim.objects.get_or_create(
+        release=release,
+        count=count,
+        qualifier=qualifier or "",
+        defaults={"company": company, "countries": list(countries), "text": text},
+    )

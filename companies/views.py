@@ -1,0 +1,1 @@
+"""Analyst pages. Thin: each calls a queryset method, builds a context and renders."""
