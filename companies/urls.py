@@ -1,8 +1,7 @@
-from django.urls import path
+"""Analyst URLs. Each concern's views live in their own module under companies/views/."""
 
-from . import views
+from django.urls import path
 
 app_name = "companies"
 
-urlpatterns = [
-]
+urlpatterns: list = []

@@ -1,0 +1,107 @@
+"""What the extractor proposes for one release: plain data, no database.
+
+``Proposal.to_json()`` is the JSON Lines contract of ``manage.py extract_release``; other
+tools rely on its keys, so change them only together with that contract.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass
+class PlaceRef:
+    """A place as resolved offline; ``resolved`` False keeps an unmatched name for the editor."""
+
+    locality: str | None
+    region: str | None = None  # ISO 3166-2, e.g. "US-CT"
+    country: str | None = None  # ISO 3166-1 alpha-2
+    lat: float | None = None
+    lon: float | None = None
+    geonames_id: int | None = None
+    resolved: bool = True
+    text: str = ""  # the words of the release that named it
+
+
+@dataclass
+class CompanyRef:
+    name: str | None
+    ticker: str | None = None
+    exchange: str | None = None
+
+
+@dataclass
+class ProposedEvent:
+    type: str  # opened, expanded, idled, reopened, closed, sold, acquired
+    place: PlaceRef
+    evidence: str
+    confidence: float
+    facility: str | None = None  # "Jewett City plant", "the Bowater mill"
+    kind: str | None = None  # plant, mill, warehouse, distribution_center, office, mine, other
+    effective: date | None = None
+    employees: int | None = None
+    counterparty: str | None = None  # buyer or seller named in a sale/acquisition
+
+
+@dataclass
+class ProposedClaim:
+    count: int
+    countries: list[str]
+    qualifier: str | None  # "other" or None
+    text: str = ""
+
+
+@dataclass
+class Proposal:
+    headline: str | None = None
+    published: date | None = None
+    wire: str | None = None
+    dateline: PlaceRef | None = None
+    company: CompanyRef | None = None
+    events: list[ProposedEvent] = field(default_factory=list)
+    claims: list[ProposedClaim] = field(default_factory=list)
+    products: str | None = None
+    markets: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    body: str = ""  # the normalised text the evidence sentences come from
+
+    def to_json(self, file: str | None = None) -> dict:
+        """The extract_release JSON object (dates as ISO strings, unknowns as null)."""
+
+        def place(p: PlaceRef | None) -> dict | None:
+            if p is None:
+                return None
+            return {"locality": p.locality, "region": p.region, "country": p.country}
+
+        return {
+            "file": file,
+            "headline": self.headline,
+            "published": self.published.isoformat() if self.published else None,
+            "wire": self.wire,
+            "dateline": place(self.dateline),
+            "company": asdict(self.company) if self.company else None,
+            "events": [
+                {
+                    "type": e.type,
+                    "locality": e.place.locality,
+                    "region": e.place.region,
+                    "country": e.place.country,
+                    "lat": e.place.lat,
+                    "lon": e.place.lon,
+                    "resolved": e.place.resolved,
+                    "facility": e.facility,
+                    "kind": e.kind,
+                    "effective": e.effective.isoformat() if e.effective else None,
+                    "employees": e.employees,
+                    "counterparty": e.counterparty,
+                    "evidence": e.evidence,
+                    "confidence": round(e.confidence, 2),
+                }
+                for e in self.events
+            ],
+            "claims": [{"count": c.count, "countries": c.countries, "qualifier": c.qualifier} for c in self.claims],
+            "products": self.products,
+            "markets": self.markets,
+            "warnings": self.warnings,
+        }

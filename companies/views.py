@@ -1,1 +1,0 @@
-"""Analyst pages. Thin: each calls a queryset method, builds a context and renders."""

@@ -1,0 +1,1 @@
+"""Analyst pages, one module per concern. Views stay thin: a queryset method, a context, a render."""
