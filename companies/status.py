@@ -115,9 +115,7 @@ def sort_key(event: EventLike) -> tuple:
 
 
 def accepted_in_order(events: Iterable[EventLike]) -> list[EventLike]:
-    return sorted(
-        (e for e in events if getattr(e, "review_state", "accepted") == "accepted"), key=sort_key
-    )
+    return sorted((e for e in events if getattr(e, "review_state", "accepted") == "accepted"), key=sort_key)
 
 
 def status_at(events: Iterable[EventLike], on: date) -> Status:
@@ -134,10 +132,7 @@ def status_at(events: Iterable[EventLike], on: date) -> Status:
 
     if not happened:
         first = ordered[0]
-        if first.type in IMPLIED_BEFORE:
-            before = IMPLIED_BEFORE[first.type]
-        else:
-            before = UNKNOWN
+        before = IMPLIED_BEFORE.get(first.type, UNKNOWN)
         if before is None and pending is not None and pending.type == "opened":
             before = PLANNED
         return Status(before, pending_type=pending_type, pending_date=pending_date)

@@ -57,7 +57,9 @@ class EventFactory(factory.django.DjangoModelFactory):
     type = "idled"
     announced_date = datetime.date(2009, 3, 24)
     release = factory.SubFactory(
-        ReleaseFactory, company=factory.SelfAttribute("..facility.company"), published=factory.SelfAttribute("..announced_date")
+        ReleaseFactory,
+        company=factory.SelfAttribute("..facility.company"),
+        published=factory.SelfAttribute("..announced_date"),
     )
     evidence = "The company today announced that it is idling production at the plant."
     confidence = 0.95

@@ -100,7 +100,9 @@ class Proposal:
                 }
                 for e in self.events
             ],
-            "claims": [{"count": c.count, "countries": c.countries, "qualifier": c.qualifier} for c in self.claims],
+            "claims": [
+                {"count": c.count, "countries": c.countries, "qualifier": c.qualifier} for c in self.claims
+            ],
             "products": self.products,
             "markets": self.markets,
             "warnings": self.warnings,

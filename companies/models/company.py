@@ -53,9 +53,7 @@ class Company(models.Model):
         verbose_name_plural = "companies"
         constraints = [
             models.CheckConstraint(condition=~models.Q(name=""), name="company_name_not_empty"),
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="company_not_own_parent"
-            ),
+            models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="company_not_own_parent"),
         ]
 
     def __str__(self) -> str:

@@ -50,9 +50,7 @@ class Event(models.Model):
     confidence = models.FloatField(
         default=1.0, help_text="Extractor's confidence, 0–1; 1 for events entered by hand."
     )
-    review_state = models.CharField(
-        max_length=10, choices=ReviewState.choices, default=ReviewState.PROPOSED
-    )
+    review_state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.PROPOSED)
     note = models.TextField(blank=True, help_text="Editor's note, e.g. the source of a hand-entered event.")
     reviewed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -73,9 +71,7 @@ class Event(models.Model):
                 condition=models.Q(release__isnull=True) | ~models.Q(evidence=""),
                 name="event_from_release_has_evidence",
             ),
-            models.UniqueConstraint(
-                fields=["facility", "release", "type"], name="event_unique_per_release"
-            ),
+            models.UniqueConstraint(fields=["facility", "release", "type"], name="event_unique_per_release"),
         ]
         indexes = [models.Index(fields=["review_state", "announced_date"])]
 

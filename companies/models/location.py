@@ -31,12 +31,9 @@ class Location(models.Model):
     class Meta:
         ordering = ["country", "region", "locality"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["locality", "region", "country"], name="location_unique_place"
-            ),
+            models.UniqueConstraint(fields=["locality", "region", "country"], name="location_unique_place"),
             models.CheckConstraint(
-                condition=models.Q(latitude__isnull=True)
-                | models.Q(latitude__gte=-90, latitude__lte=90),
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
                 name="location_latitude_range",
             ),
             models.CheckConstraint(
@@ -44,9 +41,7 @@ class Location(models.Model):
                 | models.Q(longitude__gte=-180, longitude__lte=180),
                 name="location_longitude_range",
             ),
-            models.CheckConstraint(
-                condition=~models.Q(locality=""), name="location_locality_not_empty"
-            ),
+            models.CheckConstraint(condition=~models.Q(locality=""), name="location_locality_not_empty"),
         ]
 
     def __str__(self) -> str:

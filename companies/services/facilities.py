@@ -77,8 +77,16 @@ def facility_get_or_create(
 
 
 @transaction.atomic
-def facility_record_sale(*, facility: Facility, buyer, release=None, evidence: str = "", sold_on: date,
-                         effective: date | None = None, review_state: str = "accepted") -> Facility:
+def facility_record_sale(
+    *,
+    facility: Facility,
+    buyer,
+    release=None,
+    evidence: str = "",
+    sold_on: date,
+    effective: date | None = None,
+    review_state: str = "accepted",
+) -> Facility:
     """Record a sale: the seller's facility ends "sold"; the buyer's own record starts "acquired".
 
     History is not rewritten: both records stay, linked through ``successor``.
@@ -86,16 +94,29 @@ def facility_record_sale(*, facility: Facility, buyer, release=None, evidence: s
     from .events import event_create
 
     event_create(
-        facility=facility, type="sold", announced_date=sold_on, effective_date=effective, release=release,
-        evidence=evidence, review_state=review_state,
+        facility=facility,
+        type="sold",
+        announced_date=sold_on,
+        effective_date=effective,
+        release=release,
+        evidence=evidence,
+        review_state=review_state,
     )
     successor, _ = facility_get_or_create(
-        company=buyer, location=facility.location, name=facility.name, kind=facility.kind,
+        company=buyer,
+        location=facility.location,
+        name=facility.name,
+        kind=facility.kind,
         products=facility.products,
     )
     event_create(
-        facility=successor, type="acquired", announced_date=sold_on, effective_date=effective,
-        release=release, evidence=evidence, review_state=review_state,
+        facility=successor,
+        type="acquired",
+        announced_date=sold_on,
+        effective_date=effective,
+        release=release,
+        evidence=evidence,
+        review_state=review_state,
     )
     facility.successor = successor
     facility.save(update_fields=["successor"])

@@ -13,13 +13,35 @@ from ..models.release import content_hash
 
 # Legal suffixes that do not distinguish one company from another when matching names.
 LEGAL_SUFFIXES = {
-    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "lp",
-    "plc", "group", "holdings", "sa", "ag", "nv", "bv", "gmbh", "se", "spa", "ab", "asa", "oyj", "the",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "lp",
+    "plc",
+    "group",
+    "holdings",
+    "sa",
+    "ag",
+    "nv",
+    "bv",
+    "gmbh",
+    "se",
+    "spa",
+    "ab",
+    "asa",
+    "oyj",
+    "the",
 }
 
 
 def normalise_company_name(name: str) -> str:
-    """"International Wire Group, Inc." and "International Wire" both give "international wire"."""
+    """ "International Wire Group, Inc." and "International Wire" both give "international wire"."""
     words = re.findall(r"[a-z0-9&]+", name.lower().replace(".", ""))
     core = [w for w in words if w not in LEGAL_SUFFIXES]
     return " ".join(core or words)
@@ -66,8 +88,12 @@ def company_get_or_create(
         return existing, False
     display = re.sub(r",?\s+(Inc|Corp|Ltd|LLC|plc)\.?$", "", name).strip() or name
     company = Company(
-        name=display, slug=_unique_slug(display), legal_name=legal_name or name, ticker=ticker,
-        exchange=exchange, **fields,
+        name=display,
+        slug=_unique_slug(display),
+        legal_name=legal_name or name,
+        ticker=ticker,
+        exchange=exchange,
+        **fields,
     )
     company.full_clean()
     company.save()
@@ -117,8 +143,15 @@ def release_create(
     if existing:
         return existing, False
     release = Release(
-        body=body, headline=headline[:500], published=published, wire=wire, url=url, raw=raw,
-        source_name=source_name[:500], company=company, dateline=dateline,
+        body=body,
+        headline=headline[:500],
+        published=published,
+        wire=wire,
+        url=url,
+        raw=raw,
+        source_name=source_name[:500],
+        company=company,
+        dateline=dateline,
     )
     release.content_hash = content_hash(body)
     release.full_clean()
@@ -128,7 +161,13 @@ def release_create(
 
 @transaction.atomic
 def claim_get_or_create(
-    *, release: Release, company: Company, count: int, countries: list[str], qualifier: str = "", text: str = ""
+    *,
+    release: Release,
+    company: Company,
+    count: int,
+    countries: list[str],
+    qualifier: str = "",
+    text: str = "",
 ) -> tuple[FootprintClaim, bool]:
     return FootprintClaim.objects.get_or_create(
         release=release,
