@@ -107,3 +107,15 @@ class Proposal:
             "markets": self.markets,
             "warnings": self.warnings,
         }
+
+
+@dataclass
+class Document:
+    """One release read from a file, e-mail or feed entry, before extraction."""
+
+    name: str  # file path, or "feed.xml#3" for the third entry of a feed
+    text: str  # plain text, whitespace and quotes normalised
+    raw: str = ""  # the decoded input verbatim (HTML, e-mail source), when it differs from text
+    headline: str | None = None  # when the container states it (HTML <title>/<h1>, Subject:, <title>)
+    url: str | None = None
+    published: date | None = None  # when the container states it (feed pubDate, e-mail Date:)
