@@ -43,6 +43,41 @@ class CompanyQuerySet(models.QuerySet):
     def for_detail(self) -> CompanyQuerySet:
         return self.select_related("headquarters", "parent")
 
+    def for_page(self) -> CompanyQuerySet:
+        """The company page's company: ``for_detail`` plus its claims (with their releases)
+        and its releases, newest first. Facilities and events come from their own querysets."""
+        from .models import FootprintClaim, Release
+
+        return self.for_detail().prefetch_related(
+            Prefetch("claims", queryset=FootprintClaim.objects.select_related("release"), to_attr="all_claims"),
+            Prefetch(
+                "releases",
+                queryset=Release.objects.defer("body", "raw", "extraction", "import_log").order_by(
+                    "-published", "-id"
+                ),
+                to_attr="release_list",
+            ),
+        )
+
+    # --- explorer / API (companies.filters) ---
+    def family_ids(self, slug: str, max_depth: int = 10) -> list[int]:
+        """Ids of the company with ``slug`` and of all its subsidiaries, ``max_depth`` levels
+        down: one query per level (a cycle or a deeper tree stops at the bound)."""
+        frontier = list(self.filter(slug=slug).values_list("pk", flat=True))
+        seen = set(frontier)
+        for _ in range(max_depth):
+            if not frontier:
+                break
+            frontier = [
+                pk for pk in self.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in seen
+            ]
+            seen.update(frontier)
+        return sorted(seen)
+
+    def options(self):
+        """``(slug, name)`` of every company, for filter drop-downs (one query)."""
+        return self.order_by("name", "pk").values_list("slug", "name")
+
 
 class FacilityQuerySet(models.QuerySet):
     def with_accepted_events(self) -> FacilityQuerySet:
@@ -78,9 +113,33 @@ class FacilityQuerySet(models.QuerySet):
             )
         )
 
+    def status_totals(self) -> dict[str, int]:
+        """Facilities per cached status (one query), e.g. for the home page's totals."""
+        from .models import FacilityStatus
+
+        return self.aggregate(
+            total=Count("pk"),
+            **{status: Count("pk", filter=Q(status=status)) for status in FacilityStatus.values},
+        )
+
     def due_for_refresh(self, today) -> FacilityQuerySet:
         """Facilities whose announced future change has come due since the cache was written."""
         return self.filter(pending_date__isnull=False, pending_date__lte=today)
+
+    # --- explorer / API (companies.filters) ---
+    def for_explorer(self) -> FacilityQuerySet:
+        """The facility explorer, its exports and ``/api/facilities/``: each facility with its
+        company, place and the release behind its cached status, in one query. For ``as_of``
+        add ``with_accepted_events()``."""
+        return self.select_related("company", "location", "status_event__release")
+
+    def place_options(self):
+        """Distinct ``(country, region)`` pairs where there are facilities (one query)."""
+        return (
+            self.order_by("location__country", "location__region")
+            .values_list("location__country", "location__region")
+            .distinct()
+        )
 
 
 class EventQuerySet(models.QuerySet):
@@ -95,6 +154,26 @@ class EventQuerySet(models.QuerySet):
 
     def latest_accepted(self) -> EventQuerySet:
         return self.accepted().for_timeline().order_by("-announced_date", "-id")
+
+    def company_timeline(self, company) -> EventQuerySet:
+        """The company page's timeline: its facilities' accepted events, newest first."""
+        return self.latest_accepted().filter(facility__company=company)
+
+    def with_event_date(self) -> EventQuerySet:
+        """Annotate ``event_date``: the effective date where stated, else the announced date."""
+        from django.db.models.functions import Coalesce
+
+        return self.annotate(event_date=Coalesce("effective_date", "announced_date"))
+
+    def for_event_list(self) -> EventQuerySet:
+        """The events page, its exports and ``/api/events/``: accepted events, newest first,
+        with facility, company, place and release in one query."""
+        return (
+            self.accepted()
+            .with_event_date()
+            .select_related("facility__company", "facility__location", "release")
+            .order_by("-event_date", "-announced_date", "-id")
+        )
 
     # Bulk writes bypass Event.save(); these keep the status cache true for them too.
     def update(self, **kwargs) -> int:
@@ -143,7 +222,7 @@ class ReleaseQuerySet(models.QuerySet):
         return self.select_related("company", "dateline").prefetch_related(
             Prefetch(
                 "events",
-                queryset=Event.objects.select_related("facility__location").order_by("id"),
+                queryset=Event.objects.select_related("facility__location", "facility__company").order_by("id"),
             ),
             "claims",
         )

@@ -74,3 +74,55 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     company = factory.SelfAttribute("release.company")
     count = 19
     countries = factory.LazyFunction(lambda: ["US", "BE", "FR", "IT"])
+
+
+def build_iwg_footprint():
+    """An International Wire Group-like footprint (explorer, exports and API tests).
+
+    Jewett City (US-CT) and Littleton (US-NH) plants idled by the 2009-03-24 release, and a
+    Camden (US-NY) plant opened in 2005. Returns a namespace of the records.
+    """
+    from types import SimpleNamespace
+
+    company = CompanyFactory(
+        name="International Wire Group",
+        slug="international-wire-group",
+        legal_name="International Wire Group, Inc.",
+        aliases="IWG\nInternational Wire",
+        ticker="ITWG",
+        exchange="Pink Sheets",
+    )
+    release = ReleaseFactory(
+        company=company,
+        headline="International Wire Announces the Idling of Two Plants",
+        body="International Wire Group, Inc. today announced that it is idling production at the "
+        "Jewett City, Connecticut and Littleton, New Hampshire plants.",
+        published=datetime.date(2009, 3, 24),
+        url="https://www.businesswire.com/news/home/20090324/en/International-Wire-Announces-Idling-Plants",
+    )
+
+    def plant(name, locality, region, lat, lon):
+        location = LocationFactory(
+            locality=locality, region=region, country="US", latitude=lat, longitude=lon
+        )
+        return FacilityFactory(company=company, location=location, name=name)
+
+    jewett = plant("Jewett City plant", "Jewett City", "US-CT", 41.6065, -71.9806)
+    littleton = plant("Littleton plant", "Littleton", "US-NH", 44.3062, -71.7701)
+    camden = plant("Camden plant", "Camden", "US-NY", 43.3348, -75.7477)
+    evidence = (
+        "International Wire Group, Inc. today announced that it is idling production at the "
+        "Jewett City, Connecticut and Littleton, New Hampshire plants."
+    )
+    for facility in (jewett, littleton):
+        EventFactory(
+            facility=facility,
+            type="idled",
+            release=release,
+            announced_date=datetime.date(2009, 3, 24),
+            evidence=evidence,
+        )
+    EventFactory(facility=camden, type="opened", announced_date=datetime.date(2005, 1, 10))
+    return SimpleNamespace(
+        company=company, release=release, jewett=jewett, littleton=littleton, camden=camden
+    )

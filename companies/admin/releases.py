@@ -1,0 +1,182 @@
+"""Release admin: the source text, its events and its claims, and where it is in the import flow."""
+
+from __future__ import annotations
+
+import json
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+from django.utils.html import format_html
+
+from ..models import Event, Release, ReviewState
+from ..models.release import content_hash
+from .claims import ClaimInline
+from .events import review, stamp_review
+from .facilities import EVENT_INLINE_WIDGETS
+from .filters import is_autocomplete
+from .imports import ReleaseImportMixin
+
+
+class ReleaseForm(forms.ModelForm):
+    url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="URL")
+
+    class Meta:
+        model = Release
+        fields = (
+            "headline",
+            "company",
+            "published",
+            "dateline",
+            "wire",
+            "url",
+            "body",
+            "source_name",
+            "raw",
+            "import_state",
+        )
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 24, "cols": 100}),
+            "raw": forms.Textarea(attrs={"rows": 6, "cols": 100}),
+        }
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        duplicate = (
+            Release.objects.filter(content_hash=content_hash(body)).exclude(pk=self.instance.pk).first()
+        )
+        if duplicate is not None:
+            url = reverse("admin:companies_release_change", args=[duplicate.pk])
+            raise ValidationError(
+                format_html('The same text is already stored: <a href="{}">{}</a>.', url, duplicate.headline)
+            )
+        return body
+
+
+class ReleaseEventInline(admin.TabularInline):
+    """The events this release reports. Saving one refreshes its facility's status."""
+
+    model = Event
+    fk_name = "release"
+    fields = (
+        "type",
+        "facility",
+        "announced_date",
+        "effective_date",
+        "employees",
+        "evidence",
+        "confidence",
+        "review_state",
+    )
+    autocomplete_fields = ("facility",)
+    formfield_overrides = EVENT_INLINE_WIDGETS
+    ordering = ("id",)
+    extra = 0
+    show_change_link = True
+    verbose_name_plural = "events reported by this release"
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).select_related("facility__company", "facility__location", "release")
+        )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        # Events are announced on the day the release is published.
+        if obj is not None and obj.published:
+            formset.form.base_fields["announced_date"].initial = obj.published
+        return formset
+
+
+@admin.register(Release)
+class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
+    form = ReleaseForm
+    list_display = (
+        "headline_col",
+        "company",
+        "published",
+        "wire",
+        "import_state",
+        "events_col",
+        "proposed_col",
+    )
+    list_display_links = ("headline_col",)
+    list_select_related = ("company",)
+    list_filter = ("import_state", "wire", "published")
+    date_hierarchy = "published"
+    search_fields = ("headline", "body")
+    search_help_text = "Words in the headline or the text."
+    autocomplete_fields = ("company", "dateline")
+    readonly_fields = ("content_hash", "extraction_display", "import_log_display", "created_at")
+    ordering = ("-published", "-id")
+    list_per_page = 50
+    actions = ("accept_proposed_events",)
+    inlines = [ReleaseEventInline, ClaimInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = (
+        (None, {"fields": ("headline", "company", ("published", "dateline"), ("wire", "url"))}),
+        ("Text", {"fields": ("body",)}),
+        ("Source", {"fields": ("source_name", "raw"), "classes": ("collapse",)}),
+        (
+            "Import",
+            {
+                "fields": (
+                    "import_state",
+                    "content_hash",
+                    "extraction_display",
+                    "import_log_display",
+                    "created_at",
+                ),
+                "classes": ("collapse",),
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_autocomplete(request):
+            return queryset
+        return queryset.annotate(
+            event_count=Count("events", distinct=True),
+            proposed_count=Count(
+                "events", filter=Q(events__review_state=ReviewState.PROPOSED), distinct=True
+            ),
+        )
+
+    @admin.display(description="headline", ordering="headline")
+    def headline_col(self, obj: Release) -> str:
+        return truncatechars(obj.headline, 90)
+
+    @admin.display(description="events", ordering="event_count")
+    def events_col(self, obj: Release) -> int:
+        return obj.event_count
+
+    @admin.display(description="to review", ordering="proposed_count")
+    def proposed_col(self, obj: Release) -> int:
+        return obj.proposed_count
+
+    @admin.display(description="extraction")
+    def extraction_display(self, obj: Release):
+        if not obj or obj.extraction is None:
+            return "—"
+        return format_html("<pre>{}</pre>", json.dumps(obj.extraction, indent=2, ensure_ascii=False))
+
+    @admin.display(description="import log")
+    def import_log_display(self, obj: Release):
+        if not obj or not obj.import_log:
+            return "—"
+        return format_html("<pre>{}</pre>", obj.import_log)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Event:
+            stamp_review(formset)
+        super().save_formset(request, form, formset, change)
+
+    @admin.action(description="Accept the proposed events of selected releases", permissions=["change"])
+    def accept_proposed_events(self, request, queryset):
+        events = Event.objects.proposed().filter(release__in=queryset)
+        review(self, request, events, state=ReviewState.ACCEPTED, verb="Accepted", past="accepted")

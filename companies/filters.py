@@ -1,0 +1,457 @@
+"""What the explorer, the events page, their exports and the JSON API filter by.
+
+One ``FilterSet`` per list (``FacilityFilter``, ``EventFilter``), shared by the HTML pages,
+the CSV/JSON/GeoJSON exports and ``/api/``, so a filter means the same thing everywhere.
+
+``FacilitySelection`` applies ``FacilityFilter`` and attaches each facility's status: today's
+comes from the cached ``Facility.status``; an ``as_of`` date's is computed by
+``companies.status.status_at`` over the prefetched accepted events (the one status function).
+With ``as_of`` the status filter, status ordering and facets run in Python over the candidate
+set, because the status is not in the database for past dates: that costs one pass over every
+facility matching the other filters, and their accepted events, per request (two queries per
+2,000 facilities). Narrow the other filters to keep it cheap on a large table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+import django_filters
+import pycountry
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
+from django.http import QueryDict
+
+from .models import Company, Event, EventType, Facility, FacilityKind
+from .presenters import FacilityRow, country_name, region_name
+from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, status_at
+
+STATUS_LABELS = {
+    OPEN: "Open",
+    IDLED: "Idled",
+    CLOSED: "Closed",
+    SOLD: "Sold",
+    PLANNED: "Planned",
+    UNKNOWN: "No accepted events",
+}
+STATUS_CHOICES = list(STATUS_LABELS.items())
+COUNTRY_CHOICES = sorted(
+    ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda c: c[1]
+)
+REGION_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+EVENT_DATE = Coalesce("effective_date", "announced_date")
+
+FACILITY_ORDERING = (
+    ("company__name", "company"),
+    ("name", "facility"),
+    ("location__locality", "locality"),
+    ("location__region", "region"),
+    ("location__country", "country"),
+    ("status", "status"),
+    ("status_since", "since"),
+)
+
+
+def validate_region(value: str) -> None:
+    if value and not REGION_CODE.match(value):
+        raise ValidationError("Use an ISO 3166-2 code such as US-CT.")
+
+
+def normalise_params(data) -> QueryDict:
+    """A mutable copy of the query parameters with place codes upper-cased and empty values
+    of multi-valued filters dropped (``?country=us`` means ``US``)."""
+    params = QueryDict(mutable=True)
+    for key in data or {}:
+        if hasattr(data, "getlist"):
+            values = data.getlist(key)
+        else:
+            values = data[key] if isinstance(data[key], list | tuple) else [data[key]]
+        values = [str(v).strip() for v in values]
+        if key in ("country", "region"):
+            values = [v.upper() for v in values]
+        if key in ("status", "country", "type"):
+            values = [v for v in values if v]
+        params.setlist(key, values)
+    return params
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """``OrderingFilter`` with the primary key as the last tie-breaker, so pages never overlap."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "pk")
+        return qs
+
+
+class FacilityFilter(django_filters.FilterSet):
+    """The explorer's filters (also ``/api/facilities/`` and the facility exports).
+
+    With ``as_of`` the status filter is left to ``FacilitySelection`` (statuses on that date
+    are computed in Python); without it, it filters on the cached status.
+    """
+
+    q = django_filters.CharFilter(method="filter_q", label="Search facility, company or locality")
+    status = django_filters.MultipleChoiceFilter(
+        choices=STATUS_CHOICES, method="filter_status", widget=forms.CheckboxSelectMultiple, label="Status"
+    )
+    company = django_filters.CharFilter(field_name="company__slug", label="Company")
+    parent = django_filters.CharFilter(method="filter_parent", label="Parent company (includes subsidiaries)")
+    country = django_filters.MultipleChoiceFilter(
+        field_name="location__country", choices=COUNTRY_CHOICES, label="Country"
+    )
+    region = django_filters.CharFilter(
+        field_name="location__region", validators=[validate_region], label="Region (ISO 3166-2)"
+    )
+    kind = django_filters.ChoiceFilter(choices=FacilityKind.choices, label="Kind")
+    event_type = django_filters.ChoiceFilter(
+        choices=EventType.choices, method="filter_events", label="Had an event of type"
+    )
+    changed_after = django_filters.DateFilter(method="filter_events", label="Changed on or after")
+    changed_before = django_filters.DateFilter(method="filter_events", label="Changed on or before")
+    ordering = StableOrderingFilter(fields=FACILITY_ORDERING, label="Sort by")
+
+    class Meta:
+        model = Facility
+        fields: list[str] = []
+
+    def __init__(
+        self, data=None, *args, as_of: date | None = None, family_cache: dict | None = None, **kwargs
+    ):
+        self.as_of = as_of
+        self.family_cache = family_cache if family_cache is not None else {}
+        super().__init__(normalise_params(data) if data is not None else None, *args, **kwargs)
+
+    @property
+    def cleaned_data(self) -> dict:
+        self.errors  # noqa: B018 - validates the form
+        return getattr(self.form, "cleaned_data", {})
+
+    def filter_q(self, queryset, name, value):
+        for term in value.split():
+            queryset = queryset.filter(
+                Q(name__icontains=term)
+                | Q(company__name__icontains=term)
+                | Q(location__locality__icontains=term)
+            )
+        return queryset
+
+    def filter_status(self, queryset, name, value):
+        if not value or self.as_of:
+            return queryset
+        return queryset.filter(status__in=value)
+
+    def filter_parent(self, queryset, name, value):
+        if value not in self.family_cache:
+            self.family_cache[value] = Company.objects.family_ids(value)
+        return queryset.filter(company_id__in=self.family_cache[value])
+
+    def filter_events(self, queryset, name, value):
+        # event_type, changed_after and changed_before are applied together in
+        # filter_queryset, so "idled between X and Y" means one event that is both.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.cleaned_data
+        event_type, after, before = (
+            data.get("event_type"),
+            data.get("changed_after"),
+            data.get("changed_before"),
+        )
+        if not (event_type or after or before):
+            return queryset
+        events = Event.objects.accepted().filter(facility=OuterRef("pk")).alias(on=EVENT_DATE)
+        if event_type:
+            events = events.filter(type=event_type)
+        if after:
+            events = events.filter(on__gte=after)
+        if before:
+            events = events.filter(on__lte=before)
+        return queryset.filter(Exists(events))
+
+
+class EventFilter(django_filters.FilterSet):
+    """The events page's filters (also ``/api/events/`` and the event exports)."""
+
+    type = django_filters.MultipleChoiceFilter(
+        choices=EventType.choices, widget=forms.CheckboxSelectMultiple, label="Type"
+    )
+    date_after = django_filters.DateFilter(method="filter_date_after", label="On or after")
+    date_before = django_filters.DateFilter(method="filter_date_before", label="On or before")
+    company = django_filters.CharFilter(field_name="facility__company__slug", label="Company")
+    country = django_filters.MultipleChoiceFilter(
+        field_name="facility__location__country", choices=COUNTRY_CHOICES, label="Country"
+    )
+    region = django_filters.CharFilter(
+        field_name="facility__location__region", validators=[validate_region], label="Region (ISO 3166-2)"
+    )
+
+    class Meta:
+        model = Event
+        fields: list[str] = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(normalise_params(data) if data is not None else None, *args, **kwargs)
+
+    def filter_date_after(self, queryset, name, value):
+        """The event's date (effective where stated, else announced) is on or after ``value``."""
+        return queryset.alias(filter_on=EVENT_DATE).filter(filter_on__gte=value)
+
+    def filter_date_before(self, queryset, name, value):
+        return queryset.alias(filter_on=EVENT_DATE).filter(filter_on__lte=value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Facets
+
+
+@dataclass(frozen=True)
+class FacetItem:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class FacetGroup:
+    key: str
+    title: str
+    items: list[FacetItem] = field(default_factory=list)
+    more: bool = False
+    note: str = ""
+
+
+def toggle_query(params: QueryDict, key: str, value: str, *, multiple: bool) -> str:
+    """``?...`` with ``key=value`` switched on or off, the rest of the query kept (page reset)."""
+    query = params.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    values = query.getlist(key)
+    if value in values:
+        values = [v for v in values if v != value]
+    elif multiple:
+        values = [*values, value]
+    else:
+        values = [value]
+    query.setlist(key, values)
+    return "?" + query.urlencode()
+
+
+FACET_LIMITS = {"status": None, "country": 30, "region": 30, "company": 20}
+FACET_FIELDS = {
+    "status": ("status",),
+    "country": ("location__country",),
+    "region": ("location__region",),
+    "company": ("company__slug", "company__name"),
+}
+MULTIPLE = {"status", "country"}
+
+
+def _facet_label(key: str, value: str, name: str | None = None) -> str:
+    if key == "status":
+        return STATUS_LABELS.get(value, value)
+    if key == "country":
+        return f"{country_name(value)} ({value})"
+    if key == "region":
+        return f"{region_name(value)} ({value})"
+    return name or value
+
+
+# ---------------------------------------------------------------------------------------------
+# The explorer's selection
+
+
+class FacilitySelection:
+    """``FacilityFilter`` applied, with each facility's status today or on ``as_of``.
+
+    Rows are ``presenters.FacilityRow`` (facility + ``companies.status.Status``), the same
+    shape the company page uses, whether the status is the cache or computed for a date.
+    """
+
+    def __init__(self, data, *, as_of: date | None = None, queryset=None):
+        self.params = normalise_params(data)
+        self.as_of = as_of
+        self.base = queryset if queryset is not None else Facility.objects.all()
+        self.family_cache: dict[str, list[int]] = {}
+        self.filterset = FacilityFilter(
+            self.params, queryset=self.base, as_of=as_of, family_cache=self.family_cache
+        )
+
+    @property
+    def errors(self):
+        return self.filterset.errors
+
+    @property
+    def statuses(self) -> list[str]:
+        return self.filterset.cleaned_data.get("status") or []
+
+    @property
+    def ordering(self) -> list[str]:
+        return self.filterset.cleaned_data.get("ordering") or []
+
+    def queryset(self):
+        return self.filterset.qs.for_explorer()
+
+    # --- rows ---
+
+    @staticmethod
+    def cached_row(facility) -> FacilityRow:
+        """Today's status from the cache ``facility_refresh_status`` wrote with ``status_at``."""
+        status = Status(
+            facility.status,
+            facility.status_since,
+            facility.status_event,
+            facility.pending_type,
+            facility.pending_date,
+        )
+        return FacilityRow(facility, status)
+
+    def _iter_as_of(self, chunk_size: int) -> Iterator[FacilityRow]:
+        """Facilities in the footprint on ``as_of`` (any status), statuses from ``status_at``."""
+        queryset = self.queryset().with_accepted_events()
+        for facility in queryset.iterator(chunk_size=chunk_size):
+            status = status_at(facility.accepted_events, self.as_of)
+            if status.in_footprint:
+                yield FacilityRow(facility, status)
+
+    def _python_sort(self, rows: list[FacilityRow]) -> list[FacilityRow]:
+        """With ``as_of``, sorting by status or since must use the computed values."""
+        for key in reversed(self.ordering):
+            name = key.lstrip("-")
+            if name == "status":
+                rows.sort(key=lambda r: r.status.status or "", reverse=key.startswith("-"))
+            elif name == "since":
+                rows.sort(key=lambda r: r.status.since or date.min, reverse=key.startswith("-"))
+        return rows
+
+    @cached_property
+    def _as_of_rows(self) -> list[FacilityRow]:
+        """Every facility in the footprint on ``as_of`` matching the non-status filters."""
+        return list(self._iter_as_of(chunk_size=2000))
+
+    @cached_property
+    def _as_of_matching(self) -> list[FacilityRow]:
+        statuses = set(self.statuses)
+        rows = [r for r in self._as_of_rows if not statuses or r.status.status in statuses]
+        return self._python_sort(rows)
+
+    def iter_rows(self, chunk_size: int = 2000) -> Iterator[FacilityRow]:
+        """Every matching row, streamed in chunks (for exports)."""
+        if self.as_of is None:
+            for facility in self.queryset().iterator(chunk_size=chunk_size):
+                yield self.cached_row(facility)
+            return
+        if any(k.lstrip("-") in ("status", "since") for k in self.ordering):
+            # Sorting by a computed value needs every row first.
+            yield from self._as_of_matching
+            return
+        statuses = set(self.statuses)
+        for row in self._iter_as_of(chunk_size):
+            if not statuses or row.status.status in statuses:
+                yield row
+
+    def page(self, number, per_page: int, *, strict: bool = False) -> Page:
+        """A page of rows; ``strict`` raises ``InvalidPage`` instead of clamping (API)."""
+        if self.as_of is None:
+            paginator = Paginator(self.queryset(), per_page)
+        else:
+            paginator = Paginator(self._as_of_matching, per_page)
+        page = paginator.page(number) if strict else paginator.get_page(number)
+        if self.as_of is None:
+            page.object_list = [self.cached_row(f) for f in page.object_list]
+        return page
+
+    # --- facets ---
+
+    def facets(self) -> list[FacetGroup]:
+        """Counts per status, country, region and company for the current filter.
+
+        Status counts ignore the status selection itself (so further statuses can be added);
+        the others count the current result. Today: one GROUP BY query each. With ``as_of``:
+        counted over the computed rows, no further queries.
+        """
+        counts = self._sql_facet_counts() if self.as_of is None else self._python_facet_counts()
+        groups = []
+        titles = {"status": "Status", "country": "Country", "region": "Region", "company": "Company"}
+        for key, rows in counts.items():
+            limit = FACET_LIMITS[key]
+            selected = self.params.getlist(key)
+            group = FacetGroup(key, titles[key])
+            shown = rows if limit is None else rows[:limit]
+            group.more = limit is not None and len(rows) > limit
+            seen = set()
+            for value, name, count in shown:
+                seen.add(value)
+                group.items.append(self._facet_item(key, value, name, count, value in selected))
+            for value in selected:  # keep selected values reachable, to switch them off
+                if value not in seen:
+                    group.items.append(self._facet_item(key, value, None, 0, True))
+            if key == "status":
+                group.note = "Counts ignore the status selection, so you can add statuses."
+            groups.append(group)
+        return groups
+
+    def _facet_item(self, key, value, name, count, selected) -> FacetItem:
+        return FacetItem(
+            value=value,
+            label=_facet_label(key, value, name),
+            count=count,
+            selected=selected,
+            url=toggle_query(self.params, key, value, multiple=key in MULTIPLE),
+        )
+
+    def _sql_facet_counts(self) -> dict[str, list[tuple[str, str | None, int]]]:
+        without_status = self.params.copy()
+        without_status.pop("status", None)
+        result = {}
+        for key, fields in FACET_FIELDS.items():
+            if key == "status":
+                queryset = FacilityFilter(
+                    without_status, queryset=self.base, family_cache=self.family_cache
+                ).qs
+            else:
+                queryset = self.filterset.qs
+            limit = FACET_LIMITS[key]
+            rows = (
+                queryset.exclude(**{fields[0]: ""})
+                .values(*fields)
+                .annotate(n=Count("pk"))
+                .order_by("-n", *fields)
+            )
+            if limit is not None:
+                rows = rows[: limit + 1]
+            result[key] = [(r[fields[0]], r[fields[-1]], r["n"]) for r in rows]
+        if result.get("status"):
+            order = list(STATUS_LABELS)
+            result["status"].sort(key=lambda r: order.index(r[0]) if r[0] in order else 99)
+        return result
+
+    def _python_facet_counts(self) -> dict[str, list[tuple[str, str | None, int]]]:
+        statuses = Counter(r.status.status for r in self._as_of_rows)
+        rows = self._as_of_matching
+        countries = Counter(r.facility.location.country for r in rows if r.facility.location.country)
+        regions = Counter(r.facility.location.region for r in rows if r.facility.location.region)
+        companies = Counter((r.facility.company.slug, r.facility.company.name) for r in rows)
+
+        def ranked(counter):
+            return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+        order = list(STATUS_LABELS)
+        return {
+            "status": [(s, None, n) for s, n in sorted(statuses.items(), key=lambda kv: order.index(kv[0]))],
+            "country": [(c, None, n) for c, n in ranked(countries)],
+            "region": [(c, None, n) for c, n in ranked(regions)],
+            "company": [(slug, name, n) for (slug, name), n in ranked(companies)],
+        }

@@ -1,0 +1,359 @@
+"""Dates in releases: the dateline (place, publication date, wire) and effective dates.
+
+Effective-date conventions (documented here because editors see their results):
+
+* A stated day is taken as is; a day without a year ("by June 30") is its next occurrence on
+  or after the publication date.
+* A period resolves to its **last day**, because "will close in the second quarter" promises
+  the event by then at the latest, and a status should not flip before the release allows:
+  a month -> its last day, a quarter -> its last day, "first half" -> June 30, a year or
+  "year-end" -> December 31.
+* "early YEAR" -> March 31, "mid-YEAR" -> June 30, "late YEAR" -> December 31; seasons end
+  with their meteorological season (spring May 31, summer Aug 31, fall Nov 30, winter the
+  last day of February after it).
+* A period without a year ("by the end of the second quarter") is the release year's, unless
+  that period has already ended at publication, then the next year's.
+* "later this month" -> last day of the publication month; "next month" -> last day of the
+  next; "within 60 days" / "in the next 90 days" / "over the next six months" -> publication
+  date plus that span; "immediately" / "effective today" -> the publication date.
+* Fiscal periods are read as calendar periods (the company's fiscal calendar is unknown).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "hundred": 100,
+}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+# Month-day-year ("Mar 24, 2009", "Jan. 5, 2012", "March 24 2009") and day-month-year.
+_MDY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_NUMERIC = re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")
+
+
+def _mk(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> tuple[date, int, int] | None:
+    """The first full calendar date in ``text`` as (date, start, end)."""
+    best: tuple[date, int, int] | None = None
+    for rx in (_MDY, _DMY, _ISO, _NUMERIC):
+        m = rx.search(text)
+        if not m:
+            continue
+        month = m.group("m")
+        mo = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+        y = int(m.group("y"))
+        if y < 100:
+            y += 2000 if y < 70 else 1900
+        d = _mk(y, mo, int(m.group("d")))
+        if d and (best is None or m.start() < best[1]):
+            best = (d, m.start(), m.end())
+    return best
+
+
+# --- dateline ----------------------------------------------------------------------------------
+
+# Wire services as they sign a dateline, with the canonical name we report.
+_WIRES = [
+    (r"BUSINESS\s*WIRE", "Business Wire"),
+    (r"PR\s*Newswire(?:-[A-Za-z]+)*", "PR Newswire"),
+    (r"GLOBE\s*NEWSWIRE|GlobeNewswire", "GlobeNewswire"),
+    (r"Marketwired", "Marketwired"),
+    (r"Marketwire|MARKET\s*WIRE", "Marketwire"),
+    (r"CNW(?:\s+Telbec)?|Canada\s*NewsWire", "CNW"),
+    (r"ACCESSWIRE|ACCESS\s*WIRE", "ACCESSWIRE"),
+    (r"PRWEB|PRWeb", "PRWeb"),
+    (r"Newsfile(?:\s+Corp\.?)?", "Newsfile"),
+    (r"EINPresswire(?:\.com)?|EIN\s*Presswire", "EIN Presswire"),
+    (r"Canada\s*Newswire", "CNW"),
+    (r"Reuters", "Reuters"),
+]
+_WIRE_ALT = "|".join(f"(?:{p})" for p, _ in _WIRES)
+_WIRE_RX = [(re.compile(rf"^(?:{p})$", re.I), name) for p, name in _WIRES]
+_DATE_ALT = (
+    rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
+)
+# One atom of the header that follows the place: a date, a wire tag in any of its dresses,
+# separators. "CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) --",
+# "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) -", "CITY, March 24, 2009 /PRNewswire/ --".
+_ATOM = (
+    rf"(?:{_DATE_ALT}"
+    rf"|\(\s*(?:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
+    rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
+    rf"|\(\s*{_DATE_ALT}\s*\)"
+    rf"|(?:{_WIRE_ALT})\b"
+    r"|--+|-(?=\s)|:|,|\|)"
+)
+_PLACE_PART = rf"(?!{_MONTH}\.?\s+\d)(?!\()[A-Z][A-Za-z.'&]*(?:[ -](?!{_MONTH}\.?\s+\d)[A-Za-z.'&]+){{0,4}}"
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
+    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:)\s*(?=\S)",
+)
+_DATELINE_DATE_FIRST = re.compile(
+    rf"^\s*(?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
+    r"\s*(?:--+|-(?=\s)|:)\s*(?=\S)"
+)
+_WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
+_SEP_ONLY = re.compile(r"^[\s,:|-]*$")
+
+
+@dataclass(slots=True)
+class Dateline:
+    place: str | None  # "CAMDEN, N.Y." as written
+    published: date | None
+    wire: str | None
+    end: int  # offset in the paragraph where the first sentence starts
+
+
+def wire_name(text: str) -> str | None:
+    m = _WIRE_IN.search(text)
+    if not m:
+        return None
+    token = re.sub(r"\s+", " ", m.group(0)).strip()
+    for rx, name in _WIRE_RX:
+        if rx.match(token):
+            return name
+    return None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of a paragraph, if it has one.
+
+    A dateline needs a date or a wire tag; an all-capitals place followed by a dash
+    ("DAYTON, Ohio -- Acme Corp. ...") also counts, which is how company-issued copy starts.
+    """
+    head = paragraph[:260]
+    m = _DATELINE_DATE_FIRST.match(head)
+    if m:
+        found = parse_date(m.group("date"))
+        return Dateline(m.group("place").strip(" ,"), found[0] if found else None, None, m.end())
+    m = _DATELINE.match(head)
+    if m:
+        rest = m.group("rest")
+        place = (m.group("place") or "").strip(" ,") or None
+        found = parse_date(rest)
+        wire = wire_name(rest)
+        if found or wire:
+            return Dateline(place, found[0] if found else None, wire, m.end())
+        if place and _SEP_ONLY.match(rest) and place.split(",")[0].isupper() and len(place) > 2:
+            return Dateline(place, None, None, m.end())
+    return None
+
+
+# --- effective dates ---------------------------------------------------------------------------
+
+_YEAR = r"(?:19|20)\d\d"
+_NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)"
+_EFFECTIVE = re.compile(
+    rf"""
+    (?P<mdy>{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b)
+  | (?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR})?)
+  | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
+  | (?P<quarter>\b(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter
+        |Q(?P<qnum>[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|FY\s*)?(?P<qyear>{_YEAR}))?)
+  | (?P<half>\b(?P<hord>first|second)\s+half(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<hyear>{_YEAR}))?)
+  | (?P<part>\b(?P<pword>early|mid|middle\s+of|late|end\s+of|spring|summer|fall|autumn|winter)
+        [-\s]+(?:of\s+)?(?:(?P<pyear>{_YEAR})|(?P<pthis>this\s+year|next\s+year)))
+  | (?P<monthyear>\b(?P<mname>{_MONTH})\.?,?\s+(?:of\s+)?(?P<myear>{_YEAR})\b)
+  | (?P<yearend>\b(?:year[-\s]end|end\s+of\s+(?:the|this)\s+(?:calendar\s+|fiscal\s+)?year|later\s+this\s+year
+        |the\s+end\s+of\s+{_YEAR}|(?:by|in|during|for)\s+(?:fiscal\s+|calendar\s+)?(?P<year>{_YEAR})\b))
+  | (?P<thismonth>\b(?:later\s+this|end\s+of\s+(?:the|this))\s+month\b)
+  | (?P<nextmonth>\bnext\s+month\b)
+  | (?P<within>\b(?:within|in\s+the\s+next|over\s+the\s+next|in|within\s+the\s+next)\s+
+        (?:approximately\s+|about\s+)?(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?))
+  | (?P<now>\b(?:effective\s+immediately|immediately|effective\s+today)\b)
+    """,
+    re.I | re.X,
+)
+_SEASON_END = {"spring": (5, 31), "summer": (8, 31), "fall": (11, 30), "autumn": (11, 30)}
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _next(d: date | None, fallback_year: bool, published: date | None) -> date | None:
+    """Roll a date given without a year forward a year if it had passed at publication."""
+    if d is None or not fallback_year or published is None:
+        return d
+    if d < published:
+        try:
+            return d.replace(year=d.year + 1)
+        except ValueError:
+            return d + timedelta(days=365)
+    return d
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower())
+
+
+def _resolve(m: re.Match[str], published: date | None) -> date | None:
+    base_year = published.year if published else None
+    g = m.groupdict()
+    if g["mdy"] or g["dmy"]:
+        text = g["mdy"] or g["dmy"]
+        full = parse_date(text)
+        if full:
+            return full[0]
+        if base_year is None:
+            return None
+        mm = re.search(_MONTH, text, re.I)
+        dd = re.search(r"\d{1,2}", text)
+        if not (mm and dd):
+            return None
+        return _next(_mk(base_year, MONTHS[mm.group(0).lower()], int(dd.group(0))), True, published)
+    if g["iso"]:
+        full = parse_date(g["iso"])
+        return full[0] if full else None
+    if g["quarter"]:
+        q = _ORDINALS[g["qord"].lower()] if g["qord"] else int(g["qnum"])
+        year = int(g["qyear"]) if g["qyear"] else base_year
+        if year is None:
+            return None
+        return _next(_month_end(year, q * 3), not g["qyear"], published)
+    if g["half"]:
+        month = 6 if g["hord"].lower() == "first" else 12
+        year = int(g["hyear"]) if g["hyear"] else base_year
+        if year is None:
+            return None
+        return _next(_month_end(year, month), not g["hyear"], published)
+    if g["part"]:
+        if g["pyear"]:
+            year = int(g["pyear"])
+        elif base_year is None:
+            return None
+        else:
+            year = base_year + (1 if "next" in g["pthis"].lower() else 0)
+        word = g["pword"].lower().split()[0]
+        if word == "early":
+            return date(year, 3, 31)
+        if word in ("mid", "middle"):
+            return date(year, 6, 30)
+        if word in ("late", "end"):
+            return date(year, 12, 31)
+        if word == "winter":
+            return _month_end(year + 1, 2)
+        mo, d = _SEASON_END[word]
+        return date(year, mo, d)
+    if g["monthyear"]:
+        return _month_end(int(g["myear"]), MONTHS[g["mname"].lower().rstrip(".")])
+    if g["yearend"]:
+        if g["year"]:
+            return date(int(g["year"]), 12, 31)
+        y = re.search(_YEAR, g["yearend"])
+        if y:
+            return date(int(y.group(0)), 12, 31)
+        return date(base_year, 12, 31) if base_year else None
+    if published is None:
+        return None
+    if g["thismonth"]:
+        return _month_end(published.year, published.month)
+    if g["nextmonth"]:
+        y, mo = (published.year + 1, 1) if published.month == 12 else (published.year, published.month + 1)
+        return _month_end(y, mo)
+    if g["within"]:
+        n = _number(g["n"])
+        if not n:
+            return None
+        unit = g["unit"].lower()
+        if unit.startswith("day"):
+            return published + timedelta(days=n)
+        if unit.startswith("week"):
+            return published + timedelta(weeks=n)
+        total = published.month - 1 + n
+        y, mo = published.year + total // 12, total % 12 + 1
+        return _mk(y, mo, min(published.day, calendar.monthrange(y, mo)[1]))
+    if g["now"]:
+        return published
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    value: date
+    start: int
+    end: int
+    text: str
+
+
+def date_mentions(sentence: str, published: date | None) -> list[DateMention]:
+    """Every date or period the sentence names, resolved with the conventions above."""
+    out = []
+    for m in _EFFECTIVE.finditer(sentence):
+        value = _resolve(m, published)
+        if value is not None:
+            out.append(DateMention(value, m.start(), m.end(), m.group(0)))
+    return out

@@ -1,0 +1,538 @@
+"""Facility events: which facility, what happened to it, when, to how many people, how sure.
+
+For each body sentence: find event words (``triggers``) and place mentions (``spans``), split
+the sentence into clauses, and give each place to the event word that governs it — the
+nearest one before it in its clause (object: "will close its Dayton, Ohio plant"), or else
+the first one after it (subject, passive voice: "the Dayton plant will be closed"). A clause
+with places and no event word of its own continues the previous clause ("close the Dayton
+plant and the Erie plant").
+
+Not events: negated or hedged statements ("has no plans to close", "is evaluating"), places
+that are headquarters, destinations of moved work ("served by", "transfer to"), facilities of
+another company, background ("the previously idled mill", "opened in 1987"). Sections other
+than the body never reach this module.
+
+Confidence: an event word and a resolved place in one clause is 0.95; an unresolved place
+0.85; a region or country without a locality 0.8; a place taken from an earlier sentence or
+the headline ("the plant will close") 0.7/0.75; quoted speech -0.05; a headline announcing
+the same event +0.03.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .dates import NUMBER_WORDS, date_mentions
+from .proposal import PlaceRef, ProposedEvent
+from .spans import FACILITY_NOUN, Mention, find_mentions, kind_of
+from .text import Sentence, words
+from .triggers import Trigger, find_triggers
+
+# --- clause structure --------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(
+    r";|\s--\s|:\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
+    r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
+    r"|\s+and\s+(?=(?:the|its|our|their)\s)",
+)
+_RELATIVE = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*(?:,|$)|\([^)]*\)")
+_VERBISH = re.compile(
+    r"\b(?:will|would|shall|is|are|was|were|has|have|had|be|been|continues?|remains?|operates?|employs?"
+    r"|serves?|produces?|makes?|supplies|plans?|expects?)\b",
+    re.I,
+)
+_ANCHOR = re.compile(
+    rf"\b(?:{FACILITY_NOUN}|production|manufacturing|capacity|output|papermaking|steelmaking)\b", re.I
+)
+
+# --- polarity and modality ---------------------------------------------------------------------
+
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nor|neither|without|rather\s+than|instead\s+of|avoid\w*|prevent\w*|den(?:y|ies|ied)"
+    r"|rumou?r\w*|speculat\w*|contrary|reject\w*|revers\w*|cancel\w*|abandon\w*|postpone\w*|delay\w*)\b|n't\b",
+    re.I,
+)
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|should|consider\w*|evaluat\w*|explor\w*|review\w*|assess\w*|stud(?:y|ies|ying)"
+    r"|possib\w+|potential\w*|option\w*|alternatives?|whether|if|unless|in\s+the\s+event|seek\w*|look\w*\s+for"
+    r"|for\s+sale|proposal|propos\w+|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
+    r"|non-binding|feasibility|contemplat\w*|weigh\w*|intention|would)\b",
+    re.I,
+)
+_HEDGE_AFTER = re.compile(
+    r"\b(?:for\s+sale|if|unless|should\s+(?:market|demand|conditions|order)|once\s+(?:\w+\s+){0,3}"
+    r"(?:recover|improve|return|stabili[sz]e)\w*|when\s+(?:\w+\s+){0,3}(?:recover|improve|return|warrant)\w*"
+    r"|as\s+(?:market\s+)?conditions\s+warrant)\b",
+    re.I,
+)
+# reported speech is an announcement, not a conditional: "said it would close"
+_REPORTED = re.compile(r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b", re.I)
+_BACKGROUND = re.compile(
+    r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
+    r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_PAST_FORMS = re.compile(r"(?:ed|sold|bought|built|shut|began|begun|took|broke)$", re.I)
+
+# --- anaphora ----------------------------------------------------------------------------------
+
+_ANAPHOR = re.compile(
+    rf"\b(?P<det>the|this|that|its|our|both|these|those|the\s+two|the\s+three|all\s+(?:two|three|four))\s+"
+    rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{FACILITY_NOUN})\b",
+    re.I,
+)
+
+# --- employees ---------------------------------------------------------------------------------
+
+_NUMWORD = "|".join(w for w in NUMBER_WORDS if len(w) > 2)
+_EMPLOYEES = re.compile(
+    rf"(?<![$\d.,])\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_NUMWORD})\s+(?:(?:[\w\-]+|and|,)\s+){{0,4}}?"
+    r"(?P<noun>employees|workers|jobs|positions|people|staff(?:\s+members)?|team\s+members|associates"
+    r"|personnel|employees)\b",
+    re.I,
+)
+_EMPLOYEES_TOTAL = re.compile(r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I)
+_EMPLOYEES_OF = re.compile(r"\b(?:of|out\s+of)\s+(?:its|our|the\s+company's|their)\s+(?:total\s+)?$", re.I)
+
+
+def employees_in(text: str) -> list[tuple[int, int]]:
+    """(count, position) of head counts in ``text`` ("approximately 310 hourly employees")."""
+    out = []
+    for m in _EMPLOYEES.finditer(text):
+        raw = m.group("n").replace(",", "")
+        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw.lower())
+        if not n or (1900 <= n <= 2100 and "," not in m.group("n")):
+            continue
+        if _EMPLOYEES_TOTAL.match(text[m.end() : m.end() + 40]) or _EMPLOYEES_OF.search(text[: m.start()]):
+            continue
+        out.append((n, m.start()))
+    return out
+
+
+# --- the assembly ------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Memory:
+    """Facilities mentioned most recently, for "the plant" in a later sentence."""
+
+    places: list[Mention] = field(default_factory=list)
+    from_headline: bool = True
+
+
+@dataclass(slots=True)
+class _Clause:
+    start: int
+    end: int
+
+
+def _clauses(text: str) -> list[_Clause]:
+    out, pos = [], 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        out.append(_Clause(pos, m.start()))
+        pos = m.end()
+    out.append(_Clause(pos, len(text)))
+    return out
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    return text.count('"', 0, pos) % 2 == 1
+
+
+def _relative_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return None
+
+
+def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
+    """"asserted", "negated", "hedged" or "background" for one event word."""
+    before = text[max(clause.start, trig.start - 90) : trig.start]
+    near = " ".join(before.split()[-7:])
+    if _NEGATION.search(near):
+        return "negated"
+    if _HEDGE.search(near) and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start]):
+        return "hedged"
+    after = text[trig.end : clause.end]
+    if _HEDGE_AFTER.search(after[:120]):
+        return "hedged"
+    if _PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
+        # participles used as adjectives: "the idled mill", "its previously closed plant"
+        nxt = text[trig.end : trig.end + 40]
+        if re.match(rf"\s+(?:[\w\-]+\s+){{0,3}}{FACILITY_NOUN}\b", nxt, re.I) or re.search(
+            r"previously|formerly|already", before[-30:], re.I
+        ):
+            return "background"
+    return "asserted"
+
+
+def _effective(text: str, clause: _Clause, trig: Trigger, published: date | None):
+    mentions = [
+        d
+        for d in date_mentions(text, published)
+        if not re.search(r"\b(?:since|ended|ending|compared\s+(?:to|with)|results?\s+for)\s+(?:the\s+)?$", text[: d.start])
+    ]
+    in_clause = [d for d in mentions if clause.start <= d.start < clause.end]
+    pool = in_clause or [
+        d
+        for d in mentions
+        if re.search(r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$", text[: d.start], re.I)
+    ]
+    if not pool:
+        return None
+    after = [d for d in pool if d.start >= trig.end]
+    best = min(after, key=lambda d: d.start - trig.end) if after else max(pool, key=lambda d: d.start)
+    return best.value
+
+
+_COUNTERPARTY = re.compile(
+    r"\b(?P<prep>to|from|by)\s+(?P<name>(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,6}"
+    r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|L\.P|plc|AG|SA|S\.A|GmbH|N\.V|Co)\.?)?)"
+)
+
+
+def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
+    want = "to" if type_ == "sold" else "from"
+    for m in _COUNTERPARTY.finditer(text, trig.end):
+        if m.group("prep") == want or (type_ == "sold" and m.group("prep") == "by"):
+            name = m.group("name").strip(" ,")
+            if name.split()[0] in ("The", "the") and len(name.split()) == 1:
+                continue
+            return name
+    return None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    type: str
+    place: PlaceRef
+    evidence: Sentence
+    confidence: float
+    facility: str | None
+    kind: str | None
+    effective: date | None
+    employees: int | None
+    counterparty: str | None
+    order: int
+
+
+class EventFinder:
+    """Collects events sentence by sentence; call ``feed`` for each body sentence, then ``result``."""
+
+    def __init__(self, *, published: date | None, issuer: str | None, headline: str | None = None):
+        self.published = published
+        self.issuer_words = frozenset(
+            w for w in (issuer or "").replace(",", " ").split() if w[:1].isupper() and w.rstrip(".") not in _LEGAL
+        )
+        self.events: list[_Candidate] = []
+        self.memory = _Memory()
+        self.headline_types: set[str] = set()
+        self.headline_keys: set[tuple] = set()
+        self.hedged: list[str] = []
+        self._last_group: list[_Candidate] = []
+        self._since_group = 99
+        if headline:
+            self._read_headline(headline)
+
+    # -- headline -----------------------------------------------------------------------------
+
+    def _read_headline(self, headline: str) -> None:
+        mentions = [m for m in find_mentions(_sentence_case(headline), self.issuer_words) if not m.decoy]
+        triggers = [t for t in find_triggers(headline) if _modality(headline, _Clause(0, len(headline)), t) == "asserted"]
+        self.headline_types = {t.type for t in triggers}
+        for m in mentions:
+            prev = [t for t in triggers if t.end <= m.start]
+            nxt = [t for t in triggers if t.start >= m.end]
+            t = prev[-1] if prev else (nxt[0] if nxt else None)
+            if t:
+                self.headline_keys.add((t.type, _pkey(m.place)))
+        self.memory = _Memory([m for m in mentions], from_headline=True)
+
+    # -- body ---------------------------------------------------------------------------------
+
+    def feed(self, s: Sentence) -> None:
+        text = s.text
+        triggers = find_triggers(text)
+        mentions = find_mentions(text, self.issuer_words) if (triggers or _ANCHOR.search(text)) else []
+        created: list[_Candidate] = []
+        if triggers:
+            created = self._events_of(s, triggers, mentions)
+        if created:
+            self._last_group = created
+            self._since_group = 0
+        else:
+            self._since_group += 1
+            if not triggers:
+                self._follow_up(s, mentions)
+        good = [m for m in mentions if not m.decoy and m.has_facility]
+        if good:
+            self.memory = _Memory(good, from_headline=False)
+
+    def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
+        text = s.text
+        clauses = _clauses(text)
+        relatives = _relative_spans(text)
+        by_clause: dict[int, list[Trigger]] = {}
+        for t in triggers:
+            ci = next(i for i, c in enumerate(clauses) if c.start <= t.start <= c.end)
+            mood = _modality(text, clauses[ci], t)
+            if mood == "hedged":
+                self.hedged.append(text)
+            if mood != "asserted":
+                continue
+            if _anchor_missing(text, clauses[ci], t):
+                continue
+            by_clause.setdefault(ci, []).append(t)
+        if not by_clause:
+            return []
+        assigned: dict[int, list[Mention]] = {}  # id(trigger) -> mentions
+        carry: Trigger | None = None
+        for ci, clause in enumerate(clauses):
+            ts = by_clause.get(ci, [])
+            ms = [m for m in mentions if clause.start <= m.start < clause.end]
+            if not ts:
+                if carry and ms and not _VERBISH.search(text[clause.start : clause.end]):
+                    for m in ms:
+                        assigned.setdefault(id(carry), []).append(m)
+                continue
+            carry = ts[-1]
+            for m in ms:
+                rel_m = _inside(relatives, m.start)
+                prev = [t for t in ts if t.end <= m.start and _inside(relatives, t.start) == rel_m]
+                if prev:
+                    assigned.setdefault(id(prev[-1]), []).append(m)
+                    continue
+                nxt = [t for t in ts if t.start >= m.end and (rel_m is None or _inside(relatives, t.start) == rel_m)]
+                if not nxt:
+                    continue
+                t = nxt[0]
+                # a place before the event word is its subject only if nothing follows as object
+                following = [
+                    x for x in ms if x.start > t.end and not any(y.start < x.start and y.start > t.end for y in ts)
+                ]
+                if not [x for x in following if not x.decoy]:
+                    assigned.setdefault(id(t), []).append(m)
+        out: list[_Candidate] = []
+        for ci, ts in by_clause.items():
+            clause = clauses[ci]
+            for t in ts:
+                ms = assigned.get(id(t), [])
+                type_ = t.type
+                usable = [m for m in ms if not m.decoy or (m.decoy == "other-company" and type_ == "acquired")]
+                if type_ in ("sold", "acquired") and not (
+                    any(m.has_facility for m in usable)
+                    or re.match(rf"\s+(?:[\w\-,.]+\s+){{0,5}}?{FACILITY_NOUN}\b", text[t.end : t.end + 80], re.I)
+                ):
+                    continue
+                effective = _effective(text, clause, t, self.published)
+                if self._historical(t, effective):
+                    continue
+                quoted = _in_quote(text, t.start)
+                if usable:
+                    for m in usable:
+                        out.append(self._candidate(s, t, m, effective, quoted, inherited=None))
+                else:
+                    out.extend(self._inherit(s, t, clause, effective, quoted))
+        self._attach_employees(s, out, mentions)
+        for c in out:
+            self._add(c)
+        return out
+
+    def _historical(self, t: Trigger, effective: date | None) -> bool:
+        if self.published is None or effective is None:
+            return False
+        return bool(_PAST_FORMS.search(t.text)) and effective < self.published - timedelta(days=400)
+
+    def _candidate(self, s: Sentence, t: Trigger, m: Mention, effective, quoted: bool, inherited: str | None):
+        place = m.place
+        if inherited == "headline":
+            conf = 0.75
+        elif inherited:
+            conf = 0.7
+        elif place.locality is None:
+            conf = 0.8
+        elif not place.resolved:
+            conf = 0.85
+        else:
+            conf = 0.95
+        if quoted:
+            conf -= 0.05
+        if t.type in self.headline_types:
+            conf += 0.03 if (t.type, _pkey(place)) in self.headline_keys else 0.01
+        counterparty = _counterparty(s.text, t, t.type) if t.type in ("sold", "acquired") else None
+        return _Candidate(
+            type=t.type,
+            place=place,
+            evidence=s,
+            confidence=min(conf, 0.99),
+            facility=m.facility,
+            kind=m.kind,
+            effective=effective,
+            employees=None,
+            counterparty=counterparty,
+            order=s.start + t.start,
+        )
+
+    def _inherit(self, s: Sentence, t: Trigger, clause: _Clause, effective, quoted: bool) -> list[_Candidate]:
+        """An event word without a place: enrich the event it refers back to, or take the place
+        of the facility last mentioned ("The mill will be idled ...")."""
+        text = s.text
+        same = [c for c in self.events if c.type == t.type]
+        ana = _ANAPHOR.search(text, clause.start, clause.end)
+        if same and (ana is None or t.nominal or self._refers_to(same, ana)):
+            targets = same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
+            for c in targets:
+                c.effective = c.effective or effective
+            self._last_group = targets
+            self._since_group = 0
+            return []
+        if ana is None or quoted or not self.memory.places:
+            return []
+        plural = ana.group("det").lower() in ("both", "these", "those") or ana.group("det").lower().startswith(("the two", "the three", "all"))
+        plural = plural or ana.group("noun").lower().endswith(("s", "ies")) and ana.group("noun").lower() not in ("works", "operations")
+        places = self.memory.places
+        if not plural and len({_pkey(m.place) for m in places}) > 1:
+            return []
+        inherited = "headline" if self.memory.from_headline else "sentence"
+        out = []
+        for m in places:
+            c = self._candidate(s, t, m, effective, quoted, inherited)
+            c.kind = c.kind or kind_of(ana.group("noun"))
+            out.append(c)
+        return out
+
+    def _refers_to(self, same: list[_Candidate], ana: re.Match[str]) -> bool:
+        keys = {_pkey(m.place) for m in self.memory.places}
+        return any(_pkey(c.place) in keys for c in same) or not keys
+
+    def _attach_employees(self, s: Sentence, out: list[_Candidate], mentions: list[Mention]) -> None:
+        counts = employees_in(s.text)
+        if not counts or not out:
+            return
+        if len({_pkey(c.place) for c in out}) == 1:
+            for c in out:
+                c.employees = c.employees or counts[0][0]
+            return
+        # several places: a count belongs to the place it follows, before the next place
+        starts = sorted(m.start for m in mentions)
+        for c in out:
+            mine = [m for m in mentions if m.place is c.place]
+            if not mine:
+                continue
+            pos = mine[0].start
+            nxt = next((x for x in starts if x > pos), len(s.text))
+            for n, at in counts:
+                if pos < at < nxt:
+                    c.employees = c.employees or n
+                    break
+
+    def _follow_up(self, s: Sentence, mentions: list[Mention]) -> None:
+        """Details in the sentences after an event: "The idling will affect 310 employees."""
+        if self._since_group > 3 or len({_pkey(c.place) for c in self._last_group}) != 1:
+            return
+        if any(not m.decoy and _pkey(m.place) not in {_pkey(c.place) for c in self._last_group} for m in mentions):
+            return
+        counts = employees_in(s.text)
+        if counts:
+            for c in self._last_group:
+                c.employees = c.employees or counts[0][0]
+
+    def _add(self, c: _Candidate) -> None:
+        key = (c.type, _pkey(c.place))
+        for old in self.events:
+            if (old.type, _pkey(old.place)) == key:
+                if c.confidence > old.confidence:
+                    old.evidence, old.confidence = c.evidence, c.confidence
+                old.effective = old.effective or c.effective
+                old.employees = old.employees or c.employees
+                old.facility = old.facility or c.facility
+                old.kind = old.kind or c.kind
+                old.counterparty = old.counterparty or c.counterparty
+                return
+        self.events.append(c)
+
+    def result(self) -> tuple[list[ProposedEvent], list[str]]:
+        warnings = []
+        events = []
+        for c in sorted(self.events, key=lambda c: c.order):
+            if not c.place.resolved and c.place.locality:
+                warnings.append(f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}")
+            events.append(
+                ProposedEvent(
+                    type=c.type,
+                    place=c.place,
+                    evidence=c.evidence.text,
+                    confidence=round(c.confidence, 2),
+                    facility=c.facility,
+                    kind=c.kind,
+                    effective=c.effective,
+                    employees=c.employees,
+                    counterparty=c.counterparty,
+                )
+            )
+        return events, warnings
+
+
+_LEGAL = words(
+    "Inc Corp Corporation Company Co Ltd Limited LLC plc PLC AG SA SE NV Group Holdings Holding The and of "
+    "International Industries"
+)
+
+
+def _pkey(p: PlaceRef) -> tuple:
+    return ((p.locality or "").casefold(), p.region, p.country)
+
+
+def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
+    """Event words need a facility or production word nearby; "expand its product line" is not an event."""
+    window = text[max(clause.start, t.start - 80) : min(clause.end, t.end + 120)]
+    return not _ANCHOR.search(window)
+
+
+_SMALL = words(
+"a an the and or of in at on to for by with from as its our into"
+)
+
+
+def _sentence_case(headline: str) -> str:
+    """Lower-case the headline's ordinary words so place patterns work on Title Case.
+
+    A word stays capitalised when it starts the headline or may be part of a name; ordinary
+    words are recognised by being in a small list or a facility word.
+    """
+    words = headline.split(" ")
+    out = []
+    for w in words:
+        lw = w.lower()
+        if lw in _SMALL or re.fullmatch(FACILITY_NOUN, lw, re.I) or lw.rstrip(",;:") in _TITLE_WORDS:
+            out.append(lw)
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+_TITLE_WORDS = words(
+    "announces announce to close closes closing closure idle idles idling idled open opens opening reopen "
+    "reopens reopening expand expands expansion sell sells sale acquire acquires acquisition temporarily "
+    "permanently indefinite indefinitely new its plans will production operations mill plant facility "
+    "newsprint paper pulp steel tin wire manufacturing distribution center two three four five jobs "
+    "restart restarts resume resumes completes complete completed agreement"
+)
+
+
+def find_events(
+    sentences: list[Sentence], *, headline: str | None, published: date | None, issuer: str | None
+) -> tuple[list[ProposedEvent], list[str]]:
+    """Events in the body sentences (other sections are skipped), with editor warnings."""
+    finder = EventFinder(published=published, issuer=issuer, headline=headline)
+    for s in sentences:
+        if s.section == "body":
+            finder.feed(s)
+    return finder.result()

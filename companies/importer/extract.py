@@ -1,0 +1,159 @@
+"""The extractor's entry point: release text in, ``Proposal`` out. Pure: no database, no Django.
+
+    extract(text, headline=None, published=None) -> Proposal
+
+``headline`` and ``published`` are hints from the container (an HTML title, a feed's pubDate,
+an e-mail's Date:). The headline hint wins over the text's first line. For the date the
+release's own dateline wins, because containers often carry the date a copy was sent or
+crawled; the hint is used when the text has no dated dateline, and a disagreement of more
+than three days is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import places
+from .claims import find_claims
+from .dates import Dateline, find_dateline, parse_date, wire_name
+from .events import find_events
+from .issuer import find_company, products_and_markets
+from .proposal import Proposal
+from .text import Paragraph, Sentence, is_preamble, label_sections, normalize, paragraphs, split_sentences
+
+_DATE_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,40}$|^\d{4}-\d\d-\d\d\b.{0,40}$")
+_COPYRIGHT_WIRE = re.compile(r"(?:Copyright|\(c\)|©)\s*(?:\d{4}\s+)?(?P<w>[A-Za-z ]{3,30}?)\s*(?:\d{4})?\s*$", re.I | re.M)
+
+
+def _split_dateline_line(body: str) -> str:
+    """Give the dateline its own paragraph when a headline sits directly above it."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines[:25]):
+        if i and lines[i - 1].strip() and len(line) > 40 and find_dateline(line):
+            return "\n".join(lines[:i]) + "\n\n" + "\n".join(lines[i:])
+    return body
+
+
+def _find_dateline(paras: list[Paragraph]) -> tuple[int | None, Dateline | None]:
+    for i, p in enumerate(paras[:10]):
+        d = find_dateline(p.text)
+        if d and (d.published or d.wire or i > 0):
+            return i, d
+        if d and i == 0 and len(p.text) > 80:
+            return i, d
+    return None, None
+
+
+def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
+    """Without a dateline: the body starts at the first paragraph that reads like prose."""
+    for i, p in enumerate(paras[:6]):
+        if is_preamble(p.text):
+            continue
+        first = p.text.split("\n", 1)[0]
+        if len(p.text) >= 160 or (first.rstrip().endswith(".") and len(first) > 60):
+            return i
+        if has_headline_hint and i == 0 and len(first) > 60:
+            return i
+    return min(1, len(paras))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def extract(text: str, *, headline: str | None = None, published: date | None = None) -> Proposal:
+    body = _split_dateline_line(normalize(text))
+    paras = paragraphs(body)
+    proposal = Proposal(body=body)
+    warnings = proposal.warnings
+    if not paras:
+        warnings.append("Empty release")
+        return proposal
+
+    dl_index, dl = _find_dateline(paras)
+    body_start = dl_index if dl_index is not None else _guess_body_start(paras, headline is not None)
+    label_sections(paras, body_start)
+
+    # headline: the hint, else the first line of the block above the body
+    head_lines = [
+        line.strip()
+        for p in paras[:body_start]
+        if p.section == "headline"
+        for line in p.text.split("\n")
+        if line.strip() and not is_preamble(line) and not _DATE_LINE.match(line.strip())
+    ]
+    if headline:
+        proposal.headline = " ".join(headline.split())
+    elif head_lines:
+        proposal.headline = head_lines[0]
+    if head_lines and proposal.headline and _same(head_lines[0], proposal.headline):
+        head_lines = head_lines[1:]
+    subheads = head_lines  # deks under the headline are read as part of it
+
+    # sentences; the dateline paragraph's first sentence starts after the dateline
+    sentences: list[Sentence] = []
+    for i, p in enumerate(paras):
+        if i == dl_index and dl is not None:
+            pieces = split_sentences(p.text[dl.end :], p.start + dl.end)
+        else:
+            pieces = split_sentences(p.text, p.start)
+        sentences.extend(Sentence(t, s, p.section, i) for s, t in pieces)
+
+    # date and wire
+    header_text = "\n".join(p.text for p in paras[:body_start])
+    stated = dl.published if dl else None
+    if stated is None:
+        for line in header_text.split("\n"):
+            if _DATE_LINE.match(line.strip()):
+                found = parse_date(line)
+                if found:
+                    stated = found[0]
+                    break
+    proposal.published = stated or published
+    if stated and published and abs((stated - published).days) > 3:
+        warnings.append(f"The dateline says {stated.isoformat()}, the container {published.isoformat()}")
+    if proposal.published is None:
+        warnings.append("No publication date found")
+    tail = "\n\n".join(p.text for p in paras if p.section in ("contact", "other", "about"))
+    proposal.wire = (dl.wire if dl else None) or wire_name(header_text[:400]) or _copyright_wire(tail)
+
+    if dl and dl.place:
+        proposal.dateline = places.parse_place(dl.place)
+        if proposal.dateline is not None and not proposal.dateline.resolved:
+            warnings.append(f"Unresolved dateline place {dl.place!r}")
+
+    # company
+    body_paras = [p for p in paras if p.section == "body"]
+    opening = p0 = ""
+    if body_paras:
+        p0 = body_paras[0].text
+        if dl is not None and body_paras[0] is paras[dl_index]:
+            p0 = p0[dl.end :]
+        opening = p0 + ("\n\n" + body_paras[1].text if len(body_paras) > 1 else "")
+    first = next((s.text for s in sentences if s.section == "body"), None)
+    proposal.company = find_company(opening, first, tail)
+    if proposal.company is None or not proposal.company.name:
+        warnings.append("No issuing company found")
+
+    about = "\n".join(p.text for p in paras if p.section == "about")
+    if about:
+        proposal.products, proposal.markets = products_and_markets(about)
+
+    # events and claims
+    issuer = proposal.company.name if proposal.company else None
+    lead = " ".join([proposal.headline or "", *subheads]).strip() or None
+    proposal.events, event_warnings = find_events(
+        sentences, headline=lead, published=proposal.published, issuer=issuer
+    )
+    warnings.extend(event_warnings)
+    proposal.claims = find_claims(s.text for s in sentences if s.section in ("body", "about"))
+    return proposal
+
+
+def _copyright_wire(tail: str) -> str | None:
+    for m in _COPYRIGHT_WIRE.finditer(tail):
+        name = wire_name(m.group(0))
+        if name:
+            return name
+    return None

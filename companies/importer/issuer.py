@@ -1,0 +1,129 @@
+"""Who issued the release: company name as first written, ticker and exchange; products and markets.
+
+The name is looked for in this order, most reliable first: the name right before a ticker
+tag in the opening paragraph (``International Wire Group, Inc. (Pink Sheets: ITWG)``), the
+subject of the first body sentence (``Acme Corp. today announced``), the ``SOURCE:`` line,
+the ``About X`` heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .proposal import CompanyRef
+
+_EXCHANGE = (
+    r"Pink\s+Sheets|Pink\s+OTC\s+Markets|OTC\s+Pink|OTCQX|OTCQB|OTC\s*BB|OTCBB|OTC\s+Markets|OTC"
+    r"|NYSE\s+(?:American|Amex|Arca|MKT|Alternext)|NYSE|New\s+York\s+Stock\s+Exchange"
+    r"|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select(?:\s+Market)?|Global(?:\s+Market)?|Capital(?:\s+Market)?))?"
+    r"|Nasdaq(?:GS|GM|CM)?"
+    r"|AMEX|American\s+Stock\s+Exchange|TSX[- ]?V(?:enture)?|TSX\s+Venture(?:\s+Exchange)?|TSX|TSE|CSE|NEO"
+    r"|LSE|AIM|ASX|Euronext(?:\s+\w+)?|Xetra|FWB|Frankfurt|SIX|OMX|JSE|HKEX|SGX|BSE|NSE"
+)
+_TICKER_TAG = re.compile(
+    rf"\(\s*(?:(?P<exchange>{_EXCHANGE})\s*:\s*|(?:ticker|symbol)\s*:?\s*)(?P<ticker>[A-Z][A-Z0-9.\-]{{0,9}})"
+    r"[^)]{0,80}\)",
+    re.I,
+)
+_SUFFIX = (
+    r"Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Cos\.|Ltd\.?|Limited|LLC|L\.L\.C\.|L\.P\.|LP"
+    r"|plc|PLC|p\.l\.c\.|AG|SA|S\.A\.|SE|NV|N\.V\.|B\.V\.|BV|GmbH|S\.p\.A\.|SpA|AB|ASA|A/S|Oyj|KGaA|ULC"
+    r"|Group|Holdings?|Industries|Enterprises|Partners"
+)
+_NAME_WORD = r"(?:[A-Z0-9][\w&'.\-]*|&|and|of|de|du|la|the|The|for)"
+# A name: capitalised words, optionally ", Inc." style suffix. Lowercase joiners are allowed
+# inside ("Bank of America", "Procter & Gamble") but not at the ends.
+_NAME = re.compile(
+    rf"(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)\s*$"
+)
+_SUBJECT = re.compile(
+    rf"^(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
+    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|\s+(?:today|yesterday|has|have|had|is|was|will|"
+    r"announced|announces|said|says|reported|reports|confirmed|confirms|plans|intends|completed|"
+    r"disclosed|agreed|signed|closed|opened|entered|and\s+its)\b))"
+)
+_SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
+_ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?\s*$", re.M)
+_TRAILING_JUNK = re.compile(r"[\s,;:]+$")
+_LEADING_ARTICLE_OK = ("The ",)
+_NOT_A_NAME = re.compile(r"^(?:The Company|The company|Company|We|It|Today|Customers|Management)\b")
+
+
+_BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-based\s+")
+
+
+def _clean(name: str) -> str:
+    name = _BASED.sub("", _TRAILING_JUNK.sub("", name.strip()))
+    return re.sub(r"\s+", " ", name)
+
+
+def find_company(body_text: str, first_sentence: str | None, tail_text: str = "") -> CompanyRef | None:
+    """The issuing company of a release.
+
+    ``body_text`` is the opening of the body (after the dateline), ``first_sentence`` the
+    first body sentence, ``tail_text`` the release's tail (About, SOURCE and contacts).
+    """
+    name: str | None = None
+    ticker = exchange = None
+    m = _TICKER_TAG.search(body_text[:1500])
+    if m:
+        ticker = m.group("ticker").upper()
+        exchange = re.sub(r"\s+", " ", m.group("exchange")) if m.group("exchange") else None
+        before = body_text[max(0, m.start() - 160) : m.start()]
+        # the name runs from the start of its clause to the tag
+        clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]
+        n = _NAME.search(clause)
+        if n and not _NOT_A_NAME.match(n.group("name")):
+            name = _clean(n.group("name"))
+    if name is None and first_sentence:
+        n = _SUBJECT.match(first_sentence.strip())
+        if n and not _NOT_A_NAME.match(n.group("name")):
+            name = _clean(n.group("name"))
+    if name is None and tail_text:
+        for rx in (_SOURCE, _ABOUT):
+            n = rx.search(tail_text)
+            if n and not _NOT_A_NAME.match(n.group("name")):
+                name = _clean(n.group("name"))
+                break
+    if name is None and ticker is None:
+        return None
+    return CompanyRef(name=name, ticker=ticker, exchange=exchange)
+
+
+# --- products and markets ----------------------------------------------------------------------
+
+_PRODUCTS = [
+    re.compile(r"\b(?:Its|Our|The Company's|The company's)\s+products\s+include\s+(?P<x>[^.;]{3,200})"),
+    re.compile(
+        r"\b(?:is|are)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:manufacturers?|producers?|makers?|suppliers?|providers?|marketers?|distributors?|fabricators?)"
+        r"(?:\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}?(?:manufacturers?|producers?|makers?|suppliers?|providers?|"
+        r"marketers?|distributors?))?"
+        r"\s+of\s+(?P<x>[^.;]{3,200}?)(?=,\s+(?:for|serving|with|based|headquartered|which)\b|\s+for\s+|"
+        r"\s+(?:serving|to\s+the|used\s+in)\b|[.;]|$)"
+    ),
+    re.compile(r"\b(?:manufactures|produces|makes|supplies)\s+(?P<x>[^.;]{3,160}?)(?=\s+for\s+|[.;,]|$)"),
+]
+_MARKETS = [
+    re.compile(
+        r"\b(?:in|to|for|serving|serves)\s+the\s+(?P<x>[^.;]{3,200}?)\s+"
+        r"(?:industries|markets|sectors|end[- ]markets|industry|market|sector)\b"
+    ),
+    re.compile(r"\bmarkets\s+(?:include|such as)\s+(?P<x>[^.;]{3,200})"),
+]
+
+
+def products_and_markets(about: str) -> tuple[str | None, str | None]:
+    """What the company makes and for whom, as the About section words it."""
+    products = markets = None
+    for rx in _PRODUCTS:
+        m = rx.search(about)
+        if m:
+            products = _clean(m.group("x"))
+            break
+    for rx in _MARKETS:
+        m = rx.search(about)
+        if m:
+            markets = _clean(m.group("x"))
+            break
+    return products, markets

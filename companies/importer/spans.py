@@ -1,0 +1,337 @@
+"""Facility and place mentions inside one sentence.
+
+A place is only proposed from spans shaped like places in a release: "Locality, Region"
+("Jewett City, Connecticut", "Weirton, W.Va.", "Lyon, France"), a locality naming a facility
+("its Kapuskasing newsprint mill"), or a locality after a preposition next to a facility word
+("its plants in Dayton and Erie"). Only those candidate spans are looked up in the
+gazetteer; sentences are never scanned word by word against it.
+
+Each mention also records *decoy* contexts that make it not a site of the issuer's event:
+headquarters ("headquartered in", "Dayton, Ohio-based"), destinations of moved work
+("served by", "transfer production to"), and facilities owned by someone else ("Ford's
+plant in Louisville", "a customer's mill").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import places
+from .proposal import PlaceRef
+from .text import words
+
+_CAPW = r"[A-Z\u00c0-\u00de][\w'\-]*\.?"
+_JOIN = r"(?:de|du|des|la|le|les|los|las|del|di|da|sur|upon|on|am|im|an|der|en|y)"
+_LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
+_DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
+_REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+_LOC_REGION = re.compile(rf"(?P<loc>{_LOCALITY})\s*,\s*(?P<reg>{_REGION})")
+
+FACILITY_NOUN = (
+    r"(?:plants?|mills?|sawmills?|papermills?|facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?"
+    r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
+    r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
+    r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?)"
+)
+_FACILITY = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
+_WORK = re.compile(r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers)\b", re.I)
+# "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
+_LOC_FACILITY = re.compile(rf"(?P<loc>{_LOCALITY})\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}}){FACILITY_NOUN}\b")
+_PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
+_LIST_MORE = re.compile(rf"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<loc>{_LOCALITY})")
+_LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+# Capitalised words that are never the locality of a facility, whatever GeoNames holds.
+_STOP = words(
+    "the a an its our their his her this that these those it we they he she in at on of for and or "
+    "to by with from as company corporation corp inc ltd llc group holdings co industries "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday north south east west northern southern eastern western central new "
+    "production operations plant mill facility mine office warehouse customers employees "
+    "president chief officer ceo cfo vice chairman director manager today announces announced "
+    "said says will also both each all some other following after before during under about "
+    "approximately nearly more than total fiscal quarter year first second third fourth "
+    "union energy power steel paper global international national american general "
+    "standard royal united pacific atlantic first"
+)
+_PREP_MODS = words(
+    "newsprint tin paper pulp steel wire board corrugated packaging manufacturing production "
+    "assembly distribution processing finishing"
+)
+
+_HQ_BEFORE = re.compile(
+    r"\b(?:headquartered|headquarters|head\s+office|corporate\s+offices?|based|domiciled|incorporated)"
+    r"\s+(?:\w+\s+){0,2}?(?:in|at|near|outside(?:\s+of)?)\s+(?:the\s+)?$",
+    re.I,
+)
+_HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b", re.I)
+# Verbs whose "to/into/from/by" names where work goes, not where an event happens.
+_TRANSFER = re.compile(
+    r"\b(?:serv\w*|suppl\w*|support\w*|handl\w*|fulfil\w*|shift\w*|mov\w*|transferr?\w*|relocat\w*|"
+    r"consolidat\w*|transition\w*|integrat\w*|combin\w*|absorb\w*|redeploy\w*|reassign\w*|redistribut\w*|"
+    r"reallocat\w*|sourc\w*|produc\w*|manufactur\w*|made|ship\w*|fill\w*|replac\w*|offset\w*)\b",
+    re.I,
+)
+_DEST_PREP = re.compile(r"\b(?:to|into|from|by|with|at)\b", re.I)
+_OTHER_OWNER = re.compile(
+    r"(?:\b(?:customers?|competitors?|rivals?|suppliers?|clients?|partners?|vendors?|joint[- ]venture)'?s?"
+    r"|\b(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})'s?)\s+(?:\w+\s+){0,3}$"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place named in a sentence, with the facility it names and why it may be a decoy."""
+
+    start: int
+    end: int
+    place: PlaceRef
+    kind: str | None = None
+    facility: str | None = None  # "Kapuskasing newsprint mill" when the name is stated
+    plural: bool = False  # "the Jewett City ... and Littleton ... plants"
+    decoy: str | None = None  # headquarters, destination, other-company
+    has_facility: bool = False
+
+
+def kind_of(noun: str) -> str | None:
+    """Facility kind from its noun phrase; see DESIGN.md. Smelters and refineries are plants
+    (production sites), bare "facility"/"site"/"operations" stay unknown."""
+    n = noun.lower()
+    if re.search(r"distribution|fulfil?lment|\bdcs?\b", n):
+        return "distribution_center"
+    if "warehouse" in n:
+        return "warehouse"
+    if "mill" in n:
+        return "mill"
+    if re.search(r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication", n):
+        return "plant"
+    if "office" in n:
+        return "office"
+    if "mine" in n:
+        return "mine"
+    if re.search(r"terminal|line|depot|yard|store|laborator|campus", n):
+        return "other"
+    return None
+
+
+def _tokens(loc: str) -> list[str]:
+    return loc.split()
+
+
+def _strip_stop(words: list[str]) -> list[str]:
+    """Drop leading words that cannot start a locality ("The", "Acme's")."""
+    while words and (words[0].lower().rstrip(".") in _STOP or words[0].endswith(("'s", "'"))):
+        words = words[1:]
+    return words
+
+
+def _region_of(text: str) -> tuple[str | None, str | None, int]:
+    """(region, country, characters used) for the longest prefix of ``text`` naming one."""
+    words = text.split()
+    for n in range(min(3, len(words)), 0, -1):
+        cand = " ".join(words[:n])
+        for c in (cand, cand.rstrip(".")):
+            region = places.region_code(c)
+            if region:
+                return region, region.split("-")[0], len(cand)
+            country = places.country_code(c)
+            if country and c.lower() not in ("us", "in", "me", "or", "oh"):
+                return None, country, len(cand)
+    return None, None, 0
+
+
+def _best_locality(words: list[str], region: str | None, country: str | None) -> tuple[PlaceRef | None, int]:
+    """The longest suffix of ``words`` that resolves; (place, number of words used)."""
+    words = _strip_stop(words)
+    if not words:
+        return None, 0
+    for n in range(min(4, len(words)), 0, -1):
+        name = " ".join(words[-n:]).rstrip(".")
+        if name.lower() in _STOP:
+            continue
+        ref = places.resolve(name, region=region, country=country)
+        if ref.resolved:
+            return ref, n
+    # kept for the editor, flagged unresolved: the last words after the stop words
+    name = " ".join(words[-2:] if len(words) >= 2 and words[-2][0].isupper() else words[-1:]).rstrip(".")
+    if name.lower() in _STOP:
+        return None, 0
+    ref = places.resolve(name, region=region, country=country)
+    return ref, len(name.split())
+
+
+def _known(name: str) -> bool:
+    name = name.rstrip(".")
+    return name.lower() not in _STOP and places.is_known_locality(name)
+
+
+def _area(name: str) -> PlaceRef | None:
+    """A region or country named alone ("its Ohio plant", "operations in France")."""
+    region, country, used = _region_of(name)
+    if used != len(name) or not (region or country):
+        return None
+    return PlaceRef(locality=None, region=region, country=country, text=name)
+
+
+def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> list[Mention]:
+    """Places named in a sentence, left to right, with facility words and decoy flags."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    def add(s: int, e: int, ref: PlaceRef) -> None:
+        if free(s, e):
+            out.append(Mention(s, e, ref))
+            taken.append((s, e))
+
+    # 1. "Locality, Region" (and "A and B, Region" sharing the region)
+    for m in _LOC_REGION.finditer(sentence):
+        region, country, used = _region_of(m.group("reg"))
+        if not (region or country):
+            continue
+        words = _tokens(m.group("loc"))
+        ref, n = _best_locality(words, region, country)
+        if ref is None:
+            continue
+        loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))
+        end = m.start("reg") + used
+        if words[-n:][0] in issuer_words and not ref.resolved:
+            continue
+        ref.text = sentence[loc_start:end]
+        add(loc_start, end, ref)
+        lb = _LIST_BEFORE.search(sentence, 0, loc_start)
+        while lb:
+            w = _strip_stop(_tokens(lb.group("loc")))
+            if not w:
+                break
+            name = " ".join(w[-3:])
+            shared = places.resolve(name, region=region, country=country)
+            if not shared.resolved:
+                break
+            s = lb.end("loc") - len(name)
+            shared.text = sentence[s : lb.end("loc")]
+            add(s, lb.end("loc"), shared)
+            lb = _LIST_BEFORE.search(sentence, 0, s)
+    # 2. "Kapuskasing newsprint mill", "its Ohio plant"
+    for m in _LOC_FACILITY.finditer(sentence):
+        words = _strip_stop(_tokens(m.group("loc")))
+        if not words or not free(m.start("loc"), m.end("loc")):
+            continue
+        ref = None
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-n:])
+            if set(name.split()) & issuer_words:
+                continue
+            area = _area(name)
+            if area:
+                ref = area
+                break
+            if _known(name):
+                ref = places.resolve(name.rstrip("."))
+                ref.text = name
+                break
+        if ref is not None:
+            s = m.start("loc") + m.group("loc").rfind(ref.text)
+            add(s, s + len(ref.text), ref)
+    # 3. "plants in Dayton and Springfield", "operations near Thunder Bay"
+    for m in _PREP_LOC.finditer(sentence):
+        before = sentence[max(0, m.start() - 60) : m.start()]
+        if not (_FACILITY.search(before) or _WORK.search(before)):
+            continue
+        loc_start, loc_text = m.start("loc"), m.group("loc")
+        while True:
+            words = _strip_stop(loc_text.split())[:3]
+            ref, name = None, ""
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if set(words[:n]) & issuer_words:
+                    continue
+                ref = _area(name.rstrip(".")) or (places.resolve(name.rstrip(".")) if _known(name) else None)
+                if ref is not None:
+                    break
+            if ref is None:
+                break
+            ls = sentence.index(name, loc_start)
+            ref.text = name
+            add(ls, ls + len(name), ref)
+            more = _LIST_MORE.match(sentence, ls + len(name))
+            if not more:
+                break
+            loc_start, loc_text = more.start("loc"), more.group("loc")
+    out.sort(key=lambda x: x.start)
+    for mention in out:
+        _describe(sentence, mention, issuer_words)
+    return out
+
+
+_NOUN_AFTER = re.compile(
+    rf"^(?P<gap>(?:\s*(?:,|and|or|&)?\s*(?:{_LOCALITY}\s*,?\s*)?)??)\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
+    rf"(?P<noun>{FACILITY_NOUN})\b",
+)
+_NOUN_BEFORE = re.compile(rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I)
+
+
+def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
+    """Attach the facility word and decoy flags of one mention."""
+    after = sentence[m.end : m.end + 120]
+    before = sentence[max(0, m.start - 160) : m.start]
+    # facility word right after the place ("... plants", "... newsprint mill")
+    a = re.match(rf"^\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b", after)
+    if a:
+        noun = a.group("noun")
+        m.has_facility = True
+        m.kind = kind_of(a.group("mods") + noun)
+        m.plural = noun.lower().endswith(("s", "ies")) and noun.lower() not in ("works", "operations")
+        if m.plural and noun.lower() in ("operations",):
+            m.plural = False
+        if not m.plural and m.place.locality:
+            m.facility = f"{m.place.text.split(',')[0].strip()} {a.group('mods')}{noun}".replace("  ", " ")
+    else:
+        # a later place shares the noun: "the Jewett City, Connecticut and Littleton, New Hampshire plants"
+        a = _NOUN_AFTER.match(after)
+        if a and len(a.group("gap") or "") > 0:
+            m.has_facility = True
+            m.kind = kind_of((a.group("mods") or "") + a.group("noun"))
+            m.plural = True
+        else:
+            b = _NOUN_BEFORE.search(before)
+            if b is None:
+                # "plants in Dayton, Ohio, and Erie, Pa.": the noun may sit before a list
+                b2 = re.search(
+                    rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$",
+                    before,
+                    re.I,
+                )
+                b = b2
+            if b:
+                m.has_facility = True
+                m.kind = kind_of(b.group("noun") + " " + before[max(0, b.start() - 25) : b.start()])
+                m.plural = b.group("noun").lower().endswith(("s", "ies")) and b.group("noun").lower() not in (
+                    "works",
+                    "operations",
+                )
+                if b.group("noun").lower() in ("operations", "facilities", "sites", "locations"):
+                    m.kind = kind_of(before[max(0, b.start() - 25) : b.end()])
+    # decoys
+    if _HQ_BEFORE.search(before) or _HQ_AFTER.match(after):
+        m.decoy = "headquarters"
+        return
+    clause = re.split(r"[;]|,\s+(?:while|but|whereas)\s+", before)[-1]
+    last = None
+    for last in _TRANSFER.finditer(clause):  # noqa: B007 - the last transfer verb is wanted
+        pass
+    if last is not None and _DEST_PREP.search(clause, last.end()):
+        m.decoy = "destination"
+        return
+    o = _OTHER_OWNER.search(before[-80:])
+    if o:
+        owner = o.group("owner")
+        if owner is None or not (set(owner.replace("'s", "").split()) & issuer_words) and owner not in (
+            "Company",
+            "The Company",
+        ):
+            m.decoy = "other-company"

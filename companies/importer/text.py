@@ -1,0 +1,287 @@
+"""Text plumbing for the extractor: normalisation, sentence splitting and release sections.
+
+Everything here is pure string work on precompiled regexes; it knows nothing about events.
+The normalised text is what ``Proposal.body`` holds, and every sentence is a slice of it, so
+an evidence sentence can always be found (and highlighted) in the body by its offset.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# --- normalisation -----------------------------------------------------------------------------
+
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",  # en dash: ranges and "Hamilton - Ont." style joins
+        "\u2212": "-",
+        "\u2014": "--",  # em dash: wires use it where plain text has "--"
+        "\u2015": "--",
+        "\u2026": "...",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\u2060": "",
+        "\ufeff": "",
+        "\u00ad": "",  # soft hyphen
+        "\t": " ",
+        "\f": "\n",
+        "\v": "\n",
+    }
+)
+_SPACES = re.compile(r"[ ]{2,}")
+_TRAILING = re.compile(r"[ ]+\n|\n[ ]+")
+_BLANKS = re.compile(r"\n{3,}")
+_TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+
+
+def normalize(text: str) -> str:
+    """Plain, predictable text: straight quotes, ASCII dashes, single spaces, unwrapped prose.
+
+    Paragraphs stay separated by one blank line. Lines inside a paragraph are joined when
+    they look hard-wrapped (e-mail bodies wrap at ~72 columns), so that a sentence is never
+    cut by a line break; short lines (headings, contact blocks) keep their breaks.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_CHAR_MAP)
+    text = _SPACES.sub(" ", text)
+    text = _TRAILING.sub("\n", text)
+    text = _BLANKS.sub("\n\n", text.strip())
+    return "\n\n".join(_unwrap(p) for p in text.split("\n\n"))
+
+
+def _unwrap(paragraph: str) -> str:
+    lines = paragraph.split("\n")
+    if len(lines) == 1:
+        return paragraph
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        wrapped = (len(prev) >= 40 and not _TERMINAL.search(prev)) or (line[:1].islower())
+        if wrapped:
+            out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one string (readable in source, a set at run time)."""
+    return frozenset(text.split())
+
+
+# --- sentences ---------------------------------------------------------------------------------
+
+# Words that end with a period without ending the sentence. Honorifics and months are never
+# sentence ends in wire copy (a month is followed by a day); the others usually are not, unless
+# the next word is a typical sentence opener (see _OPENERS).
+_NEVER_END = words(
+    "mr mrs ms dr prof sen rep gov gen lt col capt sgt rev hon st ste mt ft messrs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vs approx e.g i.e fig dept "
+    "est tel ext"
+)
+_ABBREVIATIONS = words(
+    # corporate suffixes
+    "inc corp co ltd cos bros mfg intl assn plc l.p l.l.c n.v s.a s.p.a b.v a.g "
+    # countries and US/Canadian AP abbreviations
+    "u.s u.k u.s.a e.u "
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo "
+    "mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash w.va wis "
+    "wyo d.c ont que alta man sask b.c n.s n.b nfld p.e.i"
+)
+_OPENERS = words(
+    "the this that these those it its we our he she they their there a an in as at on for "
+    "with after following once when while during since under upon all both each customers "
+    "employees production operations additionally however further furthermore also "
+    "meanwhile accordingly separately"
+)
+_BOUNDARY = re.compile(r"""([.!?])(["')\]]*)\s+(?=["'(\[]?[A-Z0-9$])""")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.&]*)$")
+_NEXT_WORD = re.compile(r"""["'(\[]?([A-Za-z]+)""")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a slice of the normalised body; ``section`` says what part it is in."""
+
+    text: str
+    start: int
+    section: str  # headline, body, about, boilerplate, contact, other
+    paragraph: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def _is_boundary(line: str, dot: int, after: int) -> bool:
+    if line[dot] != ".":
+        return True
+    m = _LAST_WORD.search(line, 0, dot)
+    if not m:
+        return True
+    word = m.group(1).lower()
+    if word in _NEVER_END:
+        return False
+    if len(word) == 1 and word.isalpha():  # initials: "Glenn J. Holler"
+        return False
+    if word in _ABBREVIATIONS or ("." in word and len(word) <= 6):
+        n = _NEXT_WORD.match(line, after)
+        return bool(n and n.group(1).lower() in _OPENERS)
+    return True
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
+    """(start, sentence) pairs for one paragraph; a line break always ends a sentence."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            if _is_boundary(line, m.start(1), m.end()):
+                piece = line[start : m.end(2)].strip()
+                if piece:
+                    out.append((offset + pos + line.index(piece, start), piece))
+                start = m.end()
+        piece = line[start:].strip()
+        if piece:
+            out.append((offset + pos + line.index(piece, start), piece))
+        pos += len(line) + 1
+    return out
+
+
+# --- sections ----------------------------------------------------------------------------------
+
+# Case-sensitive on purpose: "About 150 employees" is prose, "About Acme Inc." a heading.
+_ABOUT = re.compile(r"^(?:About|ABOUT|More [Aa]bout)\s+(?:the\s+)?[A-Z\"']")
+_ABOUT_INLINE = re.compile(r"^.{0,160}?\b(?:is|are)\s+(?:a|an|the|one of)\b")
+_FLS = re.compile(
+    r"forward[- ]looking (?:statements?|information)|safe harbou?r|cautionary (?:statement|note)"
+    r"|private securities litigation reform act|litigation reform act of 1995",
+    re.I,
+)
+_CONTACT = re.compile(
+    r"^(?:(?:media|investor|press|analyst|company|news|editorial)s?\s+(?:and\s+\w+\s+)?"
+    r"(?:contacts?|relations|inquiries|information)|contacts?|for (?:further|more|additional) "
+    r"information(?:,? (?:please )?contact)?|for information|inquiries|source|web ?site|e-?mail"
+    r"|tel(?:ephone)?|phone|fax)\b\s*[:\-]?",
+    re.I,
+)
+_CONTACT_LINE = re.compile(
+    r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|@[\w-]+\.\w|\+\d[\d ()-]{7,}|www\.|https?://", re.I
+)
+_END_MARK = re.compile(r"^(?:#{3,}|-30-|- ?30 ?-|--30--|\*{3,}|copyright\b|\(c\) ?\d{4}|©)", re.I)
+_SOURCE = re.compile(r"^SOURCE\s*:?\s+\S", re.I)
+_PREAMBLE = re.compile(
+    r"^(?:for immediate release|news release|press release|media release|embargoed\b.*"
+    r"|release date\b.*|page \d+ of \d+|-?\s*more\s*-?)$",
+    re.I,
+)
+_TICKER_SLUG = re.compile(r"^[A-Z0-9]{2,8}(?:-[A-Z0-9]{1,4})+$")  # "ITWG-G" wire slugs
+
+
+def classify_paragraph(paragraph: str) -> str | None:
+    """The section a paragraph opens or belongs to, judged from the paragraph alone."""
+    first = paragraph.split("\n", 1)[0].strip()
+    if _ABOUT.match(first) and (
+        len(first) < 90 or "\n" in paragraph or _looks_like_heading(first) or _ABOUT_INLINE.match(first)
+    ):
+        return "about"
+    if _SOURCE.match(first):
+        return "contact"
+    if _END_MARK.match(first) or _TICKER_SLUG.match(first):
+        return "other"
+    if _FLS.search(first[:160]) or "Litigation Reform Act" in paragraph:
+        return "boilerplate"
+    if _CONTACT.match(first):
+        return "contact"
+    lines = paragraph.split("\n")
+    if len(lines) >= 2 and sum(bool(_CONTACT_LINE.search(x)) for x in lines) * 3 >= len(lines):
+        return "contact"
+    if len(lines) == 1 and _CONTACT_LINE.search(first) and len(first) < 80:
+        return "contact"
+    return None
+
+
+def _looks_like_heading(line: str) -> bool:
+    return not line.rstrip().endswith((".", ":")) or line.rstrip().endswith(("Inc.", "Corp.", "Co.", "Ltd."))
+
+
+def is_preamble(line: str) -> bool:
+    """Lines before the headline that are not the headline ("FOR IMMEDIATE RELEASE")."""
+    return bool(_PREAMBLE.match(line.strip()))
+
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    start: int
+    section: str = "body"
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """Blank-line separated paragraphs of normalised text, with their offsets."""
+    out: list[Paragraph] = []
+    pos = 0
+    for chunk in body.split("\n\n"):
+        if chunk.strip():
+            out.append(Paragraph(chunk, pos))
+        pos += len(chunk) + 2
+    return out
+
+
+_TAIL = frozenset({"about", "boilerplate", "contact", "other"})
+
+
+def label_sections(paras: list[Paragraph], body_start: int) -> None:
+    """Set each paragraph's section in place.
+
+    Paragraphs before ``body_start`` (the dateline paragraph) are the headline block. From
+    there the release is body until the first tail marker (About, forward-looking statements,
+    contacts, SOURCE line, "###"); after it every paragraph is tail, taking the label of the
+    last marker unless it opens a new tail section itself, because wires put nothing but
+    boilerplate after the About section.
+    """
+    current = "body"
+    for i, para in enumerate(paras):
+        label = classify_paragraph(para.text)
+        if i < body_start:
+            para.section = label if label in ("contact", "other") else "headline"
+            continue
+        if label is not None and not (i == body_start and label != "about" and current == "body"):
+            current = label
+        elif current == "body" and label is None:
+            pass
+        para.section = current if current in _TAIL else "body"
+
+
+def sentences(paras: list[Paragraph]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for i, para in enumerate(paras):
+        for start, piece in split_sentences(para.text, para.start):
+            out.append(Sentence(piece, start, para.section, i))
+    return out

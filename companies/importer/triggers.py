@@ -1,0 +1,176 @@
+"""The event vocabulary: words that announce something happening to a facility.
+
+Each pattern names the event type it signals. Verbs are matched in all their forms (idle,
+idles, idled, idling) and with their nominalisations (closure, expansion, sale of,
+acquisition of), so tense and voice do not matter here; ``events`` decides what the trigger
+applies to and whether it is asserted, negated or hedged.
+
+Order matters: more specific phrases come first and mask the words they contain
+("temporarily shut down" is an idling, not a closure; "reopen" is not "open").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_W = r"(?:[\w'$.,-]+\s+)"  # one filler word
+_PROD = (
+    r"(?:production|operations|manufacturing|output|activity|activities|work|shipments|processing"
+    r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
+)
+
+# (event type, pattern, nominal?) — "nominal" marks nouns (closure, expansion) whose place
+# usually follows "of" and which often refer back to an event already announced.
+_SPECS: list[tuple[str, str, bool]] = [
+    # -- idling: temporary stops ---------------------------------------------------------------
+    (
+        "idled",
+        r"\btemporar(?:y|ily)\s+(?:\w+\s+){0,1}(?:halt\w*|suspen\w+|stop\w*|ceas\w+|shut\w*|clos\w+|curtail\w*"
+        r"|idl\w+|lay(?:ing)?\s+off|lay-?off)",
+        False,
+    ),
+    (
+        "idled",
+        r"\b(?:clos\w*|shut\w*(?:\s+down)?|halt\w*|stop\w*|ceas\w+)\s+(?:\w+\s+){0,4}?"
+        r"(?:temporarily|indefinitely|for\s+(?:up\s+to\s+|about\s+|approximately\s+)?(?:\w+\s+){0,1}"
+        r"(?:weeks?|days?|months?))\b",
+        False,
+    ),
+    ("idled", r"\bindefinite(?:ly)?\s+(?:idl\w+|shut\w*|clos\w+|suspen\w+|halt\w*)", False),
+    ("idled", r"\bidl(?:e|es|ed|ing)\b", False),
+    ("idled", r"\bmothball\w*|\b(?:hot|cold)\s+idle\b|\bcare\s+and\s+maintenance\b|\bon\s+standby\b", False),
+    ("idled", r"\bcurtail\w*", False),
+    ("idled", r"\bdowntime\b", True),
+    (
+        "idled",
+        rf"\b(?:halt\w*|suspen\w+|pause[sd]?|pausing)\s+{_W}{{0,3}}?{_PROD}\b|\bsuspension\s+of\s+{_W}{{0,2}}?{_PROD}",
+        False,
+    ),
+    # -- permanent closure ---------------------------------------------------------------------
+    (
+        "closed",
+        r"\bpermanent(?:ly)?\s+(?:\w+\s+){0,1}(?:clos\w+|shut\w*|ceas\w+|halt\w*|idl\w+|stop\w*|end\w*|discontinu\w+)",
+        False,
+    ),
+    (
+        "closed",
+        r"\b(?:clos\w*|shut\w*(?:\s+down)?|ceas\w+|idl\w+)\s+(?:\w+\s+){0,4}?permanently\b",
+        False,
+    ),
+    ("closed", r"\b(?:re-?)?clos(?:e|es|ed|ing)\b", False),
+    ("closed", r"\bclosures?\b", True),
+    ("closed", r"\bshut(?:s|ting)?\s+(?:\w+\s+){0,4}?down\b|\bshut-?downs?\b|\bshutter\w*", False),
+    (
+        "closed",
+        rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b|\bcessation\s+of\b",
+        False,
+    ),
+    ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False),
+    ("closed", r"\bphas(?:e|es|ed|ing)\s+out\b|\bphase-?out\b", False),
+    ("closed", r"\bdecommission\w*", False),
+    ("closed", r"\bconsolidat\w+\b(?=[^.;]{0,120}?\b(?:into|with)\b)", False),
+    # -- reopening -----------------------------------------------------------------------------
+    ("reopened", r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*", False),
+    ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False),
+    (
+        "reopened",
+        r"\b(?:bring|brings|bringing|brought)\s+(?:\w+\s+){0,5}?back\s+(?:on-?\s?line|into\s+(?:production|service|operation))"
+        r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b",
+        False,
+    ),
+    # -- opening -------------------------------------------------------------------------------
+    ("opened", r"\bgrand\s+opening\b|\bribbon[- ]cutting\b|\bground[- ]?breaking\b", True),
+    ("opened", r"\b(?:break|breaks|broke|breaking)\s+ground\b", False),
+    ("opened", r"\bopen(?:s|ed|ing)?\b", False),
+    ("opened", r"\binaugurat\w+|\bcommission(?:s|ed|ing)?\b(?!\s+(?:of|on|from|for))", False),
+    (
+        "opened",
+        r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
+        r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
+        r"|develop|develops|developing|add|adds|added|adding)\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
+        r"(?:[\w$.,-]+\s+){0,3}?new\b",
+        False,
+    ),
+    (
+        "opened",
+        rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?{_PROD}"
+        r"\s+(?:at|in)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){0,3}?new\b",
+        False,
+    ),
+    # -- expansion -----------------------------------------------------------------------------
+    ("expanded", r"\bexpand(?:s|ed|ing)?\b", False),
+    ("expanded", r"\bexpansions?\b", True),
+    (
+        "expanded",
+        r"\b(?:add|adds|added|adding|increas\w+|doubl\w+|tripl\w+|boost\w*)\s+(?:\w+\s+){0,4}?"
+        r"(?:capacity|production\s+lines?|(?:a\s+)?(?:second|third|new)\s+(?:production\s+)?(?:line|shift|machine))\b"
+        r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+",
+        False,
+    ),
+    # -- ownership changes ---------------------------------------------------------------------
+    ("sold", r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+of\b|\bdivest\w*|\bdispos(?:e|ed|es|ing|al)\s+of\b", False),
+    (
+        "acquired",
+        r"\bacquir(?:e|es|ed|ing)\b|\bacquisition\s+of\b|\bpurchas(?:e|es|ed|ing)\b|\bbuy(?:s|ing)?\b|\bbought\b"
+        r"|\btak(?:e|es|ing)\s+over\b|\btook\s+over\b",
+        False,
+    ),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    start: int
+    end: int
+    text: str
+    nominal: bool
+
+
+_COMPILED = [(t, re.compile(p, re.I), nominal) for t, p, nominal in _SPECS]
+
+# Senses of the same words that are not facility events.
+_FALSE_SENSES = re.compile(
+    r"\bclose\s+(?:to|by|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
+    r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
+    r"offering|market|period|day|session))\b"
+    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a)\s+(?:\w+\s+)?(?:quarter|year|transaction|deal|sale|acquisition|"
+    r"offering|financing|purchase|merger|round|gap|loop|books?)\b"
+    r"|\bclosing\s+(?:price|date|conditions?|bell|remarks|statements?|costs?|of\s+the\s+(?:transaction|sale|deal|"
+    r"acquisition|purchase|merger))\b"
+    r"|\b(?:upon|at|after|before|following|prior\s+to)\s+(?:the\s+)?closing\b|\bcustomary\s+closing\b"
+    r"|\b(?:transaction|sale|deal|acquisition|merger|offering|financing|purchase|agreement|divestiture)s?\s+"
+    r"(?:is|are|was|were|has|have|will|to)?\s*(?:\w+\s+){0,3}?(?:close|closed|closing)\b"
+    r"|\bopen\s+(?:house|market|positions?|jobs|to|for\s+(?:questions|comment|public)|source|orders?|questions?|"
+    r"-ended|ended|dialogue|communication|door|line)\b|\bopen(?:ing|ed)?\s+(?:remarks|statement|bid|price|offer)\b"
+    r"|\bopen[- ]ended\b|\bremains?\s+open\b|\bkeep\s+(?:\w+\s+){0,3}open\b|\bopen\s+and\s+operating\b"
+    r"|\bexpand(?:s|ed|ing)?\s+(?:its|our|the|their)\s+(?:\w+\s+)?(?:product\s+(?:line|portfolio|offering)|portfolio"
+    r"|presence|relationship|partnership|offering|footprint\s+in\s+the\s+\w+\s+market|market\s+share|reach"
+    r"|customer\s+base|agreement|team|board|credit|distribution\s+agreement)\b"
+    r"|\bsell(?:s|ing)?\s+(?:its|their|our)?\s*products\b|\b(?:products?|goods|units|tons|tonnes|shares)\s+sold\b"
+    r"|\bsold\s+(?:out|under|through|in\s+more)\b|\bbuy(?:s|ing)?\s+back\b|\bshare\s+(?:re)?purchases?\b"
+    r"|\bpurchas\w+\s+(?:orders?|agreements?|price|accounting|commitments?|power)\b|\bresume\w*\s+(?:trading|dividend)"
+    r"|\bcurtail\w*\s+(?:spending|costs?|expenses|capital|investment)\b|\bcapital\s+expenditures?\s+curtail\w*"
+    r"|\bidle\s+(?:capacity|time|cash|funds?|talk)\b|\bdowntime\s+(?:costs?|expenses?)\b",
+    re.I,
+)
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Event words in a sentence, left to right, with overlapping weaker matches removed."""
+    masked = [False] * len(sentence)
+    false_spans = [(m.start(), m.end()) for m in _FALSE_SENSES.finditer(sentence)]
+    found: list[Trigger] = []
+    for type_, rx, nominal in _COMPILED:
+        for m in rx.finditer(sentence):
+            s, e = m.start(), m.end()
+            if any(masked[s:e]):
+                continue
+            if any(fs <= s < fe for fs, fe in false_spans):
+                continue
+            found.append(Trigger(type_, s, e, m.group(0), nominal))
+            for i in range(s, e):
+                masked[i] = True
+    found.sort(key=lambda t: t.start)
+    return found

@@ -1,0 +1,327 @@
+"""Measure the importer: gazetteer load, extraction throughput, peak memory, database import.
+
+Prints "name: value unit" lines. Extraction runs on one core over the labelled corpus, each
+release padded with wire boilerplate to about ``--size`` bytes. ``--import N`` times N distinct
+synthetic releases through ``release_import`` — by default inside one transaction rolled back
+at the end (nothing is kept), or with ``--test-db`` on a throwaway test database with one
+commit per release, as a real import does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+
+from companies.importer.extract import extract
+from companies.importer.inputs import InputError, iter_paths, read_path
+from companies.importer.proposal import Document
+
+DEFAULT_CORPUS = Path(settings.BASE_DIR) / "tests" / "data" / "releases"
+
+# Neutral tail that wires append to every release: pads a short release to a realistic size
+# without adding facility events.
+PADDING = """
+
+Forward-Looking Statements
+
+This press release contains forward-looking statements within the meaning of the Private \
+Securities Litigation Reform Act of 1995. Words such as "anticipates," "believes," "expects," \
+"intends," "plans," "will" and similar expressions identify forward-looking statements, which \
+are subject to risks and uncertainties that could cause actual results to differ materially, \
+including general economic conditions, demand for the Company's products, raw material and \
+energy costs, currency exchange rates, competition, and the other risks described in the \
+Company's filings with the Securities and Exchange Commission. The Company undertakes no \
+obligation to update any forward-looking statement, whether as a result of new information, \
+future events or otherwise."""
+
+# Child process for the gazetteer timings, so this process's cache does not hide the cost.
+GAZETTEER_PROBE = """
+import json, os, resource, sys, time
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "footprint.settings")
+django.setup()
+started = time.perf_counter()
+try:
+    from companies.importer.places import get_gazetteer
+except ImportError:
+    from companies.importer.gazetteer import get_gazetteer
+gazetteer = get_gazetteer()
+cold = time.perf_counter() - started
+started = time.perf_counter()
+get_gazetteer()
+warm = time.perf_counter() - started
+print(json.dumps({"cold": cold, "warm": warm, "own": getattr(gazetteer, "load_seconds", None),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+# Prefixed to company names (two at a time) so each synthetic release names a new company.
+_PREFIXES = (
+    "Northwind",
+    "Ashford",
+    "Bellmont",
+    "Carrow",
+    "Dunmore",
+    "Eastlake",
+    "Fairhaven",
+    "Glenrock",
+    "Harwood",
+    "Ironbridge",
+    "Juniper",
+    "Kestrel",
+    "Larkspur",
+    "Millbrook",
+    "Newbury",
+    "Oakhurst",
+    "Pinecrest",
+    "Quarry",
+    "Ridgeway",
+    "Stonefield",
+    "Thornbury",
+    "Upland",
+    "Valemont",
+    "Westbrook",
+    "Yarrow",
+    "Zenith",
+    "Alder",
+    "Birch",
+    "Cedar",
+    "Driftwood",
+)
+
+
+@dataclass
+class Release:
+    text: str
+    headline: str | None
+    published: object
+
+
+def _peak_rss_mb() -> float:
+    # ru_maxrss is in kilobytes on Linux (bytes on macOS).
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+
+
+def _pin_to_one_core() -> str:
+    if hasattr(os, "sched_setaffinity"):
+        cpu = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpu})
+        return f"pinned to CPU {cpu}"
+    return "single-threaded (no CPU pinning on this platform)"
+
+
+def pad(text: str, size: int) -> str:
+    """The text with boilerplate appended until it is at least ``size`` bytes (UTF-8)."""
+    while len(text.encode("utf-8")) < size:
+        text += PADDING
+    return text
+
+
+class Command(BaseCommand):
+    help = "Benchmark the importer: gazetteer load, extraction releases/s, peak memory, import time."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--corpus", default=str(DEFAULT_CORPUS), help="Folder of release files.")
+        parser.add_argument(
+            "-n", "--releases", type=int, default=2000, help="Releases to extract (default 2000)."
+        )
+        parser.add_argument(
+            "--size", type=int, default=4096, help="Pad releases to this many bytes (default 4096)."
+        )
+        parser.add_argument(
+            "--import",
+            dest="import_n",
+            type=int,
+            default=1000,
+            help="Releases to import (default 1000; 0 skips).",
+        )
+        parser.add_argument("--accept-above", type=float, default=None, help="Passed to release_import.")
+        parser.add_argument(
+            "--test-db",
+            action="store_true",
+            help="Import into a throwaway test database, committing each release, instead of rolling back.",
+        )
+        parser.add_argument(
+            "--skip-gazetteer", action="store_true", help="Skip the subprocess gazetteer timing."
+        )
+
+    def handle(self, *args, **options):
+        corpus = self._corpus(Path(options["corpus"]), options["size"])
+        if not options["skip_gazetteer"]:
+            self._gazetteer()
+        self._throughput(corpus, options["releases"])
+        if options["import_n"] > 0:
+            self._import(corpus, options["import_n"], options["accept_above"], options["test_db"])
+        self._line("peak memory (ru_maxrss, this process)", f"{_peak_rss_mb():.1f}", "MB")
+
+    def _line(self, name: str, value: object, unit: str = "") -> None:
+        self.stdout.write(f"{name}: {value}{' ' + unit if unit else ''}")
+
+    # --- inputs ---------------------------------------------------------------------------
+
+    def _corpus(self, folder: Path, size: int) -> list[Release]:
+        releases = []
+        for path in iter_paths([folder]):
+            try:
+                documents = read_path(path)
+            except InputError:
+                continue  # a benchmark measures speed, not the corpus; the tests check the files
+            releases += [Release(pad(d.text, size), d.headline, d.published) for d in documents]
+        if not releases:
+            raise CommandError(f"no releases found in {folder}")
+        return releases
+
+    # --- gazetteer ------------------------------------------------------------------------
+
+    def _probe(self, env: dict[str, str]) -> dict:
+        completed = subprocess.run(
+            [sys.executable, "-c", GAZETTEER_PROBE],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        if completed.returncode != 0:
+            raise CommandError(f"gazetteer probe failed:\n{completed.stderr[-2000:]}")
+        return json.loads(completed.stdout.strip().splitlines()[-1])
+
+    def _gazetteer(self) -> None:
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "footprint.settings"),
+        }
+        with tempfile.TemporaryDirectory() as empty:
+            # An empty cache folder: the first run on a new machine builds the index from the package.
+            build = self._probe({**env, "FOOTPRINT_CACHE_DIR": empty})
+        self._line(
+            "gazetteer build from package, no index cache (fresh process)", f"{build['cold']:.3f}", "s"
+        )
+        cold = self._probe(env)
+        self._line("gazetteer cold load (fresh process, index cached on disk)", f"{cold['cold']:.3f}", "s")
+        if cold["own"] is not None:
+            self._line("gazetteer load_seconds (its own measure)", f"{cold['own']:.3f}", "s")
+        self._line("gazetteer warm call (already loaded)", f"{cold['warm'] * 1e6:.1f}", "µs")
+        self._line("gazetteer process peak memory (Django + gazetteer)", f"{cold['rss_mb']:.1f}", "MB")
+
+    # --- extraction -----------------------------------------------------------------------
+
+    def _throughput(self, corpus: list[Release], n: int) -> None:
+        self._line("extraction core", _pin_to_one_core())
+        extract(corpus[0].text, headline=corpus[0].headline, published=corpus[0].published)  # warm-up
+        batch = [corpus[i % len(corpus)] for i in range(n)]
+        sizes = [len(r.text.encode("utf-8")) for r in batch]
+        timings = []
+        started = time.perf_counter()
+        for release in batch:
+            t = time.perf_counter()
+            extract(release.text, headline=release.headline, published=release.published)
+            timings.append(time.perf_counter() - t)
+        elapsed = time.perf_counter() - started
+        timings.sort()
+        self._line("corpus", f"{len(corpus)} distinct releases, {n} extracted")
+        self._line("mean release size", f"{statistics.fmean(sizes):.0f}", "bytes")
+        self._line("extraction throughput", f"{n / elapsed:.1f}", "releases/s")
+        self._line("extraction time per release (mean)", f"{statistics.fmean(timings) * 1000:.2f}", "ms")
+        self._line(
+            "extraction time per release (p95)", f"{timings[int(0.95 * (len(timings) - 1))] * 1000:.2f}", "ms"
+        )
+        self._line("peak memory after extraction (ru_maxrss)", f"{_peak_rss_mb():.1f}", "MB")
+        tracemalloc.start()
+        for release in corpus:
+            extract(release.text, headline=release.headline, published=release.published)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        self._line(
+            "extraction peak Python allocations (tracemalloc, one pass)", f"{peak / 1_048_576:.2f}", "MB"
+        )
+
+    # --- database import ------------------------------------------------------------------
+
+    def synthetic(self, corpus: list[Release], n: int) -> list[Document]:
+        """N distinct releases: each corpus text with a new company name and a shifted year."""
+        base = [(r, extract(r.text, headline=r.headline, published=r.published)) for r in corpus]
+        documents = []
+        for i in range(n):
+            release, proposal = base[i % len(base)]
+            round_ = i // len(base)
+            text, headline = release.text, release.headline or ""
+            name = proposal.company.name if proposal.company else None
+            if name and name in text:
+                prefix = f"{_PREFIXES[round_ % len(_PREFIXES)]} {_PREFIXES[(round_ // len(_PREFIXES)) % len(_PREFIXES)]}"
+                new = f"{prefix} {name}"
+                text, headline = text.replace(name, new), headline.replace(name, new)
+            if proposal.published:  # the extractor reads the shifted date back from the text
+                year = str(proposal.published.year - round_ % 12)
+                text = re.sub(rf"\b{proposal.published.year}\b", year, text)
+            # Whatever the rewriting managed, the reference line keeps every content hash distinct.
+            text += f"\n\nRef. BENCH-{i:06d}"
+            documents.append(
+                Document(name=f"benchmark-{i:06d}.txt", text=text, headline=headline or None, published=None)
+            )
+        return documents
+
+    def _import(self, corpus: list[Release], n: int, accept_above: float | None, test_db: bool) -> None:
+        from companies.services.imports import release_import
+
+        documents = self.synthetic(corpus, n)
+        if test_db:
+            where = self._with_test_database(
+                lambda: self._time_imports(documents, accept_above, release_import)
+            )
+        else:
+            with transaction.atomic():
+                self._time_imports(documents, accept_above, release_import)
+                transaction.set_rollback(True)
+            where = "current database, inside one transaction rolled back at the end (nothing kept)"
+        self._line("import database", f"{connection.vendor} ({where})")
+
+    def _time_imports(self, documents: list[Document], accept_above: float | None, release_import) -> None:
+        statuses: dict[str, int] = {}
+        events = 0
+        started = time.perf_counter()
+        for document in documents:
+            result = release_import(document=document, accept_above=accept_above)
+            statuses[result.status] = statuses.get(result.status, 0) + 1
+            events += getattr(result, "events_proposed", None) or len(getattr(result, "events", None) or [])
+        elapsed = time.perf_counter() - started
+        self._line(f"import of {len(documents)} releases", f"{elapsed:.2f}", "s")
+        self._line("import throughput", f"{len(documents) / elapsed:.1f}", "releases/s")
+        self._line(
+            "import results", ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
+        )
+        self._line("events stored", events)
+
+    def _with_test_database(self, run) -> str:
+        """Run on a fresh test database (migrated, destroyed afterwards) with real commits."""
+        creation = connection.creation
+        old_name = connection.settings_dict["NAME"]
+        tmp: Path | None = None
+        if connection.vendor == "sqlite":
+            # Django's SQLite test database is in memory by default; a file measures real commits.
+            fd, name = tempfile.mkstemp(suffix=".sqlite3")
+            os.close(fd)
+            tmp = Path(name)
+            connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+        test_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+        try:
+            run()
+        finally:
+            creation.destroy_test_db(old_name, verbosity=0, keepdb=False)
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+        return f"throwaway test database {test_name}, one commit per release, destroyed afterwards"

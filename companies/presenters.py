@@ -1,0 +1,327 @@
+"""Presenters: turn prefetched records into what the analyst pages display.
+
+Pure Python over objects the page's queryset method already loaded; nothing here queries
+the database. Statuses come from :mod:`companies.status` (``status_at`` / ``history``), never
+from a second implementation, so "today" and ``?as_of=`` views share one code path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import pycountry
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history, status_at
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+def parse_as_of(value: str | None) -> tuple[date | None, str]:
+    """Parse ``?as_of=YYYY-MM-DD``: ``(date, "")``, ``(None, "")`` when absent, or
+    ``(None, message)`` when it is not a valid date."""
+    value = (value or "").strip()
+    if not value:
+        return None, ""
+    try:
+        return date.fromisoformat(value), ""
+    except ValueError:
+        return None, f"“{value}” is not a date in the form YYYY-MM-DD; showing today’s footprint instead."
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+
+def country_name(code: str) -> str:
+    """``US`` -> ``United States``; unknown codes are returned as given."""
+    if not code:
+        return ""
+    country = pycountry.countries.get(alpha_2=code.upper())
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def region_name(code: str) -> str:
+    """``US-CT`` -> ``Connecticut``; unknown codes are returned as given."""
+    if not code:
+        return ""
+    subdivision = pycountry.subdivisions.get(code=code.upper())
+    return subdivision.name if subdivision is not None else code
+
+
+# ---------------------------------------------------------------------------------------------
+# Company page: facilities grouped by status on a date
+
+GROUP_ORDER = (OPEN, IDLED, CLOSED, SOLD, PLANNED, UNKNOWN)
+GROUP_TITLES = {
+    OPEN: "Open",
+    IDLED: "Idled",
+    CLOSED: "Closed",
+    SOLD: "Sold",
+    PLANNED: "Planned",
+    UNKNOWN: "No accepted events",
+}
+ACTIVE = (OPEN, IDLED, PLANNED, UNKNOWN)
+"""Statuses of facilities still in the company's footprint (compared with claims)."""
+
+
+@dataclass(frozen=True)
+class FacilityRow:
+    """A facility with its status on the page's date."""
+
+    facility: object
+    status: Status
+
+    @property
+    def release(self):
+        """The release that set the status, if any."""
+        event = self.status.event
+        return event.release if event is not None and event.release_id else None
+
+    @property
+    def buyer(self):
+        successor = self.facility.successor
+        return successor.company if successor is not None else None
+
+
+@dataclass
+class StatusGroup:
+    key: str
+    title: str
+    rows: list[FacilityRow] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass
+class Footprint:
+    """A company's facilities grouped by status on ``on``."""
+
+    on: date
+    groups: dict[str, StatusGroup]
+    not_yet: list = field(default_factory=list)
+    """Facilities not in the footprint on that date (opened or acquired later)."""
+
+    def __getitem__(self, key: str) -> StatusGroup:
+        return self.groups[key]
+
+    @property
+    def ordered_groups(self) -> list[StatusGroup]:
+        return [self.groups[key] for key in GROUP_ORDER]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {key: len(group) for key, group in self.groups.items()}
+
+    @property
+    def active_rows(self) -> list[FacilityRow]:
+        return [row for key in ACTIVE for row in self.groups[key].rows]
+
+    @property
+    def upcoming(self) -> list[FacilityRow]:
+        return [row for group in self.ordered_groups for row in group.rows if row.status.pending_type]
+
+
+def group_facilities(facilities: Iterable, on: date) -> Footprint:
+    """Group facilities by their status on ``on``.
+
+    Each facility must carry ``accepted_events`` (``FacilityQuerySet.for_company_page``
+    prefetches them); the status is ``companies.status.status_at`` over those events.
+    """
+    groups = {key: StatusGroup(key, GROUP_TITLES[key]) for key in GROUP_ORDER}
+    not_yet = []
+    for facility in facilities:
+        result = status_at(facility.accepted_events, on)
+        if result.status is None:
+            not_yet.append(facility)
+            continue
+        groups[result.status].rows.append(FacilityRow(facility, result))
+    return Footprint(on=on, groups=groups, not_yet=not_yet)
+
+
+# ---------------------------------------------------------------------------------------------
+# Company page: known facilities vs claimed
+
+
+@dataclass(frozen=True)
+class ClaimSummary:
+    claim: object
+    countries: list[str]
+    known: int
+
+    @property
+    def country_names(self) -> list[str]:
+        return [country_name(c) for c in self.countries]
+
+    @property
+    def is_other(self) -> bool:
+        return bool(self.claim.qualifier)
+
+    @property
+    def label(self) -> str:
+        """E.g. "19 facilities claimed (United States, Belgium, France, Italy)" or
+        "13 other U.S. facilities claimed"."""
+        count = self.claim.count
+        noun = "facility" if count == 1 else "facilities"
+        names = self.country_names
+        if self.is_other:
+            where = f"{_adjective(names)} " if len(names) == 1 else ""
+            text = f"{count} other {where}{noun} claimed"
+            if len(names) > 1:
+                text += f" ({', '.join(names)})"
+            return text
+        text = f"{count} {noun} claimed"
+        if names:
+            text += f" ({', '.join(names)})"
+        return text
+
+
+def _adjective(names: Sequence[str]) -> str:
+    name = names[0]
+    return {"United States": "U.S.", "United Kingdom": "U.K."}.get(name, name)
+
+
+def latest_claims(claims: Iterable, footprint: Footprint) -> list[ClaimSummary]:
+    """The latest release's claims, each with how many of its facilities we know.
+
+    ``claims`` are the company's claims with their releases loaded; "known" counts facilities
+    still in the footprint (open, idled, planned or without events) in the claim's countries.
+    """
+    claims = list(claims)
+    if not claims:
+        return []
+    latest = max(claims, key=lambda c: (c.release.published or date.min, c.release_id))
+    chosen = [c for c in claims if c.release_id == latest.release_id]
+    chosen.sort(key=lambda c: (bool(c.qualifier), -c.count))
+    active = footprint.active_rows
+    summaries = []
+    for claim in chosen:
+        countries = [c.upper() for c in (claim.countries or [])]
+        if countries:
+            known = sum(1 for row in active if row.facility.location.country in countries)
+        else:
+            known = len(active)
+        summaries.append(ClaimSummary(claim=claim, countries=countries, known=known))
+    return summaries
+
+
+# ---------------------------------------------------------------------------------------------
+# Facility page
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    event: object
+    before: str | None
+    after: str
+
+
+def facility_history(events: Iterable) -> list[HistoryRow]:
+    """``companies.status.history`` newest first, for the facility page."""
+    rows = [HistoryRow(event, before, after) for event, before, after in history(events)]
+    rows.reverse()
+    return rows
+
+
+def other_events(events: Iterable) -> list:
+    """Proposed and rejected events, shown apart for transparency."""
+    return [e for e in events if e.review_state != "accepted"]
+
+
+def related_facility(facility, attr: str):
+    """``facility.predecessor`` (a reverse one-to-one) or ``successor``, or None."""
+    try:
+        return getattr(facility, attr)
+    except facility.__class__.DoesNotExist:
+        return None
+    except AttributeError:
+        return None
+
+
+def current_status(events: Iterable, on: date) -> Status:
+    return status_at(events, on)
+
+
+# ---------------------------------------------------------------------------------------------
+# Release page: untrusted text, escaped, with evidence highlighted
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def _evidence_pattern(sentence: str) -> re.Pattern | None:
+    words = sentence.split()
+    if not words:
+        return None
+    return re.compile(r"\s+".join(re.escape(w) for w in words))
+
+
+def evidence_spans(body: str, sentences: Iterable[tuple[object, str]]) -> list[tuple[int, int, object]]:
+    """Where each ``(key, sentence)`` occurs in ``body`` (whitespace-insensitive), merged so
+    spans never overlap; each span keeps the key of the first sentence that produced it."""
+    found = []
+    for key, sentence in sentences:
+        pattern = _evidence_pattern(sentence or "")
+        if pattern is None:
+            continue
+        for match in pattern.finditer(body):
+            found.append((match.start(), match.end(), key))
+    found.sort(key=lambda s: (s[0], -s[1]))
+    merged: list[tuple[int, int, object]] = []
+    for start, end, key in found:
+        if merged and start < merged[-1][1]:
+            last_start, last_end, last_key = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), last_key)
+        else:
+            merged.append((start, end, key))
+    return merged
+
+
+def highlight_release(body: str, sentences: Iterable[tuple[object, str]]) -> SafeString:
+    """The release body as escaped HTML paragraphs with the evidence sentences in ``<mark>``.
+
+    ``sentences`` are ``(key, text)`` pairs; each mark gets ``id="evidence-<key>"`` (first
+    occurrence) so the events table can link to it. Every piece of the body goes through
+    ``escape``; only that escaped result is marked safe.
+    """
+    body = (body or "").replace("\r\n", "\n").strip()
+    spans = evidence_spans(body, sentences)
+    seen_ids: set = set()
+    paragraphs = []
+    start = 0
+    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(body)] + [(len(body), len(body))]
+    for brk_start, brk_end in bounds:
+        para_start, para_end = start, brk_start
+        start = brk_end
+        if para_start >= para_end:
+            continue
+        parts = []
+        pos = para_start
+        for span_start, span_end, key in spans:
+            a, b = max(span_start, para_start), min(span_end, para_end)
+            if a >= b:
+                continue
+            parts.append(escape(body[pos:a]))
+            if key not in seen_ids and span_start >= para_start:
+                seen_ids.add(key)
+                parts.append(format_html('<mark id="evidence-{}">', key))
+            else:
+                parts.append("<mark>")
+            parts.append(escape(body[a:b]))
+            parts.append("</mark>")
+            pos = b
+        parts.append(escape(body[pos:para_end]))
+        paragraphs.append("<p>" + "".join(str(p) for p in parts) + "</p>")
+    return mark_safe("\n".join(paragraphs))  # noqa: S308 - every fragment above is escaped
+
+
+def evidence_found(body: str, sentence: str) -> bool:
+    pattern = _evidence_pattern(sentence or "")
+    return bool(pattern and pattern.search(body or ""))

@@ -1,0 +1,57 @@
+"""The events page: ``/events/``, accepted events newest first, filtered and exportable.
+
+The Atom feed of the same filtered events lives at ``companies:event_feed`` (``/events/feed/``,
+built separately); this page links to it with its query string.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+
+from ..exports import FORMATS, events_export
+from ..filters import EventFilter
+from ..models import Company, Event, EventType, Facility
+from .explorer import place_options
+
+PER_PAGE = 50
+
+
+def event_feed_url(params) -> str:
+    """The Atom feed for these filters (``companies:event_feed``, ``/events/feed/``)."""
+    try:
+        url = reverse("companies:event_feed")
+    except NoReverseMatch:  # the feed is built separately; keep the link stable meanwhile
+        url = "/events/feed/"
+    query = params.copy()
+    for key in ("page", "format"):
+        query.pop(key, None)
+    encoded = query.urlencode()
+    return f"{url}?{encoded}" if encoded else url
+
+
+def event_list(request):
+    filterset = EventFilter(request.GET, queryset=Event.objects.for_event_list())
+    events = filterset.qs
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return events_export(request, events, fmt)
+
+    page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    params = filterset.data
+    countries, region_groups = place_options(Facility.objects.place_options())
+    context = {
+        "page": page,
+        "events": page.object_list,
+        "filter_errors": filterset.errors,
+        "params": params,
+        "selected": {"type": params.getlist("type"), "country": params.getlist("country")},
+        "type_choices": EventType.choices,
+        "company_options": list(Company.objects.options()),
+        "country_options": countries,
+        "region_groups": region_groups,
+        "feed_url": event_feed_url(params),
+        "is_filtered": any(k != "page" for k in request.GET),
+    }
+    return render(request, "companies/event_list.html", context)

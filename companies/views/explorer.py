@@ -1,0 +1,103 @@
+"""The facility explorer: ``/facilities/`` with filters, facets, sorting, ``as_of`` and exports.
+
+Every state lives in the query string (a GET form), so any view can be bookmarked, shared and
+downloaded (``?format=csv|json|geojson`` keeps the filters).
+"""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+
+from ..exports import FORMATS, facilities_export
+from ..filters import STATUS_CHOICES, FacilitySelection
+from ..models import Company, EventType, Facility, FacilityKind
+from ..presenters import country_name, parse_as_of, region_name
+
+PER_PAGE = 50
+
+# The table's columns: (ordering key or None when not sortable, label).
+COLUMNS = (
+    ("facility", "Facility"),
+    ("company", "Company"),
+    (None, "Kind"),
+    ("locality", "Locality"),
+    ("region", "Region"),
+    ("country", "Country"),
+    ("status", "Status"),
+    ("since", "Since"),
+    (None, "Source"),
+)
+
+
+def table_columns(params, current: list[str]) -> list[dict]:
+    """Each column's header: for sortable ones its ``aria-sort`` and the URL that sorts by it
+    (ascending first, then toggling), keeping the other parameters and returning to page 1."""
+    first = current[0] if current else ""
+    columns = []
+    for key, label in COLUMNS:
+        if key is None:
+            columns.append({"label": label, "sortable": False})
+            continue
+        if first == key:
+            aria, next_value = "ascending", f"-{key}"
+        elif first == f"-{key}":
+            aria, next_value = "descending", key
+        else:
+            aria, next_value = "", key
+        query = params.copy()
+        query.pop("page", None)
+        query.pop("format", None)
+        query["ordering"] = next_value
+        columns.append({"label": label, "sortable": True, "aria_sort": aria, "url": "?" + query.urlencode()})
+    return columns
+
+
+def place_options(pairs) -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
+    """Countries, and regions grouped by country, from ``(country, region)`` pairs."""
+    countries: dict[str, str] = {}
+    regions: dict[str, list[tuple[str, str]]] = {}
+    for country, region in pairs:
+        if country:
+            countries[country] = country_name(country)
+        if region:
+            regions.setdefault(country, []).append((region, f"{region_name(region)} ({region})"))
+    country_list = sorted(countries.items(), key=lambda c: c[1])
+    region_groups = [
+        (country_name(code) or "Other", sorted(items, key=lambda r: r[1]))
+        for code, items in sorted(regions.items(), key=lambda kv: country_name(kv[0]))
+    ]
+    return country_list, region_groups
+
+
+def facility_list(request):
+    as_of, as_of_error = parse_as_of(request.GET.get("as_of"))
+    selection = FacilitySelection(request.GET, as_of=as_of)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return facilities_export(request, selection, fmt)
+
+    page = selection.page(request.GET.get("page"), PER_PAGE)
+    params = selection.params
+    countries, region_groups = place_options(Facility.objects.place_options())
+    context = {
+        "page": page,
+        "rows": page.object_list,
+        "facets": selection.facets(),
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "filter_errors": selection.errors,
+        "params": params,
+        "selected": {
+            "status": params.getlist("status"),
+            "country": params.getlist("country"),
+        },
+        "status_choices": STATUS_CHOICES,
+        "kind_choices": FacilityKind.choices,
+        "event_type_choices": EventType.choices,
+        "company_options": list(Company.objects.options()),
+        "country_options": countries,
+        "region_groups": region_groups,
+        "columns": table_columns(params, selection.ordering),
+        "is_filtered": any(k not in ("page", "ordering") for k in request.GET),
+    }
+    return render(request, "companies/facility_list.html", context)

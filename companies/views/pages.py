@@ -1,0 +1,141 @@
+"""The analyst pages: home, companies list, company, facility and release.
+
+Thin function views: a queryset method reads, a presenter shapes, a template displays.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from ..models import Company, Event, Facility, Release
+from ..presenters import (
+    country_name,
+    current_status,
+    evidence_found,
+    facility_history,
+    group_facilities,
+    highlight_release,
+    latest_claims,
+    other_events,
+    parse_as_of,
+    region_name,
+    related_facility,
+)
+
+LATEST_EVENTS = 20
+COMPANIES_PER_PAGE = 50
+
+# ?sort= values the companies list accepts, and the ordering each one means.
+COMPANY_SORTS = {
+    "name": ("name", "pk"),
+    "-name": ("-name", "-pk"),
+    "open": ("open_count", "name"),
+    "-open": ("-open_count", "name"),
+    "idled": ("idled_count", "name"),
+    "-idled": ("-idled_count", "name"),
+    "closed": ("closed_count", "name"),
+    "-closed": ("-closed_count", "name"),
+}
+
+
+# Column headers of the companies list: (sort key, label, numeric). Numeric columns sort
+# largest first on the first click.
+COMPANY_COLUMNS = (
+    ("name", "Company", False),
+    ("open", "Open", True),
+    ("idled", "Idled", True),
+    ("closed", "Closed", True),
+)
+
+
+def _sort_columns(current: str) -> list[dict]:
+    columns = []
+    for key, label, numeric in COMPANY_COLUMNS:
+        if current == key:
+            direction, next_sort = "ascending", f"-{key}"
+        elif current == f"-{key}":
+            direction, next_sort = "descending", key
+        else:
+            direction, next_sort = "", f"-{key}" if numeric else key
+        columns.append(
+            {"key": key, "label": label, "numeric": numeric, "aria_sort": direction, "next": next_sort}
+        )
+    return columns
+
+
+def home(request):
+    totals = Facility.objects.status_totals()
+    context = {
+        "company_count": Company.objects.count(),
+        "totals": totals,
+        "events": Event.objects.latest_accepted()[:LATEST_EVENTS],
+    }
+    return render(request, "companies/home.html", context)
+
+
+def company_list(request):
+    query = request.GET.get("q", "").strip()
+    sort = request.GET.get("sort", "name")
+    if sort not in COMPANY_SORTS:
+        sort = "name"
+    companies = Company.objects.for_list().search(query).order_by(*COMPANY_SORTS[sort])
+    page = Paginator(companies, COMPANIES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "companies": page.object_list,
+        "q": query,
+        "sort": sort,
+        "sort_columns": _sort_columns(sort),
+    }
+    return render(request, "companies/company_list.html", context)
+
+
+def company_detail(request, slug):
+    company = get_object_or_404(Company.objects.for_page(), slug=slug)
+    as_of, as_of_error = parse_as_of(request.GET.get("as_of"))
+    on = as_of or timezone.localdate()
+    facilities = Facility.objects.filter(company=company).for_company_page()
+    footprint = group_facilities(facilities, on)
+    context = {
+        "company": company,
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "on": on,
+        "footprint": footprint,
+        "counts": footprint.counts,
+        "claims": latest_claims(company.all_claims, footprint),
+        "timeline": Event.objects.company_timeline(company),
+        "releases": company.release_list,
+        "headquarters_country": country_name(company.headquarters.country) if company.headquarters else "",
+    }
+    return render(request, "companies/company_detail.html", context)
+
+
+def facility_detail(request, pk):
+    facility = get_object_or_404(Facility.objects.for_detail(), pk=pk)
+    events = facility.all_events
+    context = {
+        "facility": facility,
+        "status": current_status(events, timezone.localdate()),
+        "history": facility_history(events),
+        "other_events": other_events(events),
+        "predecessor": related_facility(facility, "predecessor"),
+        "successor": facility.successor,
+        "country": country_name(facility.location.country),
+        "region": region_name(facility.location.region),
+    }
+    return render(request, "companies/facility_detail.html", context)
+
+
+def release_detail(request, pk):
+    release = get_object_or_404(Release.objects.for_detail(), pk=pk)
+    events = list(release.events.all())
+    context = {
+        "release": release,
+        "body_html": highlight_release(release.body, [(e.pk, e.evidence) for e in events]),
+        "events": [(e, evidence_found(release.body, e.evidence)) for e in events],
+        "claims": release.claims.all(),
+    }
+    return render(request, "companies/release_detail.html", context)

@@ -1,0 +1,40 @@
+"""Footprint claims: counts of facilities with their countries and qualifier."""
+
+import pytest
+
+from companies.importer.claims import find_claims
+
+
+def _claims(sentence):
+    return [(c.count, c.countries, c.qualifier) for c in find_claims([sentence])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Customers will be served by our other 13 U.S. facilities.", [(13, ["US"], "other")]),
+        (
+            "The Company makes its products at 19 facilities located in the United States, Belgium, France and Italy.",
+            [(19, ["US", "BE", "FR", "IT"], None)],
+        ),
+        ("Brandt operates 45 plants worldwide.", [(45, [], None)]),
+        ("Orders move to its nine remaining mills.", [(9, [], "other")]),
+        ("Hollis has twelve manufacturing facilities in Ohio and Indiana.", [(12, ["US"], None)]),
+        ("It operates six mills in Ontario and Quebec.", [(6, ["CA"], None)]),
+        ("The group runs 7 Canadian plants.", [(7, ["CA"], None)]),
+    ],
+)
+def test_claims(sentence, expected):
+    assert _claims(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Acme will close two plants this year.",
+        "The idling affects 230 employees.",
+        "Sales rose 13 percent in 19 markets.",
+    ],
+)
+def test_not_claims(sentence):
+    assert _claims(sentence) == []

@@ -1,0 +1,157 @@
+"""Facility events from single sentences and short bodies (our own wire-style texts)."""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.events import find_events
+from companies.importer.text import Sentence
+
+PUB = date(2012, 3, 6)
+
+
+def _events(*body, headline=None, issuer="Tamarack Industries, Inc."):
+    sentences = [Sentence(t, i * 1000, "body", i) for i, t in enumerate(body)]
+    events, _ = find_events(sentences, headline=headline, published=PUB, issuer=issuer)
+    return events
+
+
+def _keys(*body, **kw):
+    return [(e.type, e.place.locality, e.place.region) for e in _events(*body, **kw)]
+
+
+# --- event types, tenses and voices -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tamarack will idle its plant in Dayton, Ohio.", ("idled", "Dayton", "US-OH")),
+        ("Tamarack idled its Erie, Pa. foundry last week.", ("idled", "Erie", "US-PA")),
+        ("Tamarack will temporarily halt production at its mill in Rumford, Maine.", ("idled", "Rumford", "US-ME")),
+        ("Tamarack will curtail output at the Longview, Wash. mill.", ("idled", "Longview", "US-WA")),
+        ("The Sherbrooke, Quebec plant will be temporarily shut down.", ("idled", "Sherbrooke", "CA-QC")),
+        ("Tamarack will close its plant in Muncie, Indiana.", ("closed", "Muncie", "US-IN")),
+        ("The Muncie, Ind. plant will be closed.", ("closed", "Muncie", "US-IN")),
+        ("Tamarack announced the closure of its Muncie, Indiana factory.", ("closed", "Muncie", "US-IN")),
+        ("Tamarack will cease operations at its Burlington, Vt. facility.", ("closed", "Burlington", "US-VT")),
+        ("Tamarack will shutter its Lufkin, Texas mill.", ("closed", "Lufkin", "US-TX")),
+        ("Tamarack is winding down its plant in Trenton, N.J.", ("closed", "Trenton", "US-NJ")),
+        ("Tamarack will open a new distribution center in Reno, Nevada.", ("opened", "Reno", "US-NV")),
+        ("Construction of a new plant in Greer, S.C. began today.", ("opened", "Greer", "US-SC")),
+        ("Tamarack will restart the Port Hawkesbury, Nova Scotia mill.", ("reopened", "Port Hawkesbury", "CA-NS")),
+        ("Tamarack resumed production at its Kenora, Ontario mill.", ("reopened", "Kenora", "CA-ON")),
+        ("Tamarack will invest $40 million to expand its plant in Fremont, Ohio.", ("expanded", "Fremont", "US-OH")),
+        ("The expansion of the Fremont, Ohio plant adds 60,000 square feet.", ("expanded", "Fremont", "US-OH")),
+        ("Tamarack completed the sale of its Rumford, Maine mill to Kell Paper LLC.", ("sold", "Rumford", "US-ME")),
+        ("Tamarack agreed to acquire the Albany, Ga. plant from Osprey Corp.", ("acquired", "Albany", "US-GA")),
+        ("Tamarack will close its Lyon, France plant.", ("closed", "Lyon", None)),
+    ],
+)
+def test_event_types(sentence, expected):
+    keys = _keys(sentence)
+    assert len(keys) == 1, keys
+    assert keys[0][:2] == expected[:2]
+    if expected[2]:
+        assert keys[0][2] == expected[2]
+
+
+def test_two_plants_in_one_phrase():
+    keys = _keys("Tamarack is idling production at the Jewett City, Connecticut and Littleton, New Hampshire plants.")
+    assert keys == [("idled", "Jewett City", "US-CT"), ("idled", "Littleton", "US-NH")]
+
+
+def test_list_after_a_facility_noun():
+    keys = _keys("Tamarack will close its plants in Dayton, Ohio, and Erie, Pa.")
+    assert keys == [("closed", "Dayton", "US-OH"), ("closed", "Erie", "US-PA")]
+
+
+def test_different_fates_in_one_sentence():
+    keys = _keys("Tamarack will close its Muncie, Ind. plant and expand its facility in Fremont, Ohio.")
+    assert keys == [("closed", "Muncie", "US-IN"), ("expanded", "Fremont", "US-OH")]
+
+
+def test_consolidation_closes_the_source_only():
+    keys = _keys("Tamarack will consolidate its Muncie, Ind. plant into its Fremont, Ohio facility.")
+    assert keys == [("closed", "Muncie", "US-IN")]
+
+
+def test_sale_counterparty_and_acquisition_seller():
+    sold = _events("Tamarack completed the sale of its Rumford, Maine mill to Kell Paper LLC.")[0]
+    assert sold.counterparty == "Kell Paper LLC"
+    bought = _events("Tamarack agreed to acquire the Albany, Ga. plant from Osprey Corp.")[0]
+    assert bought.counterparty == "Osprey Corp."
+
+
+# --- details ----------------------------------------------------------------------------------
+
+
+def test_effective_date_employees_kind_and_facility():
+    e = _events(
+        "Tamarack will close its Muncie, Ind. plant by the end of the second quarter, affecting approximately "
+        "150 employees."
+    )[0]
+    assert (e.effective, e.employees, e.kind) == (date(2012, 6, 30), 150, "plant")
+    assert e.facility == "Muncie plant"
+    assert e.confidence >= 0.9
+
+
+def test_employees_and_date_in_following_sentences():
+    events = _events(
+        "Tamarack will idle its newsprint mill in Kenora, Ontario.",
+        "The idling will take effect on April 2 and will affect about 230 workers.",
+    )
+    assert len(events) == 1
+    assert (events[0].effective, events[0].employees, events[0].kind) == (date(2012, 4, 2), 230, "mill")
+
+
+def test_place_from_an_earlier_sentence_is_less_confident():
+    events = _events(
+        "Tamarack operates a plant in Muncie, Indiana, that makes gears.",
+        "The plant will be closed by June 30.",
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("closed", "Muncie")]
+    assert 0.5 < events[0].confidence < 0.9
+
+
+def test_place_from_the_headline():
+    events = _events("Tamarack said the mill will close in May.", headline="Tamarack to Close Rumford, Maine Mill")
+    assert [(e.type, e.place.locality) for e in events] == [("closed", "Rumford")]
+
+
+def test_same_event_twice_is_one_event():
+    events = _events(
+        "Tamarack will close its Muncie, Ind. plant.",
+        "The closure of the Muncie, Ind. plant will affect 85 jobs.",
+    )
+    assert len(events) == 1
+    assert events[0].employees == 85
+
+
+# --- not events -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tamarack, headquartered in Dayton, Ohio, reported record sales.",
+        "Customers will be served by our plant in Erie, Pa.",
+        "Tamarack supplies Ford's plant in Louisville, Ky.",
+        "Tamarack has no plans to close its Muncie, Ind. plant.",
+        "Tamarack is evaluating whether to close its Muncie, Indiana plant.",
+        "Tamarack may idle its mill in Rumford, Maine.",
+        "Tamarack is considering the sale of its Rumford, Maine mill.",
+        "A competitor closed its mill in Rumford, Maine.",
+        "Tamarack will expand its product line at trade shows in Chicago, Illinois.",
+        "The sale of the division is expected to close in the second quarter.",
+        "Tamarack's plant in Muncie, Indiana, which opened in 1987, employs 300 people.",
+        "Tamarack reported net sales of $40 million.",
+    ],
+)
+def test_not_events(sentence):
+    assert _keys(sentence) == []
+
+
+def test_close_and_move_work_to_another_plant():
+    keys = _keys("Tamarack will close its Muncie, Ind. plant and move production to its Fremont, Ohio facility.")
+    assert keys == [("closed", "Muncie", "US-IN")]

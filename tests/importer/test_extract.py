@@ -1,0 +1,96 @@
+"""The whole extractor on short releases of our own, and the seed's exact proposal."""
+
+from datetime import date
+from pathlib import Path
+
+from companies.importer.extract import extract
+
+SEED = Path(__file__).resolve().parents[2] / "companies" / "demo" / "releases"
+
+ACME = """Tamarack Industries to Close Muncie Plant
+
+MUNCIE, Ind., March 6, 2012 /PRNewswire/ -- Tamarack Industries, Inc. (NYSE: TMK), a maker of
+gear boxes, today announced that it will close its Muncie, Indiana plant by the end of the
+second quarter. The closure will affect approximately 150 employees. Production will move to
+the company's plant in Fremont, Ohio. Tamarack is headquartered in Dayton, Ohio.
+
+"This was a difficult decision," said Ann Lee, chief executive officer.
+
+About Tamarack Industries, Inc.
+
+Tamarack Industries, Inc. is a leading manufacturer of gear boxes for the agricultural and
+construction equipment markets. The company operates nine plants in the United States and Mexico,
+including a plant in Erie, Pa. that it will expand next year.
+
+Forward-Looking Statements
+
+This release contains forward-looking statements. The company may close other plants.
+
+Contact: Jane Roe, 555-123-4567
+
+SOURCE Tamarack Industries, Inc.
+"""
+
+
+def test_a_whole_release():
+    p = extract(ACME)
+    assert p.headline == "Tamarack Industries to Close Muncie Plant"
+    assert p.published == date(2012, 3, 6)
+    assert p.wire == "PR Newswire"
+    assert (p.dateline.locality, p.dateline.region) == ("Muncie", "US-IN")
+    assert (p.company.name, p.company.ticker, p.company.exchange) == ("Tamarack Industries, Inc.", "TMK", "NYSE")
+    assert [(e.type, e.place.locality, e.place.region) for e in p.events] == [("closed", "Muncie", "US-IN")]
+    e = p.events[0]
+    assert (e.effective, e.employees, e.kind) == (date(2012, 6, 30), 150, "plant")
+    assert e.evidence in p.body
+    assert e.confidence >= 0.9
+    assert [(c.count, c.countries) for c in p.claims] == [(9, ["US", "MX"])]
+    assert p.products == "gear boxes"
+    assert p.warnings == []
+
+
+def test_release_without_events():
+    text = (
+        "Tamarack Names New CFO\n\nDAYTON, Ohio, May 2, 2013 (BUSINESS WIRE) -- Tamarack Industries, Inc. "
+        "(NYSE: TMK), which operates plants in Muncie, Ind. and Fremont, Ohio, today named Jo Park chief "
+        "financial officer.\n"
+    )
+    p = extract(text)
+    assert p.events == []
+    assert p.company.name == "Tamarack Industries, Inc."
+    assert p.wire == "Business Wire"
+
+
+def test_hints_from_the_container():
+    text = "Tamarack Industries, Inc. today said it will close its plant in Muncie, Indiana."
+    p = extract(text, headline="Tamarack to close plant", published=date(2012, 3, 6))
+    assert p.headline == "Tamarack to close plant"
+    assert p.published == date(2012, 3, 6)
+    assert [(e.type, e.place.locality) for e in p.events] == [("closed", "Muncie")]
+
+
+def test_warnings_for_the_editor():
+    p = extract("Something happened somewhere.\n\nNobody knows when.")
+    assert "No publication date found" in p.warnings
+    assert "No issuing company found" in p.warnings
+
+
+def test_seed_release_exactly():
+    p = extract((SEED / "international-wire-2009-03-24.txt").read_text())
+    out = p.to_json("seed")
+    assert out["published"] == "2009-03-24"
+    assert out["wire"] == "Business Wire"
+    assert out["dateline"] == {"locality": "Camden", "region": "US-NY", "country": "US"}
+    assert out["company"] == {"name": "International Wire Group, Inc.", "ticker": "ITWG", "exchange": "Pink Sheets"}
+    assert [(e["type"], e["locality"], e["region"], e["country"]) for e in out["events"]] == [
+        ("idled", "Jewett City", "US-CT", "US"),
+        ("idled", "Littleton", "US-NH", "US"),
+    ]
+    for e in out["events"]:
+        assert (e["kind"], e["effective"], e["employees"], e["facility"]) == ("plant", None, None, None)
+        assert e["confidence"] >= 0.9
+    assert out["claims"] == [
+        {"count": 13, "countries": ["US"], "qualifier": "other"},
+        {"count": 19, "countries": ["US", "BE", "FR", "IT"], "qualifier": None},
+    ]
+    assert out["warnings"] == []
