@@ -155,11 +155,18 @@ def _buffered(pieces: Iterable[str]) -> Iterator[str]:
         yield "".join(buffer)
 
 
-def _csv_value(value) -> str:
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_value(value):
+    """Dates as ISO, None as empty; text that a spreadsheet would run as a formula (release
+    text is untrusted) gets a leading apostrophe. Numbers are left as numbers."""
     if value is None:
         return ""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
     return value
 
 

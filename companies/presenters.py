@@ -148,6 +148,72 @@ def group_facilities(facilities: Iterable, on: date) -> Footprint:
 
 
 # ---------------------------------------------------------------------------------------------
+# Company page: the footprint rolled up over subsidiaries
+
+
+ROLLUP_KEYS = (OPEN, IDLED, CLOSED)
+
+
+@dataclass(frozen=True)
+class SubsidiaryRow:
+    """A subsidiary (any depth) with its own facilities' counts per status on the page's date."""
+
+    company: object
+    depth: int
+    parent: object
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Rollup:
+    """A company's footprint with its subsidiaries' (``CompanyQuerySet.descendants``)."""
+
+    own: Footprint
+    subsidiaries: Footprint
+    """The subsidiaries' facilities grouped by status, each row's facility with its company."""
+    companies: list[SubsidiaryRow] = field(default_factory=list)
+    own_facilities: list = field(default_factory=list)
+    """The company's own facilities (for the map and chart)."""
+
+    @property
+    def own_counts(self) -> dict[str, int]:
+        return self.own.counts
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Counts per status for the company with all its subsidiaries."""
+        return {key: len(self.own[key]) + len(self.subsidiaries[key]) for key in GROUP_ORDER}
+
+    @property
+    def subsidiary_rows(self) -> list[FacilityRow]:
+        """The subsidiaries' facilities in the footprint, status group by group."""
+        return [row for group in self.subsidiaries.ordered_groups for row in group.rows]
+
+
+def roll_up(company, descendants: Sequence, facilities: Iterable, on: date) -> Rollup:
+    """Split ``facilities`` (the company's and its descendants', with ``accepted_events`` and
+    ``company`` loaded) into the company's own footprint and its subsidiaries', by status on
+    ``on`` (``group_facilities``, so ``status_at``), and count each subsidiary's."""
+    own, theirs = [], []
+    for facility in facilities:
+        (own if facility.company_id == company.pk else theirs).append(facility)
+    subsidiaries = group_facilities(theirs, on)
+    per_company: dict[int, dict[str, int]] = {c.pk: dict.fromkeys(GROUP_ORDER, 0) for c in descendants}
+    for group in subsidiaries.ordered_groups:
+        for row in group.rows:
+            per_company.setdefault(row.facility.company_id, dict.fromkeys(GROUP_ORDER, 0))[group.key] += 1
+    by_id = {company.pk: company, **{c.pk: c for c in descendants}}
+    rows = [
+        SubsidiaryRow(c, getattr(c, "depth", 1), by_id.get(c.parent_id), per_company[c.pk]) for c in descendants
+    ]
+    return Rollup(own=group_facilities(own, on), subsidiaries=subsidiaries, companies=rows, own_facilities=own)
+
+
+# ---------------------------------------------------------------------------------------------
 # Company page: known facilities vs claimed
 
 

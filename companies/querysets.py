@@ -5,8 +5,11 @@ Views call these and nothing else to read; tests pin each page's query count.
 
 from __future__ import annotations
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models import Count, Prefetch, Q
+
+HIERARCHY_MAX_DEPTH = 10
+"""How many levels of subsidiaries the hierarchy lookups follow (a bound, and a cycle guard)."""
 
 
 def _status_count(status: str) -> Count:
@@ -59,20 +62,55 @@ class CompanyQuerySet(models.QuerySet):
             ),
         )
 
-    # --- explorer / API (companies.filters) ---
-    def family_ids(self, slug: str, max_depth: int = 10) -> list[int]:
+    # --- company hierarchy: the one descendant lookup (company page, "parent" filter, API) ---
+    def _family(self, anchor_field: str, value, max_depth: int, *, rows: bool):
+        """The company whose ``anchor_field`` is ``value`` (depth 0) and its subsidiaries down to
+        ``max_depth`` levels, in ONE recursive query. ``UNION`` and the depth bound stop a cycle
+        an editor might make (A's parent B, B's parent A); each company keeps its shallowest depth.
+        ``rows``: Company instances with ``depth``, shallowest first; else sorted ids."""
+        connection = connections[self.db]
+        qn = connection.ops.quote_name
+        meta = self.model._meta
+        table, pk = qn(meta.db_table), qn(meta.pk.column)
+        parent, name = qn(meta.get_field("parent").column), qn(meta.get_field("name").column)
+        anchor = qn((meta.pk if anchor_field == "pk" else meta.get_field(anchor_field)).column)
+        tree = (
+            f"WITH RECURSIVE tree (id, depth) AS ("
+            f"SELECT {pk}, 0 FROM {table} WHERE {anchor} = %s "
+            f"UNION SELECT c.{pk}, tree.depth + 1 FROM {table} c JOIN tree ON c.{parent} = tree.id "
+            f"WHERE tree.depth < %s) "
+        )
+        params = [value, max(int(max_depth), 0)]
+        if rows:
+            sql = (
+                f"{tree}SELECT c.*, f.depth FROM {table} c "
+                f"JOIN (SELECT id, MIN(depth) AS depth FROM tree GROUP BY id) f ON c.{pk} = f.id "
+                f"ORDER BY f.depth, c.{name}, c.{pk}"
+            )
+            return list(self.raw(sql, params))
+        with connection.cursor() as cursor:
+            cursor.execute(f"{tree}SELECT DISTINCT id FROM tree ORDER BY id", params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def descendants(self, company, *, max_depth: int = HIERARCHY_MAX_DEPTH) -> list:
+        """``company``'s subsidiaries at any depth (bounded), each with ``depth`` (1 = direct),
+        shallowest first, then by name: one query."""
+        pk = getattr(company, "pk", company)
+        if pk is None:
+            return []
+        return [c for c in self._family("pk", pk, max_depth, rows=True) if c.depth > 0]
+
+    def descendant_ids(self, company, *, max_depth: int = HIERARCHY_MAX_DEPTH) -> list[int]:
+        """Ids of ``company``'s subsidiaries at any depth (bounded): one query."""
+        pk = getattr(company, "pk", company)
+        if pk is None:
+            return []
+        return [i for i in self._family("pk", pk, max_depth, rows=False) if i != pk]
+
+    def family_ids(self, slug: str, max_depth: int = HIERARCHY_MAX_DEPTH) -> list[int]:
         """Ids of the company with ``slug`` and of all its subsidiaries, ``max_depth`` levels
-        down: one query per level (a cycle or a deeper tree stops at the bound)."""
-        frontier = list(self.filter(slug=slug).values_list("pk", flat=True))
-        seen = set(frontier)
-        for _ in range(max_depth):
-            if not frontier:
-                break
-            frontier = [
-                pk for pk in self.filter(parent_id__in=frontier).values_list("pk", flat=True) if pk not in seen
-            ]
-            seen.update(frontier)
-        return sorted(seen)
+        down, sorted: one query (a cycle or a deeper tree stops at the bound)."""
+        return self._family("slug", slug, max_depth, rows=False)
 
     def options(self):
         """``(slug, name)`` of every company, for filter drop-downs (one query)."""
@@ -126,6 +164,23 @@ class FacilityQuerySet(models.QuerySet):
         """Facilities whose announced future change has come due since the cache was written."""
         return self.filter(pending_date__isnull=False, pending_date__lte=today)
 
+    def for_changes(self, start, end) -> FacilityQuerySet:
+        """The changes pages (``companies.changes``): facilities with an accepted event dated
+        (effective, else announced) or announced between ``start`` and ``end`` inclusive, with
+        company, place and every accepted event (and its release) for ``status_at``: two queries."""
+        from django.db.models import Exists, OuterRef
+        from django.db.models.functions import Coalesce
+
+        from .models import Event
+
+        events = (
+            Event.objects.accepted()
+            .filter(facility=OuterRef("pk"))
+            .alias(on=Coalesce("effective_date", "announced_date"))
+            .filter(Q(on__range=(start, end)) | Q(announced_date__range=(start, end)))
+        )
+        return self.filter(Exists(events)).select_related("company", "location").with_accepted_events()
+
     # --- explorer / API (companies.filters) ---
     def for_explorer(self) -> FacilityQuerySet:
         """The facility explorer, its exports and ``/api/facilities/``: each facility with its
@@ -173,6 +228,19 @@ class EventQuerySet(models.QuerySet):
             .with_event_date()
             .select_related("facility__company", "facility__location", "release")
             .order_by("-event_date", "-announced_date", "-id")
+        )
+
+    def monthly_counts(self):
+        """Accepted events per announced month and type, oldest first: ``{"month": date,
+        "type": str, "n": int}`` rows from one GROUP BY query (the home page's chart)."""
+        from django.db.models.functions import TruncMonth
+
+        return (
+            self.accepted()
+            .annotate(month=TruncMonth("announced_date"))
+            .values("month", "type")
+            .annotate(n=Count("pk"))
+            .order_by("month", "type")
         )
 
     # Bulk writes bypass Event.save(); these keep the status cache true for them too.

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from .views import api, events, explorer, pages
+from . import feeds
+from .views import api, changes, events, explorer, pages, search
 
 app_name = "companies"
 
@@ -22,4 +23,13 @@ urlpatterns += [
     path("api/companies/<slug:slug>/", api.company_detail, name="api_company_detail"),
     path("api/facilities/", api.facility_list, name="api_facility_list"),
     path("api/events/", api.event_list, name="api_event_list"),
+]
+
+# Changes between two dates, Atom feeds and site search.
+urlpatterns += [
+    path("changes/", changes.changes, name="changes"),
+    path("companies/<slug:slug>/changes/", changes.company_changes, name="company_changes"),
+    path("events/feed/", feeds.EventFeed(), name="event_feed"),
+    path("companies/<slug:slug>/feed/", feeds.CompanyFeed(), name="company_feed"),
+    path("search/", search.search, name="search"),
 ]

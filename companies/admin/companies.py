@@ -62,8 +62,8 @@ class FacilityInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, obj.display_name)
 
     @admin.display(description="pending change")
-    def pending_change(self, obj: Facility) -> str | None:
-        return pending_label(obj) or None
+    def pending_change(self, obj: Facility) -> str:
+        return pending_label(obj) or self.get_empty_value_display()
 
 
 @admin.register(Company)

@@ -131,8 +131,8 @@ class FacilityAdmin(admin.ModelAdmin):
         return obj.display_name
 
     @admin.display(description="pending change")
-    def pending_change(self, obj: Facility) -> str | None:
-        return pending_label(obj) or None
+    def pending_change(self, obj: Facility) -> str:
+        return pending_label(obj) or self.get_empty_value_display()
 
     @admin.display(description="set by")
     def status_source(self, obj: Facility):

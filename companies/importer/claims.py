@@ -26,7 +26,7 @@ _NOUN = (
 )
 _CLAIM = re.compile(
     rf"""
-    (?P<pre>\b(?:our|its|their|the\s+company's|the\s+Company's|of|at|operates|operating|operate|has|have|owns|owning|own
+    (?P<pre>\b(?:our|its|their|the\s+company's|the\s+Company's|of|at|operates|operating|operate|runs|run|maintains|has|have|owns|owning|own
         |with|network\s+of|total\s+of|comprising|comprises|includes|including|in)\s+)?
     (?:(?P<qual>other|remaining|additional|existing)\s+)?
     (?:(?:approximately|about|nearly|some|over|more\s+than|around|roughly)\s+)?

@@ -146,15 +146,21 @@ _DATE_ALT = (
 # One atom of the header that follows the place: a date, a wire tag in any of its dresses,
 # separators. "CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) --",
 # "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) -", "CITY, March 24, 2009 /PRNewswire/ --".
+# "VANCOUVER, March 2 /CNW/": older datelines leave the year out
+_DATE_NOYEAR = rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
 _ATOM = (
-    rf"(?:{_DATE_ALT}"
+    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}"
     rf"|\(\s*(?:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
     rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"
     rf"|(?:{_WIRE_ALT})\b"
     r"|--+|-(?=\s)|:|,|\|)"
 )
-_PLACE_PART = rf"(?!{_MONTH}\.?\s+\d)(?!\()[A-Z][A-Za-z.'&]*(?:[ -](?!{_MONTH}\.?\s+\d)[A-Za-z.'&]+){{0,4}}"
+_UPPER = "A-Z\u00c0-\u00de"
+_PLACE_PART = (
+    rf"(?!{_MONTH}\.?\s+\d)(?!\()(?:the\s+)?[{_UPPER}][^\W\d_.'&]*[\w.'&]*"
+    rf"(?:[ -](?!{_MONTH}\.?\s+\d)[^\W\d_][\w.'&]*){{0,4}}"
+)
 _DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
     rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:)\s*(?=\S)",
@@ -173,6 +179,30 @@ class Dateline:
     published: date | None
     wire: str | None
     end: int  # offset in the paragraph where the first sentence starts
+    month_day: tuple[int, int] | None = None  # a date without its year ("Nov. 3")
+
+
+_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\b", re.I)
+_YEAR_RX = re.compile(r"\b(?:19|20)\d\d\b")
+_COPYRIGHT_YEAR = re.compile(r"(?:copyright|\(c\)|\u00a9)\D{0,40}?((?:19|20)\d\d)", re.I)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def year_for(month: int, day: int, text: str) -> date | None:
+    """The year of a dateline without one, from the release itself.
+
+    In order: the copyright line; a mention of the dateline's month with a year ("the second
+    week of March 2010"); the earliest year the release mentions, "since 2008" aside (a release
+    talks about its own year and later ones, and about the past only with "since").
+    """
+    m = _COPYRIGHT_YEAR.search(text)
+    if m:
+        return _mk(int(m.group(1)), month, day)
+    for mm in re.finditer(rf"\b({_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", text, re.I):
+        if MONTHS[mm.group(1).lower().rstrip(".")] == month:
+            return _mk(int(mm.group(2)), month, day)
+    years = [int(y.group(0)) for y in _YEAR_RX.finditer(text) if not _SINCE_YEAR.search(text, 0, y.start())]
+    return _mk(min(years), month, day) if years else None
 
 
 def wire_name(text: str) -> str | None:
@@ -203,8 +233,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
         place = (m.group("place") or "").strip(" ,") or None
         found = parse_date(rest)
         wire = wire_name(rest)
-        if found or wire:
-            return Dateline(place, found[0] if found else None, wire, m.end())
+        md = None if found else _MONTH_DAY.search(rest)
+        month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
+        if found or wire or month_day:
+            return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
         if place and _SEP_ONLY.match(rest) and place.split(",")[0].isupper() and len(place) > 2:
             return Dateline(place, None, None, m.end())
     return None
@@ -243,10 +275,14 @@ def _month_end(y: int, m: int) -> date:
 
 
 def _next(d: date | None, fallback_year: bool, published: date | None) -> date | None:
-    """Roll a date given without a year forward a year if it had passed at publication."""
+    """Roll a date given without a year forward a year if it had passed at publication.
+
+    A date up to 45 days before publication stays in the release year: "the idling began
+    on April 8" in a release of April 9 reports the past, it does not promise next April.
+    """
     if d is None or not fallback_year or published is None:
         return d
-    if d < published:
+    if d < published - timedelta(days=45):
         try:
             return d.replace(year=d.year + 1)
         except ValueError:

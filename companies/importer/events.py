@@ -33,7 +33,7 @@ from .triggers import Trigger, find_triggers
 # --- clause structure --------------------------------------------------------------------------
 
 _CLAUSE_BREAK = re.compile(
-    r";|\s--\s|:\s+(?=[A-Z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
+    r";|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
     r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
     r"|\s+and\s+(?=(?:the|its|our|their)\s)",
 )
@@ -57,8 +57,8 @@ _NEGATION = re.compile(
 _HEDGE = re.compile(
     r"\b(?:may|might|could|should|consider\w*|evaluat\w*|explor\w*|review\w*|assess\w*|stud(?:y|ies|ying)"
     r"|possib\w+|potential\w*|option\w*|alternatives?|whether|if|unless|in\s+the\s+event|seek\w*|look\w*\s+for"
-    r"|for\s+sale|proposal|propos\w+|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
-    r"|non-binding|feasibility|contemplat\w*|weigh\w*|intention|would)\b",
+    r"|for\s+sale|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
+    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would)\b",
     re.I,
 )
 _HEDGE_AFTER = re.compile(
@@ -71,7 +71,44 @@ _HEDGE_AFTER = re.compile(
 _REPORTED = re.compile(r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b", re.I)
 _BACKGROUND = re.compile(
     r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
-    r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+(?:\w+\s+)?$",
+    r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
+    r"(?:(?:previously|formerly|recently|now|temporarily|permanently|currently|long|partially)\s+)?$",
+    re.I,
+)
+# a nominal that only dates something else: "maintained the mill during the idling"
+_DURING = re.compile(r"\b(?:during|since|throughout|despite)\s+(?:the|its|this|that)\s+(?:\w+\s+)?$", re.I)
+# a state, not a change: "has been idle since 2015", "remains indefinitely curtailed"
+_STATE_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}$|\b(?:remains?|remained|stays?|stayed|sits?|sat|lies|lay)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+_SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
+# the event word's subject is another company: "A competitor's decision to close its plant"
+_OTHER_SUBJECT = re.compile(r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I)
+_STATE_AFTER = re.compile(r"\s+(?:\w+\s+)?since\b", re.I)
+# biography in appointment releases: "At Halberd she led the closure of ..."
+_BIOGRAPHY = re.compile(
+    r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"
+    r"|\b(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z]\w+\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|served)\b"
+    r"|^(?:Previously|Prior\s+to|Before\s+joining|Earlier\s+in\s+(?:his|her)\s+career)\b"
+)
+# a part of a site is not the site: "curtail one of the three paper machines at its mill"
+_PARTIAL = re.compile(
+    r"\b(?:machines?|potlines?|(?:production\s+)?lines?|shifts?|kilns?|furnaces?|departments?|units?|boilers?"
+    r"|digesters?|presses|press|operations\s+on)\b",
+    re.I,
+)
+_MENTION_NEGATED = re.compile(r"\b(?:not|no|except|excluding|other\s+than|besides)\b|n't\b", re.I)
+_MENTION_SPARED = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:is|are|was|were|will)\s+not\s+(?:be\s+)?affected|unaffected|continues?\s+to\s+operate"
+    r"|will\s+continue|remains?\s+open|continue\s+operating|no\s+changes)",
+    re.I,
+)
+# "buy panels from the plant" is not buying the plant: the facility must be the direct object
+_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&-]+,?\s+){0,8}?)$")
+_PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
+_PASSIVE_OBJECT = re.compile(
+    rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|is|to\s+be)\s+(?:\w+\s+)?$",
     re.I,
 )
 _PAST_FORMS = re.compile(r"(?:ed|sold|bought|built|shut|began|begun|took|broke)$", re.I)
@@ -163,10 +200,16 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     after = text[trig.end : clause.end]
     if _HEDGE_AFTER.search(after[:120]):
         return "hedged"
+    if _STATE_BEFORE.search(text[max(0, trig.start - 40) : trig.start]) or _STATE_AFTER.match(text, trig.end):
+        return "background"
+    if _SINCE_WHEN.search(text, 0, trig.start) or _OTHER_SUBJECT.search(before):
+        return "background"
+    if trig.nominal and _DURING.search(before):
+        return "background"
     if _PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
         # participles used as adjectives: "the idled mill", "its previously closed plant"
         nxt = text[trig.end : trig.end + 40]
-        if re.match(rf"\s+(?:[\w\-]+\s+){{0,3}}{FACILITY_NOUN}\b", nxt, re.I) or re.search(
+        if re.match(rf"\s+(?:[\w\-]+\s+){{0,2}}{FACILITY_NOUN}\b", nxt, re.I) or re.search(
             r"previously|formerly|already", before[-30:], re.I
         ):
             return "background"
@@ -198,6 +241,9 @@ _COUNTERPARTY = re.compile(
 )
 
 
+_DOTTED_SUFFIXES = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "L.P.", "S.A.", "N.V.", "B.V.", "Cos.", "Bros."})
+
+
 def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
     want = "to" if type_ == "sold" else "from"
     for m in _COUNTERPARTY.finditer(text, trig.end):
@@ -205,6 +251,8 @@ def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
             name = m.group("name").strip(" ,")
             if name.split()[0] in ("The", "the") and len(name.split()) == 1:
                 continue
+            if name.endswith(".") and name.split()[-1] not in _DOTTED_SUFFIXES:
+                name = name[:-1]
             return name
     return None
 
@@ -237,6 +285,8 @@ class EventFinder:
         self.headline_keys: set[tuple] = set()
         self.hedged: list[str] = []
         self._last_group: list[_Candidate] = []
+        self._confirmed: set[int] = set()
+        self.known_places: dict[str, PlaceRef] = {}
         self._since_group = 99
         if headline:
             self._read_headline(headline)
@@ -244,7 +294,9 @@ class EventFinder:
     # -- headline -----------------------------------------------------------------------------
 
     def _read_headline(self, headline: str) -> None:
-        mentions = [m for m in find_mentions(_sentence_case(headline), self.issuer_words) if not m.decoy]
+        mentions = [
+            m for m in find_mentions(_sentence_case(headline), self.issuer_words, self.known_places) if not m.decoy
+        ]
         triggers = [t for t in find_triggers(headline) if _modality(headline, _Clause(0, len(headline)), t) == "asserted"]
         self.headline_types = {t.type for t in triggers}
         for m in mentions:
@@ -260,7 +312,9 @@ class EventFinder:
     def feed(self, s: Sentence) -> None:
         text = s.text
         triggers = find_triggers(text)
-        mentions = find_mentions(text, self.issuer_words) if (triggers or _ANCHOR.search(text)) else []
+        mentions = (
+            find_mentions(text, self.issuer_words, self.known_places) if (triggers or _ANCHOR.search(text)) else []
+        )
         created: list[_Candidate] = []
         if triggers:
             created = self._events_of(s, triggers, mentions)
@@ -277,17 +331,26 @@ class EventFinder:
 
     def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
         text = s.text
+        if _BIOGRAPHY.search(text):
+            return []
         clauses = _clauses(text)
         relatives = _relative_spans(text)
         by_clause: dict[int, list[Trigger]] = {}
         for t in triggers:
             ci = next(i for i, c in enumerate(clauses) if c.start <= t.start <= c.end)
             mood = _modality(text, clauses[ci], t)
-            if mood == "hedged":
+            if mood == "hedged" and t.type in self.headline_types:
+                # the headline asserts what the body words carefully ("would stop production")
+                mood = "confirmed"
+            elif mood == "hedged":
                 self.hedged.append(text)
-            if mood != "asserted":
+            if mood not in ("asserted", "confirmed"):
                 continue
-            if _anchor_missing(text, clauses[ci], t):
+            if mood == "confirmed":
+                self._confirmed.add(id(t))
+            if _anchor_missing(text, clauses[ci], t) and not (
+                t.nominal and any(c.type == t.type for c in self.events)
+            ):
                 continue
             by_clause.setdefault(ci, []).append(t)
         if not by_clause:
@@ -325,25 +388,50 @@ class EventFinder:
             for t in ts:
                 ms = assigned.get(id(t), [])
                 type_ = t.type
-                usable = [m for m in ms if not m.decoy or (m.decoy == "other-company" and type_ == "acquired")]
-                if type_ in ("sold", "acquired") and not (
-                    any(m.has_facility for m in usable)
-                    or re.match(rf"\s+(?:[\w\-,.]+\s+){{0,5}}?{FACILITY_NOUN}\b", text[t.end : t.end + 80], re.I)
-                ):
+                usable = [
+                    m
+                    for m in ms
+                    if (
+                        not m.decoy
+                        or (m.decoy == "other-company" and type_ == "acquired")
+                        or (m.decoy == "destination" and t.start > m.decoy_at)
+                    )
+                    and m.place.locality
+                    and not self._spared(text, t, m, clause)
+                ]
+                if type_ in ("sold", "acquired") and not _direct_object(text, t):
+                    continue
+                if type_ in ("idled", "closed") and _partial(text, t, usable):
                     continue
                 effective = _effective(text, clause, t, self.published)
                 if self._historical(t, effective):
                     continue
                 quoted = _in_quote(text, t.start)
+                if id(t) in self._confirmed:
+                    usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
                 if usable:
                     for m in usable:
-                        out.append(self._candidate(s, t, m, effective, quoted, inherited=None))
+                        c = self._candidate(s, t, m, effective, quoted, inherited=None)
+                        if id(t) in self._confirmed:
+                            c.confidence = min(c.confidence, 0.8)
+                        out.append(c)
                 else:
                     out.extend(self._inherit(s, t, clause, effective, quoted))
+        closed = {_pkey(c.place) for c in out if c.type == "closed"}
+        # "halt production at X and close the site": one fate, the permanent one
+        out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
         self._attach_employees(s, out, mentions)
         for c in out:
             self._add(c)
         return out
+
+    @staticmethod
+    def _spared(text: str, t: Trigger, m: Mention, clause: _Clause) -> bool:
+        """A place the sentence exempts: "does not affect the mill in X", "X will continue to operate"."""
+        between = text[t.end : m.start] if m.start > t.end else ""
+        if _MENTION_NEGATED.search(between):
+            return True
+        return bool(_MENTION_SPARED.match(text[m.end : clause.end]))
 
     def _historical(self, t: Trigger, effective: date | None) -> bool:
         if self.published is None or effective is None:
@@ -388,8 +476,11 @@ class EventFinder:
         ana = _ANAPHOR.search(text, clause.start, clause.end)
         if same and (ana is None or t.nominal or self._refers_to(same, ana)):
             targets = same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
+            counts = employees_in(text[clause.start : clause.end]) or employees_in(text)
             for c in targets:
                 c.effective = c.effective or effective
+                if counts and len(targets) == 1:
+                    c.employees = c.employees or counts[0][0]
             self._last_group = targets
             self._since_group = 0
             return []
@@ -488,6 +579,23 @@ _LEGAL = words(
 
 def _pkey(p: PlaceRef) -> tuple:
     return ((p.locality or "").casefold(), p.region, p.country)
+
+
+def _direct_object(text: str, t: Trigger) -> bool:
+    """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
+    after = text[t.end : t.end + 120]
+    m = re.search(rf"\b{FACILITY_NOUN}\b", after, re.I)
+    if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
+        return not after[m.end() :].startswith("'s")
+    return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))
+
+
+def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
+    """Whether an idling or closure names a part of the site (a machine, a line, a shift)."""
+    end = mentions[0].start if mentions and mentions[0].start > t.end else t.end + 60
+    m = re.search(rf"\b{FACILITY_NOUN}\b", text[t.end : end + 1], re.I)
+    span = text[t.end : t.end + m.start()] if m else text[t.end : end]
+    return bool(_PARTIAL.search(span))
 
 
 def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:

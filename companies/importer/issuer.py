@@ -18,7 +18,8 @@ _EXCHANGE = (
     r"|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select(?:\s+Market)?|Global(?:\s+Market)?|Capital(?:\s+Market)?))?"
     r"|Nasdaq(?:GS|GM|CM)?"
     r"|AMEX|American\s+Stock\s+Exchange|TSX[- ]?V(?:enture)?|TSX\s+Venture(?:\s+Exchange)?|TSX|TSE|CSE|NEO"
-    r"|LSE|AIM|ASX|Euronext(?:\s+\w+)?|Xetra|FWB|Frankfurt|SIX|OMX|JSE|HKEX|SGX|BSE|NSE"
+    r"|LSE|AIM|ASX|Euronext(?:\s+[A-Z]\w+)?|Xetra|FWB|Frankfurt|SIX|OMX|JSE|HKEX|SGX|BSE|NSE|BME|Borsa\s+Italiana"
+    r"|Bolsa\s+de\s+Madrid|Oslo\s+B\w+|Nasdaq\s+(?:Stockholm|Helsinki|Copenhagen)|WSE|TASE"
 )
 _TICKER_TAG = re.compile(
     rf"\(\s*(?:(?P<exchange>{_EXCHANGE})\s*:\s*|(?:ticker|symbol)\s*:?\s*)(?P<ticker>[A-Z][A-Z0-9.\-]{{0,9}})"
@@ -49,11 +50,22 @@ _LEADING_ARTICLE_OK = ("The ",)
 _NOT_A_NAME = re.compile(r"^(?:The Company|The company|Company|We|It|Today|Customers|Management)\b")
 
 
+# Shouted multi-word exchange names get their usual spelling; other names stay as written.
+_EXCHANGE_CASE = {"TSX VENTURE": "TSX Venture", "PINK SHEETS": "Pink Sheets", "OTC PINK": "OTC Pink",
+                  "BORSA ITALIANA": "Borsa Italiana", "NYSE AMERICAN": "NYSE American"}  # fmt: skip
+
+
+def _exchange_name(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return _EXCHANGE_CASE.get(text.upper(), text) if text.isupper() and " " in text else text
+
+
+_GOVERNING = re.compile(r"^(?:The\s+)?(?:Board\s+of\s+Directors|Board|Directors|Management|Shareholders|Trustees)\s+of\s+")
 _BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-based\s+")
 
 
 def _clean(name: str) -> str:
-    name = _BASED.sub("", _TRAILING_JUNK.sub("", name.strip()))
+    name = _GOVERNING.sub("", _BASED.sub("", _TRAILING_JUNK.sub("", name.strip())))
     return re.sub(r"\s+", " ", name)
 
 
@@ -68,7 +80,7 @@ def find_company(body_text: str, first_sentence: str | None, tail_text: str = ""
     m = _TICKER_TAG.search(body_text[:1500])
     if m:
         ticker = m.group("ticker").upper()
-        exchange = re.sub(r"\s+", " ", m.group("exchange")) if m.group("exchange") else None
+        exchange = _exchange_name(m.group("exchange")) if m.group("exchange") else None
         before = body_text[max(0, m.start() - 160) : m.start()]
         # the name runs from the start of its clause to the tag
         clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]

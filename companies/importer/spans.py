@@ -15,7 +15,7 @@ plant in Louisville", "a customer's mill").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import places
 from .proposal import PlaceRef
@@ -30,6 +30,8 @@ _LOC_REGION = re.compile(rf"(?P<loc>{_LOCALITY})\s*,\s*(?P<reg>{_REGION})")
 
 FACILITY_NOUN = (
     r"(?:plants?|mills?|sawmills?|papermills?|facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?"
+    r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)"
+    r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
     r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
     r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
     r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?)"
@@ -48,7 +50,7 @@ _STOP = words(
     "to by with from as company corporation corp inc ltd llc group holdings co industries "
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday north south east west northern southern eastern western central new "
+    "saturday sunday north south east west northern southern eastern western central "
     "production operations plant mill facility mine office warehouse customers employees "
     "president chief officer ceo cfo vice chairman director manager today announces announced "
     "said says will also both each all some other following after before during under about "
@@ -69,14 +71,18 @@ _HQ_BEFORE = re.compile(
 _HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b", re.I)
 # Verbs whose "to/into/from/by" names where work goes, not where an event happens.
 _TRANSFER = re.compile(
-    r"\b(?:serv\w*|suppl\w*|support\w*|handl\w*|fulfil\w*|shift\w*|mov\w*|transferr?\w*|relocat\w*|"
-    r"consolidat\w*|transition\w*|integrat\w*|combin\w*|absorb\w*|redeploy\w*|reassign\w*|redistribut\w*|"
-    r"reallocat\w*|sourc\w*|produc\w*|manufactur\w*|made|ship\w*|fill\w*|replac\w*|offset\w*)\b",
+    r"\b(?:serv(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|support(?:s|ed|ing)?|handl(?:e|es|ed|ing)"
+    r"|fulfill?(?:s|ed|ing)?|shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing|ion)"
+    r"|consolidat(?:e|es|ed|ing|ion)|transition(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|combin(?:e|es|ed|ing)"
+    r"|absorb(?:s|ed|ing)?|redeploy\w*|reassign\w*|redistribut\w*|realloca\w*|sourc(?:e|es|ed|ing)"
+    r"|ship(?:s|ped|ping)?|fill(?:s|ed|ing)?|replac(?:e|es|ed|ing)|offset(?:s|ting)?)\b",
     re.I,
 )
-_DEST_PREP = re.compile(r"\b(?:to|into|from|by|with|at)\b", re.I)
+_DEST_PREP = re.compile(r"\b(?:to|into|from|by|with)\b", re.I)
 _OTHER_OWNER = re.compile(
-    r"(?:\b(?:customers?|competitors?|rivals?|suppliers?|clients?|partners?|vendors?|joint[- ]venture)'?s?"
+    r"(?:\b(?:customers?|competitors?|rivals?|suppliers?|clients?|partners?|vendors?|joint[- ]venture"
+    r"|(?:that|another|the\s+other|other)\s+compan(?:y|ies)|the\s+(?:buyer|seller|acquirer|purchaser)"
+    r"|former\s+employer|buyer|seller|purchaser)'?s?"
     r"|\b(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})'s?)\s+(?:\w+\s+){0,3}$"
 )
 
@@ -92,6 +98,7 @@ class Mention:
     facility: str | None = None  # "Kapuskasing newsprint mill" when the name is stated
     plural: bool = False  # "the Jewett City ... and Littleton ... plants"
     decoy: str | None = None  # headquarters, destination, other-company
+    decoy_at: int = 0  # where the words that make it a destination start
     has_facility: bool = False
 
 
@@ -105,7 +112,11 @@ def kind_of(noun: str) -> str | None:
         return "warehouse"
     if "mill" in n:
         return "mill"
-    if re.search(r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication", n):
+    if re.search(
+        r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication|baker|brewer"
+        r"|distill|winer|dair|creamer|hatcher|tanner|packinghouse|slaughter",
+        n,
+    ):
         return "plant"
     if "office" in n:
         return "office"
@@ -175,8 +186,41 @@ def _area(name: str) -> PlaceRef | None:
     return PlaceRef(locality=None, region=region, country=country, text=name)
 
 
-def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> list[Mention]:
-    """Places named in a sentence, left to right, with facility words and decoy flags."""
+# Countries whose first-level subdivisions releases name and editors file by ("Erie, Pa.",
+# "Hamilton, Ont."); elsewhere ("Tubize, Belgium") a region is kept only when the text states
+# it ("Wakefield, England"), as the corpus labels do.
+_SUBDIVIDED = frozenset({"US", "CA", "MX", "AU", "BR", "IN"})
+
+
+def conventional(ref: PlaceRef, stated_region: str | None = None) -> PlaceRef:
+    """Apply the region convention above to a resolved place."""
+    if ref.country and ref.country not in _SUBDIVIDED and not stated_region:
+        ref.region = None
+    return ref
+
+
+def _lookup(name: str, known: dict[str, PlaceRef]) -> PlaceRef | None:
+    """A bare locality: as the release qualified it before ("Martinsville, Va."), else the gazetteer's."""
+    name = name.rstrip(".")
+    ref = known.get(name.casefold())
+    if ref is not None:
+        return replace(ref, text=name)
+    if _known(name):
+        return conventional(places.resolve(name))
+    return None
+
+
+def find_mentions(
+    sentence: str, issuer_words: frozenset[str] = frozenset(), known: dict[str, PlaceRef] | None = None
+) -> list[Mention]:
+    """Places named in a sentence, left to right, with facility words and decoy flags.
+
+    ``known`` maps the localities the release has already qualified with a region to their
+    places, and is updated, so that "the Martinsville plant" is the Martinsville, Va. of an
+    earlier sentence.
+    """
+    if known is None:
+        known = {}
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
@@ -201,7 +245,10 @@ def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> 
         end = m.start("reg") + used
         if words[-n:][0] in issuer_words and not ref.resolved:
             continue
+        conventional(ref, region)
         ref.text = sentence[loc_start:end]
+        if ref.resolved and ref.locality:
+            known.setdefault(" ".join(words[-n:]).rstrip(".").casefold(), ref)
         add(loc_start, end, ref)
         lb = _LIST_BEFORE.search(sentence, 0, loc_start)
         while lb:
@@ -212,6 +259,8 @@ def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> 
             shared = places.resolve(name, region=region, country=country)
             if not shared.resolved:
                 break
+            conventional(shared, region)
+            known.setdefault(name.rstrip(".").casefold(), shared)
             s = lb.end("loc") - len(name)
             shared.text = sentence[s : lb.end("loc")]
             add(s, lb.end("loc"), shared)
@@ -230,8 +279,8 @@ def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> 
             if area:
                 ref = area
                 break
-            if _known(name):
-                ref = places.resolve(name.rstrip("."))
+            ref = _lookup(name, known)
+            if ref is not None:
                 ref.text = name
                 break
         if ref is not None:
@@ -250,7 +299,7 @@ def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> 
                 name = " ".join(words[:n])
                 if set(words[:n]) & issuer_words:
                     continue
-                ref = _area(name.rstrip(".")) or (places.resolve(name.rstrip(".")) if _known(name) else None)
+                ref = _area(name.rstrip(".")) or _lookup(name, known)
                 if ref is not None:
                     break
             if ref is None:
@@ -269,7 +318,8 @@ def find_mentions(sentence: str, issuer_words: frozenset[str] = frozenset()) -> 
 
 
 _NOUN_AFTER = re.compile(
-    rf"^(?P<gap>(?:\s*(?:,|and|or|&)?\s*(?:{_LOCALITY}\s*,?\s*)?)??)\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
+    rf"^(?P<gap>(?:\s*(?:,|and|or|&)?\s*{_LOCALITY}(?:\s*,\s*(?:{_DOTTED}|{_LOCALITY}))?\s*,?){{1,4}}?)"
+    rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
     rf"(?P<noun>{FACILITY_NOUN})\b",
 )
 _NOUN_BEFORE = re.compile(rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I)
@@ -326,6 +376,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         pass
     if last is not None and _DEST_PREP.search(clause, last.end()):
         m.decoy = "destination"
+        m.decoy_at = m.start - len(clause) + last.start()
         return
     o = _OTHER_OWNER.search(before[-80:])
     if o:

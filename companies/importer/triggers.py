@@ -15,6 +15,11 @@ import re
 from dataclasses import dataclass
 
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
+_FACILITY = (
+    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
+    r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
+    r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
+)
 _PROD = (
     r"(?:production|operations|manufacturing|output|activity|activities|work|shipments|processing"
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
@@ -63,13 +68,14 @@ _SPECS: list[tuple[str, str, bool]] = [
     ("closed", r"\bshut(?:s|ting)?\s+(?:\w+\s+){0,4}?down\b|\bshut-?downs?\b|\bshutter\w*", False),
     (
         "closed",
-        rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b|\bcessation\s+of\b",
+        rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b"
+        r"|\bcessation\s+of\b",
         False,
     ),
     ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False),
     ("closed", r"\bphas(?:e|es|ed|ing)\s+out\b|\bphase-?out\b", False),
     ("closed", r"\bdecommission\w*", False),
-    ("closed", r"\bconsolidat\w+\b(?=[^.;]{0,120}?\b(?:into|with)\b)", False),
+    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,120}?\b(?:into|with)\b)", False),
     # -- reopening -----------------------------------------------------------------------------
     ("reopened", r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*", False),
     ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False),
@@ -89,7 +95,7 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
         r"|develop|develops|developing|add|adds|added|adding)\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
-        r"(?:[\w$.,-]+\s+){0,3}?new\b",
+        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w-]+\s+){{0,3}}?{_FACILITY}\b",
         False,
     ),
     (
@@ -101,6 +107,18 @@ _SPECS: list[tuple[str, str, bool]] = [
     # -- expansion -----------------------------------------------------------------------------
     ("expanded", r"\bexpand(?:s|ed|ing)?\b", False),
     ("expanded", r"\bexpansions?\b", True),
+    (
+        "expanded",
+        r"\binvest(?:s|ed|ing)?\s+(?:(?:approximately|about|nearly|roughly|some|an\s+additional|more\s+than|up\s+to)\s+)?"
+        r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b",
+        False,
+    ),
+    (
+        "expanded",
+        r"\b(?:add|adds|added|adding|creat\w+)\s+(?:(?:approximately|about|nearly|roughly|some|up\s+to|more\s+than|an\s+additional)\s+)?"
+        r"(?:\d[\d,]*|\w+)\s+(?:new\s+)?(?:full-time\s+)?(?:jobs|positions)\b",
+        False,
+    ),
     (
         "expanded",
         r"\b(?:add|adds|added|adding|increas\w+|doubl\w+|tripl\w+|boost\w*)\s+(?:\w+\s+){0,4}?"
@@ -135,8 +153,8 @@ _FALSE_SENSES = re.compile(
     r"\bclose\s+(?:to|by|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
     r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
     r"offering|market|period|day|session))\b"
-    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a)\s+(?:\w+\s+)?(?:quarter|year|transaction|deal|sale|acquisition|"
-    r"offering|financing|purchase|merger|round|gap|loop|books?)\b"
+    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an)\s+(?:\w+\s+)?(?:quarter|year|transaction|deal|sale|acquisition|"
+    r"offering|financing|purchase|merger|round|gap|loop|books?|agreement|contract)\b"
     r"|\bclosing\s+(?:price|date|conditions?|bell|remarks|statements?|costs?|of\s+the\s+(?:transaction|sale|deal|"
     r"acquisition|purchase|merger))\b"
     r"|\b(?:upon|at|after|before|following|prior\s+to)\s+(?:the\s+)?closing\b|\bcustomary\s+closing\b"
@@ -152,9 +170,14 @@ _FALSE_SENSES = re.compile(
     r"|\bsold\s+(?:out|under|through|in\s+more)\b|\bbuy(?:s|ing)?\s+back\b|\bshare\s+(?:re)?purchases?\b"
     r"|\bpurchas\w+\s+(?:orders?|agreements?|price|accounting|commitments?|power)\b|\bresume\w*\s+(?:trading|dividend)"
     r"|\bcurtail\w*\s+(?:spending|costs?|expenses|capital|investment)\b|\bcapital\s+expenditures?\s+curtail\w*"
-    r"|\bidle\s+(?:capacity|time|cash|funds?|talk)\b|\bdowntime\s+(?:costs?|expenses?)\b",
+    r"|\bidle\s+(?:capacity|time|cash|funds?|talk)\b|\bdowntime\s+(?:costs?|expenses?)\b"
+    r"|\b(?:maintenance|annual|routine|holiday|seasonal)\s+(?:maintenance\s+)?"
+    r"(?:shut-?downs?|outages?|downtime|closures?|idling)\b",
     re.I,
 )
+
+
+_DETERMINER = re.compile(r"\b(?:the|this|that|its|our|their|today's|planned|announced)\s+$", re.I)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -167,8 +190,12 @@ def find_triggers(sentence: str) -> list[Trigger]:
             s, e = m.start(), m.end()
             if any(masked[s:e]):
                 continue
-            if any(fs <= s < fe for fs, fe in false_spans):
+            # a false sense kills the words inside it only: "closed its acquisition of the mill"
+            # is not a closure, but still an acquisition
+            if any(fs <= s and e <= fe for fs, fe in false_spans):
                 continue
+            # "the idling", "its closing": a verb form used as a noun refers like a noun
+            nominal = nominal or bool(_DETERMINER.search(sentence, max(0, s - 20), s))
             found.append(Trigger(type_, s, e, m.group(0), nominal))
             for i in range(s, e):
                 masked[i] = True

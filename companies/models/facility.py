@@ -105,8 +105,21 @@ class Facility(models.Model):
             ),
         ]
 
+    CACHE_FIELDS = ("status", "status_since", "status_event", "pending_type", "pending_date")
+
     def __str__(self) -> str:
         return f"{self.company} — {self.display_name}"
+
+    def save(self, *args, **kwargs):
+        # The status cache belongs to facility_refresh_status: a full save of an instance loaded
+        # before an event changed must not write its stale cache back.
+        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in self.CACHE_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

@@ -54,22 +54,30 @@ def facilities_refresh_due(*, today: date | None = None) -> int:
 def facility_get_or_create(
     *, company, location, name: str = "", kind: str = FacilityKind.PLANT, products: str = ""
 ) -> tuple[Facility, bool]:
-    """The company's facility at a place: an existing one with the same name (or unnamed), or a new one."""
-    candidates = Facility.objects.filter(company=company, location=location)
+    """The company's facility at a place, or a new one.
+
+    Releases name the same site differently over the years ("its Hamilton bakery plant",
+    "the Hamilton plant"), so a different name alone does not make a new facility: an exact
+    name match wins, then the only facility there (or the only one of that kind).
+    """
+    candidates = list(Facility.objects.filter(company=company, location=location).order_by("id"))
+    match = None
     if name:
-        named = candidates.filter(name__iexact=name).first()
-        if named:
-            return named, False
-        unnamed = candidates.filter(name="").first()
-        if unnamed:
-            unnamed.name = name
-            unnamed.full_clean()
-            unnamed.save(update_fields=["name"])
-            return unnamed, False
-    else:
-        existing = candidates.order_by("id").first()
-        if existing:
-            return existing, False
+        match = next((f for f in candidates if f.name.lower() == name.lower()), None)
+    if match is None:
+        same_kind = [f for f in candidates if f.kind == kind]
+        if len(candidates) == 1:
+            match = candidates[0]
+        elif len(same_kind) == 1:
+            match = same_kind[0]
+        elif not name and candidates:
+            match = candidates[0]
+    if match is not None:
+        if name and not match.name:
+            match.name = name
+            match.full_clean()
+            match.save(update_fields=["name"])
+        return match, False
     facility = Facility(company=company, location=location, name=name, kind=kind, products=products)
     facility.full_clean()
     facility.save()

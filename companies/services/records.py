@@ -63,8 +63,24 @@ def company_match(*, name: str = "", ticker: str = "") -> Company | None:
     return None
 
 
+_TRAILING_LEGAL_FORM = re.compile(
+    r",?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|plc|s\.?a|ag|n\.?v|gmbh|se)\.?$",
+    re.IGNORECASE,
+)
+
+
+def display_company_name(name: str) -> str:
+    """"Kestrel Foods Inc." -> "Kestrel Foods"; "Harrow Paper Company" -> "Harrow Paper"."""
+    display = name.strip()
+    while True:
+        shorter = _TRAILING_LEGAL_FORM.sub("", display).strip()
+        if shorter == display or not shorter:
+            return display
+        display = shorter
+
+
 def _unique_slug(name: str) -> str:
-    base = slugify(re.sub(r",?\s+(inc|corp|ltd|llc|plc)\.?$", "", name, flags=re.I)) or "company"
+    base = slugify(display_company_name(name)) or "company"
     slug, n = base, 2
     while Company.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -86,7 +102,7 @@ def company_get_or_create(
             existing.full_clean()
             existing.save(update_fields=changed)
         return existing, False
-    display = re.sub(r",?\s+(Inc|Corp|Ltd|LLC|plc)\.?$", "", name).strip() or name
+    display = display_company_name(name)
     company = Company(
         name=display,
         slug=_unique_slug(display),

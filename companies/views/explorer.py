@@ -10,6 +10,7 @@ from django.shortcuts import render
 
 from ..exports import FORMATS, facilities_export
 from ..filters import STATUS_CHOICES, FacilitySelection
+from ..maps import explorer_map
 from ..models import Company, EventType, Facility, FacilityKind
 from ..presenters import country_name, parse_as_of, region_name
 
@@ -99,5 +100,6 @@ def facility_list(request):
         "region_groups": region_groups,
         "columns": table_columns(params, selection.ordering),
         "is_filtered": any(k not in ("page", "ordering") for k in request.GET),
+        "facility_map": explorer_map(selection),
     }
     return render(request, "companies/facility_list.html", context)

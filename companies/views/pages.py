@@ -9,19 +9,21 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ..models import Company, Event, Facility, Release
+from ..charts import company_status_chart, events_chart
+from ..maps import company_map
+from ..models import Company, Event, EventType, Facility, Release
 from ..presenters import (
     country_name,
     current_status,
     evidence_found,
     facility_history,
-    group_facilities,
     highlight_release,
     latest_claims,
     other_events,
     parse_as_of,
     region_name,
     related_facility,
+    roll_up,
 )
 
 LATEST_EVENTS = 20
@@ -71,6 +73,7 @@ def home(request):
         "company_count": Company.objects.count(),
         "totals": totals,
         "events": Event.objects.latest_accepted()[:LATEST_EVENTS],
+        "events_chart": events_chart(Event.objects.monthly_counts(), types=EventType.choices),
     }
     return render(request, "companies/home.html", context)
 
@@ -96,8 +99,12 @@ def company_detail(request, slug):
     company = get_object_or_404(Company.objects.for_page(), slug=slug)
     as_of, as_of_error = parse_as_of(request.GET.get("as_of"))
     on = as_of or timezone.localdate()
-    facilities = Facility.objects.filter(company=company).for_company_page()
-    footprint = group_facilities(facilities, on)
+    # Its subsidiaries (any depth, bounded; one query), then the family's facilities (two).
+    subsidiaries = Company.objects.descendants(company)
+    family = [company.pk, *(c.pk for c in subsidiaries)]
+    family_facilities = Facility.objects.filter(company_id__in=family).for_company_page().select_related("company")
+    rollup = roll_up(company, subsidiaries, family_facilities, on)
+    facilities, footprint = rollup.own_facilities, rollup.own
     context = {
         "company": company,
         "as_of": as_of,
@@ -105,10 +112,13 @@ def company_detail(request, slug):
         "on": on,
         "footprint": footprint,
         "counts": footprint.counts,
+        "rollup": rollup,
         "claims": latest_claims(company.all_claims, footprint),
         "timeline": Event.objects.company_timeline(company),
         "releases": company.release_list,
         "headquarters_country": country_name(company.headquarters.country) if company.headquarters else "",
+        "facility_map": company_map(footprint, company),
+        "status_chart": company_status_chart(company, facilities, today=timezone.localdate()),
     }
     return render(request, "companies/company_detail.html", context)
 

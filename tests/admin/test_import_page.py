@@ -224,5 +224,8 @@ def test_upload_a_feed_imports_each_entry(admin_client, fake_extract):
 </channel></rss>"""
     response = admin_client.post(IMPORT_URL, {"files": [SimpleUploadedFile("wire.xml", feed)]})
     assert Release.objects.count() == 2
-    assert set(Release.objects.values_list("url", flat=True)) == {"https://example.com/1", "https://example.com/2"}
+    assert set(Release.objects.values_list("url", flat=True)) == {
+        "https://example.com/1",
+        "https://example.com/2",
+    }
     assert "wire.xml#1" in response.content.decode()

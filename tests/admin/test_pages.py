@@ -173,3 +173,17 @@ def test_facility_add_prefills_company_from_link(admin_client, world):
     url = reverse("admin:companies_facility_add") + f"?company={world['company'].pk}"
     response = admin_client.get(url)
     assert response.context["adminform"].form.initial["company"] == str(world["company"].pk)
+
+
+@pytest.mark.django_db
+def test_facility_pages_show_an_announced_future_closure(admin_client):
+    import datetime
+
+    event = EventFactory(
+        type="closed", announced_date=datetime.date(2024, 1, 5), effective_date=datetime.date(2099, 6, 30)
+    )
+    listing = admin_client.get(reverse("admin:companies_facility_changelist")).content.decode()
+    assert "Closure announced for 2099-06-30" in listing
+    page = admin_client.get(reverse("admin:companies_facility_change", args=[event.facility_id]))
+    assert "Closure announced for 2099-06-30" in page.content.decode()
+    assert page.context["original"].status == "open"

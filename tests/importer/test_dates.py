@@ -12,14 +12,50 @@ D = date
 @pytest.mark.parametrize(
     ("line", "place", "published", "wire", "rest"),
     [
-        ("CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) -- Acme Inc. said", "CAMDEN, N.Y.", D(2009, 3, 24), "Business Wire", "Acme"),
-        ("DAYTON, Ohio, March 24, 2009 /PRNewswire/ -- Acme Corp. said", "DAYTON, Ohio", D(2009, 3, 24), "PR Newswire", "Acme"),
-        ("NEW YORK, May 2, 2011 /PRNewswire-FirstCall/ -- Acme said", "NEW YORK", D(2011, 5, 2), "PR Newswire", "Acme"),
-        ("ERIE, Pa., Sept. 3, 2010 (GLOBE NEWSWIRE) -- Acme said", "ERIE, Pa.", D(2010, 9, 3), "GlobeNewswire", "Acme"),
-        ("TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) - Acme Inc. said", "TORONTO, ONTARIO", D(2012, 1, 5), "Marketwired", "Acme"),
+        (
+            "CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) -- Acme Inc. said",
+            "CAMDEN, N.Y.",
+            D(2009, 3, 24),
+            "Business Wire",
+            "Acme",
+        ),
+        (
+            "DAYTON, Ohio, March 24, 2009 /PRNewswire/ -- Acme Corp. said",
+            "DAYTON, Ohio",
+            D(2009, 3, 24),
+            "PR Newswire",
+            "Acme",
+        ),
+        (
+            "NEW YORK, May 2, 2011 /PRNewswire-FirstCall/ -- Acme said",
+            "NEW YORK",
+            D(2011, 5, 2),
+            "PR Newswire",
+            "Acme",
+        ),
+        (
+            "ERIE, Pa., Sept. 3, 2010 (GLOBE NEWSWIRE) -- Acme said",
+            "ERIE, Pa.",
+            D(2010, 9, 3),
+            "GlobeNewswire",
+            "Acme",
+        ),
+        (
+            "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) - Acme Inc. said",
+            "TORONTO, ONTARIO",
+            D(2012, 1, 5),
+            "Marketwired",
+            "Acme",
+        ),
         ("MONTREAL, June 1, 2016 /CNW/ - Acme Inc. said", "MONTREAL", D(2016, 6, 1), "CNW", "Acme"),
         ("MONTREAL, June 1, 2016 (CNW) - Acme Inc. said", "MONTREAL", D(2016, 6, 1), "CNW", "Acme"),
-        ("PITTSBURGH--(BUSINESS WIRE)--Apr. 9, 2020-- Acme Steel said", "PITTSBURGH", D(2020, 4, 9), "Business Wire", "Acme"),
+        (
+            "PITTSBURGH--(BUSINESS WIRE)--Apr. 9, 2020-- Acme Steel said",
+            "PITTSBURGH",
+            D(2020, 4, 9),
+            "Business Wire",
+            "Acme",
+        ),
         ("LYON, France, 24 March 2009 -- Acme SA said", "LYON, France", D(2009, 3, 24), None, "Acme"),
         ("HAMILTON, Ont. (2012-01-05) - Acme said", "HAMILTON, Ont.", D(2012, 1, 5), None, "Acme"),
         ("DAYTON, Ohio -- Acme Corp. said", "DAYTON, Ohio", None, None, "Acme"),
@@ -32,7 +68,9 @@ def test_datelines(line, place, published, wire, rest):
     assert line[d.end :].startswith(rest)
 
 
-@pytest.mark.parametrize("line", ["Acme Corp. today announced results.", "About Acme: it makes things.", "The Company said: no."])
+@pytest.mark.parametrize(
+    "line", ["Acme Corp. today announced results.", "About Acme: it makes things.", "The Company said: no."]
+)
 def test_no_dateline_in_prose(line):
     assert find_dateline(line) is None
 

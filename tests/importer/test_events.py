@@ -28,23 +28,44 @@ def _keys(*body, **kw):
     [
         ("Tamarack will idle its plant in Dayton, Ohio.", ("idled", "Dayton", "US-OH")),
         ("Tamarack idled its Erie, Pa. foundry last week.", ("idled", "Erie", "US-PA")),
-        ("Tamarack will temporarily halt production at its mill in Rumford, Maine.", ("idled", "Rumford", "US-ME")),
+        (
+            "Tamarack will temporarily halt production at its mill in Rumford, Maine.",
+            ("idled", "Rumford", "US-ME"),
+        ),
         ("Tamarack will curtail output at the Longview, Wash. mill.", ("idled", "Longview", "US-WA")),
         ("The Sherbrooke, Quebec plant will be temporarily shut down.", ("idled", "Sherbrooke", "CA-QC")),
         ("Tamarack will close its plant in Muncie, Indiana.", ("closed", "Muncie", "US-IN")),
         ("The Muncie, Ind. plant will be closed.", ("closed", "Muncie", "US-IN")),
         ("Tamarack announced the closure of its Muncie, Indiana factory.", ("closed", "Muncie", "US-IN")),
-        ("Tamarack will cease operations at its Burlington, Vt. facility.", ("closed", "Burlington", "US-VT")),
+        (
+            "Tamarack will cease operations at its Burlington, Vt. facility.",
+            ("closed", "Burlington", "US-VT"),
+        ),
         ("Tamarack will shutter its Lufkin, Texas mill.", ("closed", "Lufkin", "US-TX")),
         ("Tamarack is winding down its plant in Trenton, N.J.", ("closed", "Trenton", "US-NJ")),
         ("Tamarack will open a new distribution center in Reno, Nevada.", ("opened", "Reno", "US-NV")),
         ("Construction of a new plant in Greer, S.C. began today.", ("opened", "Greer", "US-SC")),
-        ("Tamarack will restart the Port Hawkesbury, Nova Scotia mill.", ("reopened", "Port Hawkesbury", "CA-NS")),
+        (
+            "Tamarack will restart the Port Hawkesbury, Nova Scotia mill.",
+            ("reopened", "Port Hawkesbury", "CA-NS"),
+        ),
         ("Tamarack resumed production at its Kenora, Ontario mill.", ("reopened", "Kenora", "CA-ON")),
-        ("Tamarack will invest $40 million to expand its plant in Fremont, Ohio.", ("expanded", "Fremont", "US-OH")),
-        ("The expansion of the Fremont, Ohio plant adds 60,000 square feet.", ("expanded", "Fremont", "US-OH")),
-        ("Tamarack completed the sale of its Rumford, Maine mill to Kell Paper LLC.", ("sold", "Rumford", "US-ME")),
-        ("Tamarack agreed to acquire the Albany, Ga. plant from Osprey Corp.", ("acquired", "Albany", "US-GA")),
+        (
+            "Tamarack will invest $40 million to expand its plant in Fremont, Ohio.",
+            ("expanded", "Fremont", "US-OH"),
+        ),
+        (
+            "The expansion of the Fremont, Ohio plant adds 60,000 square feet.",
+            ("expanded", "Fremont", "US-OH"),
+        ),
+        (
+            "Tamarack completed the sale of its Rumford, Maine mill to Kell Paper LLC.",
+            ("sold", "Rumford", "US-ME"),
+        ),
+        (
+            "Tamarack agreed to acquire the Albany, Ga. plant from Osprey Corp.",
+            ("acquired", "Albany", "US-GA"),
+        ),
         ("Tamarack will close its Lyon, France plant.", ("closed", "Lyon", None)),
     ],
 )
@@ -57,7 +78,9 @@ def test_event_types(sentence, expected):
 
 
 def test_two_plants_in_one_phrase():
-    keys = _keys("Tamarack is idling production at the Jewett City, Connecticut and Littleton, New Hampshire plants.")
+    keys = _keys(
+        "Tamarack is idling production at the Jewett City, Connecticut and Littleton, New Hampshire plants."
+    )
     assert keys == [("idled", "Jewett City", "US-CT"), ("idled", "Littleton", "US-NH")]
 
 
@@ -115,7 +138,9 @@ def test_place_from_an_earlier_sentence_is_less_confident():
 
 
 def test_place_from_the_headline():
-    events = _events("Tamarack said the mill will close in May.", headline="Tamarack to Close Rumford, Maine Mill")
+    events = _events(
+        "Tamarack said the mill will close in May.", headline="Tamarack to Close Rumford, Maine Mill"
+    )
     assert [(e.type, e.place.locality) for e in events] == [("closed", "Rumford")]
 
 
@@ -153,5 +178,7 @@ def test_not_events(sentence):
 
 
 def test_close_and_move_work_to_another_plant():
-    keys = _keys("Tamarack will close its Muncie, Ind. plant and move production to its Fremont, Ohio facility.")
+    keys = _keys(
+        "Tamarack will close its Muncie, Ind. plant and move production to its Fremont, Ohio facility."
+    )
     assert keys == [("closed", "Muncie", "US-IN")]

@@ -38,7 +38,11 @@ def test_a_whole_release():
     assert p.published == date(2012, 3, 6)
     assert p.wire == "PR Newswire"
     assert (p.dateline.locality, p.dateline.region) == ("Muncie", "US-IN")
-    assert (p.company.name, p.company.ticker, p.company.exchange) == ("Tamarack Industries, Inc.", "TMK", "NYSE")
+    assert (p.company.name, p.company.ticker, p.company.exchange) == (
+        "Tamarack Industries, Inc.",
+        "TMK",
+        "NYSE",
+    )
     assert [(e.type, e.place.locality, e.place.region) for e in p.events] == [("closed", "Muncie", "US-IN")]
     e = p.events[0]
     assert (e.effective, e.employees, e.kind) == (date(2012, 6, 30), 150, "plant")
@@ -81,7 +85,11 @@ def test_seed_release_exactly():
     assert out["published"] == "2009-03-24"
     assert out["wire"] == "Business Wire"
     assert out["dateline"] == {"locality": "Camden", "region": "US-NY", "country": "US"}
-    assert out["company"] == {"name": "International Wire Group, Inc.", "ticker": "ITWG", "exchange": "Pink Sheets"}
+    assert out["company"] == {
+        "name": "International Wire Group, Inc.",
+        "ticker": "ITWG",
+        "exchange": "Pink Sheets",
+    }
     assert [(e["type"], e["locality"], e["region"], e["country"]) for e in out["events"]] == [
         ("idled", "Jewett City", "US-CT", "US"),
         ("idled", "Littleton", "US-NH", "US"),

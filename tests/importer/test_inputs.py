@@ -212,6 +212,7 @@ def test_clean_title_keeps_dashes_of_the_headline():
     assert clean_title("Acme to Close Plant - 200 Jobs Affected") == "Acme to Close Plant - 200 Jobs Affected"
     assert clean_title("Newsroom | Acme to Close Plant") == "Acme to Close Plant"
     assert clean_title("Acme to Close Plant \u2014 Acme Corp", site_name="Acme Corp") == "Acme to Close Plant"
+    assert clean_title("Newsroom - Acme \u2014 Plant to Close - PR Newswire") == "Acme -- Plant to Close"
 
 
 # --- e-mail ---------------------------------------------------------------------------------
@@ -480,7 +481,16 @@ def test_read_path_errors(tmp_path):
 
 
 def test_iter_paths_recurses_sorted_and_skips_notes_and_hidden(tmp_path):
-    for name in ("b.txt", "a.html", "labels.json", "README.md", ".hidden.txt", "sub/c.eml", ".git/x.txt"):
+    for name in (
+        "b.txt",
+        "a.html",
+        "labels.json",
+        "README.md",
+        ".hidden.txt",
+        "sub/c.eml",
+        ".git/x.txt",
+        "check.py",
+    ):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x")

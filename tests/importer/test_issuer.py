@@ -8,8 +8,18 @@ from companies.importer.issuer import find_company, products_and_markets
 @pytest.mark.parametrize(
     ("opening", "name", "ticker", "exchange"),
     [
-        ("Acme Wire Group, Inc. (Pink Sheets: ACWG) today announced that it is idling", "Acme Wire Group, Inc.", "ACWG", "Pink Sheets"),
-        ("Borealis Paper Corporation (TSX:BPC) (\"Borealis\") today said", "Borealis Paper Corporation", "BPC", "TSX"),
+        (
+            "Acme Wire Group, Inc. (Pink Sheets: ACWG) today announced that it is idling",
+            "Acme Wire Group, Inc.",
+            "ACWG",
+            "Pink Sheets",
+        ),
+        (
+            'Borealis Paper Corporation (TSX:BPC) ("Borealis") today said',
+            "Borealis Paper Corporation",
+            "BPC",
+            "TSX",
+        ),
         ("Delmar Foods Inc. (NASDAQ: DLMR) announced", "Delmar Foods Inc.", "DLMR", "NASDAQ"),
         ("Ridgeway Steel Co. (NYSE: RSC; TSX: RSC) said", "Ridgeway Steel Co.", "RSC", "NYSE"),
         ("Oakline Metals Ltd. (OTCQX: OKLMF) reported", "Oakline Metals Ltd.", "OKLMF", "OTCQX"),
@@ -29,7 +39,11 @@ def test_company_from_first_sentence_without_ticker():
 
 
 def test_company_from_source_line():
-    company = find_company("The company said it will close a mill.", "The company said it will close a mill.", "SOURCE: Kestrel Brands LLC")
+    company = find_company(
+        "The company said it will close a mill.",
+        "The company said it will close a mill.",
+        "SOURCE: Kestrel Brands LLC",
+    )
     assert company.name == "Kestrel Brands LLC"
 
 

@@ -5,7 +5,7 @@ from companies.importer.text import classify_paragraph, label_sections, normaliz
 
 def test_normalize_quotes_dashes_and_spaces():
     text = "\u201cWe\u2019re ready,\u201d said Ann\u00a0Lee \u2014 CEO.\r\n\r\n\r\nNext\tparagraph\u2026"
-    assert normalize(text) == "\"We're ready,\" said Ann Lee -- CEO.\n\nNext paragraph..."
+    assert normalize(text) == '"We\'re ready," said Ann Lee -- CEO.\n\nNext paragraph...'
 
 
 def test_normalize_unwraps_hard_wrapped_prose_but_keeps_short_lines():
@@ -44,19 +44,22 @@ def test_abbreviation_at_sentence_end_before_an_opener():
 
 
 def test_sentence_offsets_point_into_the_text():
-    text = "First one here. Second one, with a \"quote.\" Third."
+    text = 'First one here. Second one, with a "quote." Third.'
     for start, sentence in split_sentences(text, 10):
         assert text[start - 10 : start - 10 + len(sentence)] == sentence
 
 
 def test_classify_paragraphs():
     assert classify_paragraph("About Acme Corp.") == "about"
-    assert classify_paragraph("About Acme Corp. Acme Corp. is a maker of widgets for the auto industry.") == "about"
+    assert (
+        classify_paragraph("About Acme Corp. Acme Corp. is a maker of widgets for the auto industry.")
+        == "about"
+    )
     assert classify_paragraph("About 150 employees will be affected.") is None
     assert classify_paragraph("Safe Harbor Statement") == "boilerplate"
-    assert classify_paragraph("This release contains forward-looking statements within the meaning of...") == (
-        "boilerplate"
-    )
+    assert classify_paragraph(
+        "This release contains forward-looking statements within the meaning of..."
+    ) == ("boilerplate")
     assert classify_paragraph("Media Contact:\nJane Roe, 555-123-4567") == "contact"
     assert classify_paragraph("SOURCE: Acme Corp.") == "contact"
     assert classify_paragraph("###") == "other"

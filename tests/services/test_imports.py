@@ -372,3 +372,28 @@ def test_invalid_url_is_dropped_with_a_warning():
     assert result.status == "imported"
     assert Release.objects.get().url == ""
     assert any("URL" in w for w in result.warnings)
+
+
+def test_seed_through_the_real_extractor_matches_an_existing_company():
+    pytest.importorskip("companies.importer.extract")
+    from pathlib import Path
+
+    from companies.importer.inputs import read_path
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "releases" / "international-wire-2009-03-24.txt"
+    existing = CompanyFactory(name="IWG", aliases="International Wire Group")
+    [document] = read_path(seed)
+    result = release_import(document=document)
+
+    assert result.status == "imported"
+    release = Release.objects.get()
+    assert release.company == existing  # by alias; the ticker is filled in
+    existing.refresh_from_db()
+    assert (existing.ticker, existing.exchange) == ("ITWG", "Pink Sheets")
+    assert (release.published, release.wire) == (PUBLISHED, "Business Wire")
+    assert (release.dateline.locality, release.dateline.region) == ("Camden", "US-NY")
+    assert release.claims.count() == 2
+    assert sorted(Event.objects.values_list("facility__location__locality", "type", "review_state")) == [
+        ("Jewett City", "idled", "proposed"),
+        ("Littleton", "idled", "proposed"),
+    ]

@@ -127,3 +127,13 @@ def test_hand_entered_event_needs_no_release():
     facility = FacilityFactory()
     event_create(facility=facility, type="opened", announced_date=D(2001, 1, 1), review_state="accepted")
     assert status_of(facility) == ("open", D(2001, 1, 1))
+
+
+def test_saving_a_stale_facility_instance_keeps_the_fresh_status():
+    facility = FacilityFactory()
+    stale = Facility.objects.get(pk=facility.pk)
+    EventFactory(facility=facility, type="closed")
+    stale.products = "copper wire"
+    stale.save()
+    assert status_of(facility)[0] == "closed"
+    assert Facility.objects.get(pk=facility.pk).products == "copper wire"

@@ -142,6 +142,13 @@ def test_events_exports(client, iwg):
     assert geo["features"][0]["geometry"]["type"] == "Point"
 
 
+def test_csv_defuses_spreadsheet_formulas_but_keeps_numbers():
+    record = dict.fromkeys(FACILITY_COLUMNS, "") | {"Facility": "=HYPERLINK(1)", "Longitude": -71.5}
+    row = list(csv.DictReader(io.StringIO("".join(write_csv(FACILITY_COLUMNS, [record])))))[0]
+    assert row["Facility"] == "'=HYPERLINK(1)"
+    assert row["Longitude"] == "-71.5"
+
+
 def test_writers_are_lazy():
     """A writer yields its first chunk without reading every record: exports stream."""
     record = dict.fromkeys(FACILITY_COLUMNS, "x") | {"Latitude": 1.0, "Longitude": 2.0}
