@@ -1,20 +1,23 @@
-"""The release text with each event's evidence sentence highlighted, for the review step.
+"""A release's text with its evidence sentences highlighted — for the public release page and
+the admin's review step alike.
 
-The body is untrusted: every piece of it is escaped; only our own ``<mark>`` tags are markup.
-Evidence is matched whitespace-insensitively (the extractor normalises whitespace), then
-case-insensitively; evidence that cannot be found is listed under the text so nothing is hidden.
+The body is untrusted: every piece of it is escaped; only our own ``<p>`` and ``<mark>`` tags
+are markup. Evidence is matched whitespace-insensitively (the extractor normalises whitespace,
+releases are re-wrapped), then case-insensitively.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-# Inline, so the marks read the same in the admin and on the public release page.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+# Inline, because the admin has no stylesheet of ours.
 STATE_STYLES = {
     "proposed": "background: #fff3a0;",
     "accepted": "background: #d5f2d5;",
@@ -22,27 +25,82 @@ STATE_STYLES = {
 }
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
-    labels: list[str] = field(default_factory=list)
-    states: set[str] = field(default_factory=set)
+@dataclass(frozen=True)
+class Mark:
+    """One sentence to highlight: ``key`` names its ``id="evidence-<key>"`` anchor."""
+
+    key: object
+    sentence: str
+    attrs: tuple[tuple[str, str], ...] = ()
 
 
-def _evidence_pattern(evidence: str) -> re.Pattern | None:
-    words = evidence.split()
+def _pattern(sentence: str) -> re.Pattern | None:
+    words = sentence.split()
     if not words:
         return None
     return re.compile(r"\s+".join(re.escape(w) for w in words))
 
 
-def _find(body: str, evidence: str) -> tuple[int, int] | None:
-    pattern = _evidence_pattern(evidence)
+def _find_all(body: str, sentence: str) -> list[tuple[int, int]]:
+    pattern = _pattern(sentence or "")
     if pattern is None:
-        return None
-    match = pattern.search(body) or re.compile(pattern.pattern, re.IGNORECASE).search(body)
-    return match.span() if match else None
+        return []
+    spans = [m.span() for m in pattern.finditer(body)]
+    if not spans:
+        spans = [m.span() for m in re.compile(pattern.pattern, re.IGNORECASE).finditer(body)]
+    return spans
+
+
+def evidence_found(body: str, sentence: str) -> bool:
+    return bool(_find_all(body or "", sentence))
+
+
+def evidence_spans(body: str, marks: Iterable[Mark]) -> list[tuple[int, int, Mark]]:
+    """Where each mark's sentence occurs, merged so spans never overlap (first mark wins)."""
+    found = [(start, end, mark) for mark in marks for start, end in _find_all(body, mark.sentence)]
+    found.sort(key=lambda s: (s[0], -s[1]))
+    merged: list[tuple[int, int, Mark]] = []
+    for start, end, mark in found:
+        if merged and start < merged[-1][1]:
+            last_start, last_end, last_mark = merged[-1]
+            merged[-1] = (last_start, max(last_end, end), last_mark)
+        else:
+            merged.append((start, end, mark))
+    return merged
+
+
+def _open_mark(mark: Mark, with_id: bool) -> str:
+    attrs = ((("id", f"evidence-{mark.key}"),) if with_id else ()) + mark.attrs
+    return "<mark" + "".join(format_html(' {}="{}"', name, value) for name, value in attrs) + ">"
+
+
+def highlight_text(body: str, marks: Iterable[Mark]) -> SafeString:
+    """``body`` as escaped HTML paragraphs with each mark's sentence in ``<mark>``; the first
+    occurrence of each sentence gets ``id="evidence-<key>"`` so tables can link to it."""
+    body = (body or "").replace("\r\n", "\n").strip()
+    spans = evidence_spans(body, list(marks))
+    seen: set = set()
+    paragraphs = []
+    start = 0
+    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(body)] + [(len(body), len(body))]
+    for break_start, break_end in bounds:
+        para_start, para_end = start, break_start
+        start = break_end
+        if para_start >= para_end:
+            continue
+        parts = []
+        pos = para_start
+        for span_start, span_end, mark in spans:
+            a, b = max(span_start, para_start), min(span_end, para_end)
+            if a >= b:
+                continue
+            first = mark.key not in seen and span_start >= para_start
+            seen.add(mark.key)
+            parts += [escape(body[pos:a]), _open_mark(mark, first), escape(body[a:b]), "</mark>"]
+            pos = b
+        parts.append(escape(body[pos:para_end]))
+        paragraphs.append("<p>" + "".join(str(p) for p in parts) + "</p>")
+    return mark_safe("\n".join(paragraphs))  # every fragment of the body above is escaped
 
 
 def _event_label(event) -> str:
@@ -51,65 +109,35 @@ def _event_label(event) -> str:
     return f"{event.get_type_display()}{where} ({event.get_review_state_display().lower()})"
 
 
-def _merge(spans: list[_Span]) -> list[_Span]:
-    merged: list[_Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        if merged and span.start < merged[-1].end:
-            last = merged[-1]
-            last.end = max(last.end, span.end)
-            last.labels += [label for label in span.labels if label not in last.labels]
-            last.states |= span.states
-        else:
-            merged.append(span)
-    return merged
-
-
 def highlighted_body(release, events: Iterable | None = None) -> SafeString:
-    """``release.body`` escaped, with each event's evidence wrapped in ``<mark>``.
-
-    Pass ``events`` (with ``facility__location`` selected) to avoid a query; by default the
-    release's events are loaded in one query. Marks carry the event type, place and review
-    state as a title and a ``state-…`` class, so proposed evidence can be styled apart.
-    """
+    """The admin's review view: marks carry the event, place and review state (as a title and a
+    ``state-…`` class); evidence that cannot be found is listed under the text, never hidden."""
     body = release.body or ""
     if events is None:
         events = release.events.select_related("facility__location").order_by("id")
-    spans: list[_Span] = []
-    missing: list[str] = []
+    events = [e for e in events if e.evidence]
+    # Several events often share one sentence ("idling its A and B plants"): one mark for all,
+    # titled with each, styled by the state that still needs a decision first.
+    by_sentence: dict[str, list] = {}
     for event in events:
-        if not event.evidence:
-            continue
-        found = _find(body, event.evidence)
-        if found:
-            spans.append(_Span(*found, labels=[_event_label(event)], states={event.review_state}))
-        else:
-            missing.append(f"{_event_label(event)}: {event.evidence}")
-
-    parts: list[str] = []
-    position = 0
-    for span in _merge(spans):
-        parts.append(escape(body[position : span.start]))
-        # One class per state; "proposed" wins so editors see what still needs a decision.
-        state = next((s for s in ("proposed", "accepted", "rejected") if s in span.states), "proposed")
-        parts.append(
-            format_html(
-                '<mark class="evidence state-{}" style="{}" title="{}">{}</mark>',
-                state,
-                STATE_STYLES[state],
-                "; ".join(span.labels),
-                body[span.start : span.end],
-            )
+        by_sentence.setdefault(" ".join(event.evidence.split()), []).append(event)
+    marks = []
+    for group in by_sentence.values():
+        states = {e.review_state for e in group}
+        state = next((s for s in ("proposed", "accepted", "rejected") if s in states), "proposed")
+        attrs = (
+            ("class", f"evidence state-{state}"),
+            ("style", STATE_STYLES[state]),
+            ("title", "; ".join(_event_label(e) for e in group)),
         )
-        position = span.end
-    parts.append(escape(body[position:]))
-    text = mark_safe("".join(parts))  # every part above is escaped
-
+        marks.append(Mark(group[0].pk, group[0].evidence, attrs))
     html = format_html(
-        '<div class="release-body" style="white-space: pre-wrap; max-width: 60em">{}</div>', text
+        '<div class="release-body" style="max-width: 60em">{}</div>', highlight_text(body, marks)
     )
+    missing = [e for e in events if not evidence_found(body, e.evidence)]
     if missing:
         html += format_html(
             '<p class="help">Evidence not found verbatim in the text:</p><ul class="evidence-missing">{}</ul>',
-            format_html_join("", "<li>{}</li>", ((m,) for m in missing)),
+            format_html_join("", "<li>{}: {}</li>", ((_event_label(e), e.evidence) for e in missing)),
         )
     return html

@@ -7,14 +7,11 @@ from a second implementation, so "today" and ``?as_of=`` views share one code pa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import pycountry
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
 
 from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history, status_at
 
@@ -208,9 +205,12 @@ def roll_up(company, descendants: Sequence, facilities: Iterable, on: date) -> R
             per_company.setdefault(row.facility.company_id, dict.fromkeys(GROUP_ORDER, 0))[group.key] += 1
     by_id = {company.pk: company, **{c.pk: c for c in descendants}}
     rows = [
-        SubsidiaryRow(c, getattr(c, "depth", 1), by_id.get(c.parent_id), per_company[c.pk]) for c in descendants
+        SubsidiaryRow(c, getattr(c, "depth", 1), by_id.get(c.parent_id), per_company[c.pk])
+        for c in descendants
     ]
-    return Rollup(own=group_facilities(own, on), subsidiaries=subsidiaries, companies=rows, own_facilities=own)
+    return Rollup(
+        own=group_facilities(own, on), subsidiaries=subsidiaries, companies=rows, own_facilities=own
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,80 +314,3 @@ def related_facility(facility, attr: str):
 
 def current_status(events: Iterable, on: date) -> Status:
     return status_at(events, on)
-
-
-# ---------------------------------------------------------------------------------------------
-# Release page: untrusted text, escaped, with evidence highlighted
-
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-
-
-def _evidence_pattern(sentence: str) -> re.Pattern | None:
-    words = sentence.split()
-    if not words:
-        return None
-    return re.compile(r"\s+".join(re.escape(w) for w in words))
-
-
-def evidence_spans(body: str, sentences: Iterable[tuple[object, str]]) -> list[tuple[int, int, object]]:
-    """Where each ``(key, sentence)`` occurs in ``body`` (whitespace-insensitive), merged so
-    spans never overlap; each span keeps the key of the first sentence that produced it."""
-    found = []
-    for key, sentence in sentences:
-        pattern = _evidence_pattern(sentence or "")
-        if pattern is None:
-            continue
-        for match in pattern.finditer(body):
-            found.append((match.start(), match.end(), key))
-    found.sort(key=lambda s: (s[0], -s[1]))
-    merged: list[tuple[int, int, object]] = []
-    for start, end, key in found:
-        if merged and start < merged[-1][1]:
-            last_start, last_end, last_key = merged[-1]
-            merged[-1] = (last_start, max(last_end, end), last_key)
-        else:
-            merged.append((start, end, key))
-    return merged
-
-
-def highlight_release(body: str, sentences: Iterable[tuple[object, str]]) -> SafeString:
-    """The release body as escaped HTML paragraphs with the evidence sentences in ``<mark>``.
-
-    ``sentences`` are ``(key, text)`` pairs; each mark gets ``id="evidence-<key>"`` (first
-    occurrence) so the events table can link to it. Every piece of the body goes through
-    ``escape``; only that escaped result is marked safe.
-    """
-    body = (body or "").replace("\r\n", "\n").strip()
-    spans = evidence_spans(body, sentences)
-    seen_ids: set = set()
-    paragraphs = []
-    start = 0
-    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(body)] + [(len(body), len(body))]
-    for brk_start, brk_end in bounds:
-        para_start, para_end = start, brk_start
-        start = brk_end
-        if para_start >= para_end:
-            continue
-        parts = []
-        pos = para_start
-        for span_start, span_end, key in spans:
-            a, b = max(span_start, para_start), min(span_end, para_end)
-            if a >= b:
-                continue
-            parts.append(escape(body[pos:a]))
-            if key not in seen_ids and span_start >= para_start:
-                seen_ids.add(key)
-                parts.append(format_html('<mark id="evidence-{}">', key))
-            else:
-                parts.append("<mark>")
-            parts.append(escape(body[a:b]))
-            parts.append("</mark>")
-            pos = b
-        parts.append(escape(body[pos:para_end]))
-        paragraphs.append("<p>" + "".join(str(p) for p in parts) + "</p>")
-    return mark_safe("\n".join(paragraphs))  # noqa: S308 - every fragment above is escaped
-
-
-def evidence_found(body: str, sentence: str) -> bool:
-    pattern = _evidence_pattern(sentence or "")
-    return bool(pattern and pattern.search(body or ""))

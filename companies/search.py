@@ -4,7 +4,7 @@
 search (``django.contrib.postgres.search``: a weighted ``SearchVector`` over headline and body,
 a ``websearch`` ``SearchQuery``, ``SearchRank`` ordering and ``SearchHeadline`` snippets); on
 other databases (SQLite in development) every word must appear in the headline or body
-(``icontains``), newest first, with a plain excerpt around the first match.
+(``icontains``) and no ``-word`` does, newest first, with a plain excerpt around the first match.
 
 Release text is untrusted. Snippets are built by escaping every piece of it and adding only our
 own ``<mark>`` tags: PostgreSQL marks matches with private-use sentinel characters, which are
@@ -44,12 +44,12 @@ def clean_query(query: str | None) -> str:
     return " ".join((query or "").split())[:MAX_QUERY_LENGTH]
 
 
-def query_terms(query: str) -> list[str]:
-    """The words of a websearch-style query to match literally: quotes dropped, ``-excluded``
-    words and the operators ``or``/``and``/``not`` left out."""
+def query_terms(query: str, *, excluded: bool = False) -> list[str]:
+    """The words of a websearch-style query to match literally: quotes dropped, the operators
+    ``or``/``and``/``not`` left out; ``-word`` words only when ``excluded``."""
     terms = []
     for token in clean_query(query).replace('"', " ").split():
-        if token.startswith("-") or token.lower() in _STOPWORDS:
+        if token.startswith("-") != excluded or token.lower() in _STOPWORDS:
             continue
         for word in _WORD.findall(token):
             word = word.strip(".'’-")
@@ -204,6 +204,8 @@ def _simple_release_search(query: str, limit: int, using: str) -> list[ReleaseHi
     releases = Release.objects.using(using).select_related("company").defer("raw", "extraction", "import_log")
     for term in terms:
         releases = releases.filter(Q(headline__icontains=term) | Q(body__icontains=term))
+    for term in query_terms(query, excluded=True):
+        releases = releases.exclude(Q(headline__icontains=term) | Q(body__icontains=term))
     releases = releases.order_by("-published", "-id")[:limit]
     return [
         ReleaseHit(

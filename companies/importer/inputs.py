@@ -144,8 +144,30 @@ def parse_date(value: str | None) -> date | None:
     try:
         parsed: datetime = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
-        return None
+        return _written_date(value)
     return parsed.date() if parsed else None
+
+
+# English month abbreviations, spelt out: calendar.month_abbr follows the process locale.
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b")
+
+
+def _written_date(value: str) -> date | None:
+    """Dates mail clients write into forwarded headers: "Thu, Feb 6, 2020 at 4:12 PM",
+    "Thursday, 6 February 2020 16:12"."""
+    for pattern, order in ((_MONTH_DAY_YEAR, (1, 2, 3)), (_DAY_MONTH_YEAR, (2, 1, 3))):
+        match = pattern.search(value)
+        if not match:
+            continue
+        month, day, year = (match.group(i) for i in order)
+        try:
+            return date(int(year), _MONTHS[month.lower()], int(day))
+        except (KeyError, ValueError):
+            continue
+    return None
 
 
 _WIRE_SITES = re.compile(

@@ -41,7 +41,7 @@ _WORK = re.compile(r"\b(?:production|manufacturing|operations|capacity|jobs|empl
 # "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
 _LOC_FACILITY = re.compile(rf"(?P<loc>{_LOCALITY})\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}}){FACILITY_NOUN}\b")
 _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
-_LIST_MORE = re.compile(rf"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<loc>{_LOCALITY})")
+_LIST_MORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<loc>{_LOCALITY})")
 _LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 # Capitalised words that are never the locality of a facility, whatever GeoNames holds.

@@ -10,14 +10,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ..charts import company_status_chart, events_chart
+from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
 from ..models import Company, Event, EventType, Facility, Release
 from ..presenters import (
     country_name,
     current_status,
-    evidence_found,
     facility_history,
-    highlight_release,
     latest_claims,
     other_events,
     parse_as_of,
@@ -102,7 +101,9 @@ def company_detail(request, slug):
     # Its subsidiaries (any depth, bounded; one query), then the family's facilities (two).
     subsidiaries = Company.objects.descendants(company)
     family = [company.pk, *(c.pk for c in subsidiaries)]
-    family_facilities = Facility.objects.filter(company_id__in=family).for_company_page().select_related("company")
+    family_facilities = (
+        Facility.objects.filter(company_id__in=family).for_company_page().select_related("company")
+    )
     rollup = roll_up(company, subsidiaries, family_facilities, on)
     facilities, footprint = rollup.own_facilities, rollup.own
     context = {
@@ -144,7 +145,7 @@ def release_detail(request, pk):
     events = list(release.events.all())
     context = {
         "release": release,
-        "body_html": highlight_release(release.body, [(e.pk, e.evidence) for e in events]),
+        "body_html": highlight_text(release.body, [Mark(e.pk, e.evidence) for e in events]),
         "events": [(e, evidence_found(release.body, e.evidence)) for e in events],
         "claims": release.claims.all(),
     }

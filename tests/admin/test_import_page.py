@@ -179,7 +179,7 @@ def test_change_page_shows_highlighted_evidence(admin_client):
     release_import(document=doc(), proposal=make_proposal())
     release = Release.objects.get()
     page = admin_client.get(reverse("admin:companies_release_change", args=[release.pk])).content.decode()
-    assert '<mark class="evidence state-proposed"' in page
+    assert 'class="evidence state-proposed"' in page
     assert "Idled — Jewett City, CT, US (proposed); Idled — Littleton, NH, US (proposed)" in page
 
 

@@ -6,7 +6,7 @@ from companies.importer.claims import find_claims
 
 
 def _claims(sentence):
-    return [(c.count, c.countries, c.qualifier) for c in find_claims([sentence])]
+    return [(c.count, c.countries, c.qualifier) for c in find_claims([sentence], "Brandt Industries Inc.")]
 
 
 @pytest.mark.parametrize(
@@ -18,8 +18,20 @@ def _claims(sentence):
             [(19, ["US", "BE", "FR", "IT"], None)],
         ),
         ("Brandt operates 45 plants worldwide.", [(45, [], None)]),
-        ("Orders move to its nine remaining mills.", [(9, [], "other")]),
-        ("Hollis has twelve manufacturing facilities in Ohio and Indiana.", [(12, ["US"], None)]),
+        ("Orders move to its nine remaining mills.", [(9, [], "remaining")]),
+        (
+            "Following the closure, Brandt will operate five pulp and paper mills and seven sawmills in Quebec.",
+            [(5, ["CA"], "remaining"), (7, ["CA"], "remaining")],
+        ),
+        (
+            "It serves clients from three sites in Ohio and one in Ireland.",
+            [(3, ["US"], None), (1, ["IE"], None)],
+        ),
+        (
+            "The group has 3,600 employees and nine production plants in Germany and China.",
+            [(9, ["DE", "CN"], None)],
+        ),
+        ("Brandt has twelve manufacturing facilities in Ohio and Indiana.", [(12, ["US"], None)]),
         ("It operates six mills in Ontario and Quebec.", [(6, ["CA"], None)]),
         ("The group runs 7 Canadian plants.", [(7, ["CA"], None)]),
     ],
@@ -34,6 +46,8 @@ def test_claims(sentence, expected):
         "Acme will close two plants this year.",
         "The idling affects 230 employees.",
         "Sales rose 13 percent in 19 markets.",
+        "Brandt has opened four new stores in Ohio and Indiana.",
+        "Great Lakes Packaging operates 30 converting plants in the United States.",
     ],
 )
 def test_not_claims(sentence):

@@ -17,6 +17,7 @@ from companies.importer.inputs import (
     decode,
     html_to_text,
     iter_paths,
+    parse_date,
     read_bytes,
     read_path,
     sniff,
@@ -322,7 +323,7 @@ See below.
 
 ---------- Forwarded message ---------
 From: Acme Corp <news@acme.example>
-Date: Thu, 2 May 2024 at 08:00
+Date: Thu, May 2, 2024 at 8:00 AM
 Subject: Acme to Close Dayton Plant Affecting Two Hundred Employees In Ohio
 To: list@example.com
 
@@ -330,8 +331,25 @@ To: list@example.com
 """.encode()
         document = one(data, "a.eml")
         assert document.headline == "Acme to Close Dayton Plant Affecting Two Hundred Employees In Ohio"
+        assert document.published == date(2024, 5, 2)  # the release's date, not the forward's
         assert document.text == "See below.\n\n" + BODY
         assert "Forwarded message" not in document.text
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2009-03-24T23:30:00-05:00", date(2009, 3, 24)),
+        ("Tue, 24 Mar 2009 08:00:00 -0400", date(2009, 3, 24)),
+        ("Thu, Feb 6, 2020 at 4:12 PM", date(2020, 2, 6)),
+        ("Thursday, 6 February 2020 16:12", date(2020, 2, 6)),
+        ("Sept. 14, 2010", date(2010, 9, 14)),
+        ("yesterday", None),
+        ("2020-02-30", None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
 
 
 def test_clean_subject():

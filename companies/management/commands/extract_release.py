@@ -43,7 +43,8 @@ class Command(BaseCommand):
                     continue
                 self._emit(proposal.to_json(file=document.name))
         if failed:
-            raise CommandError(f"{len(failed)} could not be extracted: {', '.join(failed)}")
+            noun = "file or entry" if len(failed) == 1 else "files or entries"
+            raise CommandError(f"{len(failed)} {noun} could not be read or extracted: {', '.join(failed)}")
 
     def _emit(self, obj: dict) -> None:
         self.stdout.write(json.dumps(obj))
