@@ -29,6 +29,12 @@ test: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
+# The real-browser tests alone (they also run in `make test`): Playwright driving Debian's
+# headless chromium (apt-get install -y chromium; never `playwright install`). Screenshots go
+# to test-artifacts/browser/.
+test-browser: $(STAMP)
+	$(VENV)/bin/pytest -m browser tests/browser
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

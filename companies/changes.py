@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from .models import EventType
 from .presenters import GROUP_TITLES
-from .status import Status, event_date, history, sort_key, status_at
+from .status import UNKNOWN, Status, event_date, history, sort_key, status_at
 
 DEFAULT_DAYS = 90
 """Without ``from``, the period starts this many days before ``to``."""
@@ -29,9 +29,12 @@ NOT_IN_FOOTPRINT = "Not in footprint"
 
 
 def status_label(status: str | None) -> str:
-    """``idled`` -> ``Idled``; None (not in this company's footprint then) -> "Not in footprint"."""
+    """``idled`` -> ``Idled``; None (not in this company's footprint then) -> "Not in footprint";
+    ``unknown`` (what the events cannot tell) -> "Unknown"."""
     if status is None:
         return NOT_IN_FOOTPRINT
+    if status == UNKNOWN:
+        return "Unknown"  # e.g. before a first "expanded": the events do not say
     return GROUP_TITLES.get(status, status)
 
 

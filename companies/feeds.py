@@ -160,7 +160,9 @@ class CompanyFeed(EventFeed):
     def get_object(self, request, slug, *args, **kwargs) -> FeedSource:
         company = get_object_or_404(Company, slug=slug)
         queryset = Event.objects.for_event_list().filter(facility__company=company)
-        return FeedSource(request=request, filterset=EventFilter(request.GET, queryset=queryset), company=company)
+        return FeedSource(
+            request=request, filterset=EventFilter(request.GET, queryset=queryset), company=company
+        )
 
     def title(self, source: FeedSource) -> str:
         described = describe_filters(source.filterset)

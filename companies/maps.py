@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 
 from .models import FacilityStatus
 from .presenters import FacilityRow
@@ -28,6 +29,9 @@ from .status import Status
 
 MAX_POINTS = 5000
 """The explorer's map draws at most this many facilities (the rest are in the table/exports)."""
+
+EXPLORER_TABLE_ROWS = 500
+"""The explorer's map table lists this many; its own paginated table and CSV have them all."""
 
 OUTLINES = "geo/outlines.json"
 STATUS_ORDER = ("open", "idled", "closed", "sold", "planned", "unknown")
@@ -38,8 +42,8 @@ STATUS_LABELS = {"unknown": "No accepted events"} | {
 # Fitting the view: padding around the points, the smallest span shown (so one plant still
 # shows its region) and the latitudes Web Mercator can draw.
 PADDING = 0.15
-MIN_LON_SPAN = 6.0
-MIN_LAT_SPAN = 4.0
+MIN_LON_SPAN = 12.0
+MIN_LAT_SPAN = 7.0
 MAX_LAT = 80.0
 WORLD = (-170.0, -58.0, 180.0, 78.0)
 
@@ -120,7 +124,14 @@ class MapPoint:
         }
 
 
-def point_from_row(row: FacilityRow, *, company=None) -> MapPoint:
+def facility_url() -> Callable[[int], str]:
+    """``pk -> facility page URL`` with one ``reverse`` for all points (5,000 reverses are slow)."""
+    marker = 987654321
+    prefix, suffix = reverse("companies:facility_detail", kwargs={"pk": marker}).split(str(marker))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+def point_from_row(row: FacilityRow, *, company=None, url: Callable[[int], str] | None = None) -> MapPoint:
     """A point from a facility and its status. Pass ``company`` when the facility's company
     was not loaded with it (the company page), so this never queries."""
     facility = row.facility
@@ -132,7 +143,7 @@ def point_from_row(row: FacilityRow, *, company=None) -> MapPoint:
         company=company.name,
         status=row.status.status or "unknown",
         since=row.status.since,
-        url=facility.get_absolute_url(),
+        url=url(facility.pk) if url else facility.get_absolute_url(),
         place=location.label,
         latitude=location.latitude,
         longitude=location.longitude,
@@ -147,6 +158,8 @@ class FacilityMap:
     points: list[MapPoint]
     truncated: bool = False
     limit: int = MAX_POINTS
+    table_limit: int | None = None
+    """List at most this many in the table alternative (None: all)."""
     tile_url: str = field(default_factory=lambda: getattr(settings, "FOOTPRINT_MAP_TILE_URL", ""))
     tile_attribution: str = field(
         default_factory=lambda: getattr(settings, "FOOTPRINT_MAP_TILE_ATTRIBUTION", "")
@@ -159,6 +172,14 @@ class FacilityMap:
     @property
     def unlocated_count(self) -> int:
         return len(self.points) - len(self.located)
+
+    @property
+    def table_points(self) -> list[MapPoint]:
+        return self.points if self.table_limit is None else self.points[: self.table_limit]
+
+    @property
+    def table_truncated(self) -> bool:
+        return self.table_limit is not None and len(self.points) > self.table_limit
 
     @property
     def legend(self) -> list[tuple[str, str, int]]:
@@ -191,7 +212,8 @@ def company_map(footprint, company, *, dom_id: str = "company-map") -> FacilityM
     statuses ``presenters.group_facilities`` computed (no queries)."""
     rows = [row for group in footprint.ordered_groups for row in group.rows]
     rows.sort(key=lambda r: (r.facility.location.label, r.facility.display_name))
-    return FacilityMap(dom_id=dom_id, points=[point_from_row(r, company=company) for r in rows])
+    url = facility_url()
+    return FacilityMap(dom_id=dom_id, points=[point_from_row(r, company=company, url=url) for r in rows])
 
 
 def explorer_map(selection, *, limit: int = MAX_POINTS, dom_id: str = "facility-map") -> FacilityMap:
@@ -223,7 +245,11 @@ def explorer_map(selection, *, limit: int = MAX_POINTS, dom_id: str = "facility-
     else:
         # The explorer's page already built every matching row with ``status_at``; reuse it.
         rows = list(selection._as_of_matching[: limit + 1])
-    truncated = len(rows) > limit
+    url = facility_url()
     return FacilityMap(
-        dom_id=dom_id, points=[point_from_row(r) for r in rows[:limit]], truncated=truncated, limit=limit
+        dom_id=dom_id,
+        points=[point_from_row(r, url=url) for r in rows[:limit]],
+        truncated=len(rows) > limit,
+        limit=limit,
+        table_limit=EXPLORER_TABLE_ROWS,
     )

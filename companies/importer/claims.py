@@ -41,6 +41,12 @@ _COUNT = (
     rf"(?P<mods>(?:{_MOD}(?:\s+and\s+{_MOD})?\s+){{0,3}}?)(?P<noun>{_NOUN})\b"
 )
 _COUNT_RX = re.compile(_COUNT)
+# cheap gate: a claim needs one of these words
+_GATE = re.compile(
+    r"facilit|plant|mill|site|location|warehouse|cent(?:er|re)|mine|smelter|refiner|foundr|baker|brewer|store|showroom"
+    r"|operations|factor",
+    re.I,
+)
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)")
 _PRE = re.compile(
     r"\b(?:our|its|their|company's|Company's|of|at|from|operates|operating|operate|operated|runs|run|maintains"
@@ -122,7 +128,7 @@ def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[Pro
     seen: set[tuple] = set()
     issuer_words = {w for w in (issuer or "").replace(",", " ").split() if len(w) > 3 and w[0].isupper()}
     for sentence in sentences:
-        if sentence.startswith('"') or _other_subject(sentence, issuer_words):
+        if not _GATE.search(sentence) or sentence.startswith('"') or _other_subject(sentence, issuer_words):
             continue
         for claim in _sentence_claims(sentence):
             key = (claim.count, tuple(claim.countries), claim.qualifier)

@@ -158,7 +158,7 @@ _ATOM = (
 )
 _UPPER = "A-Z\u00c0-\u00de"
 _PLACE_PART = (
-    rf"(?!{_MONTH}\.?\s+\d)(?!\()(?:the\s+)?[{_UPPER}][^\W\d_.'&]*[\w.'&]*"
+    rf"(?!{_MONTH}\.?\s+\d)(?!\()(?:the\s+)?[{_UPPER}][\w.'&]*"
     rf"(?:[ -](?!{_MONTH}\.?\s+\d)[^\W\d_][\w.'&]*){{0,4}}"
 )
 _DATELINE = re.compile(
@@ -267,6 +267,10 @@ _EFFECTIVE = re.compile(
     """,
     re.I | re.X,
 )
+# cheap gate: every pattern of _EFFECTIVE needs a digit or one of these words
+_MAY_HAVE_DATE = re.compile(
+    r"\d|quarter|half|early|mid|late|end\b|spring|summer|fall\b|autumn|winter|year|month|immediate|today", re.I
+)
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "fall": (11, 30), "autumn": (11, 30)}
 
 
@@ -274,7 +278,19 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
-def _next(d: date | None, fallback_year: bool, published: date | None) -> date | None:
+def _last(d: date | None, fallback_year: bool, published: date | None) -> date | None:
+    """For past-tense statements: the latest occurrence not after publication (plus a margin)."""
+    if d is None or not fallback_year or published is None:
+        return d
+    if d > published + timedelta(days=45):
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:
+            return d - timedelta(days=365)
+    return d
+
+
+def _roll_forward(d: date | None, fallback_year: bool, published: date | None) -> date | None:
     """Roll a date given without a year forward a year if it had passed at publication.
 
     A date up to 45 days before publication stays in the release year: "the idling began
@@ -296,8 +312,9 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word.lower())
 
 
-def _resolve(m: re.Match[str], published: date | None) -> date | None:
+def _resolve(m: re.Match[str], published: date | None, past: bool = False) -> date | None:
     base_year = published.year if published else None
+    _next = _last if past else _roll_forward
     g = m.groupdict()
     if g["mdy"] or g["dmy"]:
         text = g["mdy"] or g["dmy"]
@@ -385,11 +402,17 @@ class DateMention:
     text: str
 
 
-def date_mentions(sentence: str, published: date | None) -> list[DateMention]:
-    """Every date or period the sentence names, resolved with the conventions above."""
-    out = []
+def date_mentions(sentence: str, published: date | None, *, past: bool = False) -> list[DateMention]:
+    """Every date or period the sentence names, resolved with the conventions above.
+
+    ``past`` says the sentence reports what happened, so a period without a year is its last
+    occurrence ("during the fourth quarter, it completed the closure" in February).
+    """
+    out: list[DateMention] = []
+    if not _MAY_HAVE_DATE.search(sentence):
+        return out
     for m in _EFFECTIVE.finditer(sentence):
-        value = _resolve(m, published)
+        value = _resolve(m, published, past)
         if value is not None:
             out.append(DateMention(value, m.start(), m.end(), m.group(0)))
     return out

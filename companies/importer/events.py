@@ -21,10 +21,10 @@ the same event +0.03.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from .dates import NUMBER_WORDS, date_mentions
+from .dates import NUMBER_WORDS, DateMention, date_mentions
 from .proposal import PlaceRef, ProposedEvent
 from .spans import FACILITY_NOUN, Mention, find_mentions, kind_of
 from .text import Sentence, words
@@ -41,6 +41,12 @@ _RELATIVE = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*(?:,|$)|\([^)]*\)"
 _VERBISH = re.compile(
     r"\b(?:will|would|shall|is|are|was|were|has|have|had|be|been|continues?|remains?|operates?|employs?"
     r"|serves?|produces?|makes?|supplies|plans?|expects?)\b",
+    re.I,
+)
+_FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
+_ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-]+\s+){{0,2}}{FACILITY_NOUN}\b", re.I)
+_EFFECTIVE_PREP = re.compile(
+    r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
 _ANCHOR = re.compile(
@@ -127,10 +133,14 @@ _NUMWORD = "|".join(w for w in NUMBER_WORDS if len(w) > 2)
 _EMPLOYEES = re.compile(
     rf"(?<![$\d.,])\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_NUMWORD})\s+(?:(?:[\w\-]+|and|,)\s+){{0,4}}?"
     r"(?P<noun>employees|workers|jobs|positions|people|staff(?:\s+members)?|team\s+members|associates"
-    r"|personnel|employees)\b",
+    r"|personnel|roles|employees)\b",
     re.I,
 )
 _EMPLOYEES_TOTAL = re.compile(r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I)
+_EMPLOYEES_KEPT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:will|would)\s+(?:stay|remain|continue|keep)\b", re.I)
+_OPENING_ANAPHOR = re.compile(
+    rf"^(?:The|This|That|Its|It)\b(?:\s+[\w,.\-]+){{0,3}}?\s+{FACILITY_NOUN}\b|^It\s", re.I
+)
 _EMPLOYEES_OF = re.compile(r"\b(?:of|out\s+of)\s+(?:its|our|the\s+company's|their)\s+(?:total\s+)?$", re.I)
 
 
@@ -142,7 +152,8 @@ def employees_in(text: str) -> list[tuple[int, int]]:
         n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw.lower())
         if not n or (1900 <= n <= 2100 and "," not in m.group("n")):
             continue
-        if _EMPLOYEES_TOTAL.match(text[m.end() : m.end() + 40]) or _EMPLOYEES_OF.search(text[: m.start()]):
+        after = text[m.end() : m.end() + 40]
+        if _EMPLOYEES_TOTAL.match(after) or _EMPLOYEES_KEPT.match(after) or _EMPLOYEES_OF.search(text[: m.start()]):
             continue
         out.append((n, m.start()))
     return out
@@ -209,30 +220,72 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     if _PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
         # participles used as adjectives: "the idled mill", "its previously closed plant"
         nxt = text[trig.end : trig.end + 40]
-        if re.match(rf"\s+(?:[\w\-]+\s+){{0,2}}{FACILITY_NOUN}\b", nxt, re.I) or re.search(
+        if _ADJECTIVE_USE.match(nxt) or re.search(
             r"previously|formerly|already", before[-30:], re.I
         ):
             return "background"
     return "asserted"
 
 
-def _effective(text: str, clause: _Clause, trig: Trigger, published: date | None):
+_NOT_EFFECTIVE = re.compile(
+    r"\b(?:since|ended|ending|compared\s+(?:to|with)|results?\s+for)\s+(?:the\s+)?$"
+    r"|\b(?:record\w*|charges?|costs?|results?|reported|earnings|savings|expenses?|impairment|dividend|payable)\b"
+    r"(?:\s+[\w$.,-]+){0,6}\s+(?:in|during|for|by)\s+(?:the\s+)?$",
+    re.I,
+)
+_TODAY = re.compile(r"\btoday\b", re.I)
+_ANNOUNCED_TODAY = re.compile(
+    r"\b(?:announc\w*|sa(?:id|ys)|report\w*|confirm\w*|disclos\w*|reveal\w*|unveil\w*|is\s+pleased\s+to\s+announce)"
+    r"\s+today\b|\btoday\s+(?:announc\w*|sa(?:id|ys)|report\w*|confirm\w*|disclos\w*|unveil\w*|reveal\w*|informed|named)",
+    re.I,
+)
+_PAST_CONTEXT = re.compile(r"\b(?:completed|finished|concluded|was|were|had|has\s+been)\b", re.I)
+_FUTURE_CONTEXT = re.compile(
+    r"\b(?:will|shall|to\s+be|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|schedul\w*)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Effective:
+    value: date
+    exact: bool  # a stated day, not the end of a stated period
+
+
+_DEAL_CLOSED = re.compile(
+    r"\b(?:transaction|sale|acquisition|purchase|deal|divestiture)\b[^.;]{0,40}?"
+    r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
+    re.I,
+)
+_EXACT_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$|^\d{1,2}\s|^\d{4}-\d\d-\d\d$|^today$", re.I)
+
+
+def _effective(text: str, clause: _Clause, trig: Trigger, published: date | None) -> _Effective | None:
+    before = text[clause.start : trig.start]
+    scope = text[clause.start : clause.end]
+    past = bool(
+        (_PAST_FORMS.search(trig.text) or _PAST_CONTEXT.search(before)) and not _FUTURE_CONTEXT.search(scope)
+    )
     mentions = [
         d
-        for d in date_mentions(text, published)
-        if not re.search(r"\b(?:since|ended|ending|compared\s+(?:to|with)|results?\s+for)\s+(?:the\s+)?$", text[: d.start])
+        for d in date_mentions(text, published, past=past)
+        if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start)
     ]
+    if published is not None:
+        # "opened its new plant in Gyor today" dates the event; "today announced" does not
+        for m in _TODAY.finditer(text, clause.start, clause.end):
+            if not _ANNOUNCED_TODAY.search(text[max(0, m.start() - 40) : m.end() + 40]):
+                mentions.append(DateMention(published, m.start(), m.end(), m.group(0)))
     in_clause = [d for d in mentions if clause.start <= d.start < clause.end]
     pool = in_clause or [
         d
         for d in mentions
-        if re.search(r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$", text[: d.start], re.I)
+        if _EFFECTIVE_PREP.search(text, max(0, d.start - 40), d.start)
     ]
     if not pool:
         return None
     after = [d for d in pool if d.start >= trig.end]
     best = min(after, key=lambda d: d.start - trig.end) if after else max(pool, key=lambda d: d.start)
-    return best.value
+    return _Effective(best.value, _EXACT_DAY.search(best.text) is not None)
 
 
 _COUNTERPARTY = re.compile(
@@ -257,6 +310,19 @@ def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
     return None
 
 
+def _merge_effective(type_: str, a: _Effective | None, b: _Effective | None) -> _Effective | None:
+    """Two dates for one event: the first stated, except for closures, which take effect at
+    their last step ("production will end in August ... close completely by December"); a
+    stated day beats the end of a period around it ("in the fourth quarter" ... "on December 15")."""
+    if a is None or b is None:
+        return a or b
+    if abs((a.value - b.value).days) <= 92 and a.exact != b.exact:
+        return a if a.exact else b
+    if type_ == "closed":
+        return a if a.value >= b.value else b
+    return a
+
+
 @dataclass(slots=True)
 class _Candidate:
     type: str
@@ -265,7 +331,7 @@ class _Candidate:
     confidence: float
     facility: str | None
     kind: str | None
-    effective: date | None
+    effective: _Effective | None
     employees: int | None
     counterparty: str | None
     order: int
@@ -286,6 +352,7 @@ class EventFinder:
         self.hedged: list[str] = []
         self._last_group: list[_Candidate] = []
         self._confirmed: set[int] = set()
+        self._pending: list[str] = []
         self.known_places: dict[str, PlaceRef] = {}
         self._since_group = 99
         if headline:
@@ -311,23 +378,43 @@ class EventFinder:
 
     def feed(self, s: Sentence) -> None:
         text = s.text
+        if _DEAL_CLOSED.search(text):
+            self._deal_date(text)
         triggers = find_triggers(text)
-        mentions = (
-            find_mentions(text, self.issuer_words, self.known_places) if (triggers or _ANCHOR.search(text)) else []
-        )
         created: list[_Candidate] = []
         if triggers:
+            mentions = self._mentions(text)
             created = self._events_of(s, triggers, mentions)
+            self._remember(mentions)
+            self._pending.clear()
+        elif _ANCHOR.search(text):
+            # most sentences without an event word never matter again: read their places
+            # only when a later "the plant" or head count needs them (see _memory_places)
+            self._pending.append(text)
+            del self._pending[:-3]
+            find_mentions(text, self.issuer_words, self.known_places, full=False)
         if created:
             self._last_group = created
             self._since_group = 0
         else:
             self._since_group += 1
-            if not triggers:
-                self._follow_up(s, mentions)
+            self._follow_up(s)
+
+    def _mentions(self, text: str) -> list[Mention]:
+        return find_mentions(text, self.issuer_words, self.known_places)
+
+    def _remember(self, mentions: list[Mention]) -> bool:
         good = [m for m in mentions if not m.decoy and m.has_facility]
         if good:
             self.memory = _Memory(good, from_headline=False)
+        return bool(good)
+
+    def _memory_places(self) -> list[Mention]:
+        """The facilities mentioned last, reading pending sentences newest first."""
+        while self._pending:
+            if self._remember(self._mentions(self._pending.pop())):
+                self._pending.clear()
+        return self.memory.places
 
     def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
         text = s.text
@@ -399,6 +486,11 @@ class EventFinder:
                     and m.place.locality
                     and not self._spared(text, t, m, clause)
                 ]
+                if type_ == "jobs":
+                    if self._jobs_detail(text, t, usable):
+                        continue
+                    t = replace(t, type="expanded")
+                    type_ = "expanded"
                 if type_ in ("sold", "acquired") and not _direct_object(text, t):
                     continue
                 if type_ in ("idled", "closed") and _partial(text, t, usable):
@@ -425,6 +517,27 @@ class EventFinder:
             self._add(c)
         return out
 
+    def _deal_date(self, text: str) -> None:
+        """"The transaction closed on September 27": the date of the sale or purchase just announced."""
+        deals = [c for c in self.events if c.type in ("sold", "acquired") and c.effective is None]
+        found = [d for d in date_mentions(text, self.published, past=True) if _EXACT_DAY.search(d.text)]
+        if deals and found:
+            for c in deals:
+                c.effective = _Effective(found[0].value, True)
+
+    def _jobs_detail(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
+        """"has created 220 jobs" after an opening is that opening's head count, not an expansion."""
+        named = {_pkey(m.place) for m in usable}
+        targets = [
+            c for c in self.events if c.type in ("opened", "expanded", "reopened") and (not named or _pkey(c.place) in named)
+        ]
+        if not targets and usable:
+            return False
+        counts = employees_in(text[t.start :])
+        if targets and counts:
+            targets[-1].employees = targets[-1].employees or counts[0][0]
+        return True
+
     @staticmethod
     def _spared(text: str, t: Trigger, m: Mention, clause: _Clause) -> bool:
         """A place the sentence exempts: "does not affect the mill in X", "X will continue to operate"."""
@@ -433,10 +546,10 @@ class EventFinder:
             return True
         return bool(_MENTION_SPARED.match(text[m.end : clause.end]))
 
-    def _historical(self, t: Trigger, effective: date | None) -> bool:
+    def _historical(self, t: Trigger, effective: _Effective | None) -> bool:
         if self.published is None or effective is None:
             return False
-        return bool(_PAST_FORMS.search(t.text)) and effective < self.published - timedelta(days=400)
+        return bool(_PAST_FORMS.search(t.text)) and effective.value < self.published - timedelta(days=400)
 
     def _candidate(self, s: Sentence, t: Trigger, m: Mention, effective, quoted: bool, inherited: str | None):
         place = m.place
@@ -478,13 +591,13 @@ class EventFinder:
             targets = same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
             counts = employees_in(text[clause.start : clause.end]) or employees_in(text)
             for c in targets:
-                c.effective = c.effective or effective
+                c.effective = _merge_effective(c.type, c.effective, effective)
                 if counts and len(targets) == 1:
                     c.employees = c.employees or counts[0][0]
             self._last_group = targets
             self._since_group = 0
             return []
-        if ana is None or quoted or not self.memory.places:
+        if ana is None or quoted or not self._memory_places():
             return []
         plural = ana.group("det").lower() in ("both", "these", "those") or ana.group("det").lower().startswith(("the two", "the three", "all"))
         plural = plural or ana.group("noun").lower().endswith(("s", "ies")) and ana.group("noun").lower() not in ("works", "operations")
@@ -500,7 +613,7 @@ class EventFinder:
         return out
 
     def _refers_to(self, same: list[_Candidate], ana: re.Match[str]) -> bool:
-        keys = {_pkey(m.place) for m in self.memory.places}
+        keys = {_pkey(m.place) for m in self._memory_places()}
         return any(_pkey(c.place) in keys for c in same) or not keys
 
     def _attach_employees(self, s: Sentence, out: list[_Candidate], mentions: list[Mention]) -> None:
@@ -524,13 +637,19 @@ class EventFinder:
                     c.employees = c.employees or n
                     break
 
-    def _follow_up(self, s: Sentence, mentions: list[Mention]) -> None:
+    def _follow_up(self, s: Sentence) -> None:
         """Details in the sentences after an event: "The idling will affect 310 employees."""
         if self._since_group > 3 or len({_pkey(c.place) for c in self._last_group}) != 1:
             return
-        if any(not m.decoy and _pkey(m.place) not in {_pkey(c.place) for c in self._last_group} for m in mentions):
-            return
         counts = employees_in(s.text)
+        if not counts:
+            return
+        # another site named in the sentence may own the figure, unless the sentence opens on
+        # "The plant ..." (the site just announced)
+        mine = {_pkey(c.place) for c in self._last_group}
+        others = [m for m in self._mentions(s.text) if not m.decoy and _pkey(m.place) not in mine]
+        if others and not _OPENING_ANAPHOR.match(s.text):
+            return
         if counts:
             for c in self._last_group:
                 c.employees = c.employees or counts[0][0]
@@ -541,7 +660,7 @@ class EventFinder:
             if (old.type, _pkey(old.place)) == key:
                 if c.confidence > old.confidence:
                     old.evidence, old.confidence = c.evidence, c.confidence
-                old.effective = old.effective or c.effective
+                old.effective = _merge_effective(old.type, old.effective, c.effective)
                 old.employees = old.employees or c.employees
                 old.facility = old.facility or c.facility
                 old.kind = old.kind or c.kind
@@ -563,7 +682,7 @@ class EventFinder:
                     confidence=round(c.confidence, 2),
                     facility=c.facility,
                     kind=c.kind,
-                    effective=c.effective,
+                    effective=c.effective.value if c.effective else None,
                     employees=c.employees,
                     counterparty=c.counterparty,
                 )
@@ -584,7 +703,7 @@ def _pkey(p: PlaceRef) -> tuple:
 def _direct_object(text: str, t: Trigger) -> bool:
     """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
     after = text[t.end : t.end + 120]
-    m = re.search(rf"\b{FACILITY_NOUN}\b", after, re.I)
+    m = _FACILITY_WORD.search(after)
     if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
         return not after[m.end() :].startswith("'s")
     return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))
@@ -593,7 +712,9 @@ def _direct_object(text: str, t: Trigger) -> bool:
 def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
     """Whether an idling or closure names a part of the site (a machine, a line, a shift)."""
     end = mentions[0].start if mentions and mentions[0].start > t.end else t.end + 60
-    m = re.search(rf"\b{FACILITY_NOUN}\b", text[t.end : end + 1], re.I)
+    m = _FACILITY_WORD.search(text[t.end : end + 1])
+    if m is None and not mentions:
+        return False  # no site named after it: nothing to be a part of
     span = text[t.end : t.end + m.start()] if m else text[t.end : end]
     return bool(_PARTIAL.search(span))
 
@@ -619,7 +740,7 @@ def _sentence_case(headline: str) -> str:
     out = []
     for w in words:
         lw = w.lower()
-        if lw in _SMALL or re.fullmatch(FACILITY_NOUN, lw, re.I) or lw.rstrip(",;:") in _TITLE_WORDS:
+        if lw in _SMALL or _FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in _TITLE_WORDS:
             out.append(lw)
         else:
             out.append(w)

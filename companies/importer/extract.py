@@ -12,14 +12,16 @@ than three days is reported as a warning.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from . import places
 from .claims import find_claims
 from .dates import Dateline, find_dateline, parse_date, wire_name, year_for
 from .events import find_events
 from .issuer import find_company, products_and_markets
-from .proposal import Proposal
+from .proposal import PlaceRef, Proposal
 from .spans import conventional
 from .text import Paragraph, Sentence, is_preamble, label_sections, normalize, paragraphs, split_sentences
 
@@ -95,6 +97,8 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     # sentences; the dateline paragraph's first sentence starts after the dateline
     sentences: list[Sentence] = []
     for i, p in enumerate(paras):
+        if p.section not in ("body", "about", "headline"):
+            continue  # boilerplate and contacts yield nothing; skip their sentences
         if i == dl_index and dl is not None:
             pieces = split_sentences(p.text[dl.end :], p.start + dl.end)
         else:
@@ -150,7 +154,7 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
 
     if dl and dl.place:
         # a bare "PITTSBURGH" is settled by the country the release is about
-        proposal.dateline = places.parse_place(dl.place, default_country=_home_country(proposal))
+        proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
         if proposal.dateline is not None:
             conventional(proposal.dateline, _stated_region(dl.place))
         if proposal.dateline is not None and not proposal.dateline.resolved:
@@ -176,6 +180,17 @@ def _home_country(proposal: Proposal) -> str | None:
         if exchange.startswith(key):
             return _EXCHANGE_COUNTRY[key]
     return "CA" if proposal.wire == "CNW" else None
+
+
+@lru_cache(maxsize=4096)
+def _dateline_place_cached(place: str, country: str | None) -> PlaceRef | None:
+    return places.parse_place(place, default_country=country)
+
+
+def _parse_dateline_place(place: str, country: str | None) -> PlaceRef | None:
+    """Datelines repeat across a batch ("NEW YORK"); copies, because the caller adjusts them."""
+    ref = _dateline_place_cached(place, country)
+    return replace(ref) if ref is not None else None
 
 
 def _stated_region(place: str) -> str | None:

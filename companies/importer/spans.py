@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from . import places
 from .proposal import PlaceRef
@@ -102,29 +103,60 @@ class Mention:
     has_facility: bool = False
 
 
+_KIND_DC = re.compile(r"distribution|fulfil?lment|\bdcs?\b")
+_KIND_PLANT = re.compile(
+    r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication|baker|brewer"
+    r"|distill|winer|dair|creamer|hatcher|tanner|packinghouse|slaughter"
+)
+_KIND_OTHER = re.compile(r"terminal|line|depot|yard|store|laborator|campus")
+
+
 def kind_of(noun: str) -> str | None:
     """Facility kind from its noun phrase; see DESIGN.md. Smelters and refineries are plants
     (production sites), bare "facility"/"site"/"operations" stay unknown."""
     n = noun.lower()
-    if re.search(r"distribution|fulfil?lment|\bdcs?\b", n):
+    if _KIND_DC.search(n):
         return "distribution_center"
     if "warehouse" in n:
         return "warehouse"
     if "mill" in n:
         return "mill"
-    if re.search(
-        r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication|baker|brewer"
-        r"|distill|winer|dair|creamer|hatcher|tanner|packinghouse|slaughter",
-        n,
-    ):
+    if _KIND_PLANT.search(n):
         return "plant"
     if "office" in n:
         return "office"
     if "mine" in n:
         return "mine"
-    if re.search(r"terminal|line|depot|yard|store|laborator|campus", n):
+    if _KIND_OTHER.search(n):
         return "other"
     return None
+
+
+# The gazetteer answers in about a millisecond; releases repeat their places, and a batch of
+# releases repeats the states and towns, so answers are memoised (copies are handed out,
+# because callers set ``text`` and the region convention on them).
+@lru_cache(maxsize=16384)
+def _resolve_cached(name: str, region: str | None, country: str | None) -> PlaceRef:
+    return places.resolve(name, region=region, country=country)
+
+
+def _resolve(name: str, region: str | None = None, country: str | None = None) -> PlaceRef:
+    return replace(_resolve_cached(name, region, country))
+
+
+@lru_cache(maxsize=8192)
+def _region_code(text: str) -> str | None:
+    return places.region_code(text)
+
+
+@lru_cache(maxsize=8192)
+def _country_code(text: str) -> str | None:
+    return places.country_code(text)
+
+
+@lru_cache(maxsize=16384)
+def _is_known(name: str) -> bool:
+    return places.is_known_locality(name)
 
 
 def _tokens(loc: str) -> list[str]:
@@ -144,10 +176,10 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
     for n in range(min(3, len(words)), 0, -1):
         cand = " ".join(words[:n])
         for c in (cand, cand.rstrip(".")):
-            region = places.region_code(c)
+            region = _region_code(c)
             if region:
                 return region, region.split("-")[0], len(cand)
-            country = places.country_code(c)
+            country = _country_code(c)
             if country and c.lower() not in ("us", "in", "me", "or", "oh"):
                 return None, country, len(cand)
     return None, None, 0
@@ -162,20 +194,20 @@ def _best_locality(words: list[str], region: str | None, country: str | None) ->
         name = " ".join(words[-n:]).rstrip(".")
         if name.lower() in _STOP:
             continue
-        ref = places.resolve(name, region=region, country=country)
+        ref = _resolve(name, region=region, country=country)
         if ref.resolved:
             return ref, n
     # kept for the editor, flagged unresolved: the last words after the stop words
     name = " ".join(words[-2:] if len(words) >= 2 and words[-2][0].isupper() else words[-1:]).rstrip(".")
     if name.lower() in _STOP:
         return None, 0
-    ref = places.resolve(name, region=region, country=country)
+    ref = _resolve(name, region=region, country=country)
     return ref, len(name.split())
 
 
 def _known(name: str) -> bool:
     name = name.rstrip(".")
-    return name.lower() not in _STOP and places.is_known_locality(name)
+    return name.lower() not in _STOP and _is_known(name)
 
 
 def _area(name: str) -> PlaceRef | None:
@@ -200,24 +232,34 @@ def conventional(ref: PlaceRef, stated_region: str | None = None) -> PlaceRef:
 
 
 def _lookup(name: str, known: dict[str, PlaceRef]) -> PlaceRef | None:
-    """A bare locality: as the release qualified it before ("Martinsville, Va."), else the gazetteer's."""
+    """A bare name: a locality the release qualified before ("Martinsville, Va."), a region or
+    country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
+    a gazetteer locality."""
     name = name.rstrip(".")
     ref = known.get(name.casefold())
     if ref is not None:
         return replace(ref, text=name)
+    area = _area(name)
+    if area is not None and (area.region is None or area.country in _SUBDIVIDED):
+        return area
     if _known(name):
-        return conventional(places.resolve(name))
+        return conventional(_resolve(name))
     return None
 
 
 def find_mentions(
-    sentence: str, issuer_words: frozenset[str] = frozenset(), known: dict[str, PlaceRef] | None = None
+    sentence: str,
+    issuer_words: frozenset[str] = frozenset(),
+    known: dict[str, PlaceRef] | None = None,
+    *,
+    full: bool = True,
 ) -> list[Mention]:
     """Places named in a sentence, left to right, with facility words and decoy flags.
 
     ``known`` maps the localities the release has already qualified with a region to their
     places, and is updated, so that "the Martinsville plant" is the Martinsville, Va. of an
-    earlier sentence.
+    earlier sentence. ``full`` False stops after the "Locality, Region" spans and leaves the
+    mentions undescribed (no facility words or decoys).
     """
     if known is None:
         known = {}
@@ -256,7 +298,7 @@ def find_mentions(
             if not w:
                 break
             name = " ".join(w[-3:])
-            shared = places.resolve(name, region=region, country=country)
+            shared = _resolve(name, region=region, country=country)
             if not shared.resolved:
                 break
             conventional(shared, region)
@@ -265,6 +307,8 @@ def find_mentions(
             shared.text = sentence[s : lb.end("loc")]
             add(s, lb.end("loc"), shared)
             lb = _LIST_BEFORE.search(sentence, 0, s)
+    if not full:  # only "Locality, Region" spans, to learn how the release qualifies its places
+        return out
     # 2. "Kapuskasing newsprint mill", "its Ohio plant"
     for m in _LOC_FACILITY.finditer(sentence):
         words = _strip_stop(_tokens(m.group("loc")))
@@ -275,10 +319,6 @@ def find_mentions(
             name = " ".join(words[-n:])
             if set(name.split()) & issuer_words:
                 continue
-            area = _area(name)
-            if area:
-                ref = area
-                break
             ref = _lookup(name, known)
             if ref is not None:
                 ref.text = name
@@ -299,7 +339,7 @@ def find_mentions(
                 name = " ".join(words[:n])
                 if set(words[:n]) & issuer_words:
                     continue
-                ref = _area(name.rstrip(".")) or _lookup(name, known)
+                ref = _lookup(name, known)
                 if ref is not None:
                     break
             if ref is None:
@@ -322,6 +362,11 @@ _NOUN_AFTER = re.compile(
     rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
     rf"(?P<noun>{FACILITY_NOUN})\b",
 )
+_NOUN_RIGHT_AFTER = re.compile(rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b")
+_NOUN_BEFORE_LIST = re.compile(
+    rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$", re.I
+)
+_CLAUSE_SPLIT = re.compile(r"[;]|,\s+(?:while|but|whereas)\s+")
 _NOUN_BEFORE = re.compile(rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I)
 
 
@@ -330,7 +375,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     after = sentence[m.end : m.end + 120]
     before = sentence[max(0, m.start - 160) : m.start]
     # facility word right after the place ("... plants", "... newsprint mill")
-    a = re.match(rf"^\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b", after)
+    a = _NOUN_RIGHT_AFTER.match(after)
     if a:
         noun = a.group("noun")
         m.has_facility = True
@@ -342,21 +387,16 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
             m.facility = f"{m.place.text.split(',')[0].strip()} {a.group('mods')}{noun}".replace("  ", " ")
     else:
         # a later place shares the noun: "the Jewett City, Connecticut and Littleton, New Hampshire plants"
-        a = _NOUN_AFTER.match(after)
+        a = _NOUN_AFTER.match(after) if _FACILITY.search(after) else None
         if a and len(a.group("gap") or "") > 0:
             m.has_facility = True
             m.kind = kind_of((a.group("mods") or "") + a.group("noun"))
             m.plural = True
         else:
-            b = _NOUN_BEFORE.search(before)
+            b = _NOUN_BEFORE.search(before) if _FACILITY.search(before) else None
             if b is None:
                 # "plants in Dayton, Ohio, and Erie, Pa.": the noun may sit before a list
-                b2 = re.search(
-                    rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$",
-                    before,
-                    re.I,
-                )
-                b = b2
+                b = _NOUN_BEFORE_LIST.search(before[-110:]) if _FACILITY.search(before[-110:]) else None
             if b:
                 m.has_facility = True
                 m.kind = kind_of(b.group("noun") + " " + before[max(0, b.start() - 25) : b.start()])
@@ -370,7 +410,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     if _HQ_BEFORE.search(before) or _HQ_AFTER.match(after):
         m.decoy = "headquarters"
         return
-    clause = re.split(r"[;]|,\s+(?:while|but|whereas)\s+", before)[-1]
+    clause = _CLAUSE_SPLIT.split(before)[-1]
     last = None
     for last in _TRANSFER.finditer(clause):  # noqa: B007 - the last transfer verb is wanted
         pass

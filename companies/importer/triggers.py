@@ -32,7 +32,7 @@ _SPECS: list[tuple[str, str, bool]] = [
     (
         "idled",
         r"\btemporar(?:y|ily)\s+(?:\w+\s+){0,1}(?:halt\w*|suspen\w+|stop\w*|ceas\w+|shut\w*|clos\w+|curtail\w*"
-        r"|idl\w+|lay(?:ing)?\s+off|lay-?off)",
+        r"|idl\w+)",
         False,
     ),
     (
@@ -70,6 +70,14 @@ _SPECS: list[tuple[str, str, bool]] = [
         "closed",
         rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b"
         r"|\bcessation\s+of\b",
+        False,
+    ),
+    (
+        "closed",
+        # subject first: "production at the site will cease" (the trigger is the verb, group v)
+        rf"\b(?:production|operations|manufacturing|activity|activities)\s+(?:[^.;]{{0,60}}?\s)?"
+        r"(?:will|would|is\s+to|are\s+to|to|is\s+(?:expected|scheduled|set)\s+to|are\s+(?:expected|scheduled|set)\s+to)"
+        r"\s+(?:\w+\s+)?(?P<v>end|cease|stop|wind\s+down|be\s+discontinued|be\s+phased\s+out)\b",
         False,
     ),
     ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False),
@@ -114,7 +122,7 @@ _SPECS: list[tuple[str, str, bool]] = [
         False,
     ),
     (
-        "expanded",
+        "jobs",  # added jobs: an expansion of a named site, else a detail of an event already found
         r"\b(?:add|adds|added|adding|creat\w+)\s+(?:(?:approximately|about|nearly|roughly|some|up\s+to|more\s+than|an\s+additional)\s+)?"
         r"(?:\d[\d,]*|\w+)\s+(?:new\s+)?(?:full-time\s+)?(?:jobs|positions)\b",
         False,
@@ -146,7 +154,51 @@ class Trigger:
     nominal: bool
 
 
-_COMPILED = [(t, re.compile(p, re.I), nominal) for t, p, nominal in _SPECS]
+# Literal stems, one tuple per entry of _SPECS: a pattern runs only on sentences holding one of
+# its stems, because most sentences hold none and forty regex scans per sentence are the
+# extractor's main cost.
+_NEEDLES: list[tuple[str, ...]] = [
+    ("temporar",),
+    ("temporarily", "indefinitely", "week", "day", "month"),
+    ("indefinite",),
+    ("idl",),
+    ("mothball", "idle", "maintenance", "standby"),
+    ("curtail",),
+    ("downtime",),
+    ("halt", "suspen", "paus"),
+    ("permanent",),
+    ("permanently",),
+    ("clos",),
+    ("closure",),
+    ("shut",),
+    ("ceas", "discontinu", "end", "stop"),
+    ("will", "would", " to "),
+    ("wind", "wound"),
+    ("phas",),
+    ("decommission",),
+    ("consolidat",),
+    ("open", "start", "reactivat", "recommission"),
+    ("resum",),
+    ("back", "return"),
+    ("opening", "ribbon", "ground"),
+    ("ground",),
+    ("open",),
+    ("inaugurat", "commission"),
+    ("new",),
+    ("new",),
+    ("expand",),
+    ("expansion",),
+    ("invest",),
+    ("jobs", "positions"),
+    ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
+    ("sell", "sold", "sale", "divest", "dispos"),
+    ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
+]
+_ALL_NEEDLES = frozenset(n for needles in _NEEDLES for n in needles)
+_COMPILED = [
+    (t, re.compile(p, re.I), nominal, frozenset(needles))
+    for (t, p, nominal), needles in zip(_SPECS, _NEEDLES, strict=True)
+]
 
 # Senses of the same words that are not facility events.
 _FALSE_SENSES = re.compile(
@@ -182,12 +234,20 @@ _DETERMINER = re.compile(r"\b(?:the|this|that|its|our|their|today's|planned|anno
 
 def find_triggers(sentence: str) -> list[Trigger]:
     """Event words in a sentence, left to right, with overlapping weaker matches removed."""
+    low = sentence.lower()
+    present = {n for n in _ALL_NEEDLES if n in low}
+    if not present:
+        return []
     masked = [False] * len(sentence)
-    false_spans = [(m.start(), m.end()) for m in _FALSE_SENSES.finditer(sentence)]
+    false_spans: list[tuple[int, int]] | None = None
     found: list[Trigger] = []
-    for type_, rx, nominal in _COMPILED:
+    for type_, rx, nominal, needles in _COMPILED:
+        if present.isdisjoint(needles):
+            continue
         for m in rx.finditer(sentence):
-            s, e = m.start(), m.end()
+            if false_spans is None:
+                false_spans = [(f.start(), f.end()) for f in _FALSE_SENSES.finditer(sentence)]
+            s, e = m.span("v") if "v" in rx.groupindex and m.group("v") else m.span()
             if any(masked[s:e]):
                 continue
             # a false sense kills the words inside it only: "closed its acquisition of the mill"
@@ -196,7 +256,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue
             # "the idling", "its closing": a verb form used as a noun refers like a noun
             nominal = nominal or bool(_DETERMINER.search(sentence, max(0, s - 20), s))
-            found.append(Trigger(type_, s, e, m.group(0), nominal))
+            found.append(Trigger(type_, s, e, sentence[s:e], nominal))
             for i in range(s, e):
                 masked[i] = True
     found.sort(key=lambda t: t.start)

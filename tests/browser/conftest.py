@@ -94,7 +94,11 @@ def demo(live_server, demo_dump, settings):
     if demo_dump["ready"]:
         call_command("loaddata", str(path), verbosity=0)
     else:
-        call_command("load_demo", stdout=StringIO())
+        out = StringIO()
+        try:
+            call_command("load_demo", stdout=out, stderr=out)
+        except Exception as error:
+            pytest.fail(f"manage.py load_demo failed: {error}\n{out.getvalue()}", pytrace=False)
         call_command("dumpdata", "companies", output=str(path), verbosity=0)
         demo_dump["ready"] = True
     return live_server
@@ -126,7 +130,9 @@ def page(browser, demo, request):
     page.on("pageerror", lambda error: problems.add("page error", str(error)))
     page.on(
         "requestfailed",
-        lambda req: req.url.startswith(base_url) and problems.add("request failed", f"{req.url} {req.failure}"),
+        lambda req: (
+            req.url.startswith(base_url) and problems.add("request failed", f"{req.url} {req.failure}")
+        ),
     )
     page.on(
         "response",
@@ -134,12 +140,26 @@ def page(browser, demo, request):
     )
     request.node.browser_problems = problems
     yield page
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    name = re.sub(r"[^\w.-]+", "_", request.node.name)
     try:
-        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+        page.screenshot(path=str(artifact_path(request, "")), full_page=True)
     finally:
         context.close()
+
+
+@pytest.fixture
+def snapshot(page, request):
+    """``snapshot("popup")`` saves the page as it is now, beside the test's final screenshot."""
+
+    def save(label: str) -> None:
+        page.screenshot(path=str(artifact_path(request, label)), full_page=True)
+
+    return save
+
+
+def artifact_path(request, label: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", request.node.name) + (f"--{label}" if label else "")
+    return ARTIFACTS / f"{name}.png"
 
 
 def _console_text(msg) -> str:

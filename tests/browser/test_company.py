@@ -12,21 +12,21 @@ COMPANY_URL = "/companies/international-wire-group/"
 PLANTS = ("Jewett City plant", "Littleton plant")
 
 
-def status_group(page, title):
-    """The company page's table of facilities with one status (its ``<h3>`` names it)."""
-    return page.locator("section").filter(has=page.get_by_role("heading", level=3, name=re.compile(title)))
+def status_group(page, status):
+    """The company page's section of facilities with one status (its ``<h3>`` names it)."""
+    return page.locator(f"section[aria-labelledby='group-{status}']")
 
 
 def test_company_page_lists_idled_plants_with_their_release(page):
     page.goto(COMPANY_URL)
     expect(page.get_by_role("heading", level=1, name="International Wire Group")).to_be_visible()
 
-    idled = status_group(page, "Idled")
+    idled = status_group(page, "idled")
     for plant in PLANTS:
         row = idled.get_by_role("row").filter(has=page.get_by_role("rowheader", name=plant))
         expect(row).to_contain_text("2009-03-24")
         expect(row.get_by_role("link", name="2009-03-24 release")).to_be_visible()
-    expect(status_group(page, "Open").get_by_role("rowheader")).to_have_count(0)
+    expect(status_group(page, "open").get_by_role("rowheader")).to_have_count(0)
 
     idled.get_by_role("row").filter(has=page.get_by_role("rowheader", name="Littleton plant")).get_by_role(
         "link", name="2009-03-24 release"
@@ -37,12 +37,14 @@ def test_company_page_lists_idled_plants_with_their_release(page):
     expect(page).to_have_url(re.compile(r"/releases/\d+/#evidence-\d+$"))
 
 
-def test_company_map_and_chart_render_and_popup_links_to_facility(page):
+def test_company_map_and_chart_render_and_popup_links_to_facility(page, snapshot):
     page.goto(COMPANY_URL)
 
     map_group = page.get_by_role("group", name=re.compile(r"^Map of 2 facilities"))
     expect(map_group).to_be_visible()
-    points = map_group.get_by_role("button", name=re.compile(r"International Wire Group: Idled since 2009-03-24"))
+    points = map_group.get_by_role(
+        "button", name=re.compile(r"International Wire Group: Idled since 2009-03-24")
+    )
     expect(points).to_have_count(2)
     for point in points.all():
         expect(point).to_be_visible()
@@ -76,29 +78,31 @@ def test_company_map_and_chart_render_and_popup_links_to_facility(page):
     map_group.get_by_role("button", name=re.compile(r"^Littleton plant,")).click()
     popup = page.get_by_role("dialog", name="Littleton plant")
     expect(popup).to_contain_text("Idled since 2009-03-24")
+    snapshot("popup")
     popup.get_by_role("link", name="Facility page").click()
     expect(page).to_have_url(re.compile(r"/facilities/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Littleton plant")
     expect(page.get_by_text("Idled since 2009-03-24")).to_be_visible()
 
 
-def test_time_travel_with_the_as_of_date_control(page):
+def test_time_travel_with_the_as_of_date_control(page, snapshot):
     page.goto(COMPANY_URL)
     page.get_by_label("Show the footprint as of").fill("2009-03-01")
     page.get_by_role("button", name="Show", exact=True).click()
 
     expect(page).to_have_url(re.compile(r"\?as_of=2009-03-01$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("as of 2009-03-01")
-    open_group = status_group(page, "Open")
+    open_group = status_group(page, "open")
     for plant in PLANTS:
         expect(open_group.get_by_role("rowheader", name=plant)).to_be_visible()
-    expect(status_group(page, "Idled").get_by_role("rowheader")).to_have_count(0)
+    expect(status_group(page, "idled").get_by_role("rowheader")).to_have_count(0)
     # The map agrees with the table.
     expect(page.get_by_role("button", name=re.compile(r"International Wire Group: Open"))).to_have_count(2)
+    snapshot("as-of")
 
     # A bookmarked URL gives the same page; "Today" goes back.
     page.goto(COMPANY_URL + "?as_of=2009-03-01")
-    expect(status_group(page, "Open").get_by_role("rowheader")).to_have_count(2)
+    expect(status_group(page, "open").get_by_role("rowheader")).to_have_count(2)
     page.get_by_role("link", name="Today").click()
     expect(page).to_have_url(re.compile(re.escape(COMPANY_URL) + "$"))
-    expect(status_group(page, "Idled").get_by_role("rowheader")).to_have_count(2)
+    expect(status_group(page, "idled").get_by_role("rowheader")).to_have_count(2)

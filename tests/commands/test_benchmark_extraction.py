@@ -31,7 +31,7 @@ def test_pad_reaches_the_size_with_boilerplate():
 
 
 def test_synthetic_releases_are_distinct():
-    corpus = [benchmark_extraction.Release(SEED.read_text(), None, None)]
+    corpus = [benchmark_extraction.Sample(SEED.read_text(), None, None)]
     documents = benchmark_extraction.Command().synthetic(corpus, 40)
     assert len({content_hash(d.text) for d in documents}) == 40
     # The company is renamed and the year shifted, so imports create new records, not duplicates.

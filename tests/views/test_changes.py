@@ -64,7 +64,9 @@ def test_defaults_to_the_last_90_days(client):
     facility = FacilityFactory(name="Recent plant")
     EventFactory(facility=facility, type="opened", announced_date=today - datetime.timedelta(days=10))
     EventFactory(
-        facility=FacilityFactory(name="Old plant"), type="opened", announced_date=today - datetime.timedelta(days=200)
+        facility=FacilityFactory(name="Old plant"),
+        type="opened",
+        announced_date=today - datetime.timedelta(days=200),
     )
     response = client.get("/changes/")
     period = response.context["period"]
@@ -93,7 +95,9 @@ def test_linked_from_the_company_page_and_the_nav(client, iwg):
 
 def test_untrusted_evidence_is_escaped(client):
     facility = FacilityFactory()
-    EventFactory(facility=facility, announced_date=datetime.date(2009, 5, 1), evidence="<script>x()</script> idled.")
+    EventFactory(
+        facility=facility, announced_date=datetime.date(2009, 5, 1), evidence="<script>x()</script> idled."
+    )
     html = client.get("/changes/?from=2009-01-01&to=2009-12-31").content.decode()
     assert "<script>x()" not in html and "&lt;script&gt;" in html
 
@@ -108,7 +112,9 @@ def _count(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/changes/?from=2009-01-01&to=2010-12-31", "/companies/cc/changes/?from=2009-01-01&to=2010-12-31"])
+@pytest.mark.parametrize(
+    "url", ["/changes/?from=2009-01-01&to=2010-12-31", "/companies/cc/changes/?from=2009-01-01&to=2010-12-31"]
+)
 def test_query_count_is_constant(client, url):
     company = CompanyFactory(slug="cc")
     _add(company, 3)

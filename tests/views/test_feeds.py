@@ -9,7 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import CompanyFactory, EventFactory, FacilityFactory, LocationFactory, build_iwg_footprint
+from tests.factories import (
+    CompanyFactory,
+    EventFactory,
+    FacilityFactory,
+    LocationFactory,
+    build_iwg_footprint,
+)
 from tests.views.test_query_counts import bulk_events, bulk_facilities, bulk_releases
 
 pytestmark = pytest.mark.django_db
@@ -110,9 +116,15 @@ def test_company_feed(client, iwg):
 
 def test_feed_links_in_page_heads(client, iwg):
     home = client.get("/").content.decode()
-    assert '<link rel="alternate" type="application/atom+xml" title="Footprint: all events" href="/events/feed/">' in home
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Footprint: all events" href="/events/feed/">'
+        in home
+    )
     company = client.get(iwg.company.get_absolute_url()).content.decode()
-    assert 'type="application/atom+xml" title="International Wire Group: events" href="/companies/international-wire-group/feed/"' in company
+    assert (
+        'type="application/atom+xml" title="International Wire Group: events" href="/companies/international-wire-group/feed/"'
+        in company
+    )
 
 
 def test_newest_50_and_untrusted_text_is_escaped(client):
@@ -140,7 +152,9 @@ def _count(client, url) -> int:
     return len(ctx.captured_queries)
 
 
-@pytest.mark.parametrize("url", ["/events/feed/", "/events/feed/?type=idled&country=US", "/companies/fc/feed/"])
+@pytest.mark.parametrize(
+    "url", ["/events/feed/", "/events/feed/?type=idled&country=US", "/companies/fc/feed/"]
+)
 def test_query_count_is_constant(client, url):
     company = CompanyFactory(slug="fc")
     bulk_events(bulk_facilities(company, 3), bulk_releases(company, 3))

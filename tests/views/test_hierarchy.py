@@ -8,7 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from companies.models import Company
-from tests.factories import CompanyFactory, EventFactory, FacilityFactory, LocationFactory, build_iwg_footprint
+from tests.factories import (
+    CompanyFactory,
+    EventFactory,
+    FacilityFactory,
+    LocationFactory,
+    build_iwg_footprint,
+)
 from tests.views.test_query_counts import bulk_events, bulk_facilities, bulk_releases
 
 pytestmark = pytest.mark.django_db
@@ -22,9 +28,17 @@ def group():
     Company.objects.filter(pk=iwg.company.pk).update(parent=holding)
     europe = CompanyFactory(name="IWG Europe", slug="iwg-europe", parent=iwg.company)
     italia = CompanyFactory(name="IWG Italia", slug="iwg-italia", parent=europe)
-    liege = FacilityFactory(company=europe, name="Liège plant", location=LocationFactory(locality="Liège", region="BE-WLG", country="BE"))
+    liege = FacilityFactory(
+        company=europe,
+        name="Liège plant",
+        location=LocationFactory(locality="Liège", region="BE-WLG", country="BE"),
+    )
     EventFactory(facility=liege, type="opened", announced_date=datetime.date(2001, 1, 1))
-    milan = FacilityFactory(company=italia, name="Milan plant", location=LocationFactory(locality="Milan", region="IT-MI", country="IT"))
+    milan = FacilityFactory(
+        company=italia,
+        name="Milan plant",
+        location=LocationFactory(locality="Milan", region="IT-MI", country="IT"),
+    )
     EventFactory(facility=milan, type="opened", announced_date=datetime.date(2001, 1, 1))
     EventFactory(facility=milan, type="closed", announced_date=datetime.date(2010, 1, 1))
     return iwg, holding, europe, italia
@@ -49,13 +63,17 @@ def test_one_query_and_cycles_end(group, django_assert_num_queries):
         descendants = Company.objects.descendants(holding)
     assert sorted(c.name for c in descendants) == ["IWG Europe", "IWG Italia", "International Wire Group"]
     assert holding.pk not in Company.objects.descendant_ids(holding)
-    assert Company.objects.family_ids("wire-holdings") == sorted([holding.pk, iwg.company.pk, europe.pk, italia.pk])
+    assert Company.objects.family_ids("wire-holdings") == sorted(
+        [holding.pk, iwg.company.pk, europe.pk, italia.pk]
+    )
 
 
 def test_parent_filter_uses_the_same_lookup(client, group):
     response = client.get("/facilities/", {"parent": "international-wire-group"})
     names = sorted(row.facility.name for row in response.context["page"].object_list)
-    assert names == sorted(["Camden plant", "Jewett City plant", "Liège plant", "Littleton plant", "Milan plant"])
+    assert names == sorted(
+        ["Camden plant", "Jewett City plant", "Liège plant", "Littleton plant", "Milan plant"]
+    )
 
 
 def test_company_page_shows_parent_subsidiaries_and_rollup(client, group):
@@ -69,7 +87,11 @@ def test_company_page_shows_parent_subsidiaries_and_rollup(client, group):
         ("IWG Italia", 2, "IWG Europe"),
     ]
     assert [(s.counts["open"], s.counts["closed"]) for s in rollup.companies] == [(1, 0), (0, 1)]
-    assert {k: rollup.own_counts[k] for k in ("open", "idled", "closed")} == {"open": 1, "idled": 2, "closed": 0}
+    assert {k: rollup.own_counts[k] for k in ("open", "idled", "closed")} == {
+        "open": 1,
+        "idled": 2,
+        "closed": 0,
+    }
     assert {k: rollup.counts[k] for k in ("open", "idled", "closed")} == {"open": 2, "idled": 2, "closed": 1}
     # the company's own groups are unchanged; the subsidiaries' facilities are listed apart, named
     assert sorted(r.facility.name for r in response.context["footprint"]["open"].rows) == ["Camden plant"]

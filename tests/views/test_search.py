@@ -73,7 +73,9 @@ def test_releases_by_words_of_the_body(client, iwg):
 
 
 def test_releases_by_headline_words_and_every_word_must_match(client, iwg):
-    assert release_headlines(client.get(URL, {"q": "bakery Ohio"})) == ["Kestrel Foods opens a new bakery in Ohio"]
+    assert release_headlines(client.get(URL, {"q": "bakery Ohio"})) == [
+        "Kestrel Foods opens a new bakery in Ohio"
+    ]
     assert release_headlines(client.get(URL, {"q": "bakery Connecticut"})) == []
 
 

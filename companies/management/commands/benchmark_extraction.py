@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,7 +105,9 @@ _PREFIXES = (
 
 
 @dataclass
-class Release:
+class Sample:
+    """One corpus release, padded, with the hints its container gave."""
+
     text: str
     headline: str | None
     published: object
@@ -178,14 +181,14 @@ class Command(BaseCommand):
 
     # --- inputs ---------------------------------------------------------------------------
 
-    def _corpus(self, folder: Path, size: int) -> list[Release]:
+    def _corpus(self, folder: Path, size: int) -> list[Sample]:
         releases = []
         for path in iter_paths([folder]):
             try:
                 documents = read_path(path)
             except InputError:
                 continue  # a benchmark measures speed, not the corpus; the tests check the files
-            releases += [Release(pad(d.text, size), d.headline, d.published) for d in documents]
+            releases += [Sample(pad(d.text, size), d.headline, d.published) for d in documents]
         if not releases:
             raise CommandError(f"no releases found in {folder}")
         return releases
@@ -226,7 +229,7 @@ class Command(BaseCommand):
 
     # --- extraction -----------------------------------------------------------------------
 
-    def _throughput(self, corpus: list[Release], n: int) -> None:
+    def _throughput(self, corpus: list[Sample], n: int) -> None:
         self._line("extraction core", _pin_to_one_core())
         self._line("load average (1 min) / CPUs", f"{os.getloadavg()[0]:.1f} / {os.cpu_count()}")
         extract(corpus[0].text, headline=corpus[0].headline, published=corpus[0].published)  # warm-up
@@ -261,7 +264,7 @@ class Command(BaseCommand):
 
     # --- database import ------------------------------------------------------------------
 
-    def synthetic(self, corpus: list[Release], n: int) -> list[Document]:
+    def synthetic(self, corpus: list[Sample], n: int) -> list[Document]:
         """N distinct releases: each corpus text with a new company name and a shifted year."""
         base = [(r, extract(r.text, headline=r.headline, published=r.published)) for r in corpus]
         documents = []
@@ -284,10 +287,13 @@ class Command(BaseCommand):
             )
         return documents
 
-    def _import(self, corpus: list[Release], n: int, accept_above: float | None, test_db: bool) -> None:
+    def _import(self, corpus: list[Sample], n: int, accept_above: float | None, test_db: bool) -> None:
+        from companies.models import Release
         from companies.services.imports import release_import
 
         documents = self.synthetic(corpus, n)
+        if not test_db and Release._meta.db_table not in connection.introspection.table_names():
+            raise CommandError("the database is not migrated: run migrate first, or use --test-db")
         if test_db:
             where = self._with_test_database(
                 lambda: self._time_imports(documents, accept_above, release_import)
@@ -301,11 +307,14 @@ class Command(BaseCommand):
 
     def _time_imports(self, documents: list[Document], accept_above: float | None, release_import) -> None:
         statuses: dict[str, int] = {}
+        reasons: Counter[str] = Counter()
         events = 0
         started, cpu_started = time.perf_counter(), time.process_time()
         for document in documents:
             result = release_import(document=document, accept_above=accept_above)
             statuses[result.status] = statuses.get(result.status, 0) + 1
+            if getattr(result, "error", None):
+                reasons[str(result.error)[:120]] += 1
             events += getattr(result, "events_proposed", None) or len(getattr(result, "events", None) or [])
         elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
         self._line(f"import of {len(documents)} releases (wall clock)", f"{elapsed:.2f}", "s")
@@ -315,18 +324,25 @@ class Command(BaseCommand):
             "import results", ", ".join(f"{count} {status}" for status, count in sorted(statuses.items()))
         )
         self._line("events stored", events)
+        for reason, count in reasons.most_common(3):
+            self._line("import failure", f"{count} x {reason}")
 
     def _with_test_database(self, run) -> str:
         """Run on a fresh test database (migrated, destroyed afterwards) with real commits."""
         creation = connection.creation
         old_name = connection.settings_dict["NAME"]
         tmp: Path | None = None
+        test_settings = connection.settings_dict.setdefault("TEST", {})
         if connection.vendor == "sqlite":
             # Django's SQLite test database is in memory by default; a file measures real commits.
             fd, name = tempfile.mkstemp(suffix=".sqlite3")
             os.close(fd)
             tmp = Path(name)
-            connection.settings_dict.setdefault("TEST", {})["NAME"] = name
+            test_settings["NAME"] = name
+        else:
+            # A name of our own: the usual test database may be in use by a test run right now,
+            # and creating it with autoclobber would drop it.
+            test_settings["NAME"] = f"test_{old_name}_benchmark_{os.getpid()}"
         test_name = creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
         try:
             run()
