@@ -23,9 +23,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 
-from .models import FacilityStatus
+from .models import FacilityKind, FacilityStatus
 from .presenters import FacilityRow
-from .status import Status
 
 MAX_POINTS = 5000
 """The explorer's map draws at most this many facilities (the rest are in the table/exports)."""
@@ -222,34 +221,65 @@ def explorer_map(selection, *, limit: int = MAX_POINTS, dom_id: str = "facility-
     Today: one query over the filtered queryset (cached statuses, which ``status_at`` wrote).
     With ``as_of``: the rows the explorer already computed with ``status_at``, no query.
     """
-    if selection.as_of is None:
-        facilities = (
-            selection.queryset()
-            .select_related(None)
-            .select_related("company", "location")
-            .only(
-                "pk",
-                "name",
-                "kind",
-                "status",
-                "status_since",
-                "company__name",
-                "location__locality",
-                "location__region",
-                "location__country",
-                "location__latitude",
-                "location__longitude",
-            )[: limit + 1]
-        )
-        rows = [FacilityRow(f, Status(f.status, f.status_since)) for f in facilities]
-    else:
-        # The explorer's page already built every matching row with ``status_at``; reuse it.
-        rows = list(selection._as_of_matching[: limit + 1])
     url = facility_url()
+    if selection.as_of is None:
+        # values(): model instances for 5,000 rows cost ~10x more than the rows themselves.
+        rows = selection.queryset().values(*EXPLORER_FIELDS)[: limit + 1]
+        points = [_point_from_values(row, url) for row in rows]
+        return FacilityMap(
+            dom_id=dom_id,
+            points=points[:limit],
+            truncated=len(points) > limit,
+            limit=limit,
+            table_limit=EXPLORER_TABLE_ROWS,
+        )
+    # With as_of, the explorer's page already built every matching row with ``status_at``.
+    rows = list(selection._as_of_matching[: limit + 1])
     return FacilityMap(
         dom_id=dom_id,
         points=[point_from_row(r, url=url) for r in rows[:limit]],
         truncated=len(rows) > limit,
         limit=limit,
         table_limit=EXPLORER_TABLE_ROWS,
+    )
+
+
+EXPLORER_FIELDS = (
+    "pk",
+    "name",
+    "kind",
+    "status",
+    "status_since",
+    "company__name",
+    "location__locality",
+    "location__region",
+    "location__country",
+    "location__latitude",
+    "location__longitude",
+)
+KIND_LABELS = dict(FacilityKind.choices)
+
+
+def display_name(name: str, locality: str, kind: str) -> str:
+    """``Facility.display_name`` from plain values."""
+    return name or f"{locality} {KIND_LABELS.get(kind, kind).lower()}"
+
+
+def place_label(locality: str, region: str, country: str) -> str:
+    """``Location.label`` from plain values."""
+    region_part = region.split("-", 1)[-1] if region else ""
+    return ", ".join(p for p in (locality, region_part, country) if p)
+
+
+def _point_from_values(row: dict, url: Callable[[int], str]) -> MapPoint:
+    return MapPoint(
+        pk=row["pk"],
+        name=display_name(row["name"], row["location__locality"], row["kind"]),
+        company=row["company__name"],
+        status=row["status"] or "unknown",
+        since=row["status_since"],
+        url=url(row["pk"]),
+        place=place_label(row["location__locality"], row["location__region"], row["location__country"]),
+        latitude=row["location__latitude"],
+        longitude=row["location__longitude"],
     )

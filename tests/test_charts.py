@@ -205,7 +205,9 @@ def test_monthly_counts_is_one_group_by_over_accepted_events():
     EventFactory(facility=plant, type="opened", announced_date=D(2008, 6, 2))
     EventFactory(facility=plant, type="idled", announced_date=D(2009, 3, 24))
     EventFactory(facility=FacilityFactory(), type="idled", announced_date=D(2009, 3, 2))
-    EventFactory(facility=FacilityFactory(), type="closed", announced_date=D(2009, 3, 5), review_state="proposed")
+    EventFactory(
+        facility=FacilityFactory(), type="closed", announced_date=D(2009, 3, 5), review_state="proposed"
+    )
     with CaptureQueriesContext(connection) as ctx:
         rows = list(Event.objects.monthly_counts())
     assert len(ctx.captured_queries) == 1

@@ -137,3 +137,26 @@ def test_explorer_map_as_of_reuses_the_computed_rows():
     statuses = {p.pk: p.status for p in facility_map.points}
     assert statuses[iwg.jewett.pk] == "open"
     assert statuses[iwg.littleton.pk] == "open"
+
+
+@pytest.mark.django_db
+def test_plain_value_labels_match_the_model_properties():
+    named = FacilityFactory(location=LocationFactory(locality="Jewett City", region="US-CT", country="US"))
+    unnamed = FacilityFactory(
+        name="",
+        kind="distribution_center",
+        location=LocationFactory(locality="Gent", region="", country="BE"),
+    )
+    for facility in (named, unnamed):
+        location = facility.location
+        assert maps.display_name(facility.name, location.locality, facility.kind) == facility.display_name
+        assert maps.place_label(location.locality, location.region, location.country) == location.label
+
+
+@pytest.mark.django_db
+def test_explorer_map_table_is_capped_but_the_map_is_not(monkeypatch):
+    build_iwg_footprint()
+    monkeypatch.setattr(maps, "EXPLORER_TABLE_ROWS", 1)
+    facility_map = maps.explorer_map(FacilitySelection(QueryDict("")))
+    assert len(facility_map.located) == 3
+    assert len(facility_map.table_points) == 1 and facility_map.table_truncated

@@ -44,7 +44,9 @@ _VERBISH = re.compile(
     re.I,
 )
 _FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
-_ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-]+\s+){{0,2}}{FACILITY_NOUN}\b", re.I)
+# sites, not their parts ("lines" is a facility word for "its finishing line" but a part here)
+_SITE_WORD = re.compile(r"\b(?:plants?|mills?|sawmills?|facilit(?:y|ies)|factor(?:y|ies)|works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))\b", re.I)
+_ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-.,]+\s+){{0,3}}{FACILITY_NOUN}\b", re.I)
 _EFFECTIVE_PREP = re.compile(
     r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$",
     re.I,
@@ -84,8 +86,10 @@ _BACKGROUND = re.compile(
 # a nominal that only dates something else: "maintained the mill during the idling"
 _DURING = re.compile(r"\b(?:during|since|throughout|despite)\s+(?:the|its|this|that)\s+(?:\w+\s+)?$", re.I)
 # a state, not a change: "has been idle since 2015", "remains indefinitely curtailed"
-_STATE_BEFORE = re.compile(
-    r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}$|\b(?:remains?|remained|stays?|stayed|sits?|sat|lies|lay)\s+(?:\w+\s+){0,2}$",
+_HAS_BEEN = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}$", re.I)
+_REMAINS = re.compile(r"\b(?:remains?|remained|stays?|stayed|sits?|sat|lies|lay)\s+(?:\w+\s+){0,2}$", re.I)
+_SINCE = re.compile(
+    r"\b(?:since|for\s+(?:the\s+(?:past|last)|more\s+than|over|nearly|almost|about|\d+|\w+\s+(?:years|months|weeks)))\b",
     re.I,
 )
 _SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
@@ -211,7 +215,12 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     after = text[trig.end : clause.end]
     if _HEDGE_AFTER.search(after[:120]):
         return "hedged"
-    if _STATE_BEFORE.search(text[max(0, trig.start - 40) : trig.start]) or _STATE_AFTER.match(text, trig.end):
+    if _STATE_AFTER.match(text, trig.end) or _REMAINS.search(text, max(0, trig.start - 40), trig.start):
+        return "background"
+    if _HAS_BEEN.search(text, max(0, trig.start - 40), trig.start) and (
+        trig.type == "idled" or _SINCE.search(text, trig.end, clause.end)
+    ):
+        # "has been idle", "has been closed since 2009": a state; "has been sold": a news
         return "background"
     if _SINCE_WHEN.search(text, 0, trig.start) or _OTHER_SUBJECT.search(before):
         return "background"
@@ -251,6 +260,14 @@ class _Effective:
     exact: bool  # a stated day, not the end of a stated period
 
 
+# a sentence opening on a company name (with its legal suffix or ticker) and a reporting verb
+_COMPANY_SUBJECT = re.compile(
+    r"^(?P<subj>(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,5}?"
+    r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.P|plc|AG|SA|NV|GmbH|Company|Corporation|Group|Holdings)\b\.?|\s*\([^)]*:[^)]*\)))"
+    r",?\s+(?:(?:today|also|previously|recently)\s+)?"
+    r"(?:said|says|announced|announces|reported|reports|will|plans|is|has|had|intends|confirmed|disclosed)\b"
+)
+_SELF_REFERENCES = frozenset({"the company", "the corporation", "the group", "the partnership", "the firm"})
 _DEAL_CLOSED = re.compile(
     r"\b(?:transaction|sale|acquisition|purchase|deal|divestiture)\b[^.;]{0,40}?"
     r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
@@ -259,7 +276,12 @@ _DEAL_CLOSED = re.compile(
 _EXACT_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$|^\d{1,2}\s|^\d{4}-\d\d-\d\d$|^today$", re.I)
 
 
-def _effective(text: str, clause: _Clause, trig: Trigger, published: date | None) -> _Effective | None:
+def _effective(
+    text: str, clause: _Clause, trig: Trigger, published: date | None, skip: list[tuple[int, int]] = ()
+) -> _Effective | None:
+    """The date the event takes effect: the date nearest after the event word in its clause,
+    else before it, else one introduced by "effective", "by", "on"... elsewhere in the sentence.
+    Dates in ``skip`` spans (relative clauses about something else) do not count."""
     before = text[clause.start : trig.start]
     scope = text[clause.start : clause.end]
     past = bool(
@@ -268,7 +290,7 @@ def _effective(text: str, clause: _Clause, trig: Trigger, published: date | None
     mentions = [
         d
         for d in date_mentions(text, published, past=past)
-        if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start)
+        if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start) and _inside(list(skip), d.start) is None
     ]
     if published is not None:
         # "opened its new plant in Gyor today" dates the event; "today announced" does not
@@ -340,10 +362,19 @@ class _Candidate:
 class EventFinder:
     """Collects events sentence by sentence; call ``feed`` for each body sentence, then ``result``."""
 
-    def __init__(self, *, published: date | None, issuer: str | None, headline: str | None = None):
+    def __init__(
+        self,
+        *,
+        published: date | None,
+        issuer: str | None,
+        headline: str | None = None,
+        aliases: tuple[str, ...] = (),
+    ):
         self.published = published
         self.issuer_words = frozenset(
-            w for w in (issuer or "").replace(",", " ").split() if w[:1].isupper() and w.rstrip(".") not in _LEGAL
+            w
+            for w in " ".join((issuer or "", *aliases)).replace(",", " ").split()
+            if w[:1].isupper() and w.rstrip(".") not in _LEGAL
         )
         self.events: list[_Candidate] = []
         self.memory = _Memory()
@@ -418,11 +449,12 @@ class EventFinder:
 
     def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
         text = s.text
-        if _BIOGRAPHY.search(text):
+        if _BIOGRAPHY.search(text) or self._other_company_speaks(text):
             return []
         clauses = _clauses(text)
         relatives = _relative_spans(text)
         by_clause: dict[int, list[Trigger]] = {}
+        effectives: dict[int, _Effective | None] = {}
         for t in triggers:
             ci = next(i for i, c in enumerate(clauses) if c.start <= t.start <= c.end)
             mood = _modality(text, clauses[ci], t)
@@ -439,6 +471,12 @@ class EventFinder:
                 t.nominal and any(c.type == t.type for c in self.events)
             ):
                 continue
+            rel_t = _inside(relatives, t.start)
+            others = [r for r in relatives if r != rel_t]
+            effective = _effective(text, clauses[ci], t, self.published, others)
+            if self._historical(t, effective):
+                continue  # "which Fenwick acquired in 2004": background, and no governor of places
+            effectives[id(t)] = effective
             by_clause.setdefault(ci, []).append(t)
         if not by_clause:
             return []
@@ -459,7 +497,7 @@ class EventFinder:
                 if prev:
                     assigned.setdefault(id(prev[-1]), []).append(m)
                     continue
-                nxt = [t for t in ts if t.start >= m.end and (rel_m is None or _inside(relatives, t.start) == rel_m)]
+                nxt = [t for t in ts if t.start >= m.end and _governs(_inside(relatives, t.start), rel_m, m)]
                 if not nxt:
                     continue
                 t = nxt[0]
@@ -474,6 +512,7 @@ class EventFinder:
             clause = clauses[ci]
             for t in ts:
                 ms = assigned.get(id(t), [])
+                effective = effectives[id(t)]
                 type_ = t.type
                 usable = [
                     m
@@ -495,9 +534,6 @@ class EventFinder:
                     continue
                 if type_ in ("idled", "closed") and _partial(text, t, usable):
                     continue
-                effective = _effective(text, clause, t, self.published)
-                if self._historical(t, effective):
-                    continue
                 quoted = _in_quote(text, t.start)
                 if id(t) in self._confirmed:
                     usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
@@ -516,6 +552,13 @@ class EventFinder:
         for c in out:
             self._add(c)
         return out
+
+    def _other_company_speaks(self, text: str) -> bool:
+        """"Ford Motor Co. said it would close its Louisville plant": another company's news."""
+        m = _COMPANY_SUBJECT.match(text)
+        if not m or m.group("subj").lower() in _SELF_REFERENCES:
+            return False
+        return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
     def _deal_date(self, text: str) -> None:
         """"The transaction closed on September 27": the date of the sale or purchase just announced."""
@@ -547,9 +590,10 @@ class EventFinder:
         return bool(_MENTION_SPARED.match(text[m.end : clause.end]))
 
     def _historical(self, t: Trigger, effective: _Effective | None) -> bool:
+        """An event dated more than a year before the release is background ("closed in 2008")."""
         if self.published is None or effective is None:
             return False
-        return bool(_PAST_FORMS.search(t.text)) and effective.value < self.published - timedelta(days=400)
+        return effective.value < self.published - timedelta(days=400)
 
     def _candidate(self, s: Sentence, t: Trigger, m: Mention, effective, quoted: bool, inherited: str | None):
         place = m.place
@@ -625,13 +669,16 @@ class EventFinder:
                 c.employees = c.employees or counts[0][0]
             return
         # several places: a count belongs to the place it follows, before the next place
+        # (a figure after the last place is usually their total: "..., affecting 400 workers")
         starts = sorted(m.start for m in mentions)
         for c in out:
             mine = [m for m in mentions if m.place is c.place]
             if not mine:
                 continue
             pos = mine[0].start
-            nxt = next((x for x in starts if x > pos), len(s.text))
+            nxt = next((x for x in starts if x > pos), None)
+            if nxt is None:
+                continue
             for n, at in counts:
                 if pos < at < nxt:
                     c.employees = c.employees or n
@@ -700,6 +747,12 @@ def _pkey(p: PlaceRef) -> tuple:
     return ((p.locality or "").casefold(), p.region, p.country)
 
 
+def _governs(rel_t: tuple[int, int] | None, rel_m: tuple[int, int] | None, m: Mention) -> bool:
+    """Whether an event word after a place can have it as subject: both in the same clause,
+    or the event word in a relative clause on that place ("the Compiegne plant, where X will invest")."""
+    return rel_t == rel_m or (rel_m is None and rel_t is not None and 0 <= rel_t[0] - m.end <= 25)
+
+
 def _direct_object(text: str, t: Trigger) -> bool:
     """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
     after = text[t.end : t.end + 120]
@@ -711,12 +764,12 @@ def _direct_object(text: str, t: Trigger) -> bool:
 
 def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
     """Whether an idling or closure names a part of the site (a machine, a line, a shift)."""
-    end = mentions[0].start if mentions and mentions[0].start > t.end else t.end + 60
-    m = _FACILITY_WORD.search(text[t.end : end + 1])
-    if m is None and not mentions:
+    if mentions and mentions[0].start > t.end:
+        return bool(_PARTIAL.search(text, t.end, mentions[0].start))
+    m = _SITE_WORD.search(text, t.end, t.end + 60)
+    if m is None:
         return False  # no site named after it: nothing to be a part of
-    span = text[t.end : t.end + m.start()] if m else text[t.end : end]
-    return bool(_PARTIAL.search(span))
+    return bool(_PARTIAL.search(text, t.end, m.start()))
 
 
 def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
@@ -757,10 +810,18 @@ _TITLE_WORDS = words(
 
 
 def find_events(
-    sentences: list[Sentence], *, headline: str | None, published: date | None, issuer: str | None
+    sentences: list[Sentence],
+    *,
+    headline: str | None,
+    published: date | None,
+    issuer: str | None,
+    aliases: tuple[str, ...] = (),
 ) -> tuple[list[ProposedEvent], list[str]]:
-    """Events in the body sentences (other sections are skipped), with editor warnings."""
-    finder = EventFinder(published=published, issuer=issuer, headline=headline)
+    """Events in the body sentences (other sections are skipped), with editor warnings.
+
+    ``aliases`` are other names the release gives the issuer ("Hartwell" or "the Company").
+    """
+    finder = EventFinder(published=published, issuer=issuer, headline=headline, aliases=aliases)
     for s in sentences:
         if s.section == "body":
             finder.feed(s)

@@ -26,6 +26,8 @@ from .spans import conventional
 from .text import Paragraph, Sentence, is_preamble, label_sections, normalize, paragraphs, split_sentences
 
 _DATE_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,40}$|^\d{4}-\d\d-\d\d\b.{0,40}$")
+# ("Hartwell" or "the Company"): the short names a release defines for its issuer
+_ALIAS = re.compile(r"[(,]\s*(?:the\s+)?\"([^\"]{2,40})\"")
 _COPYRIGHT_WIRE = re.compile(r"(?:Copyright|\(c\)|©)\s*(?:\d{4}\s+)?(?P<w>[A-Za-z ]{3,30}?)\s*(?:\d{4})?\s*$", re.I | re.M)
 
 
@@ -146,8 +148,9 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     # events and claims
     issuer = proposal.company.name if proposal.company else None
     lead = " ".join([proposal.headline or "", *subheads]).strip() or None
+    aliases = tuple(a for a in _ALIAS.findall(opening[:1200]) if a.lower() not in ("the company", "company"))
     proposal.events, event_warnings = find_events(
-        sentences, headline=lead, published=proposal.published, issuer=issuer
+        sentences, headline=lead, published=proposal.published, issuer=issuer, aliases=aliases
     )
     warnings.extend(event_warnings)
     proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)

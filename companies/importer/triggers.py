@@ -43,6 +43,14 @@ _SPECS: list[tuple[str, str, bool]] = [
         False,
     ),
     ("idled", r"\bindefinite(?:ly)?\s+(?:idl\w+|shut\w*|clos\w+|suspen\w+|halt\w*)", False),
+    (
+        "idled",
+        # subject first, passive: "production at the plant was halted" (the trigger is the verb, group v)
+        r"\b(?:production|operations|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?"
+        r"(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
+        r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b",
+        False,
+    ),
     ("idled", r"\bidl(?:e|es|ed|ing)\b", False),
     ("idled", r"\bmothball\w*|\b(?:hot|cold)\s+idle\b|\bcare\s+and\s+maintenance\b|\bon\s+standby\b", False),
     ("idled", r"\bcurtail\w*", False),
@@ -103,7 +111,7 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
         r"|develop|develops|developing|add|adds|added|adding)\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
-        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w-]+\s+){{0,3}}?{_FACILITY}\b",
+        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b",
         False,
     ),
     (
@@ -161,6 +169,7 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("temporar",),
     ("temporarily", "indefinitely", "week", "day", "month"),
     ("indefinite",),
+    ("halted", "suspended", "paused", "curtailed", "stopped"),
     ("idl",),
     ("mothball", "idle", "maintenance", "standby"),
     ("curtail",),

@@ -158,13 +158,13 @@
     }
   }
 
-  /* Points at the same spot are spread on a small circle so each can be reached. */
+  /* Facilities at the same place are spread on a small circle so each can be reached. */
   function layout(points, proj, unit) {
     var spots = {};
     points.forEach(function (point) {
       point.px = proj.x(point.x);
       point.py = proj.y(point.y);
-      var key = Math.round(point.px / (3 * unit)) + ":" + Math.round(point.py / (3 * unit));
+      var key = point.x.toFixed(4) + ":" + point.y.toFixed(4);
       (spots[key] = spots[key] || []).push(point);
     });
     Object.keys(spots).forEach(function (key) {
@@ -232,6 +232,8 @@
       return (DRAW_ORDER[a.s] || 0) - (DRAW_ORDER[b.s] || 0);
     });
     layout(points, proj, unit);
+    // Smaller markers when there are many, so the map stays readable.
+    var radius = points.length > 1000 ? 3.5 : points.length > 200 ? 5 : 6.5;
     points.forEach(function (point) {
       var label = point.n + ", " + point.c + ": " + point.l + (point.d ? " since " + point.d : "") + ", " + point.p;
       var circle = el(
@@ -239,7 +241,7 @@
         {
           cx: point.px.toFixed(1),
           cy: point.py.toFixed(1),
-          r: (6.5 * unit).toFixed(2),
+          r: (radius * unit).toFixed(2),
           "stroke-width": (1.5 * unit).toFixed(2),
           class: "map__point map__point--" + point.s,
           tabindex: "0",

@@ -76,7 +76,9 @@ def test_company_name_is_escaped_in_the_chart_and_map(client):
     data = map_json(html, "company-map")
     assert data["points"][0]["c"] == "<script>alert(1)</script>"
     for svg in svgs(html):
-        assert "<script>alert(1)</script>" in "".join(svg.find("{http://www.w3.org/2000/svg}title").itertext())
+        assert "<script>alert(1)</script>" in "".join(
+            svg.find("{http://www.w3.org/2000/svg}title").itertext()
+        )
 
 
 def test_company_without_events_says_so(client):
