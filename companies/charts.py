@@ -29,6 +29,9 @@ from .status import CLOSED, IDLED, OPEN, event_date, status_at
 MAX_PERIODS = 240
 """At most this many points per chart: months, else quarters, else years."""
 
+CONTEXT_MONTHS = 12
+"""The status chart starts this long before the first event, to show what came before it."""
+
 EVENT_MONTHS = 120
 """The home page's events chart covers the last ten years that have events."""
 
@@ -195,8 +198,8 @@ STATUS_SERIES = ((OPEN, "Open"), (IDLED, "Idled"), (CLOSED, "Closed"))
 
 
 def status_series(facilities: Iterable, *, today: date, max_periods: int = MAX_PERIODS) -> ChartData:
-    """Open, idled and closed facilities at each period end, from a month before the first
-    accepted event up to ``today``.
+    """Open, idled and closed facilities at each period end, from a year before the first
+    accepted event (what that event implies came before it) up to ``today``.
 
     Each facility must carry ``accepted_events`` (``FacilityQuerySet.for_company_page``
     prefetches them). The status at each period end is ``status_at`` over those events; it is
@@ -208,9 +211,7 @@ def status_series(facilities: Iterable, *, today: date, max_periods: int = MAX_P
     first = min((d for d in dates if d <= today), default=None)
     if first is None:
         return ChartData(periods=[])
-    start = add_months(first, -1)
-    if months_between(start, today) < 11:  # show at least a year
-        start = add_months(today, -11)
+    start = add_months(first, -CONTEXT_MONTHS)
     periods = periods_between(start, today, max_periods=max_periods)
     counts = {key: [0] * len(periods) for key, _ in STATUS_SERIES}
     for facility in facilities:

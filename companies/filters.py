@@ -48,6 +48,21 @@ COUNTRY_CHOICES = sorted(
 )
 REGION_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 EVENT_DATE = Coalesce("effective_date", "announced_date")
+# Columns no export row uses; not loading them makes a 100k-row export markedly cheaper.
+EXPORT_UNUSED_FIELDS = (
+    "products",
+    "created_at",
+    "company__legal_name",
+    "company__aliases",
+    "company__description",
+    "company__markets",
+    "company__products",
+    "company__industry",
+    "company__website",
+    "company__created_at",
+    "company__updated_at",
+    "location__geonames_id",
+)
 
 FACILITY_ORDERING = (
     ("company__name", "company"),
@@ -350,7 +365,8 @@ class FacilitySelection:
     def iter_rows(self, chunk_size: int = 2000) -> Iterator[FacilityRow]:
         """Every matching row, streamed in chunks (for exports)."""
         if self.as_of is None:
-            for facility in self.queryset().iterator(chunk_size=chunk_size):
+            queryset = self.queryset().defer(*EXPORT_UNUSED_FIELDS)
+            for facility in queryset.iterator(chunk_size=chunk_size):
                 yield self.cached_row(facility)
             return
         if any(k.lstrip("-") in ("status", "since") for k in self.ordering):

@@ -229,7 +229,7 @@ class ClaimSummary:
 
     @property
     def is_other(self) -> bool:
-        return bool(self.claim.qualifier)
+        return self.claim.qualifier == "other"
 
     @property
     def label(self) -> str:
@@ -244,7 +244,8 @@ class ClaimSummary:
             if len(names) > 1:
                 text += f" ({', '.join(names)})"
             return text
-        text = f"{count} {noun} claimed"
+        remaining = "remaining " if self.claim.qualifier == "remaining" else ""
+        text = f"{count} {remaining}{noun} claimed"
         if names:
             text += f" ({', '.join(names)})"
         return text

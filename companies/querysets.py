@@ -117,6 +117,10 @@ class CompanyQuerySet(models.QuerySet):
         return self.order_by("name", "pk").values_list("slug", "name")
 
 
+# A release's full text, kept out of list pages and exports that only link to the release.
+RELEASE_TEXT_FIELDS = ("body", "raw", "extraction", "import_log")
+
+
 class FacilityQuerySet(models.QuerySet):
     def with_accepted_events(self) -> FacilityQuerySet:
         """Prefetch accepted events (with their releases) so ``companies.status`` can run
@@ -186,7 +190,9 @@ class FacilityQuerySet(models.QuerySet):
         """The facility explorer, its exports and ``/api/facilities/``: each facility with its
         company, place and the release behind its cached status, in one query. For ``as_of``
         add ``with_accepted_events()``."""
-        return self.select_related("company", "location", "status_event__release")
+        return self.select_related("company", "location", "status_event__release").defer(
+            *(f"status_event__release__{name}" for name in RELEASE_TEXT_FIELDS)
+        )
 
     def place_options(self):
         """Distinct ``(country, region)`` pairs where there are facilities (one query)."""
@@ -227,6 +233,7 @@ class EventQuerySet(models.QuerySet):
             self.accepted()
             .with_event_date()
             .select_related("facility__company", "facility__location", "release")
+            .defer(*(f"release__{name}" for name in RELEASE_TEXT_FIELDS))
             .order_by("-event_date", "-announced_date", "-id")
         )
 

@@ -20,7 +20,9 @@ from . import places
 from .dates import NUMBER_WORDS
 from .proposal import ProposedClaim
 
-_NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w != "hundred") + ")"
+_NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w not in ("hundred", "a", "an")) + ")"
+# "a" and "an" count only inside a chain ("two sewing plants and a distribution center")
+_CHAIN_NUMBER = r"(?:a|an|" + _NUMBER[3:]
 _NOUN = (
     r"(?:facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|mines|smelters|refineries|foundries|bakeries|breweries|stores|showrooms"
@@ -41,6 +43,8 @@ _COUNT = (
     rf"(?P<mods>(?:{_MOD}(?:\s+and\s+{_MOD})?\s+){{0,3}}?)(?P<noun>{_NOUN})\b"
 )
 _COUNT_RX = re.compile(_COUNT)
+_NUMBER_GATE = re.compile(rf"\b{_NUMBER}\b", re.I)
+_CHAIN_RX = re.compile(_COUNT.replace(f"(?P<n>{_NUMBER}", f"(?P<n>{_CHAIN_NUMBER}", 1))
 # cheap gate: a claim needs one of these words
 _GATE = re.compile(
     r"facilit|plant|mill|site|location|warehouse|cent(?:er|re)|mine|smelter|refiner|foundr|baker|brewer|store|showroom"
@@ -56,7 +60,9 @@ _LIST = re.compile(
     r"(?:\s*,)?\s+(?:(?:located|situated|based)\s+)?(?:in|across|throughout)\s+(?P<list>(?:[^.;:()]|\.(?=\S)){2,200})"
 )
 _WORLD = re.compile(r"\s+(?:worldwide|globally|around\s+the\s+world)\b")
-_INCLUDING = re.compile(r"[^.;]{0,20}?,\s+including\s+(?:[\w\-]+\s+){0,3}?(?:in|at)\s+(?P<list>[^.;:()]{2,200})")
+_INCLUDING = re.compile(
+    r"[^.;]{0,20}?,\s+including\s+(?:[\w\-]+\s+){0,3}?(?:in|at)\s+(?P<list>[^.;:()]{2,200})"
+)
 # "three sites in North Carolina and one in Ireland": the second count has no noun of its own
 _ELLIPSIS = re.compile(rf"\s+and\s+(?P<n>{_NUMBER})\s+(?:in|at)\s+(?P<list>[^.;:(),]{{2,80}})")
 _AFTER_CLOSURE = re.compile(
@@ -128,7 +134,12 @@ def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[Pro
     seen: set[tuple] = set()
     issuer_words = {w for w in (issuer or "").replace(",", " ").split() if len(w) > 3 and w[0].isupper()}
     for sentence in sentences:
-        if not _GATE.search(sentence) or sentence.startswith('"') or _other_subject(sentence, issuer_words):
+        if (
+            not _GATE.search(sentence)
+            or not _NUMBER_GATE.search(sentence)
+            or sentence.startswith('"')
+            or _other_subject(sentence, issuer_words)
+        ):
             continue
         for claim in _sentence_claims(sentence):
             key = (claim.count, tuple(claim.countries), claim.qualifier)
@@ -158,7 +169,7 @@ def _sentence_claims(sentence: str) -> list[ProposedClaim]:
         end = m.end()
         while True:
             j = _JOIN.match(sentence, end)
-            nxt = _COUNT_RX.match(sentence, j.end()) if j else None
+            nxt = _CHAIN_RX.match(sentence, j.end()) if j else None
             if not nxt:
                 break
             chain.append(nxt)
@@ -196,12 +207,7 @@ def _sentence_claims(sentence: str) -> list[ProposedClaim]:
             countries += [x for x in shared if x not in countries]
             out.append(ProposedClaim(count, countries, qualifier, text=sentence))
         if lst:
-            ell = _ELLIPSIS.match(lst.group("list"), _ELLIPSIS_AT(lst.group("list")))
+            ell = _ELLIPSIS.search(lst.group("list"))
             if ell and _to_int(ell.group("n")):
                 n = _to_int(ell.group("n")) or 0
                 out.append(ProposedClaim(n, _countries(ell.group("list")), qualifier, text=sentence))
-
-
-def _ELLIPSIS_AT(listing: str) -> int:  # noqa: N802
-    m = _ELLIPSIS.search(listing)
-    return m.start() if m else len(listing)

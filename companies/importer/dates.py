@@ -89,8 +89,12 @@ NUMBER_WORDS = {
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 # Month-day-year ("Mar 24, 2009", "Jan. 5, 2012", "March 24 2009") and day-month-year.
-_MDY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+_MDY = re.compile(
+    rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
+_DMY = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _NUMERIC = re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")
 
@@ -269,7 +273,8 @@ _EFFECTIVE = re.compile(
 )
 # cheap gate: every pattern of _EFFECTIVE needs a digit or one of these words
 _MAY_HAVE_DATE = re.compile(
-    r"\d|quarter|half|early|mid|late|end\b|spring|summer|fall\b|autumn|winter|year|month|immediate|today", re.I
+    r"\d|quarter|half|early|mid|late|end\b|spring|summer|fall\b|autumn|winter|year|month|immediate|today",
+    re.I,
 )
 _SEASON_END = {"spring": (5, 31), "summer": (8, 31), "fall": (11, 30), "autumn": (11, 30)}
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .dates import NUMBER_WORDS, DateMention, date_mentions
 from .proposal import PlaceRef, ProposedEvent
@@ -45,7 +46,10 @@ _VERBISH = re.compile(
 )
 _FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
 # sites, not their parts ("lines" is a facility word for "its finishing line" but a part here)
-_SITE_WORD = re.compile(r"\b(?:plants?|mills?|sawmills?|facilit(?:y|ies)|factor(?:y|ies)|works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))\b", re.I)
+_SITE_WORD = re.compile(
+    r"\b(?:plants?|mills?|sawmills?|facilit(?:y|ies)|factor(?:y|ies)|works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))\b",
+    re.I,
+)
 _ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-.,]+\s+){{0,3}}{FACILITY_NOUN}\b", re.I)
 _EFFECTIVE_PREP = re.compile(
     r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$",
@@ -76,7 +80,10 @@ _HEDGE_AFTER = re.compile(
     re.I,
 )
 # reported speech is an announcement, not a conditional: "said it would close"
-_REPORTED = re.compile(r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b", re.I)
+_REPORTED = re.compile(
+    r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b",
+    re.I,
+)
 _BACKGROUND = re.compile(
     r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
     r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
@@ -94,7 +101,9 @@ _SINCE = re.compile(
 )
 _SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
 # the event word's subject is another company: "A competitor's decision to close its plant"
-_OTHER_SUBJECT = re.compile(r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I)
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I
+)
 _STATE_AFTER = re.compile(r"\s+(?:\w+\s+)?since\b", re.I)
 # biography in appointment releases: "At Halberd she led the closure of ..."
 _BIOGRAPHY = re.compile(
@@ -140,7 +149,12 @@ _EMPLOYEES = re.compile(
     r"|personnel|roles|employees)\b",
     re.I,
 )
-_EMPLOYEES_TOTAL = re.compile(r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I)
+_EMPLOYEES_GATE = re.compile(
+    r"employ|worker|jobs|position|people|staff|member|associate|personnel|roles", re.I
+)
+_EMPLOYEES_TOTAL = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I
+)
 _EMPLOYEES_KEPT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:will|would)\s+(?:stay|remain|continue|keep)\b", re.I)
 _OPENING_ANAPHOR = re.compile(
     rf"^(?:The|This|That|Its|It)\b(?:\s+[\w,.\-]+){{0,3}}?\s+{FACILITY_NOUN}\b|^It\s", re.I
@@ -150,14 +164,20 @@ _EMPLOYEES_OF = re.compile(r"\b(?:of|out\s+of)\s+(?:its|our|the\s+company's|thei
 
 def employees_in(text: str) -> list[tuple[int, int]]:
     """(count, position) of head counts in ``text`` ("approximately 310 hourly employees")."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if not _EMPLOYEES_GATE.search(text):
+        return out
     for m in _EMPLOYEES.finditer(text):
         raw = m.group("n").replace(",", "")
         n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw.lower())
         if not n or (1900 <= n <= 2100 and "," not in m.group("n")):
             continue
         after = text[m.end() : m.end() + 40]
-        if _EMPLOYEES_TOTAL.match(after) or _EMPLOYEES_KEPT.match(after) or _EMPLOYEES_OF.search(text[: m.start()]):
+        if (
+            _EMPLOYEES_TOTAL.match(after)
+            or _EMPLOYEES_KEPT.match(after)
+            or _EMPLOYEES_OF.search(text[: m.start()])
+        ):
             continue
         out.append((n, m.start()))
     return out
@@ -205,7 +225,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
 
 
 def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
-    """"asserted", "negated", "hedged" or "background" for one event word."""
+    """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
     near = " ".join(before.split()[-7:])
     if _NEGATION.search(near):
@@ -229,9 +249,7 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     if _PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
         # participles used as adjectives: "the idled mill", "its previously closed plant"
         nxt = text[trig.end : trig.end + 40]
-        if _ADJECTIVE_USE.match(nxt) or re.search(
-            r"previously|formerly|already", before[-30:], re.I
-        ):
+        if _ADJECTIVE_USE.match(nxt) or re.search(r"previously|formerly|already", before[-30:], re.I):
             return "background"
     return "asserted"
 
@@ -252,6 +270,12 @@ _PAST_CONTEXT = re.compile(r"\b(?:completed|finished|concluded|was|were|had|has\
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:will|shall|to\s+be|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|schedul\w*)\b", re.I
 )
+
+
+@lru_cache(maxsize=512)
+def _dates_in(text: str, published: date | None, past: bool) -> tuple[DateMention, ...]:
+    """date_mentions, once per sentence: every event word of a sentence asks for them."""
+    return tuple(date_mentions(text, published, past=past))
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,8 +313,9 @@ def _effective(
     )
     mentions = [
         d
-        for d in date_mentions(text, published, past=past)
-        if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start) and _inside(list(skip), d.start) is None
+        for d in _dates_in(text, published, past)
+        if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start)
+        and _inside(list(skip), d.start) is None
     ]
     if published is not None:
         # "opened its new plant in Gyor today" dates the event; "today announced" does not
@@ -298,11 +323,7 @@ def _effective(
             if not _ANNOUNCED_TODAY.search(text[max(0, m.start() - 40) : m.end() + 40]):
                 mentions.append(DateMention(published, m.start(), m.end(), m.group(0)))
     in_clause = [d for d in mentions if clause.start <= d.start < clause.end]
-    pool = in_clause or [
-        d
-        for d in mentions
-        if _EFFECTIVE_PREP.search(text, max(0, d.start - 40), d.start)
-    ]
+    pool = in_clause or [d for d in mentions if _EFFECTIVE_PREP.search(text, max(0, d.start - 40), d.start)]
     if not pool:
         return None
     after = [d for d in pool if d.start >= trig.end]
@@ -316,7 +337,9 @@ _COUNTERPARTY = re.compile(
 )
 
 
-_DOTTED_SUFFIXES = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "L.P.", "S.A.", "N.V.", "B.V.", "Cos.", "Bros."})
+_DOTTED_SUFFIXES = frozenset(
+    {"Inc.", "Corp.", "Co.", "Ltd.", "L.P.", "S.A.", "N.V.", "B.V.", "Cos.", "Bros."}
+)
 
 
 def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
@@ -393,9 +416,15 @@ class EventFinder:
 
     def _read_headline(self, headline: str) -> None:
         mentions = [
-            m for m in find_mentions(_sentence_case(headline), self.issuer_words, self.known_places) if not m.decoy
+            m
+            for m in find_mentions(_sentence_case(headline), self.issuer_words, self.known_places)
+            if not m.decoy
         ]
-        triggers = [t for t in find_triggers(headline) if _modality(headline, _Clause(0, len(headline)), t) == "asserted"]
+        triggers = [
+            t
+            for t in find_triggers(headline)
+            if _modality(headline, _Clause(0, len(headline)), t) == "asserted"
+        ]
         self.headline_types = {t.type for t in triggers}
         for m in mentions:
             prev = [t for t in triggers if t.end <= m.start]
@@ -461,8 +490,9 @@ class EventFinder:
             if mood == "hedged" and t.type in self.headline_types:
                 # the headline asserts what the body words carefully ("would stop production")
                 mood = "confirmed"
-            elif mood == "hedged":
-                self.hedged.append(text)
+            elif mood == "hedged" and any(m.place.locality and not m.decoy for m in mentions):
+                if text not in self.hedged:
+                    self.hedged.append(text)
             if mood not in ("asserted", "confirmed"):
                 continue
             if mood == "confirmed":
@@ -503,7 +533,9 @@ class EventFinder:
                 t = nxt[0]
                 # a place before the event word is its subject only if nothing follows as object
                 following = [
-                    x for x in ms if x.start > t.end and not any(y.start < x.start and y.start > t.end for y in ts)
+                    x
+                    for x in ms
+                    if x.start > t.end and not any(y.start < x.start and y.start > t.end for y in ts)
                 ]
                 if not [x for x in following if not x.decoy]:
                     assigned.setdefault(id(t), []).append(m)
@@ -554,14 +586,14 @@ class EventFinder:
         return out
 
     def _other_company_speaks(self, text: str) -> bool:
-        """"Ford Motor Co. said it would close its Louisville plant": another company's news."""
+        """ "Ford Motor Co. said it would close its Louisville plant": another company's news."""
         m = _COMPANY_SUBJECT.match(text)
         if not m or m.group("subj").lower() in _SELF_REFERENCES:
             return False
         return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
     def _deal_date(self, text: str) -> None:
-        """"The transaction closed on September 27": the date of the sale or purchase just announced."""
+        """ "The transaction closed on September 27": the date of the sale or purchase just announced."""
         deals = [c for c in self.events if c.type in ("sold", "acquired") and c.effective is None]
         found = [d for d in date_mentions(text, self.published, past=True) if _EXACT_DAY.search(d.text)]
         if deals and found:
@@ -569,10 +601,12 @@ class EventFinder:
                 c.effective = _Effective(found[0].value, True)
 
     def _jobs_detail(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
-        """"has created 220 jobs" after an opening is that opening's head count, not an expansion."""
+        """ "has created 220 jobs" after an opening is that opening's head count, not an expansion."""
         named = {_pkey(m.place) for m in usable}
         targets = [
-            c for c in self.events if c.type in ("opened", "expanded", "reopened") and (not named or _pkey(c.place) in named)
+            c
+            for c in self.events
+            if c.type in ("opened", "expanded", "reopened") and (not named or _pkey(c.place) in named)
         ]
         if not targets and usable:
             return False
@@ -632,7 +666,9 @@ class EventFinder:
         same = [c for c in self.events if c.type == t.type]
         ana = _ANAPHOR.search(text, clause.start, clause.end)
         if same and (ana is None or t.nominal or self._refers_to(same, ana)):
-            targets = same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
+            targets = (
+                same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
+            )
             counts = employees_in(text[clause.start : clause.end]) or employees_in(text)
             for c in targets:
                 c.effective = _merge_effective(c.type, c.effective, effective)
@@ -643,8 +679,14 @@ class EventFinder:
             return []
         if ana is None or quoted or not self._memory_places():
             return []
-        plural = ana.group("det").lower() in ("both", "these", "those") or ana.group("det").lower().startswith(("the two", "the three", "all"))
-        plural = plural or ana.group("noun").lower().endswith(("s", "ies")) and ana.group("noun").lower() not in ("works", "operations")
+        plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(
+            "det"
+        ).lower().startswith(("the two", "the three", "all"))
+        plural = (
+            plural
+            or ana.group("noun").lower().endswith(("s", "ies"))
+            and ana.group("noun").lower() not in ("works", "operations")
+        )
         places = self.memory.places
         if not plural and len({_pkey(m.place) for m in places}) > 1:
             return []
@@ -716,11 +758,13 @@ class EventFinder:
         self.events.append(c)
 
     def result(self) -> tuple[list[ProposedEvent], list[str]]:
-        warnings = []
+        warnings = [f"Possible event not proposed (hedged or conditional): {text}" for text in self.hedged]
         events = []
         for c in sorted(self.events, key=lambda c: c.order):
             if not c.place.resolved and c.place.locality:
-                warnings.append(f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}")
+                warnings.append(
+                    f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}"
+                )
             events.append(
                 ProposedEvent(
                     type=c.type,
@@ -778,9 +822,7 @@ def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
     return not _ANCHOR.search(window)
 
 
-_SMALL = words(
-"a an the and or of in at on to for by with from as its our into"
-)
+_SMALL = words("a an the and or of in at on to for by with from as its our into")
 
 
 def _sentence_case(headline: str) -> str:

@@ -25,10 +25,14 @@ from .proposal import PlaceRef, Proposal
 from .spans import conventional
 from .text import Paragraph, Sentence, is_preamble, label_sections, normalize, paragraphs, split_sentences
 
-_DATE_LINE = re.compile(r"^\W*(?:\w+day,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,40}$|^\d{4}-\d\d-\d\d\b.{0,40}$")
+_DATE_LINE = re.compile(
+    r"^\W*(?:\w+day,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,40}$|^\d{4}-\d\d-\d\d\b.{0,40}$"
+)
 # ("Hartwell" or "the Company"): the short names a release defines for its issuer
 _ALIAS = re.compile(r"[(,]\s*(?:the\s+)?\"([^\"]{2,40})\"")
-_COPYRIGHT_WIRE = re.compile(r"(?:Copyright|\(c\)|©)\s*(?:\d{4}\s+)?(?P<w>[A-Za-z ]{3,30}?)\s*(?:\d{4})?\s*$", re.I | re.M)
+_COPYRIGHT_WIRE = re.compile(
+    r"(?:Copyright|\(c\)|©)\s*(?:\d{4}\s+)?(?P<w>[A-Za-z ]{3,30}?)\s*(?:\d{4})?\s*$", re.I | re.M
+)
 
 
 def _split_dateline_line(body: str) -> str:
@@ -126,7 +130,6 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         warnings.append("No publication date found")
     tail = "\n\n".join(p.text for p in paras if p.section in ("contact", "other", "about"))
     proposal.wire = (dl.wire if dl else None) or wire_name(header_text[:400]) or _copyright_wire(tail)
-
 
     # company
     body_paras = [p for p in paras if p.section == "body"]

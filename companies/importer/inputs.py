@@ -226,24 +226,9 @@ def clean_subject(subject: str | None) -> str | None:
 
 # Elements whose content is never release text.
 _DROP_TAGS = {
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "nav",
-    "aside",
-    "form",
-    "button",
-    "select",
-    "textarea",
-    "iframe",
-    "svg",
-    "canvas",
-    "object",
-    "embed",
-    "dialog",
-    "menu",
-}
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
+    "textarea", "iframe", "svg", "canvas", "object", "embed", "dialog", "menu",
+}  # fmt: skip
 # Page-level header and footer are chrome; inside an <article> they hold the headline and date.
 _PAGE_CHROME_TAGS = {"header", "footer"}
 _CHROME_ROLES = {
@@ -259,108 +244,27 @@ _CHROME_ROLES = {
 # class/id words that mark chrome. Matched as whole words of the attribute (split on - _ and
 # spaces) so "sharp" or "menuitem-content" do not match by accident.
 _CHROME_WORDS = {
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "share",
-    "sharing",
-    "social",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "banner",
-    "sidebar",
-    "subscribe",
-    "newsletter",
-    "signup",
-    "related",
-    "recommended",
-    "comments",
-    "comment",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "promo",
-    "popup",
-    "modal",
-    "skip",
-    "sr-only",
-    "visually-hidden",
-    "toolbar",
-    "pagination",
-    "masthead",
-    "tags",
-}
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "share", "sharing",
+    "social", "cookie", "cookies", "consent", "gdpr", "banner", "sidebar", "subscribe",
+    "newsletter", "signup", "related", "recommended", "comments", "comment", "advert",
+    "advertisement", "ad", "ads", "promo", "popup", "modal", "skip", "sr-only", "visually-hidden",
+    "toolbar", "pagination", "masthead", "tags",
+}  # fmt: skip
 _BLOCK_TAGS = {
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "li",
-    "dl",
-    "dt",
-    "dd",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "blockquote",
-    "pre",
-    "address",
-    "figure",
-    "figcaption",
-    "hr",
-    "center",
-    "caption",
-}
+    "p", "div", "section", "article", "main", "header", "footer", "h1", "h2", "h3", "h4", "h5",
+    "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
+    "blockquote", "pre", "address", "figure", "figcaption", "hr", "center", "caption",
+}  # fmt: skip
 _VOID_TAGS = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "param",
-    "source",
-    "track",
-    "wbr",
-}
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+}  # fmt: skip
 # Elements a new sibling closes implicitly (HTML's optional end tags).
 _SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "tr", "td", "th", "option"}
 _PUBLISHED_META = {
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "sailthru.date",
-}
+    "article:published_time", "og:published_time", "datepublished", "date", "dc.date",
+    "dc.date.issued", "dcterms.date", "pubdate", "publishdate", "publish-date", "sailthru.date",
+}  # fmt: skip
 
 
 def _is_chrome(tag: str, attrs: dict[str, str], in_article: bool, class_rules: bool = True) -> bool:
@@ -914,19 +818,8 @@ def read_path(path: str | Path) -> list[Document]:
 
 # Files that sit next to releases in a corpus folder (labels, scripts, notes) but are not releases.
 SKIPPED_SUFFIXES = {
-    ".json",
-    ".md",
-    ".rst",
-    ".py",
-    ".pyc",
-    ".yml",
-    ".yaml",
-    ".toml",
-    ".ini",
-    ".cfg",
-    ".csv",
-    ".sh",
-}
+    ".json", ".md", ".rst", ".py", ".pyc", ".yml", ".yaml", ".toml", ".ini", ".cfg", ".csv", ".sh",
+}  # fmt: skip
 
 
 def _skipped(path: Path, *, is_file: bool = False) -> bool:

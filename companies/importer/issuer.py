@@ -29,6 +29,7 @@ _TICKER_TAG = re.compile(
 _SUFFIX = (
     r"Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Cos\.|Ltd\.?|Limited|LLC|L\.L\.C\.|L\.P\.|LP"
     r"|plc|PLC|p\.l\.c\.|AG|SA|S\.A\.|SE|NV|N\.V\.|B\.V\.|BV|GmbH|S\.p\.A\.|SpA|AB|ASA|A/S|Oyj|KGaA|ULC"
+    r"|U\.A\.|UA|e\.G\.|eG|KG|Oy|AS|ApS|S\.r\.l\.|Srl|S\.A\.S\.|SAS|SARL|Pty\.?\s+Ltd\.?|K\.K\.|S\.L\.|Cooperative|Co-op"
     r"|Group|Holdings?|Industries|Enterprises|Partners"
 )
 _NAME_WORD = r"(?:[A-Z0-9][\w&'.\-]*|&|and|of|de|du|la|the|The|for)"
@@ -60,7 +61,9 @@ def _exchange_name(text: str) -> str:
     return _EXCHANGE_CASE.get(text.upper(), text) if text.isupper() and " " in text else text
 
 
-_GOVERNING = re.compile(r"^(?:The\s+)?(?:Board\s+of\s+Directors|Board|Directors|Management|Shareholders|Trustees)\s+of\s+")
+_GOVERNING = re.compile(
+    r"^(?:The\s+)?(?:Board\s+of\s+Directors|Board|Directors|Management|Shareholders|Trustees)\s+of\s+"
+)
 _BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-based\s+")
 
 
@@ -104,8 +107,7 @@ def find_company(body_text: str, first_sentence: str | None, tail_text: str = ""
 
 # --- products and markets ----------------------------------------------------------------------
 
-_PRODUCTS = [
-    re.compile(r"\b(?:Its|Our|The Company's|The company's)\s+products\s+include\s+(?P<x>[^.;]{3,200})"),
+_PRODUCTS = [  # most specific first: "a manufacturer of X" usually opens the About text
     re.compile(
         r"\b(?:is|are)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:manufacturers?|producers?|makers?|suppliers?|providers?|marketers?|distributors?|fabricators?)"
@@ -113,6 +115,10 @@ _PRODUCTS = [
         r"marketers?|distributors?))?"
         r"\s+of\s+(?P<x>[^.;]{3,200}?)(?=,\s+(?:for|serving|with|based|headquartered|which)\b|\s+for\s+|"
         r"\s+(?:serving|to\s+the|used\s+in)\b|[.;]|$)"
+    ),
+    re.compile(
+        r"\b(?:Its|Our|The Company's|The company's)\s+products\s+include\s+(?P<x>[^.;]{3,200}?)"
+        r"(?=\s+(?:and\s+are|which|that)\b|[.;]|$)"
     ),
     re.compile(r"\b(?:manufactures|produces|makes|supplies)\s+(?P<x>[^.;]{3,160}?)(?=\s+for\s+|[.;,]|$)"),
 ]

@@ -367,7 +367,9 @@ _NOUN_BEFORE_LIST = re.compile(
     rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$", re.I
 )
 _CLAUSE_SPLIT = re.compile(r"[;]|,\s+(?:while|but|whereas)\s+")
-_NOUN_BEFORE = re.compile(rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I)
+_NOUN_BEFORE = re.compile(
+    rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I
+)
 
 
 def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
@@ -421,8 +423,13 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     o = _OTHER_OWNER.search(before[-80:])
     if o:
         owner = o.group("owner")
-        if owner is None or not (set(owner.replace("'s", "").split()) & issuer_words) and owner not in (
-            "Company",
-            "The Company",
+        if (
+            owner is None
+            or not (set(owner.replace("'s", "").split()) & issuer_words)
+            and owner
+            not in (
+                "Company",
+                "The Company",
+            )
         ):
             m.decoy = "other-company"

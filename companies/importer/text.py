@@ -217,9 +217,11 @@ def classify_paragraph(paragraph: str) -> str | None:
     if _CONTACT.match(first):
         return "contact"
     lines = paragraph.split("\n")
-    if len(lines) >= 2 and sum(bool(_CONTACT_LINE.search(x)) for x in lines) * 3 >= len(lines):
+    if 2 <= len(lines) <= 40 and sum(bool(_CONTACT_LINE.search(x)) for x in lines if len(x) < 200) * 3 >= len(
+        lines
+    ):
         return "contact"
-    if len(lines) == 1 and _CONTACT_LINE.search(first) and len(first) < 80:
+    if len(lines) == 1 and len(first) < 80 and _CONTACT_LINE.search(first):
         return "contact"
     return None
 

@@ -83,7 +83,7 @@ _SPECS: list[tuple[str, str, bool]] = [
     (
         "closed",
         # subject first: "production at the site will cease" (the trigger is the verb, group v)
-        rf"\b(?:production|operations|manufacturing|activity|activities)\s+(?:[^.;]{{0,60}}?\s)?"
+        r"\b(?:production|operations|manufacturing|activity|activities)\s+(?:[^.;]{0,60}?\s)?"
         r"(?:will|would|is\s+to|are\s+to|to|is\s+(?:expected|scheduled|set)\s+to|are\s+(?:expected|scheduled|set)\s+to)"
         r"\s+(?:\w+\s+)?(?P<v>end|cease|stop|wind\s+down|be\s+discontinued|be\s+phased\s+out)\b",
         False,
@@ -143,7 +143,11 @@ _SPECS: list[tuple[str, str, bool]] = [
         False,
     ),
     # -- ownership changes ---------------------------------------------------------------------
-    ("sold", r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+of\b|\bdivest\w*|\bdispos(?:e|ed|es|ing|al)\s+of\b", False),
+    (
+        "sold",
+        r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+of\b|\bdivest\w*|\bdispos(?:e|ed|es|ing|al)\s+of\b",
+        False,
+    ),
     (
         "acquired",
         r"\bacquir(?:e|es|ed|ing)\b|\bacquisition\s+of\b|\bpurchas(?:e|es|ed|ing)\b|\bbuy(?:s|ing)?\b|\bbought\b"
@@ -203,11 +207,13 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("sell", "sold", "sale", "divest", "dispos"),
     ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
 ]
-_ALL_NEEDLES = frozenset(n for needles in _NEEDLES for n in needles)
-_COMPILED = [
-    (t, re.compile(p, re.I), nominal, frozenset(needles))
-    for (t, p, nominal), needles in zip(_SPECS, _NEEDLES, strict=True)
-]
+_COMPILED = [(t, re.compile(p, re.I), nominal) for t, p, nominal in _SPECS]
+_BY_NEEDLE: dict[str, list[int]] = {}
+for _index, _needles in enumerate(_NEEDLES):
+    for _needle in _needles:
+        _BY_NEEDLE.setdefault(_needle, []).append(_index)
+_ALL_NEEDLES = tuple(_BY_NEEDLE)
+assert len(_NEEDLES) == len(_SPECS)
 
 # Senses of the same words that are not facility events.
 _FALSE_SENSES = re.compile(
@@ -244,15 +250,14 @@ _DETERMINER = re.compile(r"\b(?:the|this|that|its|our|their|today's|planned|anno
 def find_triggers(sentence: str) -> list[Trigger]:
     """Event words in a sentence, left to right, with overlapping weaker matches removed."""
     low = sentence.lower()
-    present = {n for n in _ALL_NEEDLES if n in low}
-    if not present:
+    wanted = sorted({i for n in _ALL_NEEDLES if n in low for i in _BY_NEEDLE[n]})
+    if not wanted:
         return []
     masked = [False] * len(sentence)
     false_spans: list[tuple[int, int]] | None = None
     found: list[Trigger] = []
-    for type_, rx, nominal, needles in _COMPILED:
-        if present.isdisjoint(needles):
-            continue
+    for index in wanted:
+        type_, rx, nominal = _COMPILED[index]
         for m in rx.finditer(sentence):
             if false_spans is None:
                 false_spans = [(f.start(), f.end()) for f in _FALSE_SENSES.finditer(sentence)]

@@ -5,12 +5,14 @@ class FootprintClaim(models.Model):
     """What a release says about the size of a company's footprint.
 
     "19 facilities located in the United States, Belgium, France and Italy" is a claim of
-    19 in US/BE/FR/IT; "our other 13 U.S. facilities" is 13 in US qualified "other".
+    19 in US/BE/FR/IT; "our other 13 U.S. facilities" is 13 in US qualified "other";
+    "will operate seven remaining mills" (after the changes announced) is "remaining".
     """
 
     class Qualifier(models.TextChoices):
         TOTAL = "", "Total"
         OTHER = "other", "Other (besides those named)"
+        REMAINING = "remaining", "Remaining (after the changes announced)"
 
     release = models.ForeignKey("Release", on_delete=models.CASCADE, related_name="claims")
     company = models.ForeignKey("Company", on_delete=models.CASCADE, related_name="claims")
@@ -25,7 +27,7 @@ class FootprintClaim(models.Model):
         ordering = ["-release__published", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(qualifier__in=["", "other"]), name="claim_qualifier_valid"
+                condition=models.Q(qualifier__in=["", "other", "remaining"]), name="claim_qualifier_valid"
             ),
             models.UniqueConstraint(
                 fields=["release", "count", "qualifier"], name="claim_unique_per_release"
@@ -34,5 +36,5 @@ class FootprintClaim(models.Model):
 
     def __str__(self) -> str:
         where = ", ".join(self.countries) or "worldwide"
-        other = "other " if self.qualifier else ""
-        return f"{self.count} {other}facilities ({where})"
+        qualifier = f"{self.qualifier} " if self.qualifier else ""
+        return f"{self.count} {qualifier}facilities ({where})"

@@ -57,6 +57,15 @@ def test_company_map_and_chart_render_and_popup_links_to_facility(page, snapshot
     expect(legend).to_be_visible()
     expect(legend.get_by_role("listitem").filter(has_text="Idled")).to_contain_text("(2)")
 
+    # The map's information is also a table (behind a disclosure).
+    page.get_by_text(re.compile(r"^Map data as a table")).click()
+    map_table = page.get_by_role("region", name="Map data").get_by_role("table")
+    expect(map_table.get_by_role("rowheader")).to_have_count(2)
+    for plant in PLANTS:
+        row = map_table.get_by_role("row").filter(has=page.get_by_role("rowheader", name=plant))
+        expect(row).to_contain_text("Idled")
+        expect(row).to_contain_text("2009-03-24")
+
     chart = page.get_by_role("img", name=re.compile("International Wire Group", re.I))
     expect(chart).to_have_count(1)
     expect(chart).to_be_visible()

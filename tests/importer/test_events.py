@@ -182,3 +182,67 @@ def test_close_and_move_work_to_another_plant():
         "Tamarack will close its Muncie, Ind. plant and move production to its Fremont, Ohio facility."
     )
     assert keys == [("closed", "Muncie", "US-IN")]
+
+
+# --- more phrasings (voice, nominalisation, background, other companies) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Production at the Sherbrooke, Quebec, plant was halted on Monday.", [("idled", "Sherbrooke")]),
+        ("The Galt, Ontario facility is being closed as part of the restructuring.", [("closed", "Galt")]),
+        (
+            "The Tulsa, Okla. warehouse will be consolidated with its distribution center in Dallas, Texas.",
+            [("closed", "Tulsa")],
+        ),
+        (
+            "The closing of the Erie, Pennsylvania plant is expected to be completed by June 30, 2012.",
+            [("closed", "Erie")],
+        ),
+        (
+            "Tamarack intends to idle the Longview, Washington mill indefinitely beginning August 1.",
+            [("idled", "Longview")],
+        ),
+        ("Tamarack said it will reopen its idled Erie, Pa. plant in September.", [("reopened", "Erie")]),
+        ("Tamarack will build a new $250 million tissue plant in Shelby, N.C.", [("opened", "Shelby")]),
+        (
+            "Tamarack expects to add 50 jobs at its Dayton, Ohio plant over the next year.",
+            [("expanded", "Dayton")],
+        ),
+        (
+            "The Dayton, Ohio plant, which Tamarack closed in 2008, has been sold to a developer.",
+            [("sold", "Dayton")],
+        ),
+        (
+            "The Hamilton, Ont. mill, which Tamarack acquired in 2004, will cease production on June 30.",
+            [("closed", "Hamilton")],
+        ),
+        ("Tamarack will shutter two lines at its Erie, Pa. plant.", []),
+        ("Tamarack will restart the No. 3 paper machine at its Rumford, Maine mill.", []),
+        ("Tamarack denied reports that it plans to close its Dayton, Ohio plant.", []),
+        ("Tamarack previously announced the closure of its Erie, Pa. plant in 2009.", []),
+        ("The Erie, Pa. mill has been idle since March 2010.", []),
+        ("Ford Motor Co. said it would close its Louisville, Ky., assembly plant.", []),
+        ("Tamarack will buy resin from the plant in Zanesville, Ohio under a supply agreement.", []),
+    ],
+)
+def test_more_phrasings(sentence, expected):
+    assert [(t, loc) for t, loc, _ in _keys(sentence)] == expected
+
+
+def test_combined_head_count_is_not_split_between_sites():
+    events = _events(
+        "Tamarack will close plants in Dayton, Ohio and Erie, Pennsylvania, affecting about 400 workers."
+    )
+    assert [(e.place.locality, e.employees) for e in events] == [("Dayton", None), ("Erie", None)]
+
+
+def test_headline_confirms_a_carefully_worded_body():
+    events = _events(
+        "Under the plan, the Amiens, France plant would stop production by the end of March 2013.",
+        headline="Tamarack to Close Amiens Plant",
+    )
+    assert [(e.type, e.place.locality, e.effective) for e in events] == [
+        ("closed", "Amiens", date(2013, 3, 31))
+    ]
