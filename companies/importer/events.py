@@ -490,9 +490,12 @@ class EventFinder:
             if mood == "hedged" and t.type in self.headline_types:
                 # the headline asserts what the body words carefully ("would stop production")
                 mood = "confirmed"
-            elif mood == "hedged" and any(m.place.locality and not m.decoy for m in mentions):
-                if text not in self.hedged:
-                    self.hedged.append(text)
+            elif (
+                mood == "hedged"
+                and text not in self.hedged
+                and any(m.place.locality and not m.decoy for m in mentions)
+            ):
+                self.hedged.append(text)
             if mood not in ("asserted", "confirmed"):
                 continue
             if mood == "confirmed":

@@ -102,3 +102,32 @@ def test_seed_release_exactly():
         {"count": 19, "countries": ["US", "BE", "FR", "IT"], "qualifier": None},
     ]
     assert out["warnings"] == []
+
+
+def test_hedged_statement_is_a_warning_not_an_event():
+    p = extract(
+        "Tamarack Reviews Muncie Plant\n\nDAYTON, Ohio, May 1, 2012 /PRNewswire/ -- Tamarack Industries, Inc. "
+        "(NYSE: TMK) said it is evaluating whether to close its plant in Muncie, Ind."
+    )
+    assert p.events == []
+    assert any(w.startswith("Possible event not proposed") for w in p.warnings)
+
+
+def test_dateline_without_year_takes_it_from_the_copyright_line():
+    p = extract(
+        "Tamarack to Close Muncie Plant\n\nMUNCIE, Ind., Nov. 3 /PRNewswire-FirstCall/ -- Tamarack Industries, Inc. "
+        "(NYSE: TMK) will close its plant in Muncie, Indiana by December 19.\n\nCopyright 2008 PR Newswire"
+    )
+    assert p.published == date(2008, 11, 3)
+    assert p.wire == "PR Newswire"
+    assert p.events[0].effective == date(2008, 12, 19)
+
+
+def test_other_company_news_and_headquarters_are_not_events():
+    p = extract(
+        "Tamarack Wins Contract\n\nDAYTON, Ohio, May 1, 2012 (BUSINESS WIRE) -- Tamarack Industries, Inc. "
+        "(NYSE: TMK), headquartered in Dayton, Ohio, today won a supply contract. Ford Motor Co. said it would "
+        "close its Louisville, Ky., assembly plant next year. A competitor's decision to close its mill in Erie, "
+        "Pa., helped Tamarack win the business."
+    )
+    assert p.events == []
