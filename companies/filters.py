@@ -403,7 +403,7 @@ class FacilitySelection:
         titles = {"status": "Status", "country": "Country", "region": "Region", "company": "Company"}
         for key, rows in counts.items():
             limit = FACET_LIMITS[key]
-            selected = self.params.getlist(key)
+            selected = [v for v in self.params.getlist(key) if v]  # empty form fields select nothing
             group = FacetGroup(key, titles[key])
             shown = rows if limit is None else rows[:limit]
             group.more = limit is not None and len(rows) > limit

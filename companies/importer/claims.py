@@ -24,7 +24,7 @@ _NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w not in ("hundre
 # "a" and "an" count only inside a chain ("two sewing plants and a distribution center")
 _CHAIN_NUMBER = r"(?:a|an|" + _NUMBER[3:]
 _NOUN = (
-    r"(?:facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
+    r"(?:(?<!credit\s)facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|mines|smelters|refineries|foundries|bakeries|breweries|stores|showrooms"
     r"|operations"
     r"|plant|mill|facility|factory|site|warehouse|mine|bakery|store|location)"

@@ -90,6 +90,50 @@ _BACKGROUND = re.compile(
     r"(?:(?:previously|formerly|recently|now|temporarily|permanently|currently|long|partially)\s+)?$",
     re.I,
 )
+# "last year's closure", "the 2009 idling": an event of the past named in passing
+_PAST_MARK = re.compile(
+    r"\b(?:last\s+(?:year|month|quarter|week)'s|(?:19|20)\d\d|previous|prior|earlier|former)\s+(?:\w+\s+)?$",
+    re.I,
+)
+_ROUTINE = re.compile(
+    r"\b(?:maintenance|annual|routine|scheduled|planned)\s+(?:maintenance\s+)?(?:outages?|shut-?downs?|downtime|turnarounds?)"
+    r"|\bnormal\s+operations\b",
+    re.I,
+)
+# what may follow a verb that acts on a facility: prepositions, adverbs, determiners (checked
+# further), place names; anything else is an object of another kind ("closed roads")
+_NEXT_OK = words(
+    "on in at by for from to with after before during until through as effective beginning starting over "
+    "within temporarily permanently indefinitely completely fully partially down up out immediately today "
+    "later next this early late and or but of its the a an our their all both two three four five several "
+    "some one production operations manufacturing output capacity work activity activities operating "
+    "new existing remaining is was be being been will would into onto under across throughout between via "
+    "following when once yesterday last since there again soon shortly gradually normally as per around about "
+    "approximately no not fully"
+)
+_DETERMINERS = words("its the a an our their all both two three four five several some one this")
+
+
+_VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
+
+
+def _foreign_object(text: str, end: int) -> bool:
+    """Whether the verb ending at ``end`` takes an object other than a site: "a storm closed roads"."""
+    after = text[end : end + 80]
+    m = re.match(r"\s+([A-Za-z][\w'\-]*)", after)
+    if not m or m.group(1)[0].isupper():
+        return False
+    word = m.group(1).lower()
+    if word not in _NEXT_OK and not _ANCHOR.match(word):
+        return True
+    if word in _DETERMINERS:
+        np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", text[end : end + 120])
+        phrase = np.group(0) if np else after
+        cut = re.split(r"\b(?:to|from|for|with|under|after|before|during|as|by|because)\b", phrase)[0]
+        return not (_ANCHOR.search(cut) or re.search(r"\s[A-Z]", cut))
+    return False
+
+
 # a nominal that only dates something else: "maintained the mill during the idling"
 _DURING = re.compile(r"\b(?:during|since|throughout|despite)\s+(?:the|its|this|that)\s+(?:\w+\s+)?$", re.I)
 # a state, not a change: "has been idle since 2015", "remains indefinitely curtailed"
@@ -156,6 +200,12 @@ _EMPLOYEES_TOTAL = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I
 )
 _EMPLOYEES_KEPT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:will|would)\s+(?:stay|remain|continue|keep)\b", re.I)
+# the dateline's town, named by deixis: "its plant here", "the local mill"
+_HERE = re.compile(
+    rf"\b(?P<noun>{FACILITY_NOUN})\s+(?:here|in\s+(?:this|the)\s+(?:city|town|community))\b"
+    rf"|\b(?:its|the|our)\s+local\s+(?:[a-z][\w\-]*\s+)?(?P<noun2>{FACILITY_NOUN})\b",
+    re.I,
+)
 _OPENING_ANAPHOR = re.compile(
     rf"^(?:The|This|That|Its|It)\b(?:\s+[\w,.\-]+){{0,3}}?\s+{FACILITY_NOUN}\b|^It\s", re.I
 )
@@ -244,8 +294,18 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
         return "background"
     if _SINCE_WHEN.search(text, 0, trig.start) or _OTHER_SUBJECT.search(before):
         return "background"
-    if trig.nominal and _DURING.search(before):
+    if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before)):
         return "background"
+    if trig.type in ("idled", "reopened", "closed") and _ROUTINE.search(text, clause.start, clause.end):
+        return "background"  # maintenance outages and the restarts after them are routine
+    if not trig.nominal:
+        # the object follows the verb: the whole trigger for one word, the first word for
+        # "closed roads for two days"-shaped matches
+        end = trig.end if " " not in trig.text else None
+        if end is None and _VERB_FIRST.match(trig.text):
+            end = trig.start + len(trig.text.split()[0])
+        if end is not None and _foreign_object(text, end):
+            return "background"
     if _PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
         # participles used as adjectives: "the idled mill", "its previously closed plant"
         nxt = text[trig.end : trig.end + 40]
@@ -392,8 +452,10 @@ class EventFinder:
         issuer: str | None,
         headline: str | None = None,
         aliases: tuple[str, ...] = (),
+        dateline: PlaceRef | None = None,
     ):
         self.published = published
+        self.dateline = dateline if dateline is not None and dateline.resolved else None
         self.issuer_words = frozenset(
             w
             for w in " ".join((issuer or "", *aliases)).replace(",", " ").split()
@@ -408,6 +470,9 @@ class EventFinder:
         self._confirmed: set[int] = set()
         self._pending: list[str] = []
         self.known_places: dict[str, PlaceRef] = {}
+        if self.dateline is not None and self.dateline.locality:
+            # "its Dayton plant" under a "DAYTON, Ohio" dateline is that Dayton
+            self.known_places[self.dateline.locality.casefold()] = self.dateline
         self._since_group = 99
         if headline:
             self._read_headline(headline)
@@ -680,6 +745,14 @@ class EventFinder:
             self._last_group = targets
             self._since_group = 0
             return []
+        here = _HERE.search(text, clause.start, clause.end)
+        if here and self.dateline is not None and self.dateline.locality and not quoted:
+            # "the plant here" under a "DAYTON, Ohio --" dateline
+            noun = here.group("noun") or here.group("noun2")
+            m = Mention(here.start(), here.end(), replace(self.dateline), kind=kind_of(noun))
+            c = self._candidate(s, t, m, effective, quoted, inherited=None)
+            c.confidence = min(c.confidence, 0.85)
+            return [c]
         if ana is None or quoted or not self._memory_places():
             return []
         plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(
@@ -861,12 +934,16 @@ def find_events(
     published: date | None,
     issuer: str | None,
     aliases: tuple[str, ...] = (),
+    dateline: PlaceRef | None = None,
 ) -> tuple[list[ProposedEvent], list[str]]:
     """Events in the body sentences (other sections are skipped), with editor warnings.
 
-    ``aliases`` are other names the release gives the issuer ("Hartwell" or "the Company").
+    ``aliases`` are other names the release gives the issuer ("Hartwell" or "the Company");
+    ``dateline`` is the resolved dateline place, for "the plant here" and bare town names.
     """
-    finder = EventFinder(published=published, issuer=issuer, headline=headline, aliases=aliases)
+    finder = EventFinder(
+        published=published, issuer=issuer, headline=headline, aliases=aliases, dateline=dateline
+    )
     for s in sentences:
         if s.section == "body":
             finder.feed(s)

@@ -152,15 +152,26 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     issuer = proposal.company.name if proposal.company else None
     lead = " ".join([proposal.headline or "", *subheads]).strip() or None
     aliases = tuple(a for a in _ALIAS.findall(opening[:1200]) if a.lower() not in ("the company", "company"))
+    if dl and dl.place:
+        proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
+        if proposal.dateline is not None:
+            conventional(proposal.dateline, _stated_region(dl.place))
     proposal.events, event_warnings = find_events(
-        sentences, headline=lead, published=proposal.published, issuer=issuer, aliases=aliases
+        sentences,
+        headline=lead,
+        published=proposal.published,
+        issuer=issuer,
+        aliases=aliases,
+        dateline=proposal.dateline,
     )
     warnings.extend(event_warnings)
     proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)
 
     if dl and dl.place:
-        # a bare "PITTSBURGH" is settled by the country the release is about
-        proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
+        # a bare "PITTSBURGH" is settled by the country the release is about, which the events
+        # tell better than the stock exchange
+        if proposal.dateline is None or not proposal.dateline.resolved:
+            proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
         if proposal.dateline is not None:
             conventional(proposal.dateline, _stated_region(dl.place))
         if proposal.dateline is not None and not proposal.dateline.resolved:

@@ -28,9 +28,43 @@ _LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
 _DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
 _REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 _LOC_REGION = re.compile(rf"(?P<loc>{_LOCALITY})\s*,\s*(?P<reg>{_REGION})")
+# the comma is what is rare: find it first, then read the words on either side
+_COMMA_CAP = re.compile(r",\s*(?=[A-Z])")
+_LOC_BEFORE_COMMA = re.compile(rf"(?P<loc>{_LOCALITY})\s*$")
+_REGION_AFTER_COMMA = re.compile(_REGION)
+
+
+class _LocRegion:
+    """A "Locality, Region" match with the group API find_mentions uses."""
+
+    __slots__ = ("_spans", "_text")
+
+    def __init__(self, text: str, loc: tuple[int, int], reg: tuple[int, int]):
+        self._text, self._spans = text, {"loc": loc, "reg": reg}
+
+    def group(self, name: str) -> str:
+        s, e = self._spans[name]
+        return self._text[s:e]
+
+    def start(self, name: str) -> int:
+        return self._spans[name][0]
+
+
+def _loc_regions(sentence: str) -> list[_LocRegion]:
+    out = []
+    for c in _COMMA_CAP.finditer(sentence):
+        lb = max(0, c.start() - 60)
+        loc = _LOC_BEFORE_COMMA.search(sentence, lb, c.start())
+        if loc is None:
+            continue
+        reg = _REGION_AFTER_COMMA.match(sentence, c.end())
+        if reg is None:
+            continue
+        out.append(_LocRegion(sentence, loc.span("loc"), reg.span()))
+    return out
 
 FACILITY_NOUN = (
-    r"(?:plants?|mills?|sawmills?|papermills?|facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?"
+    r"(?:plants?|mills?|sawmills?|papermills?|(?<!credit\s)(?<!loan\s)(?<!revolving\s)(?<!financing\s)(?<!borrowing\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?"
     r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)"
     r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
     r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
@@ -170,6 +204,7 @@ def _strip_stop(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8192)
 def _region_of(text: str) -> tuple[str | None, str | None, int]:
     """(region, country, characters used) for the longest prefix of ``text`` naming one."""
     words = text.split()
@@ -275,7 +310,7 @@ def find_mentions(
             taken.append((s, e))
 
     # 1. "Locality, Region" (and "A and B, Region" sharing the region)
-    for m in _LOC_REGION.finditer(sentence):
+    for m in _loc_regions(sentence):
         region, country, used = _region_of(m.group("reg"))
         if not (region or country):
             continue

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
 _FACILITY = (
-    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
+    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
     r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
 )
@@ -91,6 +91,11 @@ _SPECS: list[tuple[str, str, bool]] = [
     ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False),
     ("closed", r"\bphas(?:e|es|ed|ing)\s+out\b|\bphase-?out\b", False),
     ("closed", r"\bdecommission\w*", False),
+    (
+        "closed",
+        rf"\bexit(?:s|ed|ing)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        False,
+    ),
     ("closed", r"\bconsolidat\w+\b(?=[^;]{0,120}?\b(?:into|with)\b)", False),
     # -- reopening -----------------------------------------------------------------------------
     ("reopened", r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*", False),
@@ -108,10 +113,17 @@ _SPECS: list[tuple[str, str, bool]] = [
     ("opened", r"\binaugurat\w+|\bcommission(?:s|ed|ing)?\b(?!\s+(?:of|on|from|for))", False),
     (
         "opened",
+        # no "new" needed to build one: "will build a $50 million plant in Greer"
+        rf"\b(?:build|builds|built|construct|constructs|constructed|constructing|construction\s+of)\b"
+        rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        False,
+    ),
+    (
+        "opened",
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
-        r"|develop|develops|developing|add|adds|added|adding)\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
-        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b",
+        r"|develop|develops|developing|add|adds|added|adding)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
+        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
     ),
     (
@@ -189,6 +201,7 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("wind", "wound"),
     ("phas",),
     ("decommission",),
+    ("exit",),
     ("consolidat",),
     ("open", "start", "reactivat", "recommission"),
     ("resum",),
@@ -197,6 +210,7 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("ground",),
     ("open",),
     ("inaugurat", "commission"),
+    ("build", "built", "construct"),
     ("new",),
     ("new",),
     ("expand",),
@@ -235,7 +249,8 @@ _FALSE_SENSES = re.compile(
     r"|customer\s+base|agreement|team|board|credit|distribution\s+agreement)\b"
     r"|\bsell(?:s|ing)?\s+(?:its|their|our)?\s*products\b|\b(?:products?|goods|units|tons|tonnes|shares)\s+sold\b"
     r"|\bsold\s+(?:out|under|through|in\s+more)\b|\bbuy(?:s|ing)?\s+back\b|\bshare\s+(?:re)?purchases?\b"
-    r"|\bpurchas\w+\s+(?:orders?|agreements?|price|accounting|commitments?|power)\b|\bresume\w*\s+(?:trading|dividend)"
+    r"|\bpurchas\w+\s+(?:orders?|agreements?|price|accounting|commitments?|power)\b|\bresum\w*\s+(?:(?:its|the|our|their|a)\s+)?(?:\w+\s+)?(?:trading|dividends?|payments?|buybacks?|repurchases?"
+    r"|guidance|talks|negotiations|discussions|hiring)\b"
     r"|\bcurtail\w*\s+(?:spending|costs?|expenses|capital|investment)\b|\bcapital\s+expenditures?\s+curtail\w*"
     r"|\bidle\s+(?:capacity|time|cash|funds?|talk)\b|\bdowntime\s+(?:costs?|expenses?)\b"
     r"|\b(?:maintenance|annual|routine|holiday|seasonal)\s+(?:maintenance\s+)?"

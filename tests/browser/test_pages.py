@@ -85,7 +85,7 @@ def test_changes_between_two_dates_lists_both_idlings(page):
     expect(page.locator("table.events-table tbody tr")).to_have_count(2)
 
 
-def test_header_search_finds_the_ticker(page):
+def test_header_search_finds_the_ticker(page, snapshot):
     page.goto("/events/")
     search = page.get_by_role("search").filter(has=page.get_by_role("button", name="Search")).first
     box = search.get_by_label("Search companies (name, alias or ticker) and releases")
@@ -104,5 +104,6 @@ def test_header_search_finds_the_ticker(page):
         releases.get_by_role("link", name="International Wire Announces the Idling of Two Plants")
     ).to_be_visible()
 
+    snapshot("results")
     row.get_by_role("link", name="International Wire Group").click()
     expect(page).to_have_url(re.compile(r"/companies/international-wire-group/$"))

@@ -131,3 +131,21 @@ def test_other_company_news_and_headquarters_are_not_events():
         "Pa., helped Tamarack win the business."
     )
     assert p.events == []
+
+
+def test_the_plant_here_is_the_dateline_town():
+    p = extract(
+        "Tamarack to Close Plant\n\nMUNCIE, Ind., May 1, 2012 /PRNewswire/ -- Tamarack Industries, Inc. "
+        "(NYSE: TMK) said it will close its gear plant here by the end of the year."
+    )
+    assert [(e.type, e.place.locality, e.place.region, e.effective) for e in p.events] == [
+        ("closed", "Muncie", "US-IN", date(2012, 12, 31))
+    ]
+
+
+def test_a_bare_town_is_the_dateline_town():
+    p = extract(
+        "Tamarack to Close Plant\n\nCAMDEN, Ark., May 1, 2012 /PRNewswire/ -- Tamarack Industries, Inc. "
+        "(NYSE: TMK) said it will close its Camden plant."
+    )
+    assert [(e.place.locality, e.place.region) for e in p.events] == [("Camden", "US-AR")]
