@@ -30,7 +30,7 @@ _REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 _LOC_REGION = re.compile(rf"(?P<loc>{_LOCALITY})\s*,\s*(?P<reg>{_REGION})")
 # the comma is what is rare: find it first, then read the words on either side
 _COMMA_CAP = re.compile(r",\s*(?=[A-Z])")
-_LOC_BEFORE_COMMA = re.compile(rf"(?P<loc>{_LOCALITY})\s*$")
+_LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
 _REGION_AFTER_COMMA = re.compile(_REGION)
 
 
@@ -62,6 +62,7 @@ def _loc_regions(sentence: str) -> list[_LocRegion]:
             continue
         out.append(_LocRegion(sentence, loc.span("loc"), reg.span()))
     return out
+
 
 FACILITY_NOUN = (
     r"(?:plants?|mills?|sawmills?|papermills?|(?<!credit\s)(?<!loan\s)(?<!revolving\s)(?<!financing\s)(?<!borrowing\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?"

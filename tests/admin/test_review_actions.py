@@ -111,3 +111,25 @@ def test_release_action_accepts_its_proposed_events(admin_client):
         {"action": "accept_proposed_events", "_selected_action": [event.release_id]},
     )
     assert Facility.objects.get(pk=event.facility_id).status == "closed"
+
+
+def idled_section(html: str) -> str:
+    """The company page's Idled group, up to the next group heading."""
+    start = html.index('id="group-idled"')
+    end = html.index('id="group-closed"', start)
+    return html[start:end]
+
+
+@pytest.mark.django_db
+def test_accept_then_reject_in_the_admin_changes_the_company_page(admin_client, client):
+    facility = FacilityFactory(name="Jewett City plant")
+    event = EventFactory(facility=facility, type="idled", review_state="proposed")
+    page = facility.company.get_absolute_url()
+    assert "Jewett City plant" not in idled_section(client.get(page).content.decode())
+
+    run_action(admin_client, "accept_events", [event])
+    idled = idled_section(client.get(page).content.decode())
+    assert "Jewett City plant" in idled and "2009-03-24" in idled
+
+    run_action(admin_client, "reject_events", [event])
+    assert "Jewett City plant" not in idled_section(client.get(page).content.decode())
