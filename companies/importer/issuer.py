@@ -47,7 +47,6 @@ _SUBJECT = re.compile(
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?\s*$", re.M)
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
-_LEADING_ARTICLE_OK = ("The ",)
 _NOT_A_NAME = re.compile(r"^(?:The Company|The company|Company|We|It|Today|Customers|Management)\b")
 
 

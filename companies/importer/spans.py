@@ -27,7 +27,6 @@ _JOIN = r"(?:de|du|des|la|le|les|los|las|del|di|da|sur|upon|on|am|im|an|der|en|y
 _LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
 _DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
 _REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
-_LOC_REGION = re.compile(rf"(?P<loc>{_LOCALITY})\s*,\s*(?P<reg>{_REGION})")
 # the comma is what is rare: find it first, then read the words on either side
 _COMMA_CAP = re.compile(r",\s*(?=[A-Z])")
 _LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
@@ -93,10 +92,6 @@ _STOP = words(
     "approximately nearly more than total fiscal quarter year first second third fourth "
     "union energy power steel paper global international national american general "
     "standard royal united pacific atlantic first"
-)
-_PREP_MODS = words(
-    "newsprint tin paper pulp steel wire board corrugated packaging manufacturing production "
-    "assembly distribution processing finishing"
 )
 
 _HQ_BEFORE = re.compile(
