@@ -362,6 +362,15 @@ class FacilitySelection:
         rows = [r for r in self._as_of_rows if not statuses or r.status.status in statuses]
         return self._python_sort(rows)
 
+    def as_of_rows(self) -> list[FacilityRow]:
+        """With ``as_of``: every matching row (status filter and ordering applied), statuses
+        from ``status_at``. Computed once per selection and shared by the page, its facets and
+        the explorer map, so they agree and the events are read once. Without ``as_of`` there
+        is nothing computed to share: use ``queryset()``, ``page()`` or ``iter_rows()``."""
+        if self.as_of is None:
+            raise ValueError("as_of_rows() needs an as_of date; today's rows come from queryset().")
+        return self._as_of_matching
+
     def iter_rows(self, chunk_size: int = 2000) -> Iterator[FacilityRow]:
         """Every matching row, streamed in chunks (for exports)."""
         if self.as_of is None:

@@ -234,7 +234,7 @@ def explorer_map(selection, *, limit: int = MAX_POINTS, dom_id: str = "facility-
             table_limit=EXPLORER_TABLE_ROWS,
         )
     # With as_of, the explorer's page already built every matching row with ``status_at``.
-    rows = list(selection._as_of_matching[: limit + 1])
+    rows = selection.as_of_rows()[: limit + 1]
     return FacilityMap(
         dom_id=dom_id,
         points=[point_from_row(r, url=url) for r in rows[:limit]],

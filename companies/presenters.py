@@ -11,8 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-import pycountry
-
+from .importer import places
 from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history, status_at
 
 # ---------------------------------------------------------------------------------------------
@@ -36,21 +35,16 @@ def parse_as_of(value: str | None) -> tuple[date | None, str]:
 
 
 def country_name(code: str) -> str:
-    """``US`` -> ``United States``; unknown codes are returned as given."""
-    if not code:
-        return ""
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
+    """``US`` -> ``United States``; unknown codes are returned as given.
+
+    The display name is the importer's (``companies.importer.places``), so pages and
+    proposals name places alike; importing it does not load the gazetteer."""
+    return (places.country_name(code.upper()) or code) if code else ""
 
 
 def region_name(code: str) -> str:
     """``US-CT`` -> ``Connecticut``; unknown codes are returned as given."""
-    if not code:
-        return ""
-    subdivision = pycountry.subdivisions.get(code=code.upper())
-    return subdivision.name if subdivision is not None else code
+    return (places.region_name(code.upper()) or code) if code else ""
 
 
 # ---------------------------------------------------------------------------------------------

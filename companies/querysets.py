@@ -12,6 +12,18 @@ HIERARCHY_MAX_DEPTH = 10
 """How many levels of subsidiaries the hierarchy lookups follow (a bound, and a cycle guard)."""
 
 
+# A release's full text, kept out of pages and exports that only link to the release or show
+# its date or headline (``companies.status`` needs only ``release.published``).
+RELEASE_TEXT_FIELDS = ("body", "raw", "extraction", "import_log")
+
+
+def release_text(path: str = "") -> list[str]:
+    """The release's text fields to ``defer()``, behind the relation ``path`` (e.g. ``release``,
+    ``status_event__release``); ``""`` for a Release queryset itself."""
+    prefix = f"{path}__" if path else ""
+    return [prefix + name for name in RELEASE_TEXT_FIELDS]
+
+
 def _status_count(status: str) -> Count:
     return Count("facilities", filter=Q(facilities__status=status), distinct=True)
 
@@ -52,12 +64,14 @@ class CompanyQuerySet(models.QuerySet):
         from .models import FootprintClaim, Release
 
         return self.for_detail().prefetch_related(
-            Prefetch("claims", queryset=FootprintClaim.objects.select_related("release"), to_attr="all_claims"),
+            Prefetch(
+                "claims",
+                queryset=FootprintClaim.objects.select_related("release").defer(*release_text("release")),
+                to_attr="all_claims",
+            ),
             Prefetch(
                 "releases",
-                queryset=Release.objects.defer("body", "raw", "extraction", "import_log").order_by(
-                    "-published", "-id"
-                ),
+                queryset=Release.objects.defer(*release_text()).order_by("-published", "-id"),
                 to_attr="release_list",
             ),
         )
@@ -117,20 +131,16 @@ class CompanyQuerySet(models.QuerySet):
         return self.order_by("name", "pk").values_list("slug", "name")
 
 
-# A release's full text, kept out of list pages and exports that only link to the release.
-RELEASE_TEXT_FIELDS = ("body", "raw", "extraction", "import_log")
-
-
 class FacilityQuerySet(models.QuerySet):
     def with_accepted_events(self) -> FacilityQuerySet:
-        """Prefetch accepted events (with their releases) so ``companies.status`` can run
-        over them without a query per facility."""
+        """Prefetch accepted events (with their releases, less their text) so
+        ``companies.status`` can run over them without a query per facility."""
         from .models import Event
 
         return self.prefetch_related(
             Prefetch(
                 "events",
-                queryset=Event.objects.accepted().select_related("release"),
+                queryset=Event.objects.accepted().select_related("release").defer(*release_text("release")),
                 to_attr="accepted_events",
             )
         )
@@ -138,6 +148,7 @@ class FacilityQuerySet(models.QuerySet):
     def for_company_page(self) -> FacilityQuerySet:
         return (
             self.select_related("location", "status_event__release", "successor__company")
+            .defer(*release_text("status_event__release"))
             .with_accepted_events()
             .order_by("location__country", "location__region", "location__locality", "name")
         )
@@ -145,13 +156,19 @@ class FacilityQuerySet(models.QuerySet):
     def for_detail(self) -> FacilityQuerySet:
         from .models import Event
 
-        return self.select_related(
-            "company", "location", "successor__company", "predecessor__company", "status_event__release"
-        ).prefetch_related(
-            Prefetch(
-                "events",
-                queryset=Event.objects.select_related("release").order_by("announced_date", "id"),
-                to_attr="all_events",
+        return (
+            self.select_related(
+                "company", "location", "successor__company", "predecessor__company", "status_event__release"
+            )
+            .defer(*release_text("status_event__release"))
+            .prefetch_related(
+                Prefetch(
+                    "events",
+                    queryset=Event.objects.select_related("release")
+                    .defer(*release_text("release"))
+                    .order_by("announced_date", "id"),
+                    to_attr="all_events",
+                )
             )
         )
 
@@ -191,7 +208,7 @@ class FacilityQuerySet(models.QuerySet):
         company, place and the release behind its cached status, in one query. For ``as_of``
         add ``with_accepted_events()``."""
         return self.select_related("company", "location", "status_event__release").defer(
-            *(f"status_event__release__{name}" for name in RELEASE_TEXT_FIELDS)
+            *release_text("status_event__release")
         )
 
     def place_options(self):
@@ -211,7 +228,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(review_state="proposed")
 
     def for_timeline(self) -> EventQuerySet:
-        return self.select_related("facility__location", "facility__company", "release")
+        """Each event with its facility, company, place and release (less the release's text)."""
+        return self.select_related("facility__location", "facility__company", "release").defer(
+            *release_text("release")
+        )
 
     def latest_accepted(self) -> EventQuerySet:
         return self.accepted().for_timeline().order_by("-announced_date", "-id")
@@ -233,7 +253,7 @@ class EventQuerySet(models.QuerySet):
             self.accepted()
             .with_event_date()
             .select_related("facility__company", "facility__location", "release")
-            .defer(*(f"release__{name}" for name in RELEASE_TEXT_FIELDS))
+            .defer(*release_text("release"))
             .order_by("-event_date", "-announced_date", "-id")
         )
 
@@ -297,7 +317,9 @@ class ReleaseQuerySet(models.QuerySet):
         return self.select_related("company", "dateline").prefetch_related(
             Prefetch(
                 "events",
-                queryset=Event.objects.select_related("facility__location", "facility__company").order_by("id"),
+                queryset=Event.objects.select_related("facility__location", "facility__company").order_by(
+                    "id"
+                ),
             ),
             "claims",
         )

@@ -10,6 +10,8 @@ Gold labels and predictions have the same shape — the ``extract_release`` JSON
 
 Events are compared as (type, locality, region, country) tuples, micro-averaged over
 multisets: a release that names the same closure twice must be extracted twice to score two.
+Effective dates are compared at the label's precision (``effective_matches``); claim
+qualifiers "remaining" and "other" count as the same (see ``claim_key``).
 """
 
 from __future__ import annotations
@@ -50,9 +52,27 @@ def event_key(event: Mapping) -> EventKey:
     )
 
 
+# Label sets that know only "other" use it for the remaining footprint too ("following the
+# closure, will operate 12 plants"); our "remaining" is that narrower reading of "other".
+_QUALIFIER_EQUIVALENT = {"remaining": "other"}
+
+
 def claim_key(claim: Mapping) -> ClaimKey:
     countries = tuple(sorted(c.upper() for c in claim.get("countries") or []))
-    return (claim.get("count"), countries, claim.get("qualifier") or None)
+    qualifier = claim.get("qualifier") or None
+    return (claim.get("count"), countries, _QUALIFIER_EQUIVALENT.get(qualifier, qualifier))
+
+
+def effective_matches(label: object, predicted: object) -> bool:
+    """Effective dates compare at the label's precision: "2024-04" matches any day of April
+    2024 and "2025" any date in 2025; a full "2024-04-15" must match exactly. A label of
+    null expects null."""
+    if label is None or label == "":
+        return predicted is None or predicted == ""
+    if predicted is None:
+        return False
+    want, got = str(label).strip(), str(predicted).strip()
+    return got == want or (len(want) in (4, 7) and got.startswith(want + "-"))
 
 
 def normalise_name(name: object) -> str | None:
@@ -100,9 +120,9 @@ class Accuracy:
     def value(self) -> float | None:
         return self.correct / self.total if self.total else None
 
-    def record(self, file: str, expected: object, got: object) -> None:
+    def record(self, file: str, expected: object, got: object, *, same: bool | None = None) -> None:
         self.total += 1
-        if expected == got:
+        if same if same is not None else expected == got:
             self.correct += 1
         else:
             self.misses.append((file, expected, got))
@@ -200,7 +220,8 @@ def _score_details(report: Report, file: str, gold: list[Mapping], predicted: li
         match = candidates.pop(0)
         for name in EVENT_DETAILS:
             if name in event:
-                report.details.setdefault(name, Accuracy()).record(file, event[name], match.get(name))
+                same = effective_matches(event[name], match.get(name)) if name == "effective" else None
+                report.details.setdefault(name, Accuracy()).record(file, event[name], match.get(name), same=same)
 
 
 def evaluate(
@@ -264,7 +285,8 @@ def format_report(report: Report, *, verbose: bool = False) -> list[str]:
             label = names.get(name, f"{name} accuracy")
             lines.append(f"{label}: {_ratio(a.value)} ({a.correct}/{a.total})")
     for name, a in report.details.items():
-        lines.append(f"{name} accuracy on matched events: {_ratio(a.value)} ({a.correct}/{a.total})")
+        how = " (at the label's precision: a month or year label matches any day in it)" if name == "effective" else ""
+        lines.append(f"{name} accuracy on matched events: {_ratio(a.value)} ({a.correct}/{a.total}){how}")
     if report.errors:
         lines.append(f"files without a prediction: {len(report.errors)}")
         lines += [f"  {file}: {why}" for file, why in sorted(report.errors.items())]

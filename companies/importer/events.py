@@ -38,7 +38,11 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
     r"|\s+and\s+(?=(?:the|its|our|their)\s)",
 )
-_RELATIVE = re.compile(r",\s+(?:which|who|where|whose)\b[^,;]*(?:,|$)|\([^)]*\)")
+# (not "which operates plants in A and B": that describes what is bought or sold)
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|where|whose)\b(?!\s+(?:also\s+)?(?:operates|owns|has|runs|includes|comprises)\b)[^,;]*(?:,|$)"
+    r"|\([^)]*\)"
+)
 _VERBISH = re.compile(
     r"\b(?:will|would|shall|is|are|was|were|has|have|had|be|been|continues?|remains?|operates?|employs?"
     r"|serves?|produces?|makes?|supplies|plans?|expects?)\b",
@@ -63,7 +67,8 @@ _ANCHOR = re.compile(
 
 _NEGATION = re.compile(
     r"\b(?:not|no|never|nor|neither|without|rather\s+than|instead\s+of|avoid\w*|prevent\w*|den(?:y|ies|ied)"
-    r"|rumou?r\w*|speculat\w*|contrary|reject\w*|revers\w*|cancel\w*|abandon\w*|postpone\w*|delay\w*)\b|n't\b",
+    r"|rumou?r\w*|speculat\w*|contrary|reject\w*|revers\w*|cancel\w*|abandon\w*|postpone\w*|delay\w*"
+    r"|suggest\w*|alleg\w*|purport\w*|reportedly|unfounded|inaccurate|untrue)\b|n't\b",
     re.I,
 )
 _HEDGE = re.compile(
@@ -76,7 +81,9 @@ _HEDGE = re.compile(
 _HEDGE_AFTER = re.compile(
     r"\b(?:for\s+sale|if|unless|should\s+(?:market|demand|conditions|order)|once\s+(?:\w+\s+){0,3}"
     r"(?:recover|improve|return|stabili[sz]e)\w*|when\s+(?:\w+\s+){0,3}(?:recover|improve|return|warrant)\w*"
-    r"|as\s+(?:market\s+)?conditions\s+warrant)\b",
+    r"|as\s+(?:market\s+)?conditions\s+warrant"
+    r"|(?:as\s+soon\s+as|whenever|once|when)\s+(?:\w+\s+){0,4}(?:allow|permit|warrant|justify|support)\w*"
+    r"|depend(?:s|ing|ent)?\s+on|subject\s+to\s+(?:market|demand|customer|order))\b",
     re.I,
 )
 # reported speech is an announcement, not a conditional: "said it would close"
@@ -157,8 +164,11 @@ _BIOGRAPHY = re.compile(
 )
 # a part of a site is not the site: "curtail one of the three paper machines at its mill"
 _PARTIAL = re.compile(
-    r"\b(?:machines?|potlines?|(?:production\s+)?lines?|shifts?|kilns?|furnaces?|departments?|units?|boilers?"
-    r"|digesters?|presses|press|operations\s+on)\b",
+    r"\b(?:potlines?|shifts?|kilns?|furnaces?|departments?|units?|boilers?|digesters?|presses|press|operations\s+on)\b"
+    # a machine or line is a part when counted ("one of its three machines", "a line", "No. 2 line");
+    # "the pulp line at its mill" is the mill's main line, and idling it idles the mill
+    r"|\b(?:one|two|three|four|a|an|No\.|number|second|third|fourth|several|some|certain|older|smaller|\d+)\s+"
+    r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?lines?)\b",
     re.I,
 )
 _MENTION_NEGATED = re.compile(r"\b(?:not|no|except|excluding|other\s+than|besides)\b|n't\b", re.I)
@@ -357,6 +367,11 @@ _DEAL_CLOSED = re.compile(
     r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
     re.I,
 )
+_DEAL_INCLUDES = re.compile(
+    r"\b(?P<deal>transaction|sale|acquisition|purchase|deal|divestiture|agreement)\b[^.;]{0,40}?"
+    r"\b(?P<verb>includes?|included|including|comprises?|comprising|consists?\s+of|covers?|encompass\w*)\b",
+    re.I,
+)
 _EXACT_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$|^\d{1,2}\s|^\d{4}-\d\d-\d\d$|^today$", re.I)
 
 
@@ -453,8 +468,10 @@ class EventFinder:
         headline: str | None = None,
         aliases: tuple[str, ...] = (),
         dateline: PlaceRef | None = None,
+        country: str | None = None,
     ):
         self.published = published
+        self.country = country
         self.dateline = dateline if dateline is not None and dateline.resolved else None
         self.issuer_words = frozenset(
             w
@@ -474,6 +491,7 @@ class EventFinder:
             # "its Dayton plant" under a "DAYTON, Ohio" dateline is that Dayton
             self.known_places[self.dateline.locality.casefold()] = self.dateline
         self._since_group = 99
+        self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         if headline:
             self._read_headline(headline)
 
@@ -482,7 +500,9 @@ class EventFinder:
     def _read_headline(self, headline: str) -> None:
         mentions = [
             m
-            for m in find_mentions(_sentence_case(headline), self.issuer_words, self.known_places)
+            for m in find_mentions(
+                _sentence_case(headline), self.issuer_words, self.known_places, default_country=self.country
+            )
             if not m.decoy
         ]
         triggers = [
@@ -507,7 +527,13 @@ class EventFinder:
             self._deal_date(text)
         triggers = find_triggers(text)
         created: list[_Candidate] = []
-        if triggers:
+        for t in triggers:
+            if t.type in ("sold", "acquired") and _modality(text, _Clause(0, len(text)), t) not in ("negated", "hedged"):
+                self._deal_type = t.type
+        deal = _DEAL_INCLUDES.search(text) if "includ" in text or "compris" in text or "consist" in text else None
+        if deal and not any(t.type in ("sold", "acquired") for t in triggers):
+            created = self._deal_contents(s, deal)
+        if triggers and not created:
             mentions = self._mentions(text)
             created = self._events_of(s, triggers, mentions)
             self._remember(mentions)
@@ -525,8 +551,28 @@ class EventFinder:
             self._since_group += 1
             self._follow_up(s)
 
+    def _deal_contents(self, s: Sentence, deal: re.Match[str]) -> list[_Candidate]:
+        """ "The transaction includes the X mill and the Y plant": the sites of the deal just announced."""
+        noun = deal.group("deal").lower()
+        type_ = "sold" if noun in ("sale", "divestiture") else "acquired" if noun in (
+            "acquisition",
+            "purchase",
+        ) else self._deal_type
+        if type_ is None:
+            return []
+        trig = Trigger(type_, deal.start("verb"), deal.end("verb"), deal.group("verb"), True)
+        mentions = [
+            m
+            for m in self._mentions(s.text)
+            if m.start > deal.end() and not m.decoy and m.place.locality and m.has_facility
+        ]
+        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
+        for c in out:
+            self._add(c)
+        return out
+
     def _mentions(self, text: str) -> list[Mention]:
-        return find_mentions(text, self.issuer_words, self.known_places)
+        return find_mentions(text, self.issuer_words, self.known_places, default_country=self.country)
 
     def _remember(self, mentions: list[Mention]) -> bool:
         good = [m for m in mentions if not m.decoy and m.has_facility]
@@ -821,6 +867,12 @@ class EventFinder:
 
     def _add(self, c: _Candidate) -> None:
         key = (c.type, _pkey(c.place))
+        if c.type == "reopened" and any(
+            old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
+        ):
+            # "will idle the plant ... production is expected to resume in April": the planned
+            # end of the idling just announced, not a second event
+            return
         for old in self.events:
             if (old.type, _pkey(old.place)) == key:
                 if c.confidence > old.confidence:
@@ -892,9 +944,15 @@ def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
     return bool(_PARTIAL.search(text, t.end, m.start()))
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
     """Event words need a facility or production word nearby; "expand its product line" is not an event."""
-    window = text[max(clause.start, t.start - 80) : min(clause.end, t.end + 120)]
+    start = t.start - 80
+    if _PASSIVE_BEFORE.search(text, max(0, t.start - 25), t.start):
+        start = 0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
+    window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
     return not _ANCHOR.search(window)
 
 
@@ -935,14 +993,21 @@ def find_events(
     issuer: str | None,
     aliases: tuple[str, ...] = (),
     dateline: PlaceRef | None = None,
+    country: str | None = None,
 ) -> tuple[list[ProposedEvent], list[str]]:
     """Events in the body sentences (other sections are skipped), with editor warnings.
 
     ``aliases`` are other names the release gives the issuer ("Hartwell" or "the Company");
-    ``dateline`` is the resolved dateline place, for "the plant here" and bare town names.
+    ``dateline`` is the resolved dateline place, for "the plant here" and bare town names;
+    ``country`` the release's home country, for bare town names with namesakes abroad.
     """
     finder = EventFinder(
-        published=published, issuer=issuer, headline=headline, aliases=aliases, dateline=dateline
+        published=published,
+        issuer=issuer,
+        headline=headline,
+        aliases=aliases,
+        dateline=dateline,
+        country=country,
     )
     for s in sentences:
         if s.section == "body":

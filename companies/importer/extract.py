@@ -163,6 +163,7 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         issuer=issuer,
         aliases=aliases,
         dateline=proposal.dateline,
+        country=_home_country(proposal) or (proposal.dateline.country if proposal.dateline else None),
     )
     warnings.extend(event_warnings)
     proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)

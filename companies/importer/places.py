@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 DOMINANCE = 10
+DEFAULT_DOMINANCE = 5
 MIN_UNHINTED_POPULATION = 100_000
 ALT_MIN_POPULATION = 50_000
 # A bare name that is both a city and a region or country ("New York", "Quebec") means the
@@ -359,8 +360,21 @@ def _choose(
     chosen = _dominant(contenders, MIN_UNHINTED_POPULATION)
     if chosen is None and default_country:
         local = [m for m in contenders if m.city.country == default_country]
-        chosen = _dominant(_contenders(local)) if local else None
+        chosen = (_dominant(_contenders(local)) or _clear_city(local)) if local else None
     return chosen, contenders
+
+
+def _clear_city(local: list[Match]) -> City | None:
+    """A city that dwarfs its namesakes in the release's country ("PITTSBURGH" in a US release):
+    at least :data:`MIN_UNHINTED_POPULATION` and :data:`DEFAULT_DOMINANCE` times the next one.
+    Alternate-name matches ("Pittsburgh" for Pittsburg, Calif.) do not compete with a primary one."""
+    top = local[0]
+    rivals = [m for m in local[1:] if top.alternate or not m.alternate]
+    if top.city.population < MIN_UNHINTED_POPULATION:
+        return None
+    if rivals and top.city.population < DEFAULT_DOMINANCE * max(rivals[0].city.population, 1):
+        return None
+    return top.city
 
 
 def _place_from_city(city: City, stated_region: str | None, text: str) -> PlaceRef:

@@ -28,7 +28,7 @@ _LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
 _DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
 _REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 # the comma is what is rare: find it first, then read the words on either side
-_COMMA_CAP = re.compile(r",\s*(?=[A-Z])")
+_COMMA_CAP = re.compile(r",\s*(?=[A-Z])|\s+\((?=[A-Z][^()]{1,40}\))")  # "Lüdenscheid (North Rhine-Westphalia)"
 _LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
 _REGION_AFTER_COMMA = re.compile(_REGION)
 
@@ -72,7 +72,7 @@ FACILITY_NOUN = (
     r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?)"
 )
 _FACILITY = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
-_WORK = re.compile(r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers)\b", re.I)
+_WORK = re.compile(r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I)
 # "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
 _LOC_FACILITY = re.compile(rf"(?P<loc>{_LOCALITY})\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}}){FACILITY_NOUN}\b")
 _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
@@ -110,6 +110,11 @@ _TRANSFER = re.compile(
     re.I,
 )
 _DEST_PREP = re.compile(r"\b(?:to|into|from|by|with)\b", re.I)
+# verbs that gather work at a site: "concentrate manufacturing at its plant in X"
+_GATHER = re.compile(r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s", re.I)
+# verbs that take work away from a site: "move production from X to Y" closes X
+_MOVE_AWAY = re.compile(r"^(?:mov|shift|transfer|relocat|consolidat|transition)", re.I)
+_LAST_PREP = re.compile(r"\b(to|into|from|by|with)\b(?!.*\b(?:to|into|from|by|with)\b)", re.I | re.S)
 _OTHER_OWNER = re.compile(
     r"(?:\b(?:customers?|competitors?|rivals?|suppliers?|clients?|partners?|vendors?|joint[- ]venture"
     r"|(?:that|another|the\s+other|other)\s+compan(?:y|ies)|the\s+(?:buyer|seller|acquirer|purchaser)"
@@ -166,12 +171,16 @@ def kind_of(noun: str) -> str | None:
 # releases repeats the states and towns, so answers are memoised (copies are handed out,
 # because callers set ``text`` and the region convention on them).
 @lru_cache(maxsize=16384)
-def _resolve_cached(name: str, region: str | None, country: str | None) -> PlaceRef:
-    return places.resolve(name, region=region, country=country)
+def _resolve_cached(name: str, region: str | None, country: str | None, default: str | None) -> PlaceRef:
+    return places.resolve(name, region=region, country=country, default_country=default)
 
 
-def _resolve(name: str, region: str | None = None, country: str | None = None) -> PlaceRef:
-    return replace(_resolve_cached(name, region, country))
+def _resolve(
+    name: str, region: str | None = None, country: str | None = None, default: str | None = None
+) -> PlaceRef:
+    """``default`` is the release's home country: it settles a bare name ("its site at
+    Wakefield" in a London-listed company's release) only when stated region and country are absent."""
+    return replace(_resolve_cached(name, region, country, None if region or country else default))
 
 
 @lru_cache(maxsize=8192)
@@ -216,7 +225,9 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
-def _best_locality(words: list[str], region: str | None, country: str | None) -> tuple[PlaceRef | None, int]:
+def _best_locality(
+    words: list[str], region: str | None, country: str | None, default: str | None = None
+) -> tuple[PlaceRef | None, int]:
     """The longest suffix of ``words`` that resolves; (place, number of words used)."""
     words = _strip_stop(words)
     if not words:
@@ -225,14 +236,14 @@ def _best_locality(words: list[str], region: str | None, country: str | None) ->
         name = " ".join(words[-n:]).rstrip(".")
         if name.lower() in _STOP:
             continue
-        ref = _resolve(name, region=region, country=country)
+        ref = _resolve(name, region=region, country=country, default=default)
         if ref.resolved:
             return ref, n
     # kept for the editor, flagged unresolved: the last words after the stop words
     name = " ".join(words[-2:] if len(words) >= 2 and words[-2][0].isupper() else words[-1:]).rstrip(".")
     if name.lower() in _STOP:
         return None, 0
-    ref = _resolve(name, region=region, country=country)
+    ref = _resolve(name, region=region, country=country, default=default)
     return ref, len(name.split())
 
 
@@ -250,9 +261,9 @@ def _area(name: str) -> PlaceRef | None:
 
 
 # Countries whose first-level subdivisions releases name and editors file by ("Erie, Pa.",
-# "Hamilton, Ont."); elsewhere ("Tubize, Belgium") a region is kept only when the text states
-# it ("Wakefield, England"), as the corpus labels do.
-_SUBDIVIDED = frozenset({"US", "CA", "MX", "AU", "BR", "IN"})
+# "Hamilton, Ont."); elsewhere ("Tubize, Belgium", "Geelong, Australia") a region is kept only
+# when the text states it ("Wakefield, England", "Saltillo, Coahuila"), as the corpus labels do.
+_SUBDIVIDED = frozenset({"US", "CA"})
 
 
 def conventional(ref: PlaceRef, stated_region: str | None = None) -> PlaceRef:
@@ -262,7 +273,7 @@ def conventional(ref: PlaceRef, stated_region: str | None = None) -> PlaceRef:
     return ref
 
 
-def _lookup(name: str, known: dict[str, PlaceRef]) -> PlaceRef | None:
+def _lookup(name: str, known: dict[str, PlaceRef], default: str | None = None) -> PlaceRef | None:
     """A bare name: a locality the release qualified before ("Martinsville, Va."), a region or
     country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
     a gazetteer locality."""
@@ -274,7 +285,7 @@ def _lookup(name: str, known: dict[str, PlaceRef]) -> PlaceRef | None:
     if area is not None and (area.region is None or area.country in _SUBDIVIDED):
         return area
     if _known(name):
-        return conventional(_resolve(name))
+        return conventional(_resolve(name, default=default))
     return None
 
 
@@ -284,26 +295,29 @@ def find_mentions(
     known: dict[str, PlaceRef] | None = None,
     *,
     full: bool = True,
+    default_country: str | None = None,
 ) -> list[Mention]:
     """Places named in a sentence, left to right, with facility words and decoy flags.
 
     ``known`` maps the localities the release has already qualified with a region to their
     places, and is updated, so that "the Martinsville plant" is the Martinsville, Va. of an
     earlier sentence. ``full`` False stops after the "Locality, Region" spans and leaves the
-    mentions undescribed (no facility words or decoys).
+    mentions undescribed (no facility words or decoys). ``default_country`` is the release's
+    home country, for bare names that have namesakes abroad.
     """
     if known is None:
         known = {}
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    appositions: list[tuple[int, str]] = []  # (where, region) of "in the state of X"
 
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
 
     def add(s: int, e: int, ref: PlaceRef) -> None:
-        if free(s, e):
+        if free(s, e) and not _NAME_PART.match(sentence, e):
             out.append(Mention(s, e, ref))
-            taken.append((s, e))
+        taken.append((s, e))
 
     # 1. "Locality, Region" (and "A and B, Region" sharing the region)
     for m in _loc_regions(sentence):
@@ -315,6 +329,13 @@ def find_mentions(
         if ref is None:
             continue
         loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))
+        if _REGION_NOUN_BEFORE.search(sentence, max(0, loc_start - 30), loc_start):
+            # "Saltillo, in the state of Coahuila, Mexico": the region of a place just named
+            taken.append((loc_start, m.start("reg") + used))
+            stated = places.region_code(" ".join(words[-n:]), country) if country else None
+            if stated:
+                appositions.append((loc_start, stated))
+            continue
         end = m.start("reg") + used
         if words[-n:][0] in issuer_words and not ref.resolved:
             continue
@@ -330,7 +351,7 @@ def find_mentions(
                 break
             name = " ".join(w[-3:])
             shared = _resolve(name, region=region, country=country)
-            if not shared.resolved:
+            if not shared.resolved or _REGION_NOUN_BEFORE.search(sentence, max(0, lb.start() - 30), lb.start()):
                 break
             conventional(shared, region)
             known.setdefault(name.rstrip(".").casefold(), shared)
@@ -350,7 +371,7 @@ def find_mentions(
             name = " ".join(words[-n:])
             if set(name.split()) & issuer_words:
                 continue
-            ref = _lookup(name, known)
+            ref = _lookup(name, known, default_country)
             if ref is not None:
                 ref.text = name
                 break
@@ -370,13 +391,22 @@ def find_mentions(
                 name = " ".join(words[:n])
                 if set(words[:n]) & issuer_words:
                     continue
-                ref = _lookup(name, known)
+                ref = _lookup(name, known, default_country)
                 if ref is not None:
                     break
             if ref is None:
                 break
             ls = sentence.index(name, loc_start)
             ref.text = name
+            listed = _COLON_LIST.match(sentence, ls + len(name)) if ref.locality is None else None
+            if listed:
+                # "two facilities in Mississippi: Tupelo and Corinth": the list names the sites
+                found = _colon_list(sentence, listed, ref, known, default_country)
+                for place_start, place_end, place in found:
+                    add(place_start, place_end, place)
+                if found:
+                    taken.append((ls, ls + len(name)))
+                    break
             add(ls, ls + len(name), ref)
             more = _LIST_MORE.match(sentence, ls + len(name))
             if not more:
@@ -384,7 +414,46 @@ def find_mentions(
             loc_start, loc_text = more.start("loc"), more.group("loc")
     out.sort(key=lambda x: x.start)
     for mention in out:
+        for at, region in appositions:
+            if 0 < at - mention.end <= 30 and mention.place.country == region[:2]:
+                mention.place.region = region
         _describe(sentence, mention, issuer_words)
+    return out
+
+
+# a place name that begins another company's name: "Chesapeake Industrial Partners"
+_NAME_PART = re.compile(
+    r"(?:\s+[A-Z][\w&'\-]*){0,2}\s+(?:Partners|Capital|Industries|Industrial|Holdings?|Group|Inc|LLC|L\.P|LP"
+    r"|Corp|Corporation|Company|Co|Ltd|Limited|Fund|Funds|Equity|Investments?|Ventures|Enterprises|Associates"
+    r"|Bank|Bancorp|GmbH|AG|plc|PLC|S\.A|SA)\b"
+)
+# "the state of Coahuila", "the province of Hainaut": a region, not a locality
+_REGION_NOUN_BEFORE = re.compile(
+    r"\b(?:state|province|region|county|department|canton|prefecture|district|voivodeship|oblast|Land)\s+of\s+$",
+    re.I,
+)
+_COLON_LIST = re.compile(rf"\s*:\s*(?P<loc>{_LOCALITY})")
+
+
+def _colon_list(
+    sentence: str, first: re.Match[str], area: PlaceRef, known: dict[str, PlaceRef], default: str | None
+) -> list[tuple[int, int, PlaceRef]]:
+    """The localities listed after "in <region>:", each resolved in that region."""
+    out: list[tuple[int, int, PlaceRef]] = []
+    m: re.Match[str] | None = first
+    while m is not None:
+        name = " ".join(_strip_stop(m.group("loc").split())[:3]).rstrip(".")
+        if not name:
+            break
+        ref = _resolve(name, region=area.region, country=area.country, default=default)
+        if not ref.resolved:
+            break
+        conventional(ref, area.region)
+        start = sentence.index(name, m.start("loc"))
+        ref.text = name
+        known.setdefault(name.casefold(), ref)
+        out.append((start, start + len(name), ref))
+        m = _LIST_MORE.match(sentence, start + len(name))
     return out
 
 
@@ -393,11 +462,18 @@ _NOUN_AFTER = re.compile(
     rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
     rf"(?P<noun>{FACILITY_NOUN})\b",
 )
-_NOUN_RIGHT_AFTER = re.compile(rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b")
+_NOUN_RIGHT_AFTER = re.compile(rf"(?:\s*,)?\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b")
 _NOUN_BEFORE_LIST = re.compile(
     rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$", re.I
 )
-_CLAUSE_SPLIT = re.compile(r"[;]|,\s+(?:while|but|whereas)\s+")
+_CLAUSE_SPLIT = re.compile(r"[;]|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company)\s)")
+_JOBS_OFFERED = re.compile(
+    r"\b(?:offer\w*|given|giving|provid\w*|eligible\s+for|apply\s+for|consider\w*\s+for|transfer\w*\s+to)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:positions?|jobs|roles|employment|opportunities|openings|work)\s+(?:\w+\s+){0,3}?"
+    r"(?:at|in|with)\s+[^.;]{0,70}$",
+    re.I,
+)
+_TRIGGERISH = re.compile(r"\b(?:clos|shut|idl|ceas|discontinu|end|stop|halt)\w*", re.I)
 _NOUN_BEFORE = re.compile(
     rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I
 )
@@ -448,8 +524,24 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     for last in _TRANSFER.finditer(clause):  # noqa: B007 - the last transfer verb is wanted
         pass
     if last is not None and _DEST_PREP.search(clause, last.end()):
+        prep = _LAST_PREP.search(clause, last.end())
+        source = prep is not None and prep.group(1).lower() == "from" and _MOVE_AWAY.match(last.group(0))
+        if not source:
+            m.decoy = "destination"
+            m.decoy_at = m.start - len(clause) + (prep.start() if prep is not None else last.start())
+            return
+    offer = _JOBS_OFFERED.search(clause)
+    if offer is not None:
+        # "employees will be offered positions at the Kokomo plant": where people go, not a site's fate
         m.decoy = "destination"
-        m.decoy_at = m.start - len(clause) + last.start()
+        m.decoy_at = m.start - len(clause) + offer.start()
+        return
+    gather = None
+    for gather in _GATHER.finditer(clause):  # noqa: B007 - the last one is wanted
+        pass
+    if gather is not None and not _TRIGGERISH.search(clause, gather.end()):
+        m.decoy = "destination"
+        m.decoy_at = m.start - len(clause) + gather.start()
         return
     o = _OTHER_OWNER.search(before[-80:])
     if o:

@@ -63,7 +63,7 @@ _SPECS: list[tuple[str, str, bool]] = [
     # -- permanent closure ---------------------------------------------------------------------
     (
         "closed",
-        r"\bpermanent(?:ly)?\s+(?:\w+\s+){0,1}(?:clos\w+|shut\w*|ceas\w+|halt\w*|idl\w+|stop\w*|end\w*|discontinu\w+)",
+        r"\bpermanent(?:ly)?\s+(?:\w+\s+){0,1}(?:clos\w+|shut\w*|ceas\w+|cessation|halt\w*|idl\w+|stop\w*|end\w*|discontinu\w+)",
         False,
     ),
     (
@@ -97,6 +97,13 @@ _SPECS: list[tuple[str, str, bool]] = [
         False,
     ),
     ("closed", r"\bconsolidat\w+\b(?=[^;]{0,120}?\b(?:into|with)\b)", False),
+    (
+        "closed",
+        # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
+        r"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:all|the\s+rest|the\s+remainder)\s+(?:of\s+)?)?"
+        rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}\s+(?P<v>from)\b",
+        False,
+    ),
     # -- reopening -----------------------------------------------------------------------------
     ("reopened", r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*", False),
     ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False),
@@ -128,6 +135,14 @@ _SPECS: list[tuple[str, str, bool]] = [
     ),
     (
         "opened",
+        # a new site that starts producing opens: "its new plant in X began commercial production" (group v)
+        r"\bnew\b[^;]{0,100}?\b(?P<v>(?:began|begins|begun|started|starts|commenced|commences|entered|enters)"
+        r"\s+(?:(?:commercial|full|full-scale|initial|serial|volume|regular)\s+)?(?:production|operations|operating"
+        r"|shipments|manufacturing|service))\b",
+        False,
+    ),
+    (
+        "opened",
         rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?{_PROD}"
         r"\s+(?:at|in)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){0,3}?new\b",
         False,
@@ -137,14 +152,23 @@ _SPECS: list[tuple[str, str, bool]] = [
     ("expanded", r"\bexpansions?\b", True),
     (
         "expanded",
-        r"\binvest(?:s|ed|ing)?\s+(?:(?:approximately|about|nearly|roughly|some|an\s+additional|more\s+than|up\s+to)\s+)?"
-        r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b",
+        r"\binvest(?:s|ed|ing)?\s+(?:(?:approximately|about|around|nearly|roughly|some|over|an\s+additional|more\s+than"
+        r"|up\s+to|a\s+further)\s+)?"
+        r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b"
+        # the noun: "an investment of approximately $6 million at X", "a $9 million investment in X"
+        r"|\binvestment\s+of\s+(?:(?:approximately|about|around|nearly|roughly|some|over|more\s+than|up\s+to)\s+)?"
+        r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b"
+        r"|(?:[$\u20ac\u00a3]\s*)[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:[\w-]+\s+){0,2}?investment\s+(?:in|at)\b",
         False,
     ),
     (
         "jobs",  # added jobs: an expansion of a named site, else a detail of an event already found
-        r"\b(?:add|adds|added|adding|creat\w+)\s+(?:(?:approximately|about|nearly|roughly|some|up\s+to|more\s+than|an\s+additional)\s+)?"
-        r"(?:\d[\d,]*|\w+)\s+(?:new\s+)?(?:full-time\s+)?(?:jobs|positions)\b",
+        r"\b(?:add|adds|added|adding|creat\w+|hir(?:e|es|ed|ing))\s+(?:(?:approximately|about|around|nearly|roughly|some"
+        r"|up\s+to|more\s+than|over|an\s+additional)\s+)?"
+        r"(?:\d[\d,]*|\w+)\s+(?:(?:new|additional|full-time|permanent|skilled|direct)\s+){0,2}(?:jobs|positions|roles)\b"
+        # passive: "about 180 new jobs are to be created there"
+        r"|\b(?:\d[\d,]*|\w+)\s+(?:(?:new|additional|full-time|permanent)\s+){0,2}(?:jobs|positions|roles)\s+"
+        r"(?:are|will\s+be|would\s+be|are\s+to\s+be|are\s+expected\s+to\s+be|to\s+be)\s+(?:created|added)\b",
         False,
     ),
     (
@@ -203,6 +227,7 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("decommission",),
     ("exit",),
     ("consolidat",),
+    ("mov", "shift", "transfer", "relocat", "transition"),
     ("open", "start", "reactivat", "recommission"),
     ("resum",),
     ("back", "return"),
@@ -210,13 +235,14 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("ground",),
     ("open",),
     ("inaugurat", "commission"),
+    ("began", "begins", "begun", "started", "starts", "commenced", "commences", "entered", "enters"),
     ("build", "built", "construct"),
     ("new",),
     ("new",),
     ("expand",),
     ("expansion",),
     ("invest",),
-    ("jobs", "positions"),
+    ("jobs", "positions", "roles"),
     ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
     ("sell", "sold", "sale", "divest", "dispos"),
     ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
@@ -231,7 +257,7 @@ assert len(_NEEDLES) == len(_SPECS)
 
 # Senses of the same words that are not facility events.
 _FALSE_SENSES = re.compile(
-    r"\bclose\s+(?:to|by|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
+    r"\bclose\s+(?:to|by(?!\s+(?:the\s+)?(?:end|mid|early|late|first|second|third|fourth|last|year|spring|summer|fall|autumn|winter|\d|[A-Z]))|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
     r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
     r"offering|market|period|day|session))\b"
     r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an)\s+(?:\w+\s+)?(?:quarter|year|transaction|deal|sale|acquisition|"
@@ -243,7 +269,8 @@ _FALSE_SENSES = re.compile(
     r"(?:is|are|was|were|has|have|will|to)?\s*(?:\w+\s+){0,3}?(?:close|closed|closing)\b"
     r"|\bopen\s+(?:house|market|positions?|jobs|to|for\s+(?:questions|comment|public)|source|orders?|questions?|"
     r"-ended|ended|dialogue|communication|door|line)\b|\bopen(?:ing|ed)?\s+(?:remarks|statement|bid|price|offer)\b"
-    r"|\bopen[- ]ended\b|\bremains?\s+open\b|\bkeep\s+(?:\w+\s+){0,3}open\b|\bopen\s+and\s+operating\b"
+    r"|\bopen[- ]ended\b|\b(?:remains?|remained|stays?|stayed)\s+open\b|\bkeep\w*\s+(?:[\w.,\-]+\s+){0,6}?open\b"
+    r"|\bopen\s+and\s+operating\b"
     r"|\bexpand(?:s|ed|ing)?\s+(?:its|our|the|their)\s+(?:\w+\s+)?(?:product\s+(?:line|portfolio|offering)|portfolio"
     r"|presence|relationship|partnership|offering|footprint\s+in\s+the\s+\w+\s+market|market\s+share|reach"
     r"|customer\s+base|agreement|team|board|credit|distribution\s+agreement)\b"

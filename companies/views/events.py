@@ -1,14 +1,14 @@
 """The events page: ``/events/``, accepted events newest first, filtered and exportable.
 
-The Atom feed of the same filtered events lives at ``companies:event_feed`` (``/events/feed/``,
-built separately); this page links to it with its query string.
+The Atom feed of the same filtered events is ``companies:event_feed`` (``/events/feed/``,
+``companies.feeds``); this page links to it with its query string.
 """
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from ..exports import FORMATS, events_export
 from ..filters import EventFilter
@@ -20,10 +20,7 @@ PER_PAGE = 50
 
 def event_feed_url(params) -> str:
     """The Atom feed for these filters (``companies:event_feed``, ``/events/feed/``)."""
-    try:
-        url = reverse("companies:event_feed")
-    except NoReverseMatch:  # the feed is built separately; keep the link stable meanwhile
-        url = "/events/feed/"
+    url = reverse("companies:event_feed")
     query = params.copy()
     for key in ("page", "format"):
         query.pop(key, None)

@@ -6,6 +6,7 @@ import pytest
 
 from companies.importer.evaluation import (
     Score,
+    effective_matches,
     evaluate,
     event_key,
     format_report,
@@ -158,3 +159,39 @@ def test_format_report_lines():
     assert "wrong published: a.txt: expected '2024-05-02', got '2024-05-03'" in lines
     quiet = format_report(evaluate(labels, predictions))
     assert not any(line.startswith(("false", "wrong")) for line in quiet)
+
+
+@pytest.mark.parametrize(
+    ("label", "predicted", "same"),
+    [
+        ("2024-04", "2024-04-30", True),
+        ("2024-04", "2024-05-01", False),
+        ("2025", "2025-12-31", True),
+        ("2025", "2026-01-01", False),
+        ("2024-04-15", "2024-04-15", True),
+        ("2024-04-15", "2024-04-30", False),
+        (None, None, True),
+        (None, "2024-04-30", False),
+        ("2024-04", None, False),
+    ],
+)
+def test_effective_compared_at_the_labels_precision(label, predicted, same):
+    assert effective_matches(label, predicted) is same
+
+
+def test_effective_accuracy_uses_the_labels_precision_and_says_so():
+    event = {"type": "closed", "locality": "Erie", "region": "US-PA", "country": "US"}
+    labels = {"a.txt": {"events": [{**event, "effective": "2024-06"}]}}
+    predictions = {"a.txt": {"events": [{**event, "effective": "2024-06-30"}]}}
+    report = evaluate(labels, predictions)
+    assert (report.details["effective"].correct, report.details["effective"].total) == (1, 1)
+    line = next(x for x in format_report(report) if x.startswith("effective accuracy"))
+    assert "label's precision" in line
+
+
+def test_remaining_and_other_qualifiers_score_alike():
+    gold = [{"count": 7, "countries": ["US"], "qualifier": "other"}]
+    predicted = [{"count": 7, "countries": ["US"], "qualifier": "remaining"}]
+    labels = {"a.txt": {"events": [], "claims": gold}}
+    report = evaluate(labels, {"a.txt": {"events": [], "claims": predicted}})
+    assert (report.claims.tp, report.claims.fp, report.claims.fn) == (1, 0, 0)

@@ -176,7 +176,7 @@ def main(argv) -> int:
         print("WARN ", w)
     for e in errors:
         print("ERROR", e)
-    n_events = sum(len(l.get("events", [])) for l in labels.values())
+    n_events = sum(len(label.get("events", [])) for label in labels.values())
     print(f"{len(labels)} labels, {len(files)} files, {n_events} events: "
           f"{'OK' if not errors else f'{len(errors)} error(s)'}")
     return 1 if errors else 0

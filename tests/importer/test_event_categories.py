@@ -1,0 +1,185 @@
+"""Linguistic categories of facility events, each with our own sentences.
+
+Each case is a phenomenon releases phrase in many ways (restated background, transactions
+that list their sites, moved production, lists after a region, rumour denials ...); the
+sentences are written for these tests, not taken from any corpus.
+"""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.events import find_events
+from companies.importer.spans import find_mentions
+from companies.importer.text import Sentence
+
+PUB = date(2012, 3, 6)
+
+
+def _keys(*body, issuer="Tamarack Industries, Inc.", country=None):
+    sentences = [Sentence(t, i * 1000, "body", i) for i, t in enumerate(body)]
+    events, _ = find_events(sentences, headline=None, published=PUB, issuer=issuer, country=country)
+    return {(e.type, e.place.locality, e.place.region) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # background restated next to the news
+        (
+            ["Tamarack will restart its Bemidji, Minn., mill, which was idled in 2009."],
+            {("reopened", "Bemidji", "US-MN")},
+        ),
+        (
+            ["The Muncie, Ind., plant, which Tamarack acquired in 2004, will close by the end of the year."],
+            {("closed", "Muncie", "US-IN")},
+        ),
+        (["Tamarack idled its Camas, Wash., mill in 2005 and has kept it on standby since."], set()),
+        # other companies, evaluations, denials, rumours, spared sites
+        (["Tamarack said a customer will close its Ames, Iowa, plant."], set()),
+        (["Tamarack is reviewing strategic alternatives for its Ames, Iowa, mill."], set()),
+        (["Tamarack has no plans to close its Ames, Iowa, plant."], set()),
+        (
+            ["Tamarack is aware of online posts suggesting that it intends to close its Ames, Iowa, plant."],
+            set(),
+        ),
+        (["Tamarack will keep its Kaukauna, Wis., mill open."], set()),
+        (
+            ["Tamarack will close its Muncie, Ind., plant; its Peru, Ind., plant will continue to operate."],
+            {("closed", "Muncie", "US-IN")},
+        ),
+        # conditional restarts
+        (
+            ["Tamarack expects to restart the Bemidji, Minn., mill as soon as lumber prices allow."],
+            set(),
+        ),
+    ],
+)
+def test_background_and_non_events(body, expected):
+    assert _keys(*body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # relocation: work moved away from a site closes it; the receiving site is no event
+        (
+            ["Tamarack will move production from its Muncie, Ind., plant to its facility in Kokomo, Ind."],
+            {("closed", "Muncie", "US-IN")},
+        ),
+        (
+            ["Tamarack will transfer all manufacturing from Muncie, Ind., to Kokomo, Ind., by June 2012."],
+            {("closed", "Muncie", "US-IN")},
+        ),
+        (
+            [
+                "Tamarack will end production at its plant in Gera (Thuringia) and concentrate assembly"
+                " at its plant in Brno, Czech Republic."
+            ],
+            {("closed", "Gera", "DE-TH")},
+        ),
+        (
+            [
+                "The Muncie, Ind., plant will be closed and its 200 employees offered positions at the"
+                " Kokomo, Ind., plant."
+            ],
+            {("closed", "Muncie", "US-IN")},
+        ),
+        # nominalisations
+        (
+            ["Tamarack announced the permanent cessation of operations at its Borger, Texas, plant."],
+            {("closed", "Borger", "US-TX")},
+        ),
+        (["Tamarack announced the shutdown of its Bemidji, Minn., sawmill."], {("closed", "Bemidji", "US-MN")}),
+        (
+            ["Tamarack announced the restart of operations at its Kenora, Ont., mill."],
+            {("reopened", "Kenora", "CA-ON")},
+        ),
+        # a new site that starts producing has opened
+        (
+            ["Tamarack's new cabinet plant in Tifton, Ga., began commercial production in May."],
+            {("opened", "Tifton", "US-GA")},
+        ),
+        # passive voice with a long subject
+        (
+            [
+                "The new warehouse of its logistics subsidiary, Tamarack Freight Services Sp. z o.o., in"
+                " Lodz, Poland, was officially opened on March 1, 2012, at a ceremony."
+            ],
+            {("opened", "Łódź", None)},
+        ),
+        # investments and jobs as expansions
+        (
+            ["Investment of approximately $8 million at Kokomo, Ind., will add a second paint line."],
+            {("expanded", "Kokomo", "US-IN")},
+        ),
+        (
+            ["Tamarack will invest around $12 million in the Kokomo, Ind., plant."],
+            {("expanded", "Kokomo", "US-IN")},
+        ),
+        (
+            ["The Kokomo, Ind., plant is expected to create around 45 additional roles."],
+            {("expanded", "Kokomo", "US-IN")},
+        ),
+    ],
+)
+def test_moves_nominals_and_voices(body, expected):
+    assert _keys(*body) == expected
+
+
+def test_transaction_lists_its_sites():
+    body = [
+        "Tamarack agreed to sell its packaging business to Larch Holdings.",
+        "The transaction includes the Tupelo, Miss., mill and the Corinth, Miss., converting plant.",
+    ]
+    assert _keys(*body) == {("sold", "Tupelo", "US-MS"), ("sold", "Corinth", "US-MS")}
+
+
+def test_company_acquisition_brings_its_plants():
+    body = ["Tamarack completed the acquisition of Birch Paper Co., which operates mills in Kaukauna, Wis., and Menasha, Wis."]
+    assert _keys(*body) == {("acquired", "Kaukauna", "US-WI"), ("acquired", "Menasha", "US-WI")}
+
+
+def test_list_after_a_region_names_the_sites():
+    body = ["Tamarack will close two plants in Kentucky: Paducah and Murray."]
+    assert _keys(*body) == {("closed", "Paducah", "US-KY"), ("closed", "Murray", "US-KY")}
+
+
+def test_ap_abbreviations_in_a_list():
+    body = ["Tamarack will close its plants in Elkhart, Ind., Tupelo, Miss., Paducah, Ky., Salem, Ore., and Ardmore, Okla."]
+    assert {k[1:] for k in _keys(*body)} == {
+        ("Elkhart", "US-IN"),
+        ("Tupelo", "US-MS"),
+        ("Paducah", "US-KY"),
+        ("Salem", "US-OR"),
+        ("Ardmore", "US-OK"),
+    }
+
+
+def test_planned_end_of_an_idling_is_not_a_reopening():
+    body = [
+        "Tamarack will temporarily idle its Rome, Ga., carpet plant for six weeks.",
+        "Production at the plant is expected to resume in early May.",
+    ]
+    assert _keys(*body) == {("idled", "Rome", "US-GA")}
+
+
+def test_main_line_idled_but_counted_machine_is_a_part():
+    assert _keys("Tamarack is idling the pulp line at its Camas, Wash., mill.") == {("idled", "Camas", "US-WA")}
+    assert _keys("Tamarack will idle one of the two paper machines at its Camas, Wash., mill.") == set()
+
+
+def test_region_apposition_is_not_a_second_place():
+    text = "Its plant in Saltillo, in the state of Coahuila, Mexico, opened."
+    places = [(m.place.locality, m.place.region) for m in find_mentions(text)]
+    assert places == [("Saltillo", "MX-COA")]
+
+
+def test_company_name_is_not_a_place():
+    text = "Tamarack sold the plant to Larch Nonwovens LLC, a portfolio company of Chesapeake Capital Partners."
+    assert [m.place.locality for m in find_mentions(text, frozenset({"Tamarack"}))] == []
+
+
+def test_home_country_settles_a_bare_town():
+    body = ["Tamarack proposes to close its manufacturing site at Wakefield."]
+    assert _keys(*body, country="GB") == {("closed", "Wakefield", None)}
