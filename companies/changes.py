@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 from .models import EventType
 from .presenters import GROUP_TITLES
@@ -58,6 +59,13 @@ class Period:
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    def events_query(self, company=None) -> str:
+        """The events page's query string for this period (and ``company``, if any)."""
+        query = {"date_after": self.start.isoformat(), "date_before": self.end.isoformat()}
+        if company is not None:
+            query["company"] = company.slug
+        return urlencode(query)
 
 
 def _parse(value: str, name: str) -> tuple[date | None, str]:

@@ -47,6 +47,26 @@ def region_name(code: str) -> str:
     return (places.region_name(code.upper()) or code) if code else ""
 
 
+def place_options(
+    pairs: Iterable[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
+    """Countries, and regions grouped by country, from ``(country, region)`` pairs
+    (``FacilityQuerySet.place_options``), for the explorer's and events page's filters."""
+    countries: dict[str, str] = {}
+    regions: dict[str, list[tuple[str, str]]] = {}
+    for country, region in pairs:
+        if country:
+            countries[country] = country_name(country)
+        if region:
+            regions.setdefault(country, []).append((region, f"{region_name(region)} ({region})"))
+    country_list = sorted(countries.items(), key=lambda c: c[1])
+    region_groups = [
+        (country_name(code) or "Other", sorted(items, key=lambda r: r[1]))
+        for code, items in sorted(regions.items(), key=lambda kv: country_name(kv[0]))
+    ]
+    return country_list, region_groups
+
+
 # ---------------------------------------------------------------------------------------------
 # Company page: facilities grouped by status on a date
 
@@ -119,6 +139,17 @@ class Footprint:
     @property
     def upcoming(self) -> list[FacilityRow]:
         return [row for group in self.ordered_groups for row in group.rows if row.status.pending_type]
+
+
+def footprint_rows(facilities: Iterable, on: date) -> list[FacilityRow]:
+    """The facilities in the footprint on ``on``, in the given order, each with its status
+    (``status_at`` over the prefetched ``accepted_events``), e.g. for ``/api/companies/<slug>/``."""
+    rows = []
+    for facility in facilities:
+        status = status_at(facility.accepted_events, on)
+        if status.in_footprint:
+            rows.append(FacilityRow(facility, status))
+    return rows
 
 
 def group_facilities(facilities: Iterable, on: date) -> Footprint:

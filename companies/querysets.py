@@ -153,6 +153,12 @@ class FacilityQuerySet(models.QuerySet):
             .order_by("location__country", "location__region", "location__locality", "name")
         )
 
+    def for_company_family(self, company, subsidiaries) -> FacilityQuerySet:
+        """The company page's facilities: ``company``'s and its ``subsidiaries``' (from
+        ``CompanyQuerySet.descendants``), each with its company, for ``presenters.roll_up``."""
+        family = [company.pk, *(c.pk for c in subsidiaries)]
+        return self.filter(company_id__in=family).for_company_page().select_related("company")
+
     def for_detail(self) -> FacilityQuerySet:
         from .models import Event
 

@@ -44,6 +44,7 @@ _COUNT = (
 )
 _COUNT_RX = re.compile(_COUNT)
 _NUMBER_GATE = re.compile(rf"\b{_NUMBER}\b", re.I)
+_DIGIT = re.compile(r"\d")
 _CHAIN_RX = re.compile(_COUNT.replace(f"(?P<n>{_NUMBER}", f"(?P<n>{_CHAIN_NUMBER}", 1))
 # cheap gate: a claim needs one of these words
 _GATE = re.compile(
@@ -57,7 +58,7 @@ _PRE = re.compile(
     r"|has|have|had|owns|owning|own|with|network\s+of|total\s+of|comprising|comprises|includes|including|in)\s+$"
 )
 _LIST = re.compile(
-    r"(?:\s*,)?\s+(?:(?:located|situated|based)\s+)?(?:in|across|throughout)\s+(?P<list>(?:[^.;:()]|\.(?=\S)){2,200})"
+    r"(?:\s*,)?\s+(?:(?:both|all|each)\s+)?(?:(?:located|situated|based)\s+)?(?:in|across|throughout)\s+(?P<list>(?:[^.;:()]|\.(?=\S)){2,200})"
 )
 _WORLD = re.compile(r"\s+(?:worldwide|globally|around\s+the\s+world)\b")
 _INCLUDING = re.compile(
@@ -67,7 +68,8 @@ _INCLUDING = re.compile(
 _ELLIPSIS = re.compile(rf"\s+and\s+(?P<n>{_NUMBER})\s+(?:in|at)\s+(?P<list>[^.;:(),]{{2,80}})")
 _AFTER_CLOSURE = re.compile(
     r"\b(?:following|after|upon\s+completion\s+of|once|with)\s+(?:the\s+)?(?:\w+\s+)?"
-    r"(?:closures?|closings?|shutdowns?|sales?|divestitures?|consolidations?|idlings?|exit)\b",
+    r"(?:closures?|closings?|shutdowns?|sales?|divestitures?|consolidations?|idlings?|exit|realignment"
+    r"|restructuring|reorgani[sz]ation|rationali[sz]ation|streamlining|downsizing)\b",
     re.I,
 )
 _ADJ_COUNTRY = {"u.s.": "US", "us": "US", "american": "US", "canadian": "CA"}
@@ -84,6 +86,13 @@ _US_AREAS = re.compile(
 )
 
 
+_AREA_WORDS = re.compile(
+    r"^(?:(?:north|south|east|west|northern|southern|eastern|western|central|northeast|northwest|southeast"
+    r"|southwest|northeastern|northwestern|southeastern|southwestern|upstate|downstate|rural|coastal)\s+)+"
+    r"|\s+(?:state|province)$"
+)  # lower case only: "North Carolina" and "North America" are names
+
+
 def _to_int(word: str) -> int | None:
     if word.isdigit():
         return int(word)
@@ -96,6 +105,8 @@ def _countries(listing: str) -> list[str]:
     out: list[str] = []
     for item in _LIST_SPLIT.split(listing):
         item = item.strip().removeprefix("the ").strip()
+        # "northwest Georgia", "upstate New York", "Washington state": the place inside
+        item = _AREA_WORDS.sub("", item).strip()
         if not item:
             continue
         code = places.country_code(item)
@@ -119,7 +130,8 @@ def _qualifier(word: str | None, before: str) -> str | None:
 
 # counts an event touches, not the footprint: "has opened four new stores", "will close two plants"
 _EVENT_BEFORE = re.compile(
-    r"\b(?:open\w*|clos\w*|idl\w*|sold|sell\w*|acquir\w*|bought|buy\w*|shut\w*|expand\w*|build\w*|built)\s+"
+    r"\b(?:open\w*|clos\w*|idl\w*|sold|sell\w*|sale|acqui\w*|purchas\w*|bought|buy\w*|shut\w*|expand\w*|build\w*"
+    r"|built|divest\w*|consolidat\w*)\s+"
     r"(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -136,16 +148,20 @@ def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[Pro
     for sentence in sentences:
         if (
             not _GATE.search(sentence)
-            or not _NUMBER_GATE.search(sentence)
+            or not (_DIGIT.search(sentence) or _NUMBER_GATE.search(sentence))
             or sentence.startswith('"')
             or _other_subject(sentence, issuer_words)
         ):
             continue
+        # a claim restated in a later sentence counts once; "one paper mill and one converting
+        # plant" in one sentence are two claims
+        keys = set()
         for claim in _sentence_claims(sentence):
             key = (claim.count, tuple(claim.countries), claim.qualifier)
             if key not in seen:
-                seen.add(key)
+                keys.add(key)
                 out.append(claim)
+        seen |= keys
     return out
 
 

@@ -523,7 +523,7 @@ class EventFinder:
 
     def feed(self, s: Sentence) -> None:
         text = s.text
-        if _DEAL_CLOSED.search(text):
+        if ("clos" in text or "complet" in text or "effective" in text) and _DEAL_CLOSED.search(text):
             self._deal_date(text)
         triggers = find_triggers(text)
         created: list[_Candidate] = []

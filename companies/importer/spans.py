@@ -361,8 +361,16 @@ def find_mentions(
             lb = _LIST_BEFORE.search(sentence, 0, s)
     if not full:  # only "Locality, Region" spans, to learn how the release qualifies its places
         return out
+    # facility and work words gate the two patterns below, which are costly to run
+    facility_word = _FACILITY.search(sentence) is not None
+    if not facility_word and not _WORK.search(sentence):
+        out.sort(key=lambda x: x.start)
+        for mention in out:
+            _apply_appositions(mention, appositions)
+            _describe(sentence, mention, issuer_words)
+        return out
     # 2. "Kapuskasing newsprint mill", "its Ohio plant"
-    for m in _LOC_FACILITY.finditer(sentence):
+    for m in _LOC_FACILITY.finditer(sentence) if facility_word else ():
         words = _strip_stop(_tokens(m.group("loc")))
         if not words or not free(m.start("loc"), m.end("loc")):
             continue
@@ -414,11 +422,16 @@ def find_mentions(
             loc_start, loc_text = more.start("loc"), more.group("loc")
     out.sort(key=lambda x: x.start)
     for mention in out:
-        for at, region in appositions:
-            if 0 < at - mention.end <= 30 and mention.place.country == region[:2]:
-                mention.place.region = region
+        _apply_appositions(mention, appositions)
         _describe(sentence, mention, issuer_words)
     return out
+
+
+def _apply_appositions(mention: Mention, appositions: list[tuple[int, str]]) -> None:
+    """ "Saltillo, in the state of Coahuila": the region stated right after a place is its region."""
+    for at, region in appositions:
+        if 0 < at - mention.end <= 30 and mention.place.country == region[:2]:
+            mention.place.region = region
 
 
 # a place name that begins another company's name: "Chesapeake Industrial Partners"

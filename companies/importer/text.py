@@ -65,9 +65,14 @@ def normalize(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_CHAR_MAP)
-    text = _SPACES.sub(" ", text)
-    text = _TRAILING.sub("\n", text)
-    text = _BLANKS.sub("\n\n", text.strip())
+    # each rewrite only when its pattern can occur: most texts need none of them
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _TRAILING.sub("\n", text)
+    text = text.strip()
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
     return "\n\n".join(_unwrap(p) for p in text.split("\n\n"))
 
 

@@ -17,9 +17,8 @@ from django.utils import timezone
 from ..exports import site_root
 from ..filters import EventFilter, FacilitySelection
 from ..models import Company, Event, Facility
-from ..presenters import FacilityRow, parse_as_of
+from ..presenters import FacilityRow, footprint_rows, parse_as_of
 from ..serializers import company_dict, company_summary, event_dict, facility_dict
-from ..status import status_at
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -135,11 +134,7 @@ def company_detail(request, slug):
     if company is None:
         raise ApiError(f"No company with slug “{slug}”.", status=404)
     on = as_of or timezone.localdate()
-    rows = []
-    for facility in Facility.objects.filter(company=company).for_company_page():
-        status = status_at(facility.accepted_events, on)
-        if status.in_footprint:
-            rows.append(FacilityRow(facility, status))
+    rows = footprint_rows(Facility.objects.filter(company=company).for_company_page(), on)
     subsidiaries = Company.objects.filter(parent=company).order_by("name", "pk")
     root = site_root(request)
     data = company_dict(company, root)

@@ -22,8 +22,7 @@ def _render(request, company=None):
         "period": period,
         "changes": changes,
         "default_days": DEFAULT_DAYS,
-        "events_query": f"date_after={period.start.isoformat()}&date_before={period.end.isoformat()}"
-        + (f"&company={company.slug}" if company else ""),
+        "events_query": period.events_query(company),
     }
     return render(request, "companies/changes.html", context)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from ..exports import FORMATS, events_export
 from ..filters import EventFilter
 from ..models import Company, Event, EventType, Facility
-from .explorer import place_options
+from ..presenters import place_options
 
 PER_PAGE = 50
 

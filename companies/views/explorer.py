@@ -12,7 +12,7 @@ from ..exports import FORMATS, facilities_export
 from ..filters import STATUS_CHOICES, FacilitySelection
 from ..maps import explorer_map
 from ..models import Company, EventType, Facility, FacilityKind
-from ..presenters import country_name, parse_as_of, region_name
+from ..presenters import parse_as_of, place_options
 
 PER_PAGE = 50
 
@@ -51,23 +51,6 @@ def table_columns(params, current: list[str]) -> list[dict]:
         query["ordering"] = next_value
         columns.append({"label": label, "sortable": True, "aria_sort": aria, "url": "?" + query.urlencode()})
     return columns
-
-
-def place_options(pairs) -> tuple[list[tuple[str, str]], list[tuple[str, list[tuple[str, str]]]]]:
-    """Countries, and regions grouped by country, from ``(country, region)`` pairs."""
-    countries: dict[str, str] = {}
-    regions: dict[str, list[tuple[str, str]]] = {}
-    for country, region in pairs:
-        if country:
-            countries[country] = country_name(country)
-        if region:
-            regions.setdefault(country, []).append((region, f"{region_name(region)} ({region})"))
-    country_list = sorted(countries.items(), key=lambda c: c[1])
-    region_groups = [
-        (country_name(code) or "Other", sorted(items, key=lambda r: r[1]))
-        for code, items in sorted(regions.items(), key=lambda kv: country_name(kv[0]))
-    ]
-    return country_list, region_groups
 
 
 def facility_list(request):

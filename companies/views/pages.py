@@ -100,11 +100,7 @@ def company_detail(request, slug):
     on = as_of or timezone.localdate()
     # Its subsidiaries (any depth, bounded; one query), then the family's facilities (two).
     subsidiaries = Company.objects.descendants(company)
-    family = [company.pk, *(c.pk for c in subsidiaries)]
-    family_facilities = (
-        Facility.objects.filter(company_id__in=family).for_company_page().select_related("company")
-    )
-    rollup = roll_up(company, subsidiaries, family_facilities, on)
+    rollup = roll_up(company, subsidiaries, Facility.objects.for_company_family(company, subsidiaries), on)
     facilities, footprint = rollup.own_facilities, rollup.own
     context = {
         "company": company,
