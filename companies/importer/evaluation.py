@@ -221,7 +221,9 @@ def _score_details(report: Report, file: str, gold: list[Mapping], predicted: li
         for name in EVENT_DETAILS:
             if name in event:
                 same = effective_matches(event[name], match.get(name)) if name == "effective" else None
-                report.details.setdefault(name, Accuracy()).record(file, event[name], match.get(name), same=same)
+                report.details.setdefault(name, Accuracy()).record(
+                    file, event[name], match.get(name), same=same
+                )
 
 
 def evaluate(
@@ -285,7 +287,11 @@ def format_report(report: Report, *, verbose: bool = False) -> list[str]:
             label = names.get(name, f"{name} accuracy")
             lines.append(f"{label}: {_ratio(a.value)} ({a.correct}/{a.total})")
     for name, a in report.details.items():
-        how = " (at the label's precision: a month or year label matches any day in it)" if name == "effective" else ""
+        how = (
+            " (at the label's precision: a month or year label matches any day in it)"
+            if name == "effective"
+            else ""
+        )
         lines.append(f"{name} accuracy on matched events: {_ratio(a.value)} ({a.correct}/{a.total}){how}")
     if report.errors:
         lines.append(f"files without a prediction: {len(report.errors)}")

@@ -203,8 +203,17 @@ _EMPLOYEES = re.compile(
     r"|personnel|roles|employees)\b",
     re.I,
 )
-_EMPLOYEES_GATE = re.compile(
-    r"employ|worker|jobs|position|people|staff|member|associate|personnel|roles", re.I
+_EMPLOYEES_STEMS = (
+    "employ",
+    "worker",
+    "jobs",
+    "position",
+    "people",
+    "staff",
+    "member",
+    "associate",
+    "personnel",
+    "roles",
 )
 _EMPLOYEES_TOTAL = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I
@@ -225,7 +234,8 @@ _EMPLOYEES_OF = re.compile(r"\b(?:of|out\s+of)\s+(?:its|our|the\s+company's|thei
 def employees_in(text: str) -> list[tuple[int, int]]:
     """(count, position) of head counts in ``text`` ("approximately 310 hourly employees")."""
     out: list[tuple[int, int]] = []
-    if not _EMPLOYEES_GATE.search(text):
+    low = text.lower()
+    if not any(stem in low for stem in _EMPLOYEES_STEMS):
         return out
     for m in _EMPLOYEES.finditer(text):
         raw = m.group("n").replace(",", "")
@@ -528,9 +538,16 @@ class EventFinder:
         triggers = find_triggers(text)
         created: list[_Candidate] = []
         for t in triggers:
-            if t.type in ("sold", "acquired") and _modality(text, _Clause(0, len(text)), t) not in ("negated", "hedged"):
+            if t.type in ("sold", "acquired") and _modality(text, _Clause(0, len(text)), t) not in (
+                "negated",
+                "hedged",
+            ):
                 self._deal_type = t.type
-        deal = _DEAL_INCLUDES.search(text) if "includ" in text or "compris" in text or "consist" in text else None
+        deal = (
+            _DEAL_INCLUDES.search(text)
+            if "includ" in text or "compris" in text or "consist" in text
+            else None
+        )
         if deal and not any(t.type in ("sold", "acquired") for t in triggers):
             created = self._deal_contents(s, deal)
         if triggers and not created:
@@ -554,10 +571,17 @@ class EventFinder:
     def _deal_contents(self, s: Sentence, deal: re.Match[str]) -> list[_Candidate]:
         """ "The transaction includes the X mill and the Y plant": the sites of the deal just announced."""
         noun = deal.group("deal").lower()
-        type_ = "sold" if noun in ("sale", "divestiture") else "acquired" if noun in (
-            "acquisition",
-            "purchase",
-        ) else self._deal_type
+        type_ = (
+            "sold"
+            if noun in ("sale", "divestiture")
+            else "acquired"
+            if noun
+            in (
+                "acquisition",
+                "purchase",
+            )
+            else self._deal_type
+        )
         if type_ is None:
             return []
         trig = Trigger(type_, deal.start("verb"), deal.end("verb"), deal.group("verb"), True)
@@ -951,7 +975,9 @@ def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
     """Event words need a facility or production word nearby; "expand its product line" is not an event."""
     start = t.start - 80
     if _PASSIVE_BEFORE.search(text, max(0, t.start - 25), t.start):
-        start = 0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
+        start = (
+            0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
+        )
     window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
     return not _ANCHOR.search(window)
 

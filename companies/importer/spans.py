@@ -28,7 +28,9 @@ _LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
 _DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
 _REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 # the comma is what is rare: find it first, then read the words on either side
-_COMMA_CAP = re.compile(r",\s*(?=[A-Z])|\s+\((?=[A-Z][^()]{1,40}\))")  # "Lüdenscheid (North Rhine-Westphalia)"
+_COMMA_CAP = re.compile(
+    r",\s*(?=[A-Z])|\s+\((?=[A-Z][^()]{1,40}\))"
+)  # "Lüdenscheid (North Rhine-Westphalia)"
 _LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
 _REGION_AFTER_COMMA = re.compile(_REGION)
 
@@ -72,7 +74,9 @@ FACILITY_NOUN = (
     r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?)"
 )
 _FACILITY = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
-_WORK = re.compile(r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I)
+_WORK = re.compile(
+    r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I
+)
 # "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
 _LOC_FACILITY = re.compile(rf"(?P<loc>{_LOCALITY})\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}}){FACILITY_NOUN}\b")
 _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
@@ -111,7 +115,9 @@ _TRANSFER = re.compile(
 )
 _DEST_PREP = re.compile(r"\b(?:to|into|from|by|with)\b", re.I)
 # verbs that gather work at a site: "concentrate manufacturing at its plant in X"
-_GATHER = re.compile(r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s", re.I)
+_GATHER = re.compile(
+    r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s", re.I
+)
 # verbs that take work away from a site: "move production from X to Y" closes X
 _MOVE_AWAY = re.compile(r"^(?:mov|shift|transfer|relocat|consolidat|transition)", re.I)
 _LAST_PREP = re.compile(r"\b(to|into|from|by|with)\b(?!.*\b(?:to|into|from|by|with)\b)", re.I | re.S)
@@ -351,7 +357,9 @@ def find_mentions(
                 break
             name = " ".join(w[-3:])
             shared = _resolve(name, region=region, country=country)
-            if not shared.resolved or _REGION_NOUN_BEFORE.search(sentence, max(0, lb.start() - 30), lb.start()):
+            if not shared.resolved or _REGION_NOUN_BEFORE.search(
+                sentence, max(0, lb.start() - 30), lb.start()
+            ):
                 break
             conventional(shared, region)
             known.setdefault(name.rstrip(".").casefold(), shared)
@@ -475,7 +483,9 @@ _NOUN_AFTER = re.compile(
     rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
     rf"(?P<noun>{FACILITY_NOUN})\b",
 )
-_NOUN_RIGHT_AFTER = re.compile(rf"(?:\s*,)?\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b")
+_NOUN_RIGHT_AFTER = re.compile(
+    rf"(?:\s*,)?\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b"
+)
 _NOUN_BEFORE_LIST = re.compile(
     rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$", re.I
 )
@@ -486,6 +496,8 @@ _JOBS_OFFERED = re.compile(
     r"(?:at|in|with)\s+[^.;]{0,70}$",
     re.I,
 )
+_OFFER_STEMS = ("offer", "given", "giving", "provid", "eligible", "apply", "consider", "transfer")
+_GATHER_STEMS = ("concentrat", "centrali", "focus", "pool")
 _TRIGGERISH = re.compile(r"\b(?:clos|shut|idl|ceas|discontinu|end|stop|halt)\w*", re.I)
 _NOUN_BEFORE = re.compile(
     rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I
@@ -529,7 +541,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
                 if b.group("noun").lower() in ("operations", "facilities", "sites", "locations"):
                     m.kind = kind_of(before[max(0, b.start() - 25) : b.end()])
     # decoys
-    if _HQ_BEFORE.search(before) or _HQ_AFTER.match(after):
+    if _HQ_BEFORE.search(before[-70:]) or _HQ_AFTER.match(after):
         m.decoy = "headquarters"
         return
     clause = _CLAUSE_SPLIT.split(before)[-1]
@@ -543,15 +555,16 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
             m.decoy = "destination"
             m.decoy_at = m.start - len(clause) + (prep.start() if prep is not None else last.start())
             return
-    offer = _JOBS_OFFERED.search(clause)
+    low = clause.lower()
+    offer = _JOBS_OFFERED.search(clause) if any(k in low for k in _OFFER_STEMS) else None
     if offer is not None:
         # "employees will be offered positions at the Kokomo plant": where people go, not a site's fate
         m.decoy = "destination"
         m.decoy_at = m.start - len(clause) + offer.start()
         return
     gather = None
-    for gather in _GATHER.finditer(clause):  # noqa: B007 - the last one is wanted
-        pass
+    for gather in _GATHER.finditer(clause) if any(k in low for k in _GATHER_STEMS) else ():  # noqa: B007
+        pass  # the last one is wanted
     if gather is not None and not _TRIGGERISH.search(clause, gather.end()):
         m.decoy = "destination"
         m.decoy_at = m.start - len(clause) + gather.start()

@@ -248,11 +248,28 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
 ]
 _COMPILED = [(t, re.compile(p, re.I), nominal) for t, p, nominal in _SPECS]
+_LETTERS = re.compile(r"[a-z]+")
 _BY_NEEDLE: dict[str, list[int]] = {}
 for _index, _needles in enumerate(_NEEDLES):
     for _needle in _needles:
         _BY_NEEDLE.setdefault(_needle, []).append(_index)
 _ALL_NEEDLES = tuple(_BY_NEEDLE)
+_WORD_SPECS: dict[str, tuple[int, ...]] = {}
+
+
+def _word_specs(word: str) -> tuple[int, ...]:
+    """The patterns one word's stems call for (stems are letters only, so a stem in a sentence
+    lies inside one of its words; " to " stands for the word "to"). Memoised: the vocabulary
+    of releases is small."""
+    found = _WORD_SPECS.get(word)
+    if found is None:
+        key = " to " if word == "to" else word
+        found = tuple(sorted({i for n in _ALL_NEEDLES if n in key for i in _BY_NEEDLE[n]}))
+        if len(_WORD_SPECS) < 50_000:
+            _WORD_SPECS[word] = found
+    return found
+
+
 assert len(_NEEDLES) == len(_SPECS)
 
 # Senses of the same words that are not facility events.
@@ -291,8 +308,7 @@ _DETERMINER = re.compile(r"\b(?:the|this|that|its|our|their|today's|planned|anno
 
 def find_triggers(sentence: str) -> list[Trigger]:
     """Event words in a sentence, left to right, with overlapping weaker matches removed."""
-    low = sentence.lower()
-    wanted = sorted({i for n in _ALL_NEEDLES if n in low for i in _BY_NEEDLE[n]})
+    wanted = sorted({i for w in set(_LETTERS.findall(sentence.lower())) for i in _word_specs(w)})
     if not wanted:
         return []
     masked = [False] * len(sentence)

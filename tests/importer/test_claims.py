@@ -52,3 +52,30 @@ def test_claims(sentence, expected):
 )
 def test_not_claims(sentence):
     assert _claims(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "both in", "all in", and compass words or "state" around a region
+        ("Brandt operates two sawmills, both in western Oregon.", [(2, ["US"], None)]),
+        ("Brandt operates four plants, all in upstate New York.", [(4, ["US"], None)]),
+        ("Brandt runs three mills in Maine state.", [(3, ["US"], None)]),
+        # names with compass words are names
+        ("Brandt operates 12 plants in North America and Europe.", [(12, [], None)]),
+        # a realignment leaves the remaining footprint
+        (
+            "Following the realignment, Brandt will operate six plants in Texas.",
+            [(6, ["US"], "remaining")],
+        ),
+        # one of each, in one sentence, are two claims
+        (
+            "Brandt operates one paper mill and one converting plant, both in Vermont.",
+            [(1, ["US"], None), (1, ["US"], None)],
+        ),
+        # sites an acquisition brings are not the footprint
+        ("Brandt completed the acquisition of two plants located in Ohio.", []),
+    ],
+)
+def test_claim_phrasings(sentence, expected):
+    assert _claims(sentence) == expected

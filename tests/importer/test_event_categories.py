@@ -90,7 +90,10 @@ def test_background_and_non_events(body, expected):
             ["Tamarack announced the permanent cessation of operations at its Borger, Texas, plant."],
             {("closed", "Borger", "US-TX")},
         ),
-        (["Tamarack announced the shutdown of its Bemidji, Minn., sawmill."], {("closed", "Bemidji", "US-MN")}),
+        (
+            ["Tamarack announced the shutdown of its Bemidji, Minn., sawmill."],
+            {("closed", "Bemidji", "US-MN")},
+        ),
         (
             ["Tamarack announced the restart of operations at its Kenora, Ont., mill."],
             {("reopened", "Kenora", "CA-ON")},
@@ -136,7 +139,9 @@ def test_transaction_lists_its_sites():
 
 
 def test_company_acquisition_brings_its_plants():
-    body = ["Tamarack completed the acquisition of Birch Paper Co., which operates mills in Kaukauna, Wis., and Menasha, Wis."]
+    body = [
+        "Tamarack completed the acquisition of Birch Paper Co., which operates mills in Kaukauna, Wis., and Menasha, Wis."
+    ]
     assert _keys(*body) == {("acquired", "Kaukauna", "US-WI"), ("acquired", "Menasha", "US-WI")}
 
 
@@ -146,7 +151,9 @@ def test_list_after_a_region_names_the_sites():
 
 
 def test_ap_abbreviations_in_a_list():
-    body = ["Tamarack will close its plants in Elkhart, Ind., Tupelo, Miss., Paducah, Ky., Salem, Ore., and Ardmore, Okla."]
+    body = [
+        "Tamarack will close its plants in Elkhart, Ind., Tupelo, Miss., Paducah, Ky., Salem, Ore., and Ardmore, Okla."
+    ]
     assert {k[1:] for k in _keys(*body)} == {
         ("Elkhart", "US-IN"),
         ("Tupelo", "US-MS"),
@@ -165,7 +172,9 @@ def test_planned_end_of_an_idling_is_not_a_reopening():
 
 
 def test_main_line_idled_but_counted_machine_is_a_part():
-    assert _keys("Tamarack is idling the pulp line at its Camas, Wash., mill.") == {("idled", "Camas", "US-WA")}
+    assert _keys("Tamarack is idling the pulp line at its Camas, Wash., mill.") == {
+        ("idled", "Camas", "US-WA")
+    }
     assert _keys("Tamarack will idle one of the two paper machines at its Camas, Wash., mill.") == set()
 
 
@@ -176,7 +185,9 @@ def test_region_apposition_is_not_a_second_place():
 
 
 def test_company_name_is_not_a_place():
-    text = "Tamarack sold the plant to Larch Nonwovens LLC, a portfolio company of Chesapeake Capital Partners."
+    text = (
+        "Tamarack sold the plant to Larch Nonwovens LLC, a portfolio company of Chesapeake Capital Partners."
+    )
     assert [m.place.locality for m in find_mentions(text, frozenset({"Tamarack"}))] == []
 
 

@@ -357,3 +357,21 @@ def test_places_import_without_django_settings():
     repo = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, env={})
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("phrase", "locality", "region"),
+    [
+        ("PITTSBURGH", "Pittsburgh", "US-PA"),  # a primary name beats an alternate spelling elsewhere
+        ("CLEVELAND", "Cleveland", "US-OH"),  # 8x the next Cleveland
+        ("PORTLAND", "Portland", "US-OR"),  # not the Jamaican parish
+    ],
+)
+def test_bare_dateline_city_settled_by_a_clearly_dominant_namesake_at_home(phrase, locality, region):
+    place = parse_place(phrase, default_country="US")
+    assert (place.locality, place.region, place.resolved) == (locality, region, True)
+
+
+@pytest.mark.parametrize("phrase", ["SPRINGFIELD", "RICHMOND"])
+def test_bare_dateline_city_with_comparable_namesakes_stays_unresolved(phrase):
+    assert not parse_place(phrase, default_country="US").resolved
