@@ -46,5 +46,14 @@ format: $(STAMP)
 migrations-check: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Extraction accuracy on the labelled corpora, and speed / memory / import-time figures
+# (the README quotes these commands' output).
+evaluate: $(STAMP)
+	$(PY) manage.py evaluate_extraction tests/data/releases
+	$(PY) manage.py evaluate_extraction tests/data/unseen
+
+bench: $(STAMP)
+	$(PY) manage.py benchmark_extraction -n 1000 --import 1000 --test-db
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
