@@ -26,7 +26,7 @@ _CHAIN_NUMBER = r"(?:a|an|" + _NUMBER[3:]
 _NOUN = (
     r"(?:(?<!credit\s)facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|mines|smelters|refineries|foundries|bakeries|breweries|stores|showrooms"
-    r"|operations"
+    r"|operations|shops|(?<=manufacturing\s)units|(?<=production\s)units|(?<=processing\s)units"
     r"|plant|mill|facility|factory|site|warehouse|mine|bakery|store|location)"
 )
 # lowercase words that may stand between the number and the noun ("16 manufacturing plants",
@@ -43,13 +43,14 @@ _COUNT = (
     rf"(?P<mods>(?:{_MOD}(?:\s+and\s+{_MOD})?\s+){{0,3}}?)(?P<noun>{_NOUN})\b"
 )
 _COUNT_RX = re.compile(_COUNT)
+_SHARED_NOUN = re.compile(rf"\s+and\s+(?:[a-z][\w\-]*\s+){{0,2}}?{_NOUN}\b")
 _NUMBER_GATE = re.compile(rf"\b{_NUMBER}\b", re.I)
 _DIGIT = re.compile(r"\d")
 _CHAIN_RX = re.compile(_COUNT.replace(f"(?P<n>{_NUMBER}", f"(?P<n>{_CHAIN_NUMBER}", 1))
 # cheap gate: a claim needs one of these words
 _GATE = re.compile(
     r"facilit|plant|mill|site|location|warehouse|cent(?:er|re)|mine|smelter|refiner|foundr|baker|brewer|store|showroom"
-    r"|operations|factor",
+    r"|operations|factor|shops|units",
     re.I,
 )
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)")
@@ -103,21 +104,45 @@ def _countries(listing: str) -> list[str]:
     """Country codes for "the United States, Belgium, France and Italy" (states count as US)."""
     listing = _LIST_STOP.split(listing, maxsplit=1)[0]
     out: list[str] = []
-    for item in _LIST_SPLIT.split(listing):
+    items = _LIST_SPLIT.split(listing)
+    for item in items:
         item = item.strip().removeprefix("the ").strip()
         # "northwest Georgia", "upstate New York", "Washington state": the place inside
         item = _AREA_WORDS.sub("", item).strip()
         if not item:
             continue
         code = places.country_code(item)
+        if code is None and (part := _PART_OF_COUNTRY.match(item)):
+            # "Western Canada": a part of a country ("North America", "South Korea" are names)
+            code = places.country_code(item[part.end() :])
         if code is None:
             region = places.region_code(item)
             code = region.split("-")[0] if region else None
+        elif _is_us_state_among(item, items):
+            code = "US"  # "Alabama and Georgia": states, not a country
         if code is None and _US_AREAS.match(item):
             code = "US"
         if code and code not in out:
             out.append(code)
     return out
+
+
+_US_TERRITORIES = frozenset({"PR", "GU", "VI", "AS", "MP", "UM"})  # countries of their own in ISO 3166-1
+_PART_OF_COUNTRY = re.compile(
+    r"(?:(?:North|South)?(?:east|west)ern|Northern|Southern|Eastern|Western)\s+(?!America)"
+)
+
+
+def _is_us_state_among(item: str, items: list[str]) -> bool:
+    """Whether a name that is also a country is a US state here: another item is a state."""
+    if places.country_code(item) in _US_TERRITORIES or not (places.region_code(item) or "").startswith("US-"):
+        return False
+    others = [i.strip().removeprefix("the ").strip() for i in items if i.strip() != item]
+    return any(
+        places.country_code(o) is None and (places.region_code(o) or "").startswith("US-")
+        for o in others
+        if o
+    )
 
 
 def _qualifier(word: str | None, before: str) -> str | None:
@@ -198,6 +223,10 @@ def _sentence_claims(sentence: str) -> list[ProposedClaim]:
         if _EVENT_BEFORE.search(before):
             continue
         qual_word = first.group("qual") or first.group("qual2")
+        # "eight mines and processing plants in ...": a second noun sharing the count
+        shared_noun = _SHARED_NOUN.match(sentence, end)
+        if shared_noun:
+            end = shared_noun.end()
         lst = _LIST.match(sentence, end)
         world = _WORLD.match(sentence, end)
         if not (qual_word or _PRE.search(before) or lst or world):

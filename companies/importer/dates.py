@@ -134,7 +134,7 @@ _WIRES = [
     (r"Marketwired", "Marketwired"),
     (r"Marketwire|MARKET\s*WIRE", "Marketwire"),
     (r"CNW(?:\s+Telbec)?|Canada\s*NewsWire", "CNW"),
-    (r"ACCESSWIRE|ACCESS\s*WIRE", "ACCESSWIRE"),
+    (r"ACCESSWIRE|ACCESS\s*WIRE", "Accesswire"),
     (r"PRWEB|PRWeb", "PRWeb"),
     (r"Newsfile(?:\s+Corp\.?)?", "Newsfile"),
     (r"EINPresswire(?:\.com)?|EIN\s*Presswire", "EIN Presswire"),
@@ -167,7 +167,7 @@ _PLACE_PART = (
 )
 _DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
-    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:)\s*(?=\S)",
+    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:|(?<=\d)\s/(?=\s))\s*(?=\S)",
 )
 _DATELINE_DATE_FIRST = re.compile(
     rf"^\s*(?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"

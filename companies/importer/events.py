@@ -155,6 +155,14 @@ _SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
 _OTHER_SUBJECT = re.compile(
     r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I
 )
+# a bare event noun in an adverbial phrase refers to an event told elsewhere, it announces
+# none: "prior to the shutdown", "following the closure", "as a result of the idling"
+_REFERRED = re.compile(
+    r"\b(?:prior\s+to|before|after|following|since|because\s+of|due\s+to|as\s+a\s+result\s+of"
+    r"|in\s+(?:connection|conjunction)\s+with|in\s+light\s+of|ahead\s+of|until)\s+(?:the|this|that|its|our)\s+$",
+    re.I,
+)
+_COMPLEMENT = re.compile(r"\s*(?:of|at|in|by|on|from)\b|\s+(?-i:[A-Z])", re.I)
 _STATE_AFTER = re.compile(r"\s+(?:\w+\s+)?since\b", re.I)
 # biography in appointment releases: "At Halberd she led the closure of ..."
 _BIOGRAPHY = re.compile(
@@ -164,11 +172,11 @@ _BIOGRAPHY = re.compile(
 )
 # a part of a site is not the site: "curtail one of the three paper machines at its mill"
 _PARTIAL = re.compile(
-    r"\b(?:potlines?|shifts?|kilns?|furnaces?|departments?|units?|boilers?|digesters?|presses|press|operations\s+on)\b"
+    r"\b(?:potlines?|shifts?|kilns?|furnaces?|departments?|(?<!production\s)(?<!ing\s)units?|boilers?|digesters?|presses|press|operations\s+on)\b"
     # a machine or line is a part when counted ("one of its three machines", "a line", "No. 2 line");
     # "the pulp line at its mill" is the mill's main line, and idling it idles the mill
     r"|\b(?:one|two|three|four|a|an|No\.|number|second|third|fourth|several|some|certain|older|smaller|\d+)\s+"
-    r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?lines?)\b",
+    r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?(?:lines?|units?))\b",
     re.I,
 )
 _MENTION_NEGATED = re.compile(r"\b(?:not|no|except|excluding|other\s+than|besides)\b|n't\b", re.I)
@@ -316,6 +324,8 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
         return "background"
     if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before)):
         return "background"
+    if trig.nominal and _REFERRED.search(before) and not _COMPLEMENT.match(text, trig.end):
+        return "background"
     if trig.type in ("idled", "reopened", "closed") and _ROUTINE.search(text, clause.start, clause.end):
         return "background"  # maintenance outages and the restarts after them are routine
     if not trig.nominal:
@@ -382,6 +392,13 @@ _DEAL_INCLUDES = re.compile(
     r"\b(?P<verb>includes?|included|including|comprises?|comprising|consists?\s+of|covers?|encompass\w*)\b",
     re.I,
 )
+# a deal just announced, its sites listed by a copula: "The acquired facilities are ..."
+_DEAL_LISTED = re.compile(
+    rf"\b(?:the|these|both)\s+(?:two\s+|three\s+)?(?P<adj>acquired|purchased|sold|divested)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?{FACILITY_NOUN}\s+(?:are|is|were|was|include|includes|comprise|consist\s+of)\b",
+    re.I,
+)
+_DEAL_ADJ_TYPE = {"acquired": "acquired", "purchased": "acquired", "sold": "sold", "divested": "sold"}
 _EXACT_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$|^\d{1,2}\s|^\d{4}-\d\d-\d\d$|^today$", re.I)
 
 
@@ -465,6 +482,7 @@ class _Candidate:
     employees: int | None
     counterparty: str | None
     order: int
+    past: bool = False  # told in a past tense ("was idled in August")
 
 
 class EventFinder:
@@ -537,6 +555,7 @@ class EventFinder:
             self._deal_date(text)
         triggers = find_triggers(text)
         created: list[_Candidate] = []
+        prior_deal = self._deal_type
         for t in triggers:
             if t.type in ("sold", "acquired") and _modality(text, _Clause(0, len(text)), t) not in (
                 "negated",
@@ -550,6 +569,10 @@ class EventFinder:
         )
         if deal and not any(t.type in ("sold", "acquired") for t in triggers):
             created = self._deal_contents(s, deal)
+        elif prior_deal and ("acqui" in text or "sold" in text or "purchas" in text or "divest" in text):
+            listed = _DEAL_LISTED.search(text)
+            if listed and _DEAL_ADJ_TYPE.get(listed.group("adj").lower()) == prior_deal:
+                created = self._listed(s, prior_deal, listed)
         if triggers and not created:
             mentions = self._mentions(text)
             created = self._events_of(s, triggers, mentions)
@@ -567,6 +590,20 @@ class EventFinder:
         else:
             self._since_group += 1
             self._follow_up(s)
+
+    def _listed(self, s: Sentence, type_: str, listed: re.Match[str]) -> list[_Candidate]:
+        """ "The acquired plants are a beef plant in X and a pork plant in Y": the deal's sites."""
+        trig = Trigger(type_, listed.start("adj"), listed.end("adj"), listed.group("adj"), True)
+        mentions = [
+            m
+            for m in self._mentions(s.text)
+            if m.start > listed.end() and not m.decoy and m.place.locality and m.has_facility
+        ]
+        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
+        self._attach_employees(s, out, mentions)
+        for c in out:
+            self._add(c)
+        return out
 
     def _deal_contents(self, s: Sentence, deal: re.Match[str]) -> list[_Candidate]:
         """ "The transaction includes the X mill and the Y plant": the sites of the deal just announced."""
@@ -795,6 +832,7 @@ class EventFinder:
             employees=None,
             counterparty=counterparty,
             order=s.start + t.start,
+            past=bool(_PAST_FORMS.search(t.text)),
         )
 
     def _inherit(self, s: Sentence, t: Trigger, clause: _Clause, effective, quoted: bool) -> list[_Candidate]:
@@ -835,6 +873,18 @@ class EventFinder:
         )
         places = self.memory.places
         if not plural and len({_pkey(m.place) for m in places}) > 1:
+            return []
+        opened = [
+            c
+            for c in self.events
+            if c.type == "opened" and _pkey(c.place) in {_pkey(m.place) for m in places}
+        ]
+        if t.type == "expanded" and opened:
+            # "expects to invest $260 million in the facility and employ 250": the cost and
+            # the staff of the plant just announced, not an expansion of it
+            counts = employees_in(text[t.start :])
+            if counts and len(opened) == 1:
+                opened[0].employees = opened[0].employees or counts[0][0]
             return []
         inherited = "headline" if self.memory.from_headline else "sentence"
         out = []
@@ -890,12 +940,31 @@ class EventFinder:
                 c.employees = c.employees or counts[0][0]
 
     def _add(self, c: _Candidate) -> None:
+        # one name is one place within a release: the one it qualifies ("Athlone, Ireland"),
+        # whatever a bare mention before it (the headline's "in Athlone") resolved to
+        name = (c.place.locality or "").casefold()
+        known = self.known_places.get(name) if name and "," not in c.place.text else None
+        if known is not None and _pkey(known) != _pkey(c.place):
+            c.place = replace(known, text=c.place.text)
         key = (c.type, _pkey(c.place))
+        if c.type == "reopened":
+            # an idling told in the past is the one this restart ends ("was idled in August")
+            self.events = [
+                old
+                for old in self.events
+                if not (old.type == "idled" and old.past and _pkey(old.place) == key[1])
+            ]
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
         ):
             # "will idle the plant ... production is expected to resume in April": the planned
             # end of the idling just announced, not a second event
+            return
+        if (
+            c.type == "idled"
+            and c.past
+            and any(old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events)
+        ):
             return
         for old in self.events:
             if (old.type, _pkey(old.place)) == key:

@@ -71,7 +71,10 @@ FACILITY_NOUN = (
     r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
     r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
     r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
-    r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?)"
+    r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?"
+    # a unit that makes something is a site: "production unit", "its new bottling unit"
+    r"|(?:(?<=production\s)|(?<=ing\s)(?<!operating\s)(?<!reporting\s)(?<!housing\s)(?<!marketing\s)"
+    r"(?<!trading\s)(?<!banking\s)(?<!billing\s)(?<!holding\s)(?<!generating\s))units?)"
 )
 _FACILITY = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
 _WORK = re.compile(
@@ -126,6 +129,13 @@ _OTHER_OWNER = re.compile(
     r"|(?:that|another|the\s+other|other)\s+compan(?:y|ies)|the\s+(?:buyer|seller|acquirer|purchaser)"
     r"|former\s+employer|buyer|seller|purchaser)'?s?"
     r"|\b(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})'s?)\s+(?:\w+\s+){0,3}$"
+)
+
+
+# a company named with its legal form, then its seat: "Acme Tooling Inc. of Dayton, Ohio"
+_COMPANY_OF = re.compile(
+    r"(?P<name>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|and)){0,5}),?\s+"
+    r"(?:Inc|Corp|Co|Ltd|LLC|L\.P|plc|AG|SA|S\.A|GmbH|N\.V|B\.V|Company|Corporation|Limited)\.?,?\s+of\s+$"
 )
 
 
@@ -568,6 +578,11 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     if gather is not None and not _TRIGGERISH.search(clause, gather.end()):
         m.decoy = "destination"
         m.decoy_at = m.start - len(clause) + gather.start()
+        return
+    seat = _COMPANY_OF.search(before[-90:])
+    if seat and not (set(seat.group("name").split()) & issuer_words):
+        # "sold to Acme Tooling Inc. of Dayton": where a buyer or seller sits, not a site of the deal
+        m.decoy = "company-seat"
         return
     o = _OTHER_OWNER.search(before[-80:])
     if o:

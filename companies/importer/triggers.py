@@ -304,6 +304,11 @@ _FALSE_SENSES = re.compile(
 
 
 _DETERMINER = re.compile(r"\b(?:the|this|that|its|our|their|today's|planned|announced)\s+$", re.I)
+# a noun form with a proper name or a year between: "the Kankakee idling", "its 2009 closure"
+_NAMED_DETERMINER = re.compile(
+    r"\b(?:the|this|that|its|our|their)\s+(?-i:(?:[A-Z][\w.\-]*|\d{4})\s+){1,2}$", re.I
+)
+_NOUN_FORM = re.compile(r"(?:ing|ure|downs?|tion|sion)$", re.I)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -327,7 +332,14 @@ def find_triggers(sentence: str) -> list[Trigger]:
             if any(fs <= s and e <= fe for fs, fe in false_spans):
                 continue
             # "the idling", "its closing": a verb form used as a noun refers like a noun
-            nominal = nominal or bool(_DETERMINER.search(sentence, max(0, s - 20), s))
+            nominal = (
+                nominal
+                or bool(_DETERMINER.search(sentence, max(0, s - 20), s))
+                or bool(
+                    _NOUN_FORM.search(sentence, s, e)
+                    and _NAMED_DETERMINER.search(sentence, max(0, s - 45), s)
+                )
+            )
             found.append(Trigger(type_, s, e, sentence[s:e], nominal))
             for i in range(s, e):
                 masked[i] = True

@@ -79,3 +79,26 @@ def test_not_claims(sentence):
 )
 def test_claim_phrasings(sentence, expected):
     assert _claims(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name that is a country and a state is a state among states
+        ("Brandt operates three rolling mills in Tennessee and Georgia.", [(3, ["US"], None)]),
+        ("Brandt operates three plants in Armenia and Georgia.", [(3, ["AM", "GE"], None)]),
+        ("Brandt operates four plants in Florida and Puerto Rico.", [(4, ["US", "PR"], None)]),
+        # a part of a country is that country; a continent is none
+        ("Brandt has five sawmills in Northern Italy.", [(5, ["IT"], None)]),
+        ("Brandt has five sawmills in North America.", [(5, [], None)]),
+        # a second noun sharing the count, and more facility nouns
+        ("Brandt operates six quarries and crushing plants in Ohio.", [(6, ["US"], None)]),
+        (
+            "Brandt operates two foundries and four machine shops in Michigan.",
+            [(2, ["US"], None), (4, ["US"], None)],
+        ),
+        ("Brandt operates seven manufacturing units in Vietnam.", [(7, ["VN"], None)]),
+    ],
+)
+def test_claim_places_and_nouns(sentence, expected):
+    assert _claims(sentence) == expected

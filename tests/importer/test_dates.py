@@ -119,3 +119,9 @@ def test_effective_dates(phrase, expected):
 def test_relative_dates_need_a_publication_date():
     assert date_mentions("The plant will close later this month.", None) == []
     assert [m.value for m in date_mentions("It will close on June 30, 2010.", None)] == [D(2010, 6, 30)]
+
+
+def test_dateline_with_slashes_around_the_wire():
+    d = find_dateline("MOLINE, IL / ACCESSWIRE / October 2, 2023 / Tamarack Industries, Inc. today said")
+    assert (d.place, d.published, d.wire) == ("MOLINE, IL", date(2023, 10, 2), "Accesswire")
+    assert d.end == len("MOLINE, IL / ACCESSWIRE / October 2, 2023 / ")

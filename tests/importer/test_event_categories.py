@@ -194,3 +194,132 @@ def test_company_name_is_not_a_place():
 def test_home_country_settles_a_bare_town():
     body = ["Tamarack proposes to close its manufacturing site at Wakefield."]
     assert _keys(*body, country="GB") == {("closed", "Wakefield", None)}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an event noun with a proper name between it and its determiner is still a noun
+        (
+            [
+                "The Company's warehouse in Ottumwa, Iowa, which stocked imported coil during the Keokuk "
+                "idling, will return to local supply."
+            ],
+            set(),
+        ),
+        # a bare event noun in an adverbial phrase refers to an event told elsewhere
+        (
+            [
+                "Tamarack restarted its Bemidji, Minn., mill this week.",
+                "Most of the 60 workers were employed at the mill prior to the shutdown.",
+            ],
+            {("reopened", "Bemidji", "US-MN")},
+        ),
+        (["After the closure, Tamarack will run four mills in Maine, Vermont and Quebec."], set()),
+        (
+            [
+                "Its remaining plants in Muncie and Peru, Ind., are not expected to hire as a result of the closure."
+            ],
+            set(),
+        ),
+        # ... but the noun with its own complement still announces one
+        (
+            ["Following the closure of its Muncie, Ind., plant in June, Tamarack will run three plants."],
+            {("closed", "Muncie", "US-IN")},
+        ),
+    ],
+)
+def test_referred_events(body, expected):
+    assert _keys(*body) == expected
+
+
+def _keys_with(body, headline):
+    sentences = [Sentence(t, i * 1000, "body", i) for i, t in enumerate(body)]
+    events, _ = find_events(
+        sentences, headline=headline, published=PUB, issuer="Tamarack Industries, Inc.", country=None
+    )
+    return {(e.type, e.place.locality, e.place.region, e.place.country) for e in events}
+
+
+def test_one_name_is_one_place_in_a_release():
+    # the headline's bare "Athlone" must not become a second, differently resolved event
+    body = [
+        "Tamarack Industries, Inc. today opened its new bottling plant in Athlone, Ireland.",
+        "The plant was opened by the Minister for Trade at a ceremony attended by staff.",
+    ]
+    keys = _keys_with(body, "Tamarack Opens Bottling Plant in Athlone")
+    assert {k[:2] for k in keys} == {("opened", "Athlone")}
+    assert {k[3] for k in keys} == {"IE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an idling told in the past is what the announced restart ends
+        (
+            [
+                "Tamarack has restarted its Bemidji, Minn., mill.",
+                "The Bemidji mill was idled in May after a customer moved its orders overseas.",
+            ],
+            {("reopened", "Bemidji", "US-MN")},
+        ),
+        # the seat of a buyer or seller is not a site of the deal
+        (
+            [
+                "Tamarack has sold its Muncie, Ind., plant to Ridgeway Fasteners Inc. of Kokomo, Ind., "
+                "for $4 million."
+            ],
+            {("sold", "Muncie", "US-IN")},
+        ),
+        # the cost and the staff of a plant just announced are not an expansion of it
+        (
+            [
+                "Tamarack today broke ground on a new plant in Sedalia, Mo.",
+                "Tamarack plans to invest about $90 million in the plant and to hire 120 people.",
+            ],
+            {("opened", "Sedalia", "US-MO")},
+        ),
+    ],
+)
+def test_details_of_the_announced_event(body, expected):
+    assert _keys(*body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a unit that makes something is a site
+        (
+            ["Tamarack has commissioned a new bottling unit in Sedalia, Mo."],
+            {("opened", "Sedalia", "US-MO")},
+        ),
+        (
+            ["Tamarack will permanently close its resin production unit in Muncie, Ind."],
+            {("closed", "Muncie", "US-IN")},
+        ),
+        # ... a business unit is not, and one of several units is a part of a site
+        (["Tamarack will close its operating unit in Muncie, Ind."], set()),
+        (["Tamarack will idle one of the three production units at its Muncie, Ind., plant."], set()),
+    ],
+)
+def test_production_units(body, expected):
+    assert _keys(*body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the sites of a deal just announced, listed after a copula
+        (
+            [
+                "Tamarack has completed the purchase of two sawmills in Oregon from Cedarline Lumber LLC.",
+                "The acquired mills are a stud mill in Bend, Ore., and a planer mill in Burns, Ore.",
+            ],
+            {("acquired", "Bend", "US-OR"), ("acquired", "Burns", "US-OR")},
+        ),
+        # with no deal announced, "the acquired mills" is background
+        (["The acquired mills are a stud mill in Bend, Ore., and a planer mill in Burns, Ore."], set()),
+    ],
+)
+def test_listed_deal_sites(body, expected):
+    assert _keys(*body) == expected
