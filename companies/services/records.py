@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from ..models import Company, FootprintClaim, Location, Release
@@ -56,7 +57,13 @@ def company_match(*, name: str = "", ticker: str = "") -> Company | None:
     key = normalise_company_name(name) if name else ""
     if not key:
         return None
-    for company in Company.objects.only("id", "name", "legal_name", "aliases"):
+    # Narrow the candidates in SQL by the key's longest word (any name that normalises to the
+    # key contains it), so matching does not scan every company on each import.
+    anchor = max(key.split(), key=len)
+    candidates = Company.objects.filter(
+        Q(name__icontains=anchor) | Q(legal_name__icontains=anchor) | Q(aliases__icontains=anchor)
+    ).only("id", "name", "legal_name", "aliases")
+    for company in candidates:
         names = [company.name, company.legal_name, *company.alias_list]
         if any(n and normalise_company_name(n) == key for n in names):
             return Company.objects.get(pk=company.pk)
