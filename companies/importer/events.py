@@ -60,7 +60,11 @@ _EFFECTIVE_PREP = re.compile(
     re.I,
 )
 _ANCHOR = re.compile(
-    rf"\b(?:{FACILITY_NOUN}|production|manufacturing|capacity|output|papermaking|steelmaking)\b", re.I
+    rf"\b(?:{FACILITY_NOUN}|production|manufacturing|capacity|output|papermaking|steelmaking"
+    # equipment put in at a site: "invest $9 million at X to install four new presses"
+    r"|install(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?(?:equipment|machines?|machinery|presses|looms|lines?|ovens?"
+    r"|kilns?|furnaces?|robots?|range|cells?|reactors?|dryers?|boilers?))\b",
+    re.I,
 )
 
 # --- polarity and modality ---------------------------------------------------------------------
@@ -444,6 +448,19 @@ _DOTTED_SUFFIXES = frozenset(
 )
 
 
+# the company bought: "to acquire Birch Paper Co., a maker of ..."
+_TARGET = re.compile(
+    r"\s+(?:of\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?(?:outstanding\s+)?(?:shares\s+(?:of|in)\s+)?)?"
+    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,4}),?\s+(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|GmbH|Company"
+    r"|Corporation|Limited)\b"
+)
+# what the company bought owns: "Birch Paper operates two mills"
+_TARGET_OWNS = re.compile(
+    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-.]*){0,4}),?\s+(?:(?:currently|also)\s+)?"
+    rf"(?P<verb>operates|owns|runs|has|maintains)\s+(?:[\w-]+\s+){{0,3}}?{FACILITY_NOUN}\b"
+)
+
+
 def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
     want = "to" if type_ == "sold" else "from"
     for m in _COUNTERPARTY.finditer(text, trig.end):
@@ -520,6 +537,7 @@ class EventFinder:
             self.known_places[self.dateline.locality.casefold()] = self.dateline
         self._since_group = 99
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
+        self._target: str | None = None  # first word of the company whose purchase was announced
         if headline:
             self._read_headline(headline)
 
@@ -562,6 +580,9 @@ class EventFinder:
                 "hedged",
             ):
                 self._deal_type = t.type
+                target = _TARGET.match(text, t.end) if t.type == "acquired" else None
+                if target and not (set(target.group("name").split()) & self.issuer_words):
+                    self._target = target.group("name").split()[0]
         deal = (
             _DEAL_INCLUDES.search(text)
             if "includ" in text or "compris" in text or "consist" in text
@@ -569,6 +590,13 @@ class EventFinder:
         )
         if deal and not any(t.type in ("sold", "acquired") for t in triggers):
             created = self._deal_contents(s, deal)
+        elif (
+            self._target and not any(t.type == "acquired" for t in triggers) and text.startswith(self._target)
+        ):
+            owns = _TARGET_OWNS.match(text)
+            if owns and owns.group("name").split()[0] == self._target:
+                # "Birch Paper operates two mills, in X and Y": the sites of the company acquired
+                created = self._target_sites(s, owns)
         elif prior_deal and ("acqui" in text or "sold" in text or "purchas" in text or "divest" in text):
             listed = _DEAL_LISTED.search(text)
             if listed and _DEAL_ADJ_TYPE.get(listed.group("adj").lower()) == prior_deal:
@@ -601,6 +629,18 @@ class EventFinder:
         ]
         out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
         self._attach_employees(s, out, mentions)
+        for c in out:
+            self._add(c)
+        return out
+
+    def _target_sites(self, s: Sentence, owns: re.Match[str]) -> list[_Candidate]:
+        trig = Trigger("acquired", owns.start("verb"), owns.end("verb"), owns.group("verb"), True)
+        mentions = [
+            m
+            for m in self._mentions(s.text)
+            if m.start > owns.end() and m.decoy in (None, "other-company") and m.place.locality
+        ]
+        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
         for c in out:
             self._add(c)
         return out
@@ -702,7 +742,11 @@ class EventFinder:
                 if prev:
                     assigned.setdefault(id(prev[-1]), []).append(m)
                     continue
-                nxt = [t for t in ts if t.start >= m.end and _governs(_inside(relatives, t.start), rel_m, m)]
+                nxt = [
+                    t
+                    for t in ts
+                    if t.start >= m.end and _governs(_inside(relatives, t.start), rel_m, m, text)
+                ]
                 if not nxt:
                     continue
                 t = nxt[0]
@@ -982,6 +1026,8 @@ class EventFinder:
         warnings = [f"Possible event not proposed (hedged or conditional): {text}" for text in self.hedged]
         events = []
         for c in sorted(self.events, key=lambda c: c.order):
+            if c.place.locality is None and any(_within(c, other) for other in self.events):
+                continue  # "close its bakery in Kingston, Ontario, ... wind down": Ontario is Kingston's
             if not c.place.resolved and c.place.locality:
                 warnings.append(
                     f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}"
@@ -1008,14 +1054,38 @@ _LEGAL = words(
 )
 
 
+def _within(area: _Candidate, other: _Candidate) -> bool:
+    """Whether ``other`` is the same event, told in the same sentence, at a town inside ``area``."""
+    return (
+        other is not area
+        and other.type == area.type
+        and other.place.locality is not None
+        and other.evidence.text == area.evidence.text
+        and other.place.country == area.place.country
+        and area.place.region in (None, other.place.region)
+    )
+
+
 def _pkey(p: PlaceRef) -> tuple:
     return ((p.locality or "").casefold(), p.region, p.country)
 
 
-def _governs(rel_t: tuple[int, int] | None, rel_m: tuple[int, int] | None, m: Mention) -> bool:
+def _governs(
+    rel_t: tuple[int, int] | None, rel_m: tuple[int, int] | None, m: Mention, text: str = ""
+) -> bool:
     """Whether an event word after a place can have it as subject: both in the same clause,
-    or the event word in a relative clause on that place ("the Compiegne plant, where X will invest")."""
-    return rel_t == rel_m or (rel_m is None and rel_t is not None and 0 <= rel_t[0] - m.end <= 25)
+    or the event word in a relative clause on that place ("the Compiegne plant, where X will invest",
+    "the Oita Plant in Oita Prefecture, where X will invest")."""
+    if rel_t == rel_m:
+        return True
+    if rel_m is not None or rel_t is None:
+        return False
+    gap = rel_t[0] - m.end
+    return 0 <= gap <= 25 or (gap <= 70 and _PLACE_GAP.fullmatch(text, m.end, rel_t[0]) is not None)
+
+
+# between a place and its relative clause, only its facility word and how the place is qualified
+_PLACE_GAP = re.compile(rf"(?:[\s,]+|[A-Z][\w'\-.]*|in|of|the|{FACILITY_NOUN})*")
 
 
 def _direct_object(text: str, t: Trigger) -> bool:

@@ -163,7 +163,9 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         issuer=issuer,
         aliases=aliases,
         dateline=proposal.dateline,
-        country=_home_country(proposal) or (proposal.dateline.country if proposal.dateline else None),
+        country=_home_country(proposal)
+        or _network_country(body)
+        or (proposal.dateline.country if proposal.dateline else None),
     )
     warnings.extend(event_warnings)
     proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)
@@ -184,7 +186,10 @@ _EXCHANGE_COUNTRY = {
     "nyse": "US", "nasdaq": "US", "amex": "US", "otc": "US", "pink": "US", "tsx": "CA", "cse": "CA",
     "lse": "GB", "aim": "GB", "euronext paris": "FR", "euronext brussels": "BE", "euronext amsterdam": "NL",
     "euronext lisbon": "PT", "xetra": "DE", "fwb": "DE", "frankfurt": "DE", "borsa italiana": "IT",
-    "bme": "ES", "asx": "AU", "six": "CH",
+    "bme": "ES", "asx": "AU", "six": "CH", "tse": "JP", "tyo": "JP", "tokyo": "JP", "bmv": "MX", "b3": "BR",
+    "bovespa": "BR", "nasdaq stockholm": "SE", "nasdaq helsinki": "FI", "nasdaq copenhagen": "DK",
+    "oslo": "NO", "jse": "ZA", "hkex": "HK", "sgx": "SG", "bse": "IN", "nse": "IN", "wse": "PL",
+    "tase": "IL", "krx": "KR", "kospi": "KR", "twse": "TW", "nzx": "NZ", "sse": "CN", "szse": "CN",
 }  # fmt: skip
 
 
@@ -198,6 +203,28 @@ def _home_country(proposal: Proposal) -> str | None:
         if exchange.startswith(key):
             return _EXCHANGE_COUNTRY[key]
     return "CA" if proposal.wire == "CNW" else None
+
+
+_NATIONALITY = {
+    "british": "GB", "canadian": "CA", "american": "US", "australian": "AU", "french": "FR",
+    "german": "DE", "mexican": "MX", "japanese": "JP", "irish": "IE", "brazilian": "BR",
+    "italian": "IT", "spanish": "ES", "dutch": "NL", "belgian": "BE", "swedish": "SE",
+}  # fmt: skip
+# "a review of its UK manufacturing network", "our Canadian operations": the company's home
+_NETWORK = re.compile(
+    r"\b(?:its|our|their|the\s+company's)\s+(?P<c>U\.?K\.?|U\.?S\.?|[A-Z][a-z]+)\s+(?:[a-z]+\s+)?"
+    r"(?:network|operations|footprint|business|plants|sites|facilities|mills|manufacturing|production)\b"
+)
+
+
+def _network_country(body: str) -> str | None:
+    """The country of the company's own network as the release names it, if it names one."""
+    for m in _NETWORK.finditer(body[:6000]):
+        word = m.group("c")
+        code = _NATIONALITY.get(word.lower()) or (places.country_code(word) if word.isupper() else None)
+        if code:
+            return code
+    return None
 
 
 @lru_cache(maxsize=4096)

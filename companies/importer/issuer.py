@@ -20,9 +20,10 @@ _EXCHANGE = (
     r"|AMEX|American\s+Stock\s+Exchange|TSX[- ]?V(?:enture)?|TSX\s+Venture(?:\s+Exchange)?|TSX|TSE|CSE|NEO"
     r"|LSE|AIM|ASX|Euronext(?:\s+[A-Z]\w+)?|Xetra|FWB|Frankfurt|SIX|OMX|JSE|HKEX|SGX|BSE|NSE|BME|Borsa\s+Italiana"
     r"|Bolsa\s+de\s+Madrid|Oslo\s+B\w+|Nasdaq\s+(?:Stockholm|Helsinki|Copenhagen)|WSE|TASE"
+    r"|TYO|Tokyo(?:\s+Stock\s+Exchange)?|BMV|B3|Bovespa|KRX|KOSPI|TWSE|NZX|SSE|SZSE"
 )
 _TICKER_TAG = re.compile(
-    rf"\(\s*(?:(?P<exchange>{_EXCHANGE})\s*:\s*|(?:ticker|symbol)\s*:?\s*)(?P<ticker>[A-Z][A-Z0-9.\-]{{0,9}})"
+    rf"\(\s*(?:(?P<exchange>{_EXCHANGE})\s*:\s*|(?:ticker|symbol)\s*:?\s*)(?P<ticker>(?(exchange)[A-Z0-9]|[A-Z])[A-Z0-9.\-]{{0,9}}(?:\s[A-Z](?=\s*\)))?)"
     r"[^)]{0,80}\)",
     re.I,
 )

@@ -144,7 +144,17 @@ _REGION_ALIASES = {
     "brittany": "FR-BRE", "normandy": "FR-NOR", "corsica": "FR-20R",
     "mexico city": "MX-CMX", "distrito federal": "MX-CMX", "state of mexico": "MX-MEX",
     "coahuila": "MX-COA", "michoacan": "MX-MIC", "veracruz": "MX-VER",
+    "penang": "MY-07", "malacca": "MY-04",
 }  # fmt: skip
+# The generic words around a subdivision's name: "Yamagata Prefecture", "the State of Mexico",
+# "the Haute-Marne department", "Province of Hainaut".
+SUBDIVISION_WORDS = (
+    r"(?:states?|provinces?|prefectures?|departments?|d[ée]partements?|regions?|counties|county|districts?"
+    r"|governorates?|oblasts?|voivodeships?|cantons?|municipalit(?:y|ies)|territor(?:y|ies))"
+)
+_SUBDIVISION_AFFIX = re.compile(
+    rf"^\s*(?:the\s+)?(?:{SUBDIVISION_WORDS}\s+of\s+(?:the\s+)?)?|\s+{SUBDIVISION_WORDS}\s*$", re.I
+)
 
 
 def _compact(text: str) -> str:
@@ -221,7 +231,15 @@ def region_code(text: str | None, country: str | None = None) -> str | None:
     if (iso := _ISO_REGION.match(text.strip())) and pycountry.subdivisions.get(code=text.strip().upper()):
         code = text.strip().upper()
         return code if hint in (None, iso[1].upper()) else None
-    key = _compact(text)
+    found = _region_by_key(_compact(text), hint)
+    if found is None:
+        bare = _SUBDIVISION_AFFIX.sub("", text).strip()
+        if bare and bare != text.strip():
+            found = _region_by_key(_compact(bare), hint)
+    return found
+
+
+def _region_by_key(key: str, hint: str | None) -> str | None:
     if not key:
         return None
     if hint:

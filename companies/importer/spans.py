@@ -225,12 +225,22 @@ def _strip_stop(words: list[str]) -> list[str]:
     return words
 
 
+_COMPASS = words(
+    "north south east west northern southern eastern western central upper lower greater "
+    "northeast northwest southeast southwest north-east north-west south-east south-west"
+)
+# "West Yorkshire", "East Sussex": a compass word and a name, a subdivision whatever its code
+_COMPASS_REGION = re.compile(rf"(?i:{'|'.join(sorted(_COMPASS, key=len, reverse=True))})\s+{_CAPW}")
+
+
 @lru_cache(maxsize=8192)
 def _region_of(text: str) -> tuple[str | None, str | None, int]:
     """(region, country, characters used) for the longest prefix of ``text`` naming one."""
     words = text.split()
     for n in range(min(3, len(words)), 0, -1):
         cand = " ".join(words[:n])
+        if n == 1 and cand.lower().rstrip(".") in _COMPASS:
+            continue  # "West" of "West Yorkshire" is not Cameroon's West Region
         for c in (cand, cand.rstrip(".")):
             region = _region_code(c)
             if region:
@@ -331,13 +341,26 @@ def find_mentions(
         return all(e <= ts or s >= te for ts, te in taken)
 
     def add(s: int, e: int, ref: PlaceRef) -> None:
-        if free(s, e) and not _NAME_PART.match(sentence, e):
+        if free(s, e) and not _NAME_PART.match(sentence, e) and not _CURRENCY_AFTER.match(sentence, e):
             out.append(Mention(s, e, ref))
         taken.append((s, e))
 
+    # 0. "Town, State of Mexico", "Town in Yamagata Prefecture", "Town, in the X department of France"
+    if _SUBDIVISION_HINT.search(sentence):
+        for s, e, ref in _subdivision_places(sentence, default_country, issuer_words):
+            if ref is not None and free(s, e):
+                known.setdefault(ref.text.split(",")[0].strip().casefold(), ref)
+                add(s, e, ref)
+            taken.append((s, e))
     # 1. "Locality, Region" (and "A and B, Region" sharing the region)
     for m in _loc_regions(sentence):
+        if not free(m.start("loc"), m.start("loc") + 1):
+            continue
         region, country, used = _region_of(m.group("reg"))
+        if not (region or country) and default_country:
+            compass = _COMPASS_REGION.match(m.group("reg"))
+            if compass:  # "Wakefield, West Yorkshire": a subdivision of the home country
+                region, country, used = None, default_country, compass.end()
         if not (region or country):
             continue
         words = _tokens(m.group("loc"))
@@ -353,6 +376,9 @@ def find_mentions(
                 appositions.append((loc_start, stated))
             continue
         end = m.start("reg") + used
+        tail = _TRAILING_COUNTRY.match(sentence, end) if region else None
+        if tail and _country_code(tail.group("c").rstrip(".")) == region[:2]:
+            end = tail.end("c")  # "Bayan Lepas, Penang, Malaysia": the country closes the place
         if words[-n:][0] in issuer_words and not ref.resolved:
             continue
         conventional(ref, region)
@@ -445,6 +471,92 @@ def find_mentions(
     return out
 
 
+_SUBDIV_NOUN = (
+    r"(?:[Ss]tate|[Pp]rovince|[Pp]refecture|[Dd][ée]partement|[Dd]epartment|[Rr]egion|[Oo]blast"
+    r"|[Vv]oivodeship|[Gg]overnorate|[Cc]anton)"
+)
+_SUBDIVISION_HINT = re.compile(rf"(?<!United\s)\b{_SUBDIV_NOUN}\b")
+_NAME = rf"{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,2}}"
+_SUBDIV_PHRASE = re.compile(
+    rf"(?:the\s+)?(?:{_SUBDIV_NOUN}\s+of\s+(?:the\s+)?(?P<n1>{_NAME})"
+    rf"|(?P<n2>{_NAME})\s+{_SUBDIV_NOUN}\b(?!\s+[A-Z])(?:\s+of\s+(?:the\s+)?(?P<c2>{_NAME}))?)"
+    rf"(?:\s*,\s*(?P<country>{_NAME}))?"
+)
+_BEFORE_SUBDIV = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})(?P<sep>\s*,\s*(?:in\s+)?|\s+in\s+)$")
+_TRAILING_COUNTRY = re.compile(rf"\s*,\s*(?P<c>{_NAME})")
+_FACILITY_WORD = re.compile(rf"{FACILITY_NOUN}", re.I)
+
+
+def _subdivision_places(
+    sentence: str, default: str | None, issuer_words: frozenset[str]
+) -> list[tuple[int, int, PlaceRef | None]]:
+    """Subdivisions named with their generic word ("Yamagata Prefecture", "the State of Mexico",
+    "the Haute-Marne department of France"), with the town they qualify when one precedes them.
+    Each span is (start, end, place); the place is None when no town precedes, and the span
+    is then only kept from being read as a town of the subdivision's name."""
+    out: list[tuple[int, int, PlaceRef | None]] = []
+    done = 0
+    for h in _SUBDIVISION_HINT.finditer(sentence):
+        m = _SUBDIV_PHRASE.search(sentence, max(done, h.start() - 50), h.end() + 60)
+        if m is None or m.end() <= done:
+            continue
+        done = m.end()
+        end, country = m.end(), None
+        if m.group("country"):
+            country = _country_code(m.group("country").rstrip("."))
+            if country is None:  # "Toluca, State of Mexico, Acme said": no country after all
+                end = m.start("country")
+        if m.group("c2"):
+            country = country or _country_code(m.group("c2"))
+        if m.group("n1"):
+            phrase_end = m.end("n1")
+        else:
+            phrase_end = m.start("c2") if m.group("c2") else m.start("country") if m.group("country") else end
+        phrase = re.sub(r"\s+of\s*$|[\s,]+$", "", sentence[m.start() : phrase_end])
+        end = len(sentence[:end].rstrip(" ,"))
+        region = None
+        for hint in (country,) if country else (default, None):
+            region = places.region_code(phrase, hint)
+            if region:
+                break
+        if region is None:
+            continue
+        span = _town_before(sentence, m.start(), end, region, issuer_words)
+        if span is not None:
+            out.append(span)
+            if span[1] == end:
+                continue
+        out.append((m.start(), end, None))
+    return out
+
+
+def _town_before(
+    sentence: str, at: int, end: int, region: str, issuer_words: frozenset[str]
+) -> tuple[int, int, PlaceRef] | None:
+    """The town a subdivision phrase starting at ``at`` qualifies: "Toluca, State of Mexico",
+    "Vesoul, in the X department", "the Tsuruoka Plant in Yamagata Prefecture"."""
+    before = _BEFORE_SUBDIV.search(sentence, max(0, at - 60), at)
+    if before is None:
+        return None
+    all_words = _tokens(before.group("loc"))
+    words = list(all_words)
+    while words and _FACILITY_WORD.fullmatch(words[-1]):
+        words = words[:-1]  # "the Tsuruoka Plant in Yamagata Prefecture"
+    found, n = _best_locality(words, region, region[:2]) if words else (None, 0)
+    if found is None or not found.locality or not (found.resolved or "," in before.group("sep")):
+        return None
+    if set(words[-n:]) & issuer_words:
+        return None
+    start = before.start("loc") + len(" ".join(words)) - len(" ".join(words[-n:]))
+    found.region = region
+    if len(words) < len(all_words):
+        # the facility word sits between town and subdivision: the town alone
+        found.text = " ".join(words[-n:])
+        return start, start + len(found.text), found
+    found.text = sentence[start:end]
+    return start, end, found
+
+
 def _apply_appositions(mention: Mention, appositions: list[tuple[int, str]]) -> None:
     """ "Saltillo, in the state of Coahuila": the region stated right after a place is its region."""
     for at, region in appositions:
@@ -452,6 +564,8 @@ def _apply_appositions(mention: Mention, appositions: list[tuple[int, str]]) -> 
             mention.place.region = region
 
 
+# "US$60 million", "C$", "A$": a currency, not a place
+_CURRENCY_AFTER = re.compile(r"\$|\s*-\s*dollars?\b")
 # a place name that begins another company's name: "Chesapeake Industrial Partners"
 _NAME_PART = re.compile(
     r"(?:\s+[A-Z][\w&'\-]*){0,2}\s+(?:Partners|Capital|Industries|Industrial|Holdings?|Group|Inc|LLC|L\.P|LP"

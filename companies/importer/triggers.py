@@ -154,7 +154,9 @@ _SPECS: list[tuple[str, str, bool]] = [
         "expanded",
         r"\binvest(?:s|ed|ing)?\s+(?:(?:approximately|about|around|nearly|roughly|some|over|an\s+additional|more\s+than"
         r"|up\s+to|a\s+further)\s+)?"
-        r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b"
+        r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into"
+        # "where the company will invest 3 billion yen to build a new production building"
+        r"|to\s+(?=(?:build|install|add|construct|upgrade|moderni[sz]e)\b))\b"
         # the noun: "an investment of approximately $6 million at X", "a $9 million investment in X"
         r"|\binvestment\s+of\s+(?:(?:approximately|about|around|nearly|roughly|some|over|more\s+than|up\s+to)\s+)?"
         r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b"
@@ -274,7 +276,20 @@ assert len(_NEEDLES) == len(_SPECS)
 
 # Senses of the same words that are not facility events.
 _FALSE_SENSES = re.compile(
-    r"\bclose\s+(?:to|by(?!\s+(?:the\s+)?(?:end|mid|early|late|first|second|third|fourth|last|year|spring|summer|fall|autumn|winter|\d|[A-Z]))|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
+    # a product noun used as a modifier: "closures plant" (bottle caps), "shutdown valves"
+    r"\b(?:closures|shut-?downs?|shut-?offs?)\s+(?:and\s+[\w-]+\s+)?(?:plants?|lines?|business(?:es)?|valves?"
+    r"|systems?|products?|segments?|divisions?|makers?|producers?|suppliers?|solutions?|technolog\w*"
+    r"|manufactur\w*|moulding|molding|caps)\b"
+    # a state that a deal or plan is about, not a new event: "sell its idle mill", "the idled plant"
+    r"|\b(?:its|the|their|our|this|that|an?)\s+(?:[\w-]+\s+)?idled?\s+(?=(?:[\w-]+\s+){0,2}?"
+    rf"\w*{_FACILITY}\b)"
+    # past background told as a cause: "after a fire forced the company to suspend operations there"
+    r"|\b(?:after|since|when|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:forced|caused|led|prompted"
+    r"|required|compelled)\s+(?:[\w-]+\s+){0,3}?to\s+[\w-]+(?:\s+[\w-]+){0,3}"
+    # groundbreaking for an expansion is the expansion: "broke ground on a $X expansion of its plant"
+    r"|\b(?:break|breaks|broke|breaking|ground[- ]?breaking)(?:\s+ground)?\s+(?:\w+\s+){0,2}?(?:on|for|of)\s+"
+    r"(?:a|an|the|its|their|our)\s+(?:[\w$.,-]+\s+){0,4}?(?=(?:expansion|addition|extension|enlargement)\b)"
+    r"|\bclose\s+(?:to|by(?!\s+(?:the\s+)?(?:end|mid|early|late|first|second|third|fourth|last|year|spring|summer|fall|autumn|winter|\d|[A-Z]))|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
     r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
     r"offering|market|period|day|session))\b"
     r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an)\s+(?:\w+\s+)?(?:quarter|year|transaction|deal|sale|acquisition|"

@@ -1,0 +1,215 @@
+"""Generic place parsing outside the US and Canada: subdivisions with their generic word,
+"Town, Subdivision, Country", home-country context, and tokens that only look like places.
+The sentences are our own; no corpus text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from companies.importer.events import find_events
+from companies.importer.places import region_code
+from companies.importer.spans import find_mentions
+from companies.importer.text import Sentence
+
+PUB = date(2026, 5, 4)
+
+
+def _keys(*body, headline=None, country=None):
+    sentences = [Sentence(t, i * 1000, "body", i) for i, t in enumerate(body)]
+    events, _ = find_events(
+        sentences, headline=headline, published=PUB, issuer="Tamarack Industries, Inc.", country=country
+    )
+    return {(e.type, e.place.locality, e.place.region, e.place.country) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("Yamagata Prefecture", "JP", "JP-06"),
+        ("State of Mexico", "MX", "MX-MEX"),
+        ("the Haute-Saône department", "FR", "FR-70"),
+        ("Province of Hainaut", "BE", "BE-WHT"),
+        ("Kumamoto Prefecture", None, "JP-43"),
+        ("Penang", "MY", "MY-07"),
+    ],
+)
+def test_region_code_strips_the_generic_word(text, country, expected):
+    assert region_code(text, country) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "country", "expected"),
+    [
+        (
+            ["Tamarack will close its bottling plant in Toluca, State of Mexico, by the end of the year."],
+            None,
+            {("closed", "Toluca", "MX-MEX", "MX")},
+        ),
+        (
+            ["Production at the Tsuruoka Plant in Yamagata Prefecture will end in September."],
+            "JP",
+            {("closed", "Tsuruoka", "JP-06", "JP")},
+        ),
+        (
+            [
+                "Tamarack has agreed to sell its assembly plant in Butterworth, Penang, Malaysia, to Larch Sdn."
+            ],
+            None,
+            {("sold", "Butterworth", "MY-07", "MY")},
+        ),
+        (
+            [
+                "Tamarack will temporarily halt production at its plant in Vesoul, in the Haute-Saône "
+                "department of France, from May 11."
+            ],
+            "FR",
+            {("idled", "Vesoul", "FR-70", "FR")},
+        ),
+        (
+            [
+                "Tamarack proposes to close its bakery in Halifax, West Yorkshire, after a review of its network."
+            ],
+            "GB",
+            {("closed", "Halifax", None, "GB")},
+        ),
+    ],
+)
+def test_subdivisions_qualify_the_town_and_are_no_place_of_their_own(body, country, expected):
+    assert _keys(*body, country=country) == expected
+
+
+def test_subdivision_words_are_not_towns():
+    text = "Its plant in Toluca, State of Mexico, and its line in Tsuruoka, Yamagata Prefecture, will close."
+    found = [(m.place.locality, m.place.region) for m in find_mentions(text)]
+    assert found == [("Toluca", "MX-MEX"), ("Tsuruoka", "JP-06")]
+
+
+def test_compass_word_is_not_a_region_of_its_own():
+    text = "Tamarack will close its plant in Halifax, West Yorkshire."
+    found = [(m.place.locality, m.place.country) for m in find_mentions(text, default_country="GB")]
+    assert found == [("Halifax", "GB")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # currency prefixes are not places
+        (
+            [
+                "Tamarack will build a new closures and preforms plant in Celaya, Guanajuato, "
+                "with an investment of US$40 million."
+            ],
+            {("opened", "Celaya", "MX-GUA", "MX")},
+        ),
+        # a product noun before a facility word is no event word
+        (
+            ["Tamarack will expand its shutdown valves plant in Nampa, Idaho."],
+            {("expanded", "Nampa", "US-ID", "US")},
+        ),
+        # groundbreaking: for an expansion, an expansion; for a new plant, an opening
+        (
+            ["Tamarack broke ground today on a $50 million expansion of its plant in Nampa, Idaho."],
+            {("expanded", "Nampa", "US-ID", "US")},
+        ),
+        (
+            ["Tamarack broke ground today on a new plant in Nampa, Idaho."],
+            {("opened", "Nampa", "US-ID", "US")},
+        ),
+        # a state the deal is about is no new event
+        (
+            ["Tamarack agreed to sell its idle sawmill in Chapleau, Ontario, to Larch Lumber Ltd."],
+            {("sold", "Chapleau", "CA-ON", "CA")},
+        ),
+        # background told as a cause of the past
+        (
+            [
+                "Tamarack said its plant in Ames, Iowa, will resume production in May, a year after a "
+                "flood forced the company to suspend operations there."
+            ],
+            {("reopened", "Ames", "US-IA", "US")},
+        ),
+    ],
+)
+def test_words_that_only_look_like_events_or_places(body, expected):
+    assert _keys(*body) == expected
+
+
+def test_spelled_out_province_keeps_the_town():
+    body = [
+        "Tamarack will close its bakery in Kingston, Ontario, with production expected to wind down by June."
+    ]
+    keys = _keys(*body, headline="Tamarack Announces Bakery Changes in Ontario and Manitoba")
+    assert keys == {("closed", "Kingston", "CA-ON", "CA")}
+
+
+def test_exchange_names_and_tickers_beyond_north_america():
+    from companies.importer.issuer import find_company
+
+    tokyo = find_company("Kawaguchi Seiki Co., Ltd. (TSE: 7011) today announced a new plant.", None)
+    assert (tokyo.ticker, tokyo.exchange) == ("7011", "TSE")
+    mexico = find_company("Grupo Ocotal, S.A.B. de C.V. (BMV: OCOTAL) today announced a sale.", None)
+    assert (mexico.ticker, mexico.exchange) == ("OCOTAL", "BMV")
+    classed = find_company(
+        "Fjallvik Trä AB (publ) (Nasdaq Stockholm: FJVK B) has agreed to sell a mill.", None
+    )
+    assert (classed.ticker, classed.exchange) == ("FJVK B", "Nasdaq Stockholm")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # the listing says where a bare town is
+        (
+            "Birchwood Foods plc (LSE: BWF) today announced a proposal to close its bakery in Halifax.",
+            "GB",
+        ),
+        (
+            "Northmark Foods Inc. (TSX: NMF) today announced a proposal to close its bakery in Halifax.",
+            "CA",
+        ),
+        # so does the company's own network, when nothing else does
+        (
+            "Birchwood Foods today announced a proposal to close its bakery in Halifax, following a review "
+            "of its UK manufacturing network.",
+            "GB",
+        ),
+    ],
+)
+def test_home_country_settles_a_town_with_namesakes_abroad(text, country):
+    from companies.importer.extract import extract
+
+    proposal = extract("Birchwood Announces Bakery Changes\n\n" + text + "\n")
+    assert [(e.type, e.place.locality, e.place.country) for e in proposal.events] == [
+        ("closed", "Halifax", country)
+    ]
+
+
+def test_sites_of_the_company_acquired():
+    body = [
+        "Tamarack has agreed to acquire Birch Paper Co., a family-owned maker of tissue, for $90 million.",
+        "Birch operates two mills, in Kaukauna, Wis., and Menasha, Wis., which employ 300 people.",
+    ]
+    assert _keys(*body) == {("acquired", "Kaukauna", "US-WI", "US"), ("acquired", "Menasha", "US-WI", "US")}
+
+
+def test_equipment_installed_at_a_town_is_an_expansion():
+    body = ["Tamarack will invest approximately $9 million at Nampa, Idaho, to install four new presses."]
+    assert _keys(*body) == {("expanded", "Nampa", "US-ID", "US")}
+
+
+def test_investment_where_work_is_gathered_is_an_expansion():
+    body = [
+        "Assembly will be concentrated at the Nampa plant in Nampa, Idaho, where the company will invest "
+        "approximately 40 million dollars to build a new production hall."
+    ]
+    assert _keys(*body) == {("expanded", "Nampa", "US-ID", "US")}
+
+
+def test_relative_clause_after_a_qualified_plant_governs_its_town():
+    body = [
+        "Assembly will be concentrated at the Oita Plant in Oita Prefecture, where the company will invest "
+        "approximately 20 billion yen to build a new production hall."
+    ]
+    assert _keys(*body, country="JP") == {("expanded", "Ōita", "JP-44", "JP")}
