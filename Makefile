@@ -49,8 +49,9 @@ migrations-check: $(STAMP)
 # Extraction accuracy on the labelled corpora, and speed / memory / import-time figures
 # (the README quotes these commands' output).
 evaluate: $(STAMP)
-	$(PY) manage.py evaluate_extraction tests/data/releases
-	$(PY) manage.py evaluate_extraction tests/data/unseen
+	for corpus in releases feeds heldout unseen final fresh blind; do \
+		echo "== tests/data/$$corpus"; $(PY) manage.py evaluate_extraction tests/data/$$corpus || exit 1; \
+	done
 
 bench: $(STAMP)
 	$(PY) manage.py benchmark_extraction -n 1000 --import 1000 --test-db

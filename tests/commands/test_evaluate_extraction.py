@@ -62,3 +62,13 @@ def test_wrong_label_shows_in_verbose_output_and_fails_threshold(tmp_path):
 def test_missing_labels_is_an_error(tmp_path):
     with pytest.raises(CommandError, match="labels"):
         evaluate(tmp_path)
+
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize("corpus", ["releases", "feeds"])
+def test_development_corpus_stays_above_the_target(corpus):
+    # The target is F1 >= 0.95 on our own corpus; this pins it against regressions.
+    lines = evaluate(DATA / corpus, "--fail-under", "0.95")
+    assert any(line.startswith("event F1:") for line in lines)
