@@ -32,8 +32,10 @@ _NOUN = (
 # lowercase words that may stand between the number and the noun ("16 manufacturing plants",
 # "five pulp and paper mills"), but not words that make it some other phrase ("two of the plants")
 _MOD = (
-    rf"(?!(?:of|the|to|in|at|for|with|by|will|has|have|had|is|are|and\s+(?:the|its|our)|{_NUMBER}"
-    r"|employees|people|workers|jobs|staff|customers|new)\b)[a-z][\w\-]*"
+    rf"(?!(?:of|the|to|in|at|for|with|by|as|will|has|have|had|is|are|and\s+(?:the|its|our)|{_NUMBER}"
+    r"|employees|people|workers|jobs|staff|customers|new"
+    # a span of time or a measure: "four years as plant manager", "two months at the plant"
+    r"|years?|months?|weeks?|days?|decades?|hours?|shifts?|times|percent|million|billion)\b)[a-z][\w\-]*"
 )
 _COUNT = (
     rf"\b(?:(?P<qual>other|remaining|additional)\s+)?(?:(?:approximately|about|nearly|some|over|more\s+than|around"
@@ -61,12 +63,18 @@ _PRE = re.compile(
 _LIST = re.compile(
     r"(?:\s*,)?\s+(?:(?:both|all|each)\s+)?(?:(?:located|situated|based)\s+)?(?:in|across|throughout)\s+(?P<list>(?:[^.;:()]|\.(?=\S)){2,200})"
 )
+_OTHER_COUNT = re.compile(
+    rf"\s+and\s+(?:\d[\d,]*|{_NUMBER})(?:\s+[a-z][\w\-]*(?:\s+and\s+[a-z][\w\-]*)?){{1,4}}?"
+    r"(?=(?:\s*,)?\s+(?:located\s+|based\s+)?(?:in|across|throughout)\s)"
+)
 _WORLD = re.compile(r"\s+(?:worldwide|globally|around\s+the\s+world)\b")
 _INCLUDING = re.compile(
     r"[^.;]{0,20}?,\s+including\s+(?:[\w\-]+\s+){0,3}?(?:in|at)\s+(?P<list>[^.;:()]{2,200})"
 )
 # "three sites in North Carolina and one in Ireland": the second count has no noun of its own
-_ELLIPSIS = re.compile(rf"\s+and\s+(?P<n>{_NUMBER})\s+(?:in|at)\s+(?P<list>[^.;:(),]{{2,80}})")
+_ELLIPSIS = re.compile(
+    rf"\s+and\s+(?P<n>{_NUMBER})\s+(?:in|at)\s+(?P<list>[^.;:(),]{{2,80}}(?:,\s+[A-Z][^.;:(),]{{1,40}})?)"
+)
 _AFTER_CLOSURE = re.compile(
     r"\b(?:following|after|upon\s+completion\s+of|once|with)\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:closures?|closings?|shutdowns?|sales?|divestitures?|consolidations?|idlings?|exit|realignment"
@@ -79,10 +87,12 @@ _LIST_STOP = re.compile(
     rf"\s+and\s+{_NUMBER}\s+(?:in|at)\s"
     r"|,\s+(?:including|which|where|with|and\s+(?:is|are|has|employs|distributes|sells))\b"
     r"|\s+(?:that|which|where|with|to|for|serving|employing|and\s+(?:employs|has|is|distributes|sells))\b"
+    # the verb after the list: "its remaining plants in Canada will continue to operate"
+    r"|\s+(?:will|would|shall|can|could|may|might|must|is|are|was|were|remain|remains|continue|continues)\b"
 )
 _US_AREAS = re.compile(
     r"^(?:new\s+england|the\s+)?(?:(?:u\.s\.|us)\s+\w+|midwest|mid-atlantic|southeast|southwest|northeast|northwest"
-    r"|pacific\s+northwest|gulf\s+coast|new\s+england|[\w\s-]*\bstates)$",
+    r"|pacific\s+northwest|gulf\s+coast|new\s+england|carolinas|dakotas|virginias|[\w\s-]*\bstates)$",
     re.I,
 )
 
@@ -139,7 +149,8 @@ def _is_us_state_among(item: str, items: list[str]) -> bool:
         return False
     others = [i.strip().removeprefix("the ").strip() for i in items if i.strip() != item]
     return any(
-        places.country_code(o) is None and (places.region_code(o) or "").startswith("US-")
+        (places.country_code(o) is None and (places.region_code(o) or "").startswith("US-"))
+        or bool(_US_AREAS.match(o))  # "the Carolinas and Georgia"
         for o in others
         if o
     )
@@ -228,6 +239,9 @@ def _sentence_claims(sentence: str) -> list[ProposedClaim]:
         if shared_noun:
             end = shared_noun.end()
         lst = _LIST.match(sentence, end)
+        if lst is None and (other := _OTHER_COUNT.match(sentence, end)):
+            # "three breweries and 240 pubs across England and Wales": the place of both
+            lst = _LIST.match(sentence, other.end())
         world = _WORLD.match(sentence, end)
         if not (qual_word or _PRE.search(before) or lst or world):
             continue

@@ -70,7 +70,8 @@ _ANCHOR = re.compile(
 # --- polarity and modality ---------------------------------------------------------------------
 
 _NEGATION = re.compile(
-    r"\b(?:not|no|never|nor|neither|without|rather\s+than|instead\s+of|avoid\w*|prevent\w*|den(?:y|ies|ied)"
+    # "No. 2 machine", "no. 3 line": a number sign, not a negation
+    r"\b(?:not|no(?!\.?\s*\d)|never|nor|neither|without|rather\s+than|instead\s+of|avoid\w*|prevent\w*|den(?:y|ies|ied)"
     r"|rumou?r\w*|speculat\w*|contrary|reject\w*|revers\w*|cancel\w*|abandon\w*|postpone\w*|delay\w*"
     r"|suggest\w*|alleg\w*|purport\w*|reportedly|unfounded|inaccurate|untrue)\b|n't\b",
     re.I,
@@ -125,6 +126,14 @@ _NEXT_OK = words(
 _DETERMINERS = words("its the a an our their all both two three four five several some one this")
 
 
+_DOWN_SINCE = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:down|idle|idled|shut(?:\s+down)?|closed|curtailed|mothballed"
+    r"|offline|off-line|out\s+of\s+service|on\s+standby)\s+(?:since|for)\b",
+    re.I,
+)
+_PRODUCT_WORK = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){1,2}(?:production|manufacturing|output|operations|assembly|processing)\b"
+)
 _VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
 
 
@@ -136,7 +145,8 @@ def _foreign_object(text: str, end: int) -> bool:
         return False
     word = m.group(1).lower()
     if word not in _NEXT_OK and not _ANCHOR.match(word):
-        return True
+        # a product named before the work: "curtail pulp production", "halt engine assembly"
+        return not _PRODUCT_WORK.match(after)
     if word in _DETERMINERS:
         np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", text[end : end + 120])
         phrase = np.group(0) if np else after
@@ -183,7 +193,7 @@ _PARTIAL = re.compile(
     r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?(?:lines?|units?))\b",
     re.I,
 )
-_MENTION_NEGATED = re.compile(r"\b(?:not|no|except|excluding|other\s+than|besides)\b|n't\b", re.I)
+_MENTION_NEGATED = re.compile(r"\b(?:not|no(?!\.?\s*\d)|except|excluding|other\s+than|besides)\b|n't\b", re.I)
 _MENTION_SPARED = re.compile(
     r"^[^.;]{0,80}?\b(?:(?:is|are|was|were|will)\s+not\s+(?:be\s+)?affected|unaffected|continues?\s+to\s+operate"
     r"|will\s+continue|remains?\s+open|continue\s+operating|no\s+changes)",
@@ -197,6 +207,21 @@ _PASSIVE_OBJECT = re.compile(
     re.I,
 )
 _PAST_FORMS = re.compile(r"(?:ed|sold|bought|built|shut|began|begun|took|broke)$", re.I)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to|may|might|can|could|should|must|plans?|expects?)\s+(?:\w+ly\s+)?$", re.I
+)
+
+
+def _told_in_past(text: str, t: Trigger) -> bool:
+    """A trigger in a past form: its last word ("was idled") or, for a phrasal verb, its first
+    ("shut down the mill", "closed permanently"), unless a modal governs it ("will shut down")."""
+    if _PAST_FORMS.search(t.text):
+        return True
+    first = t.text.split()[0] if " " in t.text else ""
+    return bool(
+        first and _PAST_FORMS.search(first) and not _MODAL_BEFORE.search(text, max(0, t.start - 30), t.start)
+    )
+
 
 # --- anaphora ----------------------------------------------------------------------------------
 
@@ -785,6 +810,10 @@ class EventFinder:
                     continue
                 if type_ in ("idled", "closed") and _partial(text, t, usable):
                     continue
+                if type_ == "reopened" and _partial(text, t, usable) and not _DOWN_SINCE.search(text, t.end):
+                    # restarting one machine of a running mill is not a reopening; restarting
+                    # what "has been down since March" returns idle capacity
+                    continue
                 quoted = _in_quote(text, t.start)
                 if id(t) in self._confirmed:
                     usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
@@ -876,7 +905,7 @@ class EventFinder:
             employees=None,
             counterparty=counterparty,
             order=s.start + t.start,
-            past=bool(_PAST_FORMS.search(t.text)),
+            past=_told_in_past(s.text, t),
         )
 
     def _inherit(self, s: Sentence, t: Trigger, clause: _Clause, effective, quoted: bool) -> list[_Candidate]:
@@ -992,11 +1021,12 @@ class EventFinder:
             c.place = replace(known, text=c.place.text)
         key = (c.type, _pkey(c.place))
         if c.type == "reopened":
-            # an idling told in the past is the one this restart ends ("was idled in August")
+            # an idling or closure told in the past is the one this restart ends ("was idled in
+            # August", "the company closed the site during the downturn")
             self.events = [
                 old
                 for old in self.events
-                if not (old.type == "idled" and old.past and _pkey(old.place) == key[1])
+                if not (old.type in ("idled", "closed") and old.past and _pkey(old.place) == key[1])
             ]
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
@@ -1005,7 +1035,7 @@ class EventFinder:
             # end of the idling just announced, not a second event
             return
         if (
-            c.type == "idled"
+            c.type in ("idled", "closed")
             and c.past
             and any(old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events)
         ):

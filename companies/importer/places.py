@@ -89,6 +89,12 @@ def _country_keys() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def country_names() -> tuple[str, ...]:
+    """Country names in lower case, for telling nationality adjectives from towns."""
+    return tuple(sorted({k.lower() for k in _country_keys() if k.replace(" ", "").isalpha()}))
+
+
 @lru_cache(maxsize=4096)
 def country_code(text: str | None) -> str | None:
     """ISO 3166-1 alpha-2 for a country as releases name it ("U.S.", "Holland", "Brasil")."""

@@ -101,6 +101,13 @@ _STOP = words(
     "standard royal united pacific atlantic first"
 )
 
+# The last word of a street name: "the Mill Street plant" is on a street, not in Street,
+# Somerset; "its Canal Road warehouse" is not in a town called Road.
+_THOROUGHFARE = words(
+    "street st road rd avenue ave boulevard blvd lane ln drive dr way highway hwy parkway pkwy "
+    "pike turnpike court ct place pl square terrace crescent close wharf quay"
+)
+
 _HQ_BEFORE = re.compile(
     r"\b(?:headquartered|headquarters|head\s+office|corporate\s+offices?|based|domiciled|incorporated)"
     r"\s+(?:\w+\s+){0,2}?(?:in|at|near|outside(?:\s+of)?)\s+(?:the\s+)?$",
@@ -299,6 +306,43 @@ def conventional(ref: PlaceRef, stated_region: str | None = None) -> PlaceRef:
     return ref
 
 
+_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "an", "i")
+_CONTINENTS = ("america", "europe", "asia", "africa", "australia", "oceania")
+
+
+@lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    """A nationality or continent adjective ("Canadian", "Mexican", "European", "Chinese"): the
+    stem left by a demonym suffix begins a country or continent name, and the word itself is
+    no country ("Jordan", "Oman")."""
+    low = word.rstrip(".").lower()
+    if not low.isalpha() or _country_code(word.rstrip(".")):
+        return False
+    names = places.country_names()
+    for suffix in _DEMONYM_SUFFIXES:
+        stem = low[: -len(suffix)]
+        if (
+            low.endswith(suffix)
+            and len(stem) >= 4
+            and (any(n.startswith(stem) for n in _CONTINENTS) or any(n.startswith(stem) for n in names))
+        ):
+            return True
+    return False
+
+
+def _share_region(known: dict[str, PlaceRef], key: str, ref: PlaceRef) -> None:
+    """Remember a qualified place; one town is one place in a release, so a region stated once
+    ("Passau, Bavaria") also qualifies the same town named with its country only ("Passau,
+    Germany"), whichever comes first."""
+    old = known.setdefault(key, ref)
+    if old is ref or old.geonames_id != ref.geonames_id or old.country != ref.country:
+        return
+    if ref.region is None and old.region:
+        ref.region = old.region
+    elif old.region is None and ref.region:
+        old.region = ref.region
+
+
 def _lookup(name: str, known: dict[str, PlaceRef], default: str | None = None) -> PlaceRef | None:
     """A bare name: a locality the release qualified before ("Martinsville, Va."), a region or
     country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
@@ -384,7 +428,7 @@ def find_mentions(
         conventional(ref, region)
         ref.text = sentence[loc_start:end]
         if ref.resolved and ref.locality:
-            known.setdefault(" ".join(words[-n:]).rstrip(".").casefold(), ref)
+            _share_region(known, " ".join(words[-n:]).rstrip(".").casefold(), ref)
         add(loc_start, end, ref)
         lb = _LIST_BEFORE.search(sentence, 0, loc_start)
         while lb:
@@ -415,9 +459,14 @@ def find_mentions(
         return out
     # 2. "Kapuskasing newsprint mill", "its Ohio plant"
     for m in _LOC_FACILITY.finditer(sentence) if facility_word else ():
-        words = _strip_stop(_tokens(m.group("loc")))
+        raw = _tokens(m.group("loc"))
+        if len(raw) > 1 and raw[-1].rstrip(".").lower() in _THOROUGHFARE:
+            continue  # "its Harbour Road depot": a street address names the site, not a town
+        words = _strip_stop(raw)
         if not words or not free(m.start("loc"), m.end("loc")):
             continue
+        if _demonym(words[-1]):
+            continue  # "its first Canadian battery plant": a nationality, not Canadian, Texas
         ref = None
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])

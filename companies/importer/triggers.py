@@ -147,6 +147,16 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"\s+(?:at|in)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){0,3}?new\b",
         False,
     ),
+    (
+        "opened",
+        # a site chosen for a new facility: "has selected X, Ont., as the site of its first plant",
+        # "chose X for its new distribution center"
+        r"\b(?:select(?:s|ed|ing)?|cho(?:ose|oses|se|sen|osing)|pick(?:s|ed|ing)?)\b(?=[^;]{1,90}?\b"
+        r"(?:as\s+(?:the\s+)?(?:site|location|home)\s+(?:of|for)\s+(?:its|their|our|a|an|the)\s+"
+        rf"(?:[\w$.,-]+\s+){{0,6}}?{_FACILITY}\b|for\s+(?:its|their|our|a|an|the)\s+(?:[\w$.,-]+\s+){{0,3}}?"
+        rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$.,-]+\s+){{0,5}}?{_FACILITY}\b))",
+        False,
+    ),
     # -- expansion -----------------------------------------------------------------------------
     ("expanded", r"\bexpand(?:s|ed|ing)?\b", False),
     ("expanded", r"\bexpansions?\b", True),
@@ -241,6 +251,7 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("build", "built", "construct"),
     ("new",),
     ("new",),
+    ("select", "choos", "chose", "pick"),
     ("expand",),
     ("expansion",),
     ("invest",),
@@ -292,8 +303,10 @@ _FALSE_SENSES = re.compile(
     r"|\bclose\s+(?:to|by(?!\s+(?:the\s+)?(?:end|mid|early|late|first|second|third|fourth|last|year|spring|summer|fall|autumn|winter|\d|[A-Z]))|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
     r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
     r"offering|market|period|day|session))\b"
-    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an)\s+(?:\w+\s+)?(?:quarter|year|transaction|deal|sale|acquisition|"
-    r"offering|financing|purchase|merger|round|gap|loop|books?|agreement|contract)\b"
+    # a deal, however qualified: "closed its previously announced $84 million acquisition of the mill"
+    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an|their|our)\s+(?:(?!(?:and|or|of|in|at)\b)[\w$.,-]+\s+){0,4}?"
+    r"(?:quarter|year|transaction|deal|sale|acquisition|buyout|takeover|offering|financing|purchase|merger|round"
+    r"|gap|loop|books?|agreement|contract)\b"
     r"|\bclosing\s+(?:price|date|conditions?|bell|remarks|statements?|costs?|of\s+the\s+(?:transaction|sale|deal|"
     r"acquisition|purchase|merger))\b"
     r"|\b(?:upon|at|after|before|following|prior\s+to)\s+(?:the\s+)?closing\b|\bcustomary\s+closing\b"
