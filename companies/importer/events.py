@@ -331,12 +331,51 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     return None
 
 
+# "As previously announced, ...", "As disclosed in March, ...": a restated past event
+_ALREADY_TOLD = re.compile(
+    r"^\W*as\s+(?:was\s+)?(?:previously|earlier|already|first|recently)?\s*"
+    r"(?:announced|disclosed|reported|communicated|noted|stated)\b",
+    re.I,
+)
+# a participle after a noun that is no facility: "a solar array commissioned at the plant"
+_REDUCED_RELATIVE = re.compile(r"(?<![\w'])(?P<noun>[a-z][a-z\-]+)\s+$")
+_NOT_NOUNS = words(
+    "was were is are be been being has have had will would shall to and or but that which who not "
+    "newly recently formally officially successfully also then first just now since already fully "
+    "company it we they he she"
+)
+_THIS_DAY = re.compile(r"\b(?:today|this\s+(?:week|morning|afternoon))\b", re.I)
+_EXCLUDED = re.compile(
+    r"[^.;]{0,40}?\b(?:is|are|was|were)\s+not\s+(?:part\s+of|included\s+in|covered\s+by|subject\s+to)\s+"
+    r"(?:this|today's|the|these)\s+(?:announcement|release|transaction|plan|agreement|restructuring|changes?)\b",
+    re.I,
+)
+# capability, not announcement: "where we can expand"
+_CAN = re.compile(r"\bcan(?:not)?\s+(?:\w+\s+)?$", re.I)
+
+
 def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
     near = " ".join(before.split()[-7:])
     if _NEGATION.search(near):
         return "negated"
+    if _CAN.search(before):
+        return "hedged"
+    if _EXCLUDED.match(text, trig.end, min(len(text), trig.end + 80)):
+        return "background"  # "has been sold and is not part of this announcement"
+    if _told_in_past(text, trig) and _ALREADY_TOLD.search(text) and not _THIS_DAY.search(text):
+        return "background"  # "As previously announced, the company opened ..."
+    if not trig.nominal and _PAST_FORMS.search(trig.text):
+        noun = _REDUCED_RELATIVE.search(text, max(0, trig.start - 30), trig.start)
+        if (
+            noun
+            and noun.group("noun") not in _NOT_NOUNS
+            and not noun.group("noun").endswith("ly")
+            and not _ANCHOR.fullmatch(noun.group("noun"))
+            and re.match(r"\s+(?:at|in|on)\b", text[trig.end :])
+        ):
+            return "background"
     if _HEDGE.search(near) and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start]):
         return "hedged"
     after = text[trig.end : clause.end]

@@ -151,6 +151,12 @@ _REGION_ALIASES = {
     "mexico city": "MX-CMX", "distrito federal": "MX-CMX", "state of mexico": "MX-MEX",
     "coahuila": "MX-COA", "michoacan": "MX-MIC", "veracruz": "MX-VER",
     "penang": "MY-07", "malacca": "MY-04",
+    # Polish voivodeships by their English adjectives ("Silesian Voivodeship")
+    "lower silesian": "PL-02", "kuyavian pomeranian": "PL-04", "lublin": "PL-06", "lubusz": "PL-08",
+    "lodz": "PL-10", "lesser poland": "PL-12", "masovian": "PL-14", "opole": "PL-16",
+    "subcarpathian": "PL-18", "podlaskie": "PL-20", "pomeranian": "PL-22", "silesian": "PL-24",
+    "holy cross": "PL-26", "warmian masurian": "PL-28", "greater poland": "PL-30",
+    "west pomeranian": "PL-32",
 }  # fmt: skip
 # The generic words around a subdivision's name: "Yamagata Prefecture", "the State of Mexico",
 # "the Haute-Marne department", "Province of Hainaut".
@@ -174,6 +180,9 @@ def _subdivision_names(name: str) -> Iterable[str]:
     yield bare
     yield bare.split(",")[0]
     yield from re.findall(r"\[([^\]]+)\]", name)
+    # Korean provinces are written with or without their "-do" ("Gyeonggi-do", "Gyeonggi Province")
+    if re.search(r"\w-do$", bare):
+        yield bare[: -len("-do")]
 
 
 @cache

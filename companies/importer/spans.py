@@ -531,7 +531,12 @@ _SUBDIV_PHRASE = re.compile(
     rf"|(?P<n2>{_NAME})\s+{_SUBDIV_NOUN}\b(?!\s+[A-Z])(?:\s+of\s+(?:the\s+)?(?P<c2>{_NAME}))?)"
     rf"(?:\s*,\s*(?P<country>{_NAME}))?"
 )
-_BEFORE_SUBDIV = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})(?P<sep>\s*,\s*(?:in\s+)?|\s+in\s+)$")
+# "Gliwice, in Poland's Silesian Voivodeship", "Rio Verde, in the Brazilian state of Goias": the
+# country named on the way, by its possessive or its adjective
+_BEFORE_SUBDIV = re.compile(
+    rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})(?P<sep>\s*,\s*(?:in\s+)?(?:the\s+)?(?:(?P<nation>[A-Z]\w+)(?:'s)?\s+)?|\s+in\s+)$"
+)
+_POSSESSIVE_COUNTRY = re.compile(r"(?P<c>[A-Z]\w+(?:\s+[A-Z]\w+)?)'s\s+")
 _TRAILING_COUNTRY = re.compile(rf"\s*,\s*(?P<c>{_NAME})")
 _FACILITY_WORD = re.compile(rf"{FACILITY_NOUN}", re.I)
 
@@ -547,6 +552,9 @@ def _subdivision_places(
     done = 0
     for h in _SUBDIVISION_HINT.finditer(sentence):
         m = _SUBDIV_PHRASE.search(sentence, max(done, h.start() - 50), h.end() + 60)
+        if m is not None and m.group("n2") and _demonym(m.group("n2")) and m.group("c2"):
+            # "the Brazilian state of Goias": the adjective names the country, Goias the state
+            m = _SUBDIV_PHRASE.search(sentence, m.end("n2"), h.end() + 60)
         if m is None or m.end() <= done:
             continue
         done = m.end()
@@ -561,7 +569,13 @@ def _subdivision_places(
             phrase_end = m.end("n1")
         else:
             phrase_end = m.start("c2") if m.group("c2") else m.start("country") if m.group("country") else end
-        phrase = re.sub(r"\s+of\s*$|[\s,]+$", "", sentence[m.start() : phrase_end])
+        start = m.start()
+        owner = _POSSESSIVE_COUNTRY.match(sentence, start)
+        if owner and _country_code(owner.group("c")):
+            # "Poland's Silesian Voivodeship": the country, then the subdivision
+            country = country or _country_code(owner.group("c"))
+            start = owner.end()
+        phrase = re.sub(r"\s+of\s*$|[\s,]+$", "", sentence[start:phrase_end])
         end = len(sentence[:end].rstrip(" ,"))
         region = None
         for hint in (country,) if country else (default, None):
@@ -575,7 +589,7 @@ def _subdivision_places(
             out.append(span)
             if span[1] == end:
                 continue
-        out.append((m.start(), end, None))
+        out.append((min(m.start(), _nation_start(sentence, m.start(), region)), end, None))
     return out
 
 
@@ -586,6 +600,8 @@ def _town_before(
     "Vesoul, in the X department", "the Tsuruoka Plant in Yamagata Prefecture"."""
     before = _BEFORE_SUBDIV.search(sentence, max(0, at - 60), at)
     if before is None:
+        return None
+    if before.group("nation") and not _names_country(before.group("nation"), region[:2]):
         return None
     all_words = _tokens(before.group("loc"))
     words = list(all_words)
@@ -604,6 +620,29 @@ def _town_before(
         return start, start + len(found.text), found
     found.text = sentence[start:end]
     return start, end, found
+
+
+def _names_country(word: str, country: str) -> bool:
+    """ "Poland", "Brazilian": the country ``country`` by its name or its adjective."""
+    if _country_code(word) == country:
+        return True
+    if not _demonym(word):
+        return False
+    low = word.lower()
+    own = [n.lower() for n in places.country_names() if _country_code(n) == country]
+    for suffix in _DEMONYM_SUFFIXES:
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 4 and any(n.startswith(stem) for n in own):
+            return True
+    return False
+
+
+def _nation_start(sentence: str, at: int, region: str) -> int:
+    """Where "the Brazilian state of Goias" begins, its country adjective included."""
+    m = re.search(r"(?:the\s+)?(?P<n>[A-Z]\w+)\s+$", sentence[max(0, at - 40) : at])
+    if m and _names_country(m.group("n"), region[:2]):
+        return at - len(m.group(0))
+    return at
 
 
 def _apply_appositions(mention: Mention, appositions: list[tuple[int, str]]) -> None:
@@ -677,6 +716,14 @@ _NOUN_BEFORE = re.compile(
 )
 
 
+_TITLE_OF = re.compile(
+    r"\b(?:governor|mayor|premier|minister|senator|congressman|congresswoman|representative|ambassador"
+    r"|consul(?:\s+general)?|deputy|councill?or|alderman|prefect|reeve|president|secretary|chancellor)s?"
+    r"\s+of\s+(?:the\s+)?(?:(?:state|province|city|town|region|county|municipality|district)\s+of\s+)?$",
+    re.I,
+)
+
+
 def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     """Attach the facility word and decoy flags of one mention."""
     after = sentence[m.end : m.end + 120]
@@ -714,6 +761,10 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
                 if b.group("noun").lower() in ("operations", "facilities", "sites", "locations"):
                     m.kind = kind_of(before[max(0, b.start() - 25) : b.end()])
     # decoys
+    if _TITLE_OF.search(before[-60:]):
+        # "the governor of X", "Mayor of Y": a person's office names the place, not a site
+        m.decoy = "title"
+        return
     if _HQ_BEFORE.search(before[-70:]) or _HQ_AFTER.match(after):
         m.decoy = "headquarters"
         return

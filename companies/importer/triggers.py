@@ -339,6 +339,9 @@ _NAMED_DETERMINER = re.compile(
 _NOUN_FORM = re.compile(r"(?:ing|ure|downs?|tion|sion)$", re.I)
 
 
+_COMPOUND_AFTER = re.compile(r"-(?!(?:down|up|out|off|over)\b)[a-z]")
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Event words in a sentence, left to right, with overlapping weaker matches removed."""
     wanted = sorted({i for w in set(_LETTERS.findall(sentence.lower())) for i in _word_specs(w)})
@@ -359,6 +362,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
             # is not a closure, but still an acquisition
             if any(fs <= s and e <= fe for fs, fe in false_spans):
                 continue
+            if _COMPOUND_AFTER.match(sentence, e):
+                continue  # the first half of a hyphenated modifier: "closed-loop", "open-access"
             # "the idling", "its closing": a verb form used as a noun refers like a noun
             nominal = (
                 nominal
