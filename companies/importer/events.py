@@ -337,6 +337,31 @@ _ALREADY_TOLD = re.compile(
     r"(?:announced|disclosed|reported|communicated|noted|stated)\b",
     re.I,
 )
+# the finishing of an event: "completed the closure of", "finished the sale of"
+_COMPLETED = re.compile(
+    r"\b(?:completed|finished|concluded|carried\s+out|finalized|finalised)\s+(?:the|its|their|our)\s+(?:\w+\s+)?$",
+    re.I,
+)
+# a deed of the past, told with "previously" or "formerly" on a verb other than a reporting one:
+# "previously reduced its exposure through the closure of ..."
+_EARLIER_DEED = re.compile(
+    r"\b(?:previously|formerly|earlier)\s+(?!(?:announced|said|reported|disclosed|stated|indicated|noted|confirmed)\b)"
+    r"(?:[a-z]+ed|cut|shut|sold|made|took|built|began)\b",
+    re.I,
+)
+# a relative clause whose subject is the company: "which it opened", "during which it consolidated"
+_RELATIVE_DEED = re.compile(
+    r"\b(?:(?:during|in|after|under|through|by|since|with|before)\s+)?(?:which|whom)\s+"
+    r"(?:it|we|they|the\s+(?:company|group|firm|corporation)|[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2})\s+"
+    r"(?:(?:had|has|have|also|later|then|first|subsequently|eventually)\s+)?$"
+)
+# a verb whose subject is traffic or trade, not a site: "shipping routes have since resumed"
+_TRAFFIC_SUBJECT = re.compile(
+    r"\b(?:routes?|shipments?|deliver(?:y|ies)|shipping|traffic|flights?|sailings?|services?|rail\s+lines?|talks"
+    r"|negotiations|trading|exports?|imports?|supply\s+chains?|freight|transport)\s+"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|also|since|now|then|fully|gradually|largely|normally)\s+){0,3}$",
+    re.I,
+)
 # a participle after a noun that is no facility: "a solar array commissioned at the plant"
 _REDUCED_RELATIVE = re.compile(r"(?<![\w'])(?P<noun>[a-z][a-z\-]+)\s+$")
 _NOT_NOUNS = words(
@@ -364,8 +389,24 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
         return "hedged"
     if _EXCLUDED.match(text, trig.end, min(len(text), trig.end + 80)):
         return "background"  # "has been sold and is not part of this announcement"
-    if _told_in_past(text, trig) and _ALREADY_TOLD.search(text) and not _THIS_DAY.search(text):
-        return "background"  # "As previously announced, the company opened ..."
+    if (
+        (_told_in_past(text, trig) or (trig.nominal and _COMPLETED.search(before)))
+        and _ALREADY_TOLD.search(text)
+        and not _THIS_DAY.search(text)
+    ):
+        # "As previously announced, the company opened ...", "... completed the closure of ..."
+        return "background"
+    if _EARLIER_DEED.search(before) and not _FUTURE_CONTEXT.search(
+        text, trig.start - len(before), trig.start
+    ):
+        # "previously reduced its costs through the closure of X": a means told of a past deed
+        return "background"
+    if not trig.nominal and _PAST_FORMS.search(trig.text.split()[0]) and _RELATIVE_DEED.search(before):
+        # "its Truro kitchen, which it opened in 2023, ...", "a review during which it consolidated ...":
+        # a past deed told in a relative clause describes something, it announces nothing
+        return "background"
+    if not trig.nominal and _TRAFFIC_SUBJECT.search(before):
+        return "background"  # "delivery routes have since resumed": traffic, not a site
     if not trig.nominal and _PAST_FORMS.search(trig.text):
         noun = _REDUCED_RELATIVE.search(text, max(0, trig.start - 30), trig.start)
         if (
@@ -448,6 +489,21 @@ _COMPANY_SUBJECT = re.compile(
     r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.P|plc|AG|SA|NV|GmbH|Company|Corporation|Group|Holdings)\b\.?|\s*\([^)]*:[^)]*\)))"
     r",?\s+(?:(?:today|also|previously|recently)\s+)?"
     r"(?:said|says|announced|announces|reported|reports|will|plans|is|has|had|intends|confirmed|disclosed)\b"
+)
+# a part of a site as the subject of a passive start-up: "the first new line expected to be commissioned"
+_PART_SUBJECT = re.compile(
+    r"\b(?:lines?|machines?|presses|kilns?|furnaces?|ovens?|boilers?|turbines?|units?|reactors?|dryers?)\s+"
+    r"(?:(?:is|are|was|were|will|be|been|being|expected|scheduled|due|set|slated|planned|to|now|also)\s+){1,5}$",
+    re.I,
+)
+# the stoppage a restart ends, told as its cause: "resumed ... weeks after a flood forced the shutdown"
+_CAUSE_AFTER = re.compile(r"\b(?:after|following|since|when)\b", re.I)
+# a company named with its legal suffix right before an event verb, as its subject
+_NAMED_SUBJECT = re.compile(
+    r"(?<![\w&'\-])(?P<subj>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|of|and)){0,5}?,?\s+"
+    r"(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|SE|NV|GmbH|Company|Corporation|Limited|Group|Holdings)\b\.?)"
+    r",?\s+(?:(?:will|would|shall|has|have|had|also|then|is\s+to|agreed\s+to|plans\s+to|intends\s+to"
+    r"|expects\s+to|is\s+expected\s+to)\s+){0,2}(?:\w+ly\s+)?$"
 )
 _SELF_REFERENCES = frozenset({"the company", "the corporation", "the group", "the partnership", "the firm"})
 _DEAL_CLOSED = re.compile(
@@ -774,6 +830,15 @@ class EventFinder:
                 self.hedged.append(text)
             if mood not in ("asserted", "confirmed"):
                 continue
+            if t.type in ("idled", "closed") and any(
+                r.type == "reopened" and r.end <= t.start and _CAUSE_AFTER.search(text, r.end, t.start)
+                for r in triggers
+            ):
+                continue  # "resumed production ... after a fire forced the suspension of operations"
+            if t.type in ("opened", "reopened") and _PART_SUBJECT.search(text, clauses[ci].start, t.start):
+                continue  # "the new line is expected to be commissioned": equipment, not a site
+            if not t.nominal and self._foreign_subject(text, clauses[ci], t):
+                continue  # "under which Buyer Co. will acquire the mill": the buyer's deed
             if mood == "confirmed":
                 self._confirmed.add(id(t))
             if _anchor_missing(text, clauses[ci], t) and not (
@@ -871,6 +936,13 @@ class EventFinder:
         for c in out:
             self._add(c)
         return out
+
+    def _foreign_subject(self, text: str, clause: _Clause, t: Trigger) -> bool:
+        """Whether the event verb's subject is another company named with its legal suffix."""
+        m = _NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
+        if m is None:
+            return False
+        return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
     def _other_company_speaks(self, text: str) -> bool:
         """ "Ford Motor Co. said it would close its Louisville plant": another company's news."""

@@ -26,7 +26,7 @@ _CAPW = r"[A-Z\u00c0-\u00de][\w'\-]*\.?"
 _JOIN = r"(?:de|du|des|la|le|les|los|las|del|di|da|sur|upon|on|am|im|an|der|en|y)"
 _LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
 _DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
-_REGION = rf"(?:{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+_REGION = rf"(?:(?:Co\.|County)\s+{_CAPW}|{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 # the comma is what is rare: find it first, then read the words on either side
 _COMMA_CAP = re.compile(
     r",\s*(?=[A-Z])|\s+\((?=[A-Z][^()]{1,40}\))"
@@ -211,6 +211,11 @@ def _region_code(text: str) -> str | None:
     return places.region_code(text)
 
 
+@lru_cache(maxsize=1024)
+def _region_code_in(text: str, country: str | None) -> str | None:
+    return places.region_code(text, country)
+
+
 @lru_cache(maxsize=8192)
 def _country_code(text: str) -> str | None:
     return places.country_code(text)
@@ -244,6 +249,16 @@ _COMPASS_REGION = re.compile(rf"(?i:{'|'.join(sorted(_COMPASS, key=len, reverse=
 def _region_of(text: str) -> tuple[str | None, str | None, int]:
     """(region, country, characters used) for the longest prefix of ``text`` naming one."""
     words = text.split()
+    if len(words) >= 2 and words[0] in ("Co.", "County") and words[1][:1].isupper():
+        # "Athlone, Co. Westmeath": "Co." before a name is County (Ireland, Northern Ireland),
+        # never Colorado
+        name = words[1].rstrip(".,;:")
+        for c in (f"County {name}", name):
+            for hint in (None, "IE", "GB"):
+                region = _region_code_in(c, hint)
+                if region:
+                    return region, region.split("-")[0], len(words[0]) + 1 + len(words[1].rstrip(".,;:"))
+        return None, None, len(words[0]) + 1 + len(name)
     for n in range(min(3, len(words)), 0, -1):
         cand = " ".join(words[:n])
         if n == 1 and cand.lower().rstrip(".") in _COMPASS:
@@ -263,6 +278,9 @@ def _best_locality(
 ) -> tuple[PlaceRef | None, int]:
     """The longest suffix of ``words`` that resolves; (place, number of words used)."""
     words = _strip_stop(words)
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        # "a new PET line", "its CNC plant": an acronym qualifying a noun, not a town
+        return None, 0
     if not words:
         return None, 0
     for n in range(min(4, len(words)), 0, -1):
@@ -278,6 +296,9 @@ def _best_locality(
         return None, 0
     ref = _resolve(name, region=region, country=country, default=default)
     return ref, len(name.split())
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
 def _known(name: str) -> bool:
@@ -467,6 +488,8 @@ def find_mentions(
             continue
         if _demonym(words[-1]):
             continue  # "its first Canadian battery plant": a nationality, not Canadian, Texas
+        if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not _area(words[0]):
+            continue  # "a new PET line", "its CNC plant": an acronym, not a town ("its UK plant" is a country)
         ref = None
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])

@@ -232,7 +232,7 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("clos",),
     ("closure",),
     ("shut",),
-    ("ceas", "discontinu", "end", "stop"),
+    ("ceas", "cessation", "discontinu", "end", "stop"),
     ("will", "would", " to "),
     ("wind", "wound"),
     ("phas",),
@@ -247,8 +247,8 @@ _NEEDLES: list[tuple[str, ...]] = [
     ("ground",),
     ("open",),
     ("inaugurat", "commission"),
-    ("began", "begins", "begun", "started", "starts", "commenced", "commences", "entered", "enters"),
     ("build", "built", "construct"),
+    ("new",),  # "build ... new ...", "establish ... new ...": the word "new" is required
     ("new",),
     ("new",),
     ("select", "choos", "chose", "pick"),
