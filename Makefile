@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser lint format migrations-check install demo bench evaluate clean
+.PHONY: run test test-browser chromium lint format migrations-check install demo bench evaluate clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,20 @@ demo: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 
-test: $(STAMP)
+# The browser tests drive Debian's chromium (never a Playwright browser download); install it
+# with apt when it is missing and we may (root), else say how.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "installing chromium for the browser tests (apt)"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need chromium: sudo apt-get install -y chromium"; exit 1; \
+		fi; \
+	}
+
+test: $(STAMP) chromium
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
@@ -32,7 +45,7 @@ test: $(STAMP)
 # The real-browser tests alone (they also run in `make test`): Playwright driving Debian's
 # headless chromium (apt-get install -y chromium; never `playwright install`). Screenshots go
 # to test-artifacts/browser/.
-test-browser: $(STAMP)
+test-browser: $(STAMP) chromium
 	$(VENV)/bin/pytest -m browser tests/browser
 
 lint: $(STAMP)
