@@ -55,6 +55,10 @@ _GATE = re.compile(
     r"|operations|factor|shops|units",
     re.I,
 )
+_GATE_WORDS = (
+    "facilit", "plant", "mill", "site", "location", "warehouse", "center", "centre", "mine", "smelter", "refiner",
+    "foundr", "baker", "brewer", "store", "showroom", "operations", "factor", "shops", "units",
+)  # fmt: skip
 _JOIN = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+)")
 _PRE = re.compile(
     r"\b(?:our|its|their|company's|Company's|of|at|from|operates|operating|operate|operated|runs|run|maintains"
@@ -183,7 +187,7 @@ def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[Pro
     issuer_words = {w for w in (issuer or "").replace(",", " ").split() if len(w) > 3 and w[0].isupper()}
     for sentence in sentences:
         if (
-            not _GATE.search(sentence)
+            not _gate(sentence)
             or not (_DIGIT.search(sentence) or _NUMBER_GATE.search(sentence))
             or sentence.startswith('"')
             or _other_subject(sentence, issuer_words)
@@ -199,6 +203,14 @@ def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[Pro
                 out.append(claim)
         seen |= keys
     return out
+
+
+def _gate(sentence: str) -> bool:
+    """``_GATE.search(sentence)``, by substrings on ASCII text (``re.I`` folds nothing else there)."""
+    if sentence.isascii():
+        low = sentence.lower()
+        return any(w in low for w in _GATE_WORDS)
+    return _GATE.search(sentence) is not None
 
 
 def _other_subject(sentence: str, issuer_words: set[str]) -> bool:

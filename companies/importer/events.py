@@ -27,8 +27,8 @@ from functools import lru_cache
 
 from .dates import NUMBER_WORDS, DateMention, date_mentions
 from .proposal import PlaceRef, ProposedEvent
-from .spans import FACILITY_NOUN, Mention, find_mentions, kind_of
-from .text import Sentence, words
+from .spans import FACILITY_NEEDLES, FACILITY_NOUN, Mention, find_mentions, kind_of
+from .text import Gated, Sentence, words
 from .triggers import Trigger, find_triggers
 
 # --- clause structure --------------------------------------------------------------------------
@@ -65,6 +65,20 @@ _ANCHOR = re.compile(
     r"|install(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?(?:equipment|machines?|machinery|presses|looms|lines?|ovens?"
     r"|kilns?|furnaces?|robots?|range|cells?|reactors?|dryers?|boilers?))\b",
     re.I,
+)
+# _ANCHOR.search behind a substring gate: every match holds one of these words
+_ANCHOR_GATED = Gated(
+    _ANCHOR,
+    (
+        *FACILITY_NEEDLES,
+        "production",
+        "manufacturing",
+        "capacity",
+        "output",
+        "papermaking",
+        "steelmaking",
+        "install",
+    ),
 )
 
 # --- polarity and modality ---------------------------------------------------------------------
@@ -726,7 +740,7 @@ class EventFinder:
             created = self._events_of(s, triggers, mentions)
             self._remember(mentions)
             self._pending.clear()
-        elif _ANCHOR.search(text):
+        elif _ANCHOR_GATED.search(text):
             # most sentences without an event word never matter again: read their places
             # only when a later "the plant" or head count needs them (see _memory_places)
             self._pending.append(text)
@@ -1259,7 +1273,7 @@ def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
             0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
         )
     window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
-    return not _ANCHOR.search(window)
+    return not _ANCHOR_GATED.search(window)
 
 
 _SMALL = words("a an the and or of in at on to for by with from as its our into")

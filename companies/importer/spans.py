@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import places
 from .proposal import PlaceRef
-from .text import words
+from .text import Gated, words
 
 _CAPW = r"[A-Z\u00c0-\u00de][\w'\-]*\.?"
 _JOIN = r"(?:de|du|des|la|le|les|los|las|del|di|da|sur|upon|on|am|im|an|der|en|y)"
@@ -76,7 +76,14 @@ FACILITY_NOUN = (
     r"|(?:(?<=production\s)|(?<=ing\s)(?<!operating\s)(?<!reporting\s)(?<!housing\s)(?<!marketing\s)"
     r"(?<!trading\s)(?<!banking\s)(?<!billing\s)(?<!holding\s)(?<!generating\s))units?)"
 )
-_FACILITY = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
+# every facility noun holds one of these (lowercase): a cheap gate before the regex
+FACILITY_NEEDLES = (
+    "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",
+    "dair", "creamer", "hatcher", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
+    "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
+    "location", "store", "laborator", "unit",
+)  # fmt: skip
+_FACILITY = Gated(re.compile(rf"\b{FACILITY_NOUN}\b", re.I), FACILITY_NEEDLES)
 _WORK = re.compile(
     r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I
 )
@@ -411,7 +418,7 @@ def find_mentions(
         taken.append((s, e))
 
     # 0. "Town, State of Mexico", "Town in Yamagata Prefecture", "Town, in the X department of France"
-    if _SUBDIVISION_HINT.search(sentence):
+    if any(n in sentence for n in _SUBDIV_NEEDLES) and _SUBDIVISION_HINT.search(sentence):
         for s, e, ref in _subdivision_places(sentence, default_country, issuer_words):
             if ref is not None and free(s, e):
                 known.setdefault(ref.text.split(",")[0].strip().casefold(), ref)
@@ -548,6 +555,19 @@ _SUBDIV_NOUN = (
     r"|[Vv]oivodeship|[Gg]overnorate|[Cc]anton)"
 )
 _SUBDIVISION_HINT = re.compile(rf"(?<!United\s)\b{_SUBDIV_NOUN}\b")
+# every subdivision noun holds one of these (the pattern is case-sensitive): a cheap gate
+_SUBDIV_NEEDLES = (
+    "tate",
+    "rovince",
+    "refecture",
+    "partement",
+    "epartment",
+    "egion",
+    "blast",
+    "oivodeship",
+    "overnorate",
+    "anton",
+)
 _NAME = rf"{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,2}}"
 _SUBDIV_PHRASE = re.compile(
     rf"(?:the\s+)?(?:{_SUBDIV_NOUN}\s+of\s+(?:the\s+)?(?P<n1>{_NAME})"
@@ -747,6 +767,19 @@ _TITLE_OF = re.compile(
 )
 
 
+_PREP_ENDS = ("in", "at", "near", "outside", "of")
+
+
+def _noun_before(before: str) -> re.Match[str] | None:
+    """``_NOUN_BEFORE.search(before) if _FACILITY.search(before) else None``, skipping both scans
+    when ``before`` cannot end in "in/at/near/outside/of" plus whitespace, as every match does."""
+    stripped = before.rstrip()
+    tail = stripped[-8:]
+    if len(stripped) == len(before) or (tail.isascii() and not tail.lower().endswith(_PREP_ENDS)):
+        return None
+    return _NOUN_BEFORE.search(before) if _FACILITY.search(before) else None
+
+
 def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     """Attach the facility word and decoy flags of one mention."""
     after = sentence[m.end : m.end + 120]
@@ -770,7 +803,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
             m.kind = kind_of((a.group("mods") or "") + a.group("noun"))
             m.plural = True
         else:
-            b = _NOUN_BEFORE.search(before) if _FACILITY.search(before) else None
+            b = _noun_before(before)
             if b is None:
                 # "plants in Dayton, Ohio, and Erie, Pa.": the noun may sit before a list
                 b = _NOUN_BEFORE_LIST.search(before[-110:]) if _FACILITY.search(before[-110:]) else None

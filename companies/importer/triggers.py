@@ -330,6 +330,21 @@ _FALSE_SENSES = re.compile(
     re.I,
 )
 
+# every match of _FALSE_SENSES holds one of these (lowercase), so ASCII text without any has none
+_FALSE_SENSE_NEEDLES = (
+    "clos", "shut", "idle", "idling", "forced", "caused", "led", "prompted", "required", "compelled", "break",
+    "broke", "open", "expand", "sell", "sold", "buy", "purchas", "resum", "curtail", "downtime", "outage",
+)  # fmt: skip
+
+
+def _false_senses(sentence: str) -> list[tuple[int, int]]:
+    """The spans of ``_FALSE_SENSES`` in the sentence, skipping the scan when no needle occurs."""
+    if sentence.isascii():
+        low = sentence.lower()
+        if not any(n in low for n in _FALSE_SENSE_NEEDLES):
+            return []
+    return [(f.start(), f.end()) for f in _FALSE_SENSES.finditer(sentence)]
+
 
 _DETERMINER = re.compile(r"\b(?:the|this|that|its|our|their|today's|planned|announced)\s+$", re.I)
 # a noun form with a proper name or a year between: "the Kankakee idling", "its 2009 closure"
@@ -354,7 +369,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
         type_, rx, nominal = _COMPILED[index]
         for m in rx.finditer(sentence):
             if false_spans is None:
-                false_spans = [(f.start(), f.end()) for f in _FALSE_SENSES.finditer(sentence)]
+                false_spans = _false_senses(sentence)
             s, e = m.span("v") if "v" in rx.groupindex and m.group("v") else m.span()
             if any(masked[s:e]):
                 continue
