@@ -340,3 +340,20 @@ def related_facility(facility, attr: str):
 
 def current_status(events: Iterable, on: date) -> Status:
     return status_at(events, on)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sortable table headers
+
+
+def sort_toggle(key: str, current: str, *, descending_first: bool = False) -> tuple[str, str]:
+    """A column header's ``aria-sort`` value and the ordering a click on it asks for.
+
+    Clicking the sorted column reverses it; another column sorts ascending first (or
+    descending first, for counts where the biggest matter most).
+    """
+    if current == key:
+        return "ascending", f"-{key}"
+    if current == f"-{key}":
+        return "descending", key
+    return "", f"-{key}" if descending_first else key

@@ -12,7 +12,7 @@ from ..exports import FORMATS, facilities_export
 from ..filters import STATUS_CHOICES, FacilitySelection
 from ..maps import explorer_map
 from ..models import Company, EventType, Facility, FacilityKind
-from ..presenters import parse_as_of, place_options
+from ..presenters import parse_as_of, place_options, sort_toggle
 
 PER_PAGE = 50
 
@@ -39,12 +39,7 @@ def table_columns(params, current: list[str]) -> list[dict]:
         if key is None:
             columns.append({"label": label, "sortable": False})
             continue
-        if first == key:
-            aria, next_value = "ascending", f"-{key}"
-        elif first == f"-{key}":
-            aria, next_value = "descending", key
-        else:
-            aria, next_value = "", key
+        aria, next_value = sort_toggle(key, first)
         query = params.copy()
         query.pop("page", None)
         query.pop("format", None)

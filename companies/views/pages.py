@@ -23,6 +23,7 @@ from ..presenters import (
     region_name,
     related_facility,
     roll_up,
+    sort_toggle,
 )
 
 LATEST_EVENTS = 20
@@ -54,12 +55,7 @@ COMPANY_COLUMNS = (
 def _sort_columns(current: str) -> list[dict]:
     columns = []
     for key, label, numeric in COMPANY_COLUMNS:
-        if current == key:
-            direction, next_sort = "ascending", f"-{key}"
-        elif current == f"-{key}":
-            direction, next_sort = "descending", key
-        else:
-            direction, next_sort = "", f"-{key}" if numeric else key
+        direction, next_sort = sort_toggle(key, current, descending_first=numeric)
         columns.append(
             {"key": key, "label": label, "numeric": numeric, "aria_sort": direction, "next": next_sort}
         )
