@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser chromium lint format migrations-check install demo bench evaluate clean
+.PHONY: run test test-browser chromium lint format migrations-check install demo bench evaluate evaluate-real clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,14 @@ evaluate: $(STAMP)
 	for corpus in releases feeds heldout unseen final fresh blind; do \
 		echo "== tests/data/$$corpus"; $(PY) manage.py evaluate_extraction tests/data/$$corpus || exit 1; \
 	done
+
+# The real releases of ../shared/corpus, their texts gathered outside the repository (see
+# README, "Extraction accuracy"); docs/real-corpus-holdout.txt names the quarter held out.
+REAL_CORPUS ?= $(HOME)/footprint-corpus
+REAL_LABELS ?= ../shared/corpus
+evaluate-real: $(STAMP)
+	$(PY) manage.py evaluate_extraction $(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \
+		--labels-root $(REAL_LABELS) --holdout docs/real-corpus-holdout.txt $(if $(V),--verbose)
 
 bench: $(STAMP)
 	$(PY) manage.py benchmark_extraction -n 1000 --import 1000 --test-db

@@ -77,7 +77,7 @@ _TRAILING_LEGAL_FORM = re.compile(
 
 
 def display_company_name(name: str) -> str:
-    """"Kestrel Foods Inc." -> "Kestrel Foods"; "Harrow Paper Company" -> "Harrow Paper"."""
+    """ "Kestrel Foods Inc." -> "Kestrel Foods"; "Harrow Paper Company" -> "Harrow Paper"."""
     display = name.strip()
     while True:
         shorter = _TRAILING_LEGAL_FORM.sub("", display).strip()

@@ -72,3 +72,43 @@ def test_development_corpus_stays_above_the_target(corpus):
     # The issue's target is F1 >= 0.95 on our own corpus; this pins it against regressions.
     lines = evaluate(DATA / corpus, "--fail-under", "0.95")
     assert any(line.startswith("event F1:") for line in lines)
+
+
+def _corpus(root: Path, name: str, entries: list[dict]) -> tuple[Path, Path]:
+    """A shared-corpus style layout: texts in texts/NAME, labels in labels/NAME/labels.json."""
+    texts, labels = root / "texts" / name, root / "labels" / name
+    texts.mkdir(parents=True)
+    labels.mkdir(parents=True)
+    (texts / "seed.txt").write_bytes(SEED.read_bytes())
+    (labels / "labels.json").write_text(json.dumps(entries))
+    return texts, labels.parent
+
+
+SEED_ENTRY = {
+    "file": "seed.txt",
+    "company": "International Wire Group",
+    "date": "2009-03-24",
+    "events": [
+        {"type": "idle", "city": "Jewett City", "region": "CT", "country": "US"},
+        {"type": "idle", "city": "Littleton", "region": "NH", "country": "US"},
+    ],
+}
+
+
+def test_reads_the_shared_corpus_label_list_from_a_labels_root(tmp_path):
+    texts, labels_root = _corpus(tmp_path, "real", [SEED_ENTRY])
+    lines = evaluate(texts, "--labels-root", str(labels_root), "--fail-under", "1.0")
+    assert lines == [
+        "real: 1 releases, event F1 1.000 (P 1.000 R 1.000; tp 2 fp 0 fn 0); issuer 1/1 = 1.00; date 1/1 = 1.00"
+    ]
+
+
+def test_held_out_releases_are_scored_apart_and_their_misses_never_listed(tmp_path):
+    wrong = {**SEED_ENTRY, "events": [{"type": "close", "city": "Camden", "region": "NY", "country": "US"}]}
+    texts, labels_root = _corpus(tmp_path, "real", [wrong])
+    holdout = tmp_path / "holdout.txt"
+    holdout.write_text("# held out\nreal/seed.txt\n")
+    lines = evaluate(texts, "--labels-root", str(labels_root), "--holdout", str(holdout), "--verbose")
+    assert not any(line.lstrip().startswith(("miss ", "extra ")) for line in lines)
+    assert any(line.startswith("held out (score only): 1 releases, event F1 0.000") for line in lines)
+    assert any(line.startswith("development (misses listed with -v): 0 releases") for line in lines)
