@@ -82,11 +82,14 @@ _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 
 
 def normalize(text: str) -> str:
-    """Plain, predictable text: straight quotes, ASCII dashes, single spaces, unwrapped prose.
+    """Plain, predictable text: straight quotes, ASCII dashes, single spaces, one paragraph a block.
 
-    Paragraphs stay separated by one blank line. Lines inside a paragraph are joined when
-    they look hard-wrapped (e-mail bodies wrap at ~72 columns), so that a sentence is never
-    cut by a line break; short lines (headings, contact blocks) keep their breaks.
+    Paragraphs are separated by one blank line. Inside a block, lines are joined when they are
+    pieces of one sentence: hard-wrapped e-mail (lines near the block's wrap width), table cells
+    cut mid-phrase (a line ending in a comma or a joining word, a next line starting in lower
+    case). Pages that put one paragraph on each line (EDGAR exhibits, scraped newsrooms) get a
+    block per line, so a headline never runs into the dateline below it. Table remnants (lines
+    of "|" and bullets) and exhibit labels are page chrome and go.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_CHAR_MAP)
@@ -95,25 +98,59 @@ def normalize(text: str) -> str:
         text = _SPACES.sub(" ", text)
     if " \n" in text or "\n " in text:
         text = _TRAILING.sub("\n", text)
+    if "|" in text or _BULLET_CHARS.search(text):
+        text = _DECORATION.sub("", text)
     text = text.strip()
     if "\n\n\n" in text:
         text = _BLANKS.sub("\n\n", text)
-    return "\n\n".join(_unwrap(p) for p in text.split("\n\n"))
+    blocks = (_unwrap(p) for p in text.split("\n\n"))
+    return "\n\n".join(b for b in (_lay_out(b) for b in blocks) if b)
+
+
+_BULLET_CHARS = re.compile("[\u25cf\u2022\u00b7\u25e6\u25aa\u25a0\u00d8]")
+# "|" table remnants and bullet glyphs at the start of a line, and lines made only of them
+_DECORATION = re.compile(
+    "^(?:[ ]*(?:\\|[ ]*)+|[ ]*[\u25cf\u2022\u00b7\u25e6\u25aa\u25a0\u00d8][ ]*)+(?=\\S)"
+    "|^[ |\u25cf\u2022\u00b7\u25e6\u25aa\u25a0\u00d8]+$",
+    re.M,
+)
+_EXHIBIT = re.compile(r"^(?:exhibit|ex-?)\s*\d{1,3}(?:\.\d{1,3})?$", re.I)
+# a line that cannot end a sentence: it ends with a comma, a dash or a joining word
+_OPEN_END = re.compile(r"(?:,|\s-|-{2}|&|\b(?:and|or|of|the|a|an|in|to|for|at|by|with|its|our))$")
+_PROSE_LINE = 150  # a line this long is a paragraph of prose, not a heading or a table cell
 
 
 def _unwrap(paragraph: str) -> str:
-    lines = paragraph.split("\n")
-    if len(lines) == 1:
-        return paragraph
+    lines = [line for line in paragraph.split("\n") if not _EXHIBIT.match(line)]
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    # hard-wrapped text breaks every line near one width; a line well short of it ends a paragraph
+    width = max(len(line) for line in lines)
+    wrap = max(40, int(width * 0.6)) if width < _PROSE_LINE else None
     out = [lines[0]]
     for line in lines[1:]:
         prev = out[-1]
-        wrapped = (len(prev) >= 40 and not _TERMINAL.search(prev)) or (line[:1].islower())
+        open_end = not _TERMINAL.search(prev)
+        wrapped = (
+            line[:1].islower()
+            or (open_end and wrap is not None and len(prev) >= wrap)
+            or (open_end and _OPEN_END.search(prev) is not None)
+            # table cells cut a heading word by word: "SUPERIOR" / "INDUSTRIES TO CLOSE ..."
+            or (" " not in prev and len(line) < 60 and prev.isupper() and line.split(" ", 1)[0].isupper())
+        )  # fmt: skip
         if wrapped:
             out[-1] = prev + " " + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _lay_out(block: str) -> str:
+    """A block that mixes prose lines with others is a page with one paragraph a line."""
+    lines = [line for line in block.split("\n") if not _EXHIBIT.match(line)]
+    if len(lines) > 1 and any(len(line) >= _PROSE_LINE for line in lines):
+        return "\n\n".join(lines)
+    return "\n".join(lines)
 
 
 def words(text: str) -> frozenset[str]:
