@@ -92,11 +92,16 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 _MDY = re.compile(
     rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
+# "13 October 2009", "22 Jan, 2024", "13. October 2009" (the German-style ordinal dot)
 _DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+# "3/24/2009" is month first in North American copy; "24/03/2009" can only be day first
 _NUMERIC = re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")
+_NUMERIC_DAY_FIRST = re.compile(r"\b(?P<d>(?:1[3-9]|2\d|3[01]))/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
+# "27.5.2008": Nordic and German copy write day.month.year with dots
+_DOTTED = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")
 
 
 def _mk(y: int, m: int, d: int) -> date | None:
@@ -106,10 +111,17 @@ def _mk(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def parse_date(text: str) -> tuple[date, int, int] | None:
-    """The first full calendar date in ``text`` as (date, start, end)."""
+_AMBIGUOUS_DAY_FIRST = re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
+
+
+def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] | None:
+    """The first full calendar date in ``text`` as (date, start, end).
+
+    "09/07/2020" is read month first unless ``day_first`` (the release's own habit) says otherwise.
+    """
     best: tuple[date, int, int] | None = None
-    for rx in (_MDY, _DMY, _ISO, _NUMERIC):
+    numeric = _AMBIGUOUS_DAY_FIRST if day_first else _NUMERIC
+    for rx in (_MDY, _DMY, _ISO, numeric, _NUMERIC_DAY_FIRST, _DOTTED):
         m = rx.search(text)
         if not m:
             continue
@@ -122,6 +134,41 @@ def parse_date(text: str) -> tuple[date, int, int] | None:
         if d and (best is None or m.start() < best[1]):
             best = (d, m.start(), m.end())
     return best
+
+
+# a date that follows these words is about something else than the day of publication
+_NOT_PUBLICATION = re.compile(
+    r"\b(?:effective|ended|ending|end(?:ed)?\s+of|through|until|since|from|before|after|by|as\s+of|dated"
+    r"|on|in|during|expires?|due|maturing|record|payable|held)\s*[:,]?\s*(?:\w+,?\s+)?$",
+    re.I,
+)
+
+
+def day_first(text: str) -> bool:
+    """Whether a release writes its dates day first ("11 February 2020"), for "09/07/2020"."""
+    return len(_DMY.findall(text)) > len(_MDY.findall(text))
+
+
+def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
+    """The publication date stated in a release's header lines, when it has no dated dateline.
+
+    Newsrooms, regulatory feeds and exhibits state it on a line of its own ("03 Oct 2013",
+    "Release Date: 09/07/2020 16:00", "Press release 27.5.2008", "March 16, 2009 13:00 CET")
+    or open the first paragraph with it ("February 6, 2006: Acme ..."). The first full date
+    wins, except one told as the date of something else ("effective January 1, 2007",
+    "quarter ended June 30").
+    """
+    for line in lines:
+        pos = 0
+        while pos < len(line):
+            found = parse_date(line[pos:], day_first=day_first)
+            if found is None:
+                break
+            day, start, end = found
+            if not _NOT_PUBLICATION.search(line[: pos + start]):
+                return day
+            pos += end
+    return None
 
 
 # --- dateline ----------------------------------------------------------------------------------
@@ -152,8 +199,9 @@ _DATE_ALT = (
 # "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) -", "CITY, March 24, 2009 /PRNewswire/ --".
 # "VANCOUVER, March 2 /CNW/": older datelines leave the year out
 _DATE_NOYEAR = rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
+_CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
 _ATOM = (
-    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}"
+    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{_CLOCK}"
     rf"|\(\s*(?:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
     rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"
@@ -167,11 +215,16 @@ _PLACE_PART = (
 )
 _DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
-    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:|(?<=\d)\s/(?=\s))\s*(?=\S)",
+    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s))\s*(?=\S)",
 )
 _DATELINE_DATE_FIRST = re.compile(
     rf"^\s*(?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
     r"\s*(?:--+|-(?=\s)|:)\s*(?=\S)"
+)
+# Nordic regulatory style: "(Acme, Helsinki, 30 September 2021, 14:15 EEST) - Acme has ..."
+_DATELINE_BRACKETED = re.compile(
+    rf"^\s*\((?P<who>[^(),]{{2,60}}),\s*(?P<place>[^(),]{{2,40}}),\s*(?P<date>{_DATE_ALT}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)"
+    r"[^()]{0,40}\)\s*(?:--?|:)?\s*(?=\S)"
 )
 _WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
 _SEP_ONLY = re.compile(r"^[\s,:|-]*$")
@@ -192,13 +245,22 @@ _COPYRIGHT_YEAR = re.compile(r"(?:copyright|\(c\)|\u00a9)\D{0,40}?((?:19|20)\d\d
 _SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$", re.I)
 
 
-def year_for(month: int, day: int, text: str) -> date | None:
+def year_for(month: int, day: int, text: str, *, headline: str = "", hint: date | None = None) -> date | None:
     """The year of a dateline without one, from the release itself.
 
-    In order: the copyright line; a mention of the dateline's month with a year ("the second
-    week of March 2010"); the earliest year the release mentions, "since 2008" aside (a release
-    talks about its own year and later ones, and about the past only with "since").
+    In order: the page's own date (``hint``), taking the year that puts the day nearest to
+    it; the year the headline names ("results for first quarter 2006"); the copyright line;
+    a mention of the dateline's month with a year ("the second week of March 2010"); the
+    earliest year the release mentions, "since 2008" aside (a release talks about its own
+    year and later ones, and about the past only with "since").
     """
+    if hint is not None:
+        options = [d for y in (hint.year - 1, hint.year, hint.year + 1) if (d := _mk(y, month, day))]
+        if options:
+            return min(options, key=lambda d: abs((d - hint).days))
+    years = _YEAR_RX.findall(headline)
+    if years:
+        return _mk(int(years[-1]), month, day)
     m = _COPYRIGHT_YEAR.search(text)
     if m:
         return _mk(int(m.group(1)), month, day)
@@ -227,6 +289,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
     ("DAYTON, Ohio -- Acme Corp. ...") also counts, which is how company-issued copy starts.
     """
     head = paragraph[:260]
+    m = _DATELINE_BRACKETED.match(head)
+    if m:
+        found = parse_date(m.group("date"), day_first=True)
+        return Dateline(m.group("place").strip(), found[0] if found else None, None, m.end())
     m = _DATELINE_DATE_FIRST.match(head)
     if m:
         found = parse_date(m.group("date"))

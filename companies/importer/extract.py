@@ -18,16 +18,14 @@ from functools import lru_cache
 
 from . import places
 from .claims import find_claims
-from .dates import Dateline, find_dateline, parse_date, wire_name, year_for
+from .dates import day_first, header_date, wire_name, year_for
+from .document import page_date, read_layout, split_dateline_line
 from .events import find_events
 from .issuer import find_company, products_and_markets
 from .proposal import PlaceRef, Proposal
 from .spans import conventional
-from .text import Paragraph, Sentence, is_preamble, label_sections, normalize, paragraphs, split_sentences
+from .text import Sentence, normalize, paragraphs, split_sentences
 
-_DATE_LINE = re.compile(
-    r"^\W*(?:\w+day,?\s+)?[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\b.{0,40}$|^\d{4}-\d\d-\d\d\b.{0,40}$"
-)
 # ("Hartwell" or "the Company"): the short names a release defines for its issuer
 _ALIAS = re.compile(r"[(,]\s*(?:the\s+)?\"([^\"]{2,40})\"")
 _COPYRIGHT_WIRE = re.compile(
@@ -35,44 +33,10 @@ _COPYRIGHT_WIRE = re.compile(
 )
 
 
-def _split_dateline_line(body: str) -> str:
-    """Give the dateline its own paragraph when a headline sits directly above it."""
-    lines = body.split("\n")
-    for i, line in enumerate(lines[:25]):
-        if i and lines[i - 1].strip() and len(line) > 40 and find_dateline(line):
-            return "\n".join(lines[:i]) + "\n\n" + "\n".join(lines[i:])
-    return body
-
-
-def _find_dateline(paras: list[Paragraph]) -> tuple[int | None, Dateline | None]:
-    for i, p in enumerate(paras[:10]):
-        d = find_dateline(p.text)
-        if d and (d.published or d.wire or i > 0):
-            return i, d
-        if d and i == 0 and len(p.text) > 80:
-            return i, d
-    return None, None
-
-
-def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
-    """Without a dateline: the body starts at the first paragraph that reads like prose."""
-    for i, p in enumerate(paras[:6]):
-        if is_preamble(p.text):
-            continue
-        first = p.text.split("\n", 1)[0]
-        if len(p.text) >= 160 or (first.rstrip().endswith(".") and len(first) > 60):
-            return i
-        if has_headline_hint and i == 0 and len(first) > 60:
-            return i
-    return min(1, len(paras))
-
-
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
-
-
 def extract(text: str, *, headline: str | None = None, published: date | None = None) -> Proposal:
-    body = _split_dateline_line(normalize(text))
+    text, stamped = page_date(text)
+    published = published or stamped
+    body = split_dateline_line(normalize(text))
     paras = paragraphs(body)
     proposal = Proposal(body=body)
     warnings = proposal.warnings
@@ -80,25 +44,10 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         warnings.append("Empty release")
         return proposal
 
-    dl_index, dl = _find_dateline(paras)
-    body_start = dl_index if dl_index is not None else _guess_body_start(paras, headline is not None)
-    label_sections(paras, body_start)
-
-    # headline: the hint, else the first line of the block above the body
-    head_lines = [
-        line.strip()
-        for p in paras[:body_start]
-        if p.section == "headline"
-        for line in p.text.split("\n")
-        if line.strip() and not is_preamble(line) and not _DATE_LINE.match(line.strip())
-    ]
-    if headline:
-        proposal.headline = " ".join(headline.split())
-    elif head_lines:
-        proposal.headline = head_lines[0]
-    if head_lines and proposal.headline and _same(head_lines[0], proposal.headline):
-        head_lines = head_lines[1:]
-    subheads = head_lines  # deks under the headline are read as part of it
+    layout = read_layout(paras, headline_hint=headline)
+    body_start, dl_index, dl = layout.body_start, layout.dateline_index, layout.dateline
+    proposal.headline = layout.headline
+    subheads = layout.subheads  # deks under the headline are read as part of it
 
     # sentences; the dateline paragraph's first sentence starts after the dateline
     sentences: list[Sentence] = []
@@ -112,23 +61,20 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         sentences.extend(Sentence(t, s, p.section, i) for s, t in pieces)
 
     # date and wire
-    header_text = "\n".join(p.text for p in paras[:body_start])
+    header_text = "\n".join(layout.header_lines)
     stated = dl.published if dl else None
     if stated is None and dl is not None and dl.month_day:
-        stated = year_for(*dl.month_day, body)
+        stated = year_for(*dl.month_day, body, headline=proposal.headline or "", hint=published)
     if stated is None:
-        for line in header_text.split("\n"):
-            if _DATE_LINE.match(line.strip()):
-                found = parse_date(line)
-                if found:
-                    stated = found[0]
-                    break
+        # no dated dateline: a date on a header line, or opening the first paragraph
+        opening_words = paras[body_start].text[:40] if body_start < len(paras) else ""
+        stated = header_date([*layout.header_lines, opening_words], day_first=day_first(body))
     proposal.published = stated or published
     if stated and published and abs((stated - published).days) > 3:
         warnings.append(f"The dateline says {stated.isoformat()}, the container {published.isoformat()}")
     if proposal.published is None:
         warnings.append("No publication date found")
-    tail = "\n\n".join(p.text for p in paras if p.section in ("contact", "other", "about"))
+    tail = "\n\n".join(p.text for p in paras[body_start:] if p.section in ("contact", "other", "about"))
     proposal.wire = (dl.wire if dl else None) or wire_name(header_text[:400]) or _copyright_wire(tail)
 
     # company
@@ -140,7 +86,9 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
             p0 = p0[dl.end :]
         opening = p0 + ("\n\n" + body_paras[1].text if len(body_paras) > 1 else "")
     first = next((s.text for s in sentences if s.section == "body"), None)
-    proposal.company = find_company(opening, first, tail)
+    proposal.company = find_company(
+        opening, first, tail, header=layout.company_lines, headline=proposal.headline
+    )
     if proposal.company is None or not proposal.company.name:
         warnings.append("No issuing company found")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import HEADLINE_VERBS, LEGAL_SUFFIX
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -72,11 +73,21 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
-def find_company(body_text: str, first_sentence: str | None, tail_text: str = "") -> CompanyRef | None:
+def find_company(
+    body_text: str,
+    first_sentence: str | None,
+    tail_text: str = "",
+    *,
+    header: list[str] | tuple[str, ...] = (),
+    headline: str | None = None,
+) -> CompanyRef | None:
     """The issuing company of a release.
 
     ``body_text`` is the opening of the body (after the dateline), ``first_sentence`` the
-    first body sentence, ``tail_text`` the release's tail (About, SOURCE and contacts).
+    first body sentence, ``tail_text`` the release's tail (About, SOURCE and contacts),
+    ``header`` the header lines that are only a company's name ("Sappi Limited" above the
+    body, "News provided by / Acme Corp."), ``headline`` the headline, whose subject names the
+    issuer when nothing else does ("Rio Tinto to suspend production at ...").
     """
     name: str | None = None
     ticker = exchange = None
@@ -91,15 +102,23 @@ def find_company(body_text: str, first_sentence: str | None, tail_text: str = ""
         if n and not _NOT_A_NAME.match(n.group("name")):
             name = _clean(n.group("name"))
     if name is None and first_sentence:
-        n = _SUBJECT.match(first_sentence.strip())
-        if n and not _NOT_A_NAME.match(n.group("name")):
-            name = _clean(n.group("name"))
+        for start in _subject_starts(first_sentence.strip()):
+            n = _SUBJECT.match(first_sentence.strip(), start)
+            if n and not _NOT_A_NAME.match(n.group("name")):
+                name = _clean(n.group("name"))
+                break
     if name is None and tail_text:
         for rx in (_SOURCE, _ABOUT):
             n = rx.search(tail_text)
             if n and not _NOT_A_NAME.match(n.group("name")):
                 name = _clean(n.group("name"))
                 break
+    if name is None and header:
+        name = _clean(header[-1])
+    if name is None:
+        name = _most_named(" ".join([headline or "", body_text[:1500]]))
+    if name is None and headline:
+        name = headline_subject(headline, body_text)
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)
@@ -145,3 +164,61 @@ def products_and_markets(about: str) -> tuple[str | None, str | None]:
             markets = _clean(m.group("x"))
             break
     return products, markets
+
+
+# The headline's verb: "Acme to close", "Acme Announces", "ACME SELLS", "Acme's board approves".
+_HEADLINE_VERB = re.compile(
+    rf"\s+(?:to|will|has|have|is|are|and|'s|s')\b|'s?\s|\s+(?:{'|'.join(sorted(HEADLINE_VERBS))})\b|\s*[:,|-]\s",
+    re.I,
+)
+
+
+# "In response to weak demand, Acme has decided ...": the subject follows an opening phrase
+_OPENING_PHRASE = re.compile(
+    r"^(?:In|As|After|Following|Due|With|Having|Under|To|Driven|Given|Despite|Because|Amid|Since|For|On)\b[^.;]{3,140}?,\s+"
+)
+
+
+def _subject_starts(sentence: str) -> list[int]:
+    m = _OPENING_PHRASE.match(sentence)
+    return [0, m.end()] if m else [0]
+
+
+_LEGAL_NAME = re.compile(
+    rf"(?<![\w&'-])(?:[A-Z][\w&'\-]*\s+){{0,4}}[A-Z][\w&'\-]*,?\s+(?:{LEGAL_SUFFIX})(?![\w-])"
+)
+
+
+def _most_named(text: str) -> str | None:
+    """The company most often named with its legal form in the opening ("MAX Automation SE")."""
+    counts: dict[str, int] = {}
+    for m in _LEGAL_NAME.finditer(text):
+        name = _clean(m.group(0))
+        if not _NOT_A_NAME.match(name):
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(n for n, c in counts.items() if c == best) if best >= 2 else None
+
+
+def headline_subject(headline: str, body: str) -> str | None:
+    """The name a headline opens with, when the body names it too (so it is not a place or a word)."""
+    legal = _LEGAL_NAME.match(headline)
+    if legal:
+        return _clean(legal.group(0))
+    m = _HEADLINE_VERB.search(headline)
+    if m is None or m.start() == 0:
+        return None
+    subject = headline[: m.start()].strip(" ,")
+    words = subject.split()
+    if not 1 <= len(words) <= 6 or not all(
+        w[:1].isupper() or w[:1].isdigit() or w in ("&", "of") for w in words
+    ):
+        return None
+    if subject.isupper() and len(subject) > 5:  # "ACME PAPER" as the body writes it
+        found = re.search(re.escape(subject), body, re.I)
+        subject = found.group(0) if found else subject.title()
+    elif subject.casefold() not in body.casefold():
+        return None
+    return _clean(subject)

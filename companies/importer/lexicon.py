@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .text import words
+
 # --- company names ---------------------------------------------------------------------------
 
 # Legal forms written after a company's name, as releases spell them (dotted and undotted).
@@ -45,3 +47,39 @@ EVENT_TYPE_OF_LABEL: dict[str, str] = {
     "opened": "open", "expanded": "expand", "idled": "idle", "reopened": "reopen", "closed": "close",
     "sold": "sell", "acquired": "acquire", "relocated": "relocate",
 }  # fmt: skip
+
+# --- page chrome -----------------------------------------------------------------------------
+
+# Words of menus, banners, share bars and wire tags around a release on a web page or filing:
+# a header line made only of these is furniture, never the headline ("Print News Release").
+CHROME_WORDS: frozenset[str] = words(
+    """
+    press release releases news newsroom media centre center room for immediate print share tweet email
+    e-mail facebook linkedin twitter skip to content menu home back view all more read log in sign up
+    subscribe english finnish swedish norwegian german french attached files file report this provided by
+    exhibit wrap text code codes s pdf ad ads x regulatory announcement announcements stock exchange date
+    wire newswire prnewswire prnewswire-firstcall firstcall business businesswire globe globenewswire pr
+    cnw telbec marketwire marketwired accesswire source excerpts update updates article related stories top
+    chart embargoed statement information investor investors relations corporate company release:
+    consumables electronics production latest headlines publication notice
+    """
+)
+# phrases only page furniture uses: a line holding one is chrome whatever else it says
+PAGE_CHROME = r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b|\bclick\s+here\b|\bview\s+the\s+pdf\b|\bpress\s+releases?\s+posted\b"
+
+# --- headline verbs --------------------------------------------------------------------------
+
+# Verbs a release's headline opens its predicate with, in the third person: the words before
+# the first of them are the headline's subject, usually the issuer ("Rio Tinto to suspend ...").
+HEADLINE_VERBS: frozenset[str] = words(
+    """
+    announces announced reports reported completes completed closes closed opens opened idles idled
+    restarts restarted resumes resumed reopens reopened expands expanded sells sold acquires acquired
+    buys bought agrees agreed signs signed provides provided plans planned unveils unveiled inaugurates
+    inaugurated breaks begins began starts started moves moved consolidates consolidated extends extended
+    curtails curtailed suspends suspended halts halted shuts invests invested receives received names named
+    appoints appointed declares declared enters entered confirms confirmed updates gives launches launched
+    celebrates celebrated marks marked loses lost posts posted selects selected takes took decides decided
+    intends expects
+    """
+)

@@ -116,7 +116,17 @@ _DECORATION = re.compile(
 )
 _EXHIBIT = re.compile(r"^(?:exhibit|ex-?)\s*\d{1,3}(?:\.\d{1,3})?$", re.I)
 # a line that cannot end a sentence: it ends with a comma, a dash or a joining word
-_OPEN_END = re.compile(r"(?:,|\s-|-{2}|&|\b(?:and|or|of|the|a|an|in|to|for|at|by|with|its|our))$")
+_OPEN_END = re.compile(r"(?:,|\s-{1,2}|&|\b(?:and|or|of|the|a|an|in|to|for|at|by|with|its|our))$")
+_WORD = re.compile(r"[^\W\d_][\w'&.-]*")
+
+
+def _is_heading(line: str) -> bool:
+    """Title Case or capitals: a headline's line, which a wrap width must not join to the next."""
+    found = _WORD.findall(line)
+    capital = sum(w[0].isupper() for w in found)
+    return len(found) >= 2 and capital >= 0.7 * len(found)
+
+
 _PROSE_LINE = 150  # a line this long is a paragraph of prose, not a heading or a table cell
 
 
@@ -133,7 +143,7 @@ def _unwrap(paragraph: str) -> str:
         open_end = not _TERMINAL.search(prev)
         wrapped = (
             line[:1].islower()
-            or (open_end and wrap is not None and len(prev) >= wrap)
+            or (open_end and wrap is not None and len(prev) >= wrap and not _is_heading(prev))
             or (open_end and _OPEN_END.search(prev) is not None)
             # table cells cut a heading word by word: "SUPERIOR" / "INDUSTRIES TO CLOSE ..."
             or (" " not in prev and len(line) < 60 and prev.isupper() and line.split(" ", 1)[0].isupper())

@@ -1,0 +1,207 @@
+"""Find the release inside the page: header, headline, dateline, body, and the page's chrome.
+
+Releases reach us in every wire's and filing's layout. EDGAR exhibits stack contact tables and
+addresses above the headline; newsrooms and regulatory feeds put menus, share buttons, a "news
+provided by" line and a time stamp around it; reprints add their own banners. What they share
+is the order: chrome, then the headline (with its deks), then the dateline paragraph where the
+body begins. So the body is found first (the dateline, else the first paragraph of prose), and
+the headline is read *backwards* from it: the run of title lines right above the body, past
+time stamps, wire tags and "news provided by" lines, stopping at contact and address lines.
+Everything else above the body is chrome: it yields no sentences, so no event and no place.
+
+Pure string work; ``extract`` calls ``read_layout`` once per release.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import Dateline, find_dateline, parse_date, wire_name
+from .lexicon import CHROME_WORDS, LEGAL_SUFFIX, PAGE_CHROME
+from .text import Paragraph, classify_paragraph, is_preamble, label_sections
+
+_TERMINAL = re.compile(r"""[.!?:]["')\]]*$""")
+_LIST_ITEM = re.compile(r"^(?:-{1,2}|\*|\u2022|o)\s")
+
+# Exhibits stack contact tables above the headline, one cell a line: the dateline may come late.
+HEADER_CHARS = 2500
+
+# Pages saved from the web may open with the page's own date stamp ("date 2017-08-29 ...").
+_PAGE_DATE = re.compile(r"^\s*date\s+(?P<d>(?:19|20)\d\d-[01]\d-[0-3]\d)\b\s*")
+_WORD = re.compile(r"[^\W\d_][\w'&.-]*|\d[\w.,%$-]*")
+_CONTACT_BITS = re.compile(
+    r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d[\d ().-]{7,}\d|\b\d{2,3}-\d{2,3}-\d{3,4}-\d{4}\b"
+    r"|@[\w-]+\.\w|\bwww\.|https?://|\.com\b"
+    r"|^\W*(?:tel|fax|phone|e-?mail|contacts?|investors?|media|inquiries)\b",
+    re.I,
+)
+# street addresses and postal codes: "190 Carondelet Plaza, Suite 1530", "P.O. Box 30", "J0A 1B0"
+_ADDRESS = re.compile(
+    r"\b\d+\s+(?:[A-Z][\w.-]*\s+){1,4}(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?"
+    r"|Plaza|Lane|Way|Parkway|Pkwy\.?|Place|Court|Square|Highway|Canyon)\b"
+    r"|\bSuite\s+\d|\bP\.?\s?O\.?\s+Box\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
+)
+_COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?:{LEGAL_SUFFIX}))\s*$")
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b|\b(?:ET|EST|EDT|CET|CEST|EET|EEST)\b", re.I
+)
+
+
+@dataclass
+class Layout:
+    """Where things are in one release's paragraphs."""
+
+    body_start: int
+    dateline_index: int | None = None
+    dateline: Dateline | None = None
+    headline: str | None = None
+    subheads: list[str] = field(default_factory=list)
+    header_lines: list[str] = field(default_factory=list)  # every line above the body, chrome too
+    company_lines: list[str] = field(default_factory=list)  # header lines that are only a company name
+
+
+def page_date(text: str) -> tuple[str, date | None]:
+    """The text without a leading page date stamp, and the stamp's date."""
+    m = _PAGE_DATE.match(text)
+    if m is None:
+        return text, None
+    try:
+        return text[m.end() :], date.fromisoformat(m.group("d"))
+    except ValueError:
+        return text[m.end() :], None
+
+
+def split_dateline_line(body: str) -> str:
+    """Give the dateline its own paragraph when a headline sits directly above it."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines[:25]):
+        if i and lines[i - 1].strip() and len(line) > 40 and _dateline(line):
+            return "\n".join(lines[:i]) + "\n\n" + "\n".join(lines[i:])
+    return body
+
+
+def _dateline(text: str) -> Dateline | None:
+    """A dateline, unless what looks like its place is a company's name ("SAPPI LIMITED - ...")."""
+    found = find_dateline(text)
+    if found is None or found.place is None or found.published or found.wire or found.month_day:
+        return found
+    if re.search(rf"\b(?:{LEGAL_SUFFIX})(?:\W|$)", found.place, re.I):
+        return None
+    return found
+
+
+def find_body(paras: list[Paragraph], *, has_headline_hint: bool) -> tuple[int, int | None, Dateline | None]:
+    """(first body paragraph, dateline paragraph or None, the dateline)."""
+    for i, p in enumerate(paras):
+        if p.start > HEADER_CHARS:
+            break
+        d = _dateline(p.text)
+        if d and (d.published or d.wire or i > 0):
+            return i, i, d
+        if d and i == 0 and len(p.text) > 80:
+            return i, i, d
+    return _guess_body_start(paras, has_headline_hint), None, None
+
+
+def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
+    """Without a dateline: the body starts at the first paragraph that reads like prose."""
+    for i, p in enumerate(paras):
+        if p.start > HEADER_CHARS:
+            break
+        first = p.text.split("\n", 1)[0]
+        if is_preamble(first) or is_chrome(first) or _is_stamp(first) or _is_contact(first):
+            continue
+        # prose ends its sentences; a long headline in sentence case does not
+        if len(first) >= 250 or (_TERMINAL.search(first) and len(first) > 60):
+            return i
+        if has_headline_hint and i == 0 and len(first) > 60:
+            return i
+    return min(1, len(paras))
+
+
+_PAGE_CHROME = re.compile(PAGE_CHROME, re.I)
+
+
+def is_chrome(line: str) -> bool:
+    """Page furniture: every word is a menu, banner or wire word ("Print News Release", "Share"),
+    or the line speaks of the page itself ("sign up for a subscription")."""
+    if _PAGE_CHROME.search(line):
+        return True
+    words = [w.lower().strip(".:") for w in _WORD.findall(line)]
+    return bool(words) and all(w in CHROME_WORDS for w in words)
+
+
+def _is_contact(line: str) -> bool:
+    return bool(_CONTACT_BITS.search(line) or _ADDRESS.search(line)) or classify_paragraph(line) == "contact"
+
+
+def _is_stamp(line: str) -> bool:
+    """A time stamp, date or wire tag standing alone: "22 Jan, 2024, 17:45 ET", "PRNewswire-FirstCall"."""
+    rest = line
+    found = parse_date(line)
+    if found:
+        rest = line[: found[1]] + line[found[2] :]
+    rest = _TIME.sub(" ", rest)
+    if wire_name(rest):
+        rest = re.sub(
+            r"(?i)pr\s*newswire(?:-\w+)*|business\s*wire|globe\s*newswire|marketwired?|cnw", " ", rest
+        )
+    words = [w.lower().strip(".:,") for w in _WORD.findall(rest)]
+    return (found is not None or len(words) < len(_WORD.findall(line))) and all(
+        w in CHROME_WORDS or w.isdigit() for w in words
+    )
+
+
+def _is_title(line: str) -> bool:
+    words = _WORD.findall(line)
+    numeric = sum(not w[0].isalpha() for w in words)
+    return (
+        len(words) >= 3 and numeric * 2 < len(words) and len(line) <= 300 and not line.rstrip().endswith(":")
+    )
+
+
+def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> Layout:
+    """Find body, dateline and headline, and label every paragraph's section in place."""
+    body_start, dl_index, dl = find_body(paras, has_headline_hint=headline_hint is not None)
+    label_sections(paras, body_start)
+    layout = Layout(body_start=body_start, dateline_index=dl_index, dateline=dl)
+    header = [(i, line.strip()) for i, p in enumerate(paras[:body_start]) for line in p.text.split("\n")]
+    layout.header_lines = [line for _, line in header if line]
+    layout.company_lines = [
+        m.group("name") for _, line in header if (m := _COMPANY_LINE.match(line)) and len(line.split()) <= 8
+    ]
+
+    # the title run right above the body, read backwards past stamps and company-name lines
+    run: list[tuple[int, str]] = []
+    for i, line in reversed(header):
+        skippable = is_preamble(line) or is_chrome(line) or _is_stamp(line) or _LIST_ITEM.match(line)
+        if not line or skippable or _COMPANY_LINE.match(line):
+            if run and _is_contact(line):
+                break
+            continue
+        if _is_contact(line) or not _is_title(line):
+            if run:
+                break
+            continue
+        run.append((i, line))
+        if len(run) == 4:
+            break
+    run.reverse()
+    titled = {i for i, _ in run}
+    for i, p in enumerate(paras[:body_start]):
+        p.section = "headline" if i in titled else "other"
+    lines = [line for _, line in run]
+    # a page that repeats its headline (web title, then the release's own) reads it once
+    lines = [line for k, line in enumerate(lines) if all(_key(line) != _key(x) for x in lines[:k])]
+    if headline_hint:
+        layout.headline = " ".join(headline_hint.split())
+        layout.subheads = [line for line in lines if _key(line) != _key(layout.headline)]
+    elif lines:
+        layout.headline, layout.subheads = lines[0], lines[1:]
+    return layout
+
+
+def _key(line: str) -> str:
+    return " ".join(line.split()).casefold().rstrip(".")
