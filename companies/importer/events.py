@@ -648,9 +648,11 @@ class EventFinder:
         aliases: tuple[str, ...] = (),
         dateline: PlaceRef | None = None,
         country: str | None = None,
+        named: frozenset[str] = frozenset(),
     ):
         self.published = published
         self.country = country
+        self.named = named
         self.dateline = dateline if dateline is not None and dateline.resolved else None
         self.issuer_words = frozenset(
             w
@@ -681,7 +683,11 @@ class EventFinder:
         mentions = [
             m
             for m in find_mentions(
-                _sentence_case(headline), self.issuer_words, self.known_places, default_country=self.country
+                _sentence_case(headline),
+                self.issuer_words,
+                self.known_places,
+                default_country=self.country,
+                named=self.named,
             )
             if not m.decoy
         ]
@@ -807,7 +813,9 @@ class EventFinder:
         return out
 
     def _mentions(self, text: str) -> list[Mention]:
-        return find_mentions(text, self.issuer_words, self.known_places, default_country=self.country)
+        return find_mentions(
+            text, self.issuer_words, self.known_places, default_country=self.country, named=self.named
+        )
 
     def _remember(self, mentions: list[Mention]) -> bool:
         good = [m for m in mentions if not m.decoy and m.has_facility]
@@ -1314,12 +1322,14 @@ def find_events(
     aliases: tuple[str, ...] = (),
     dateline: PlaceRef | None = None,
     country: str | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> tuple[list[ProposedEvent], list[str]]:
     """Events in the body sentences (other sections are skipped), with editor warnings.
 
     ``aliases`` are other names the release gives the issuer ("Hartwell" or "the Company");
     ``dateline`` is the resolved dateline place, for "the plant here" and bare town names;
-    ``country`` the release's home country, for bare town names with namesakes abroad.
+    ``country`` the release's home country, for bare town names with namesakes abroad;
+    ``named`` the regions and countries the release names, which settle them first.
     """
     finder = EventFinder(
         published=published,
@@ -1328,6 +1338,7 @@ def find_events(
         aliases=aliases,
         dateline=dateline,
         country=country,
+        named=named,
     )
     for s in sentences:
         if s.section == "body":

@@ -23,7 +23,7 @@ from .document import page_date, read_layout, split_dateline_line
 from .events import find_events
 from .issuer import find_company, products_and_markets
 from .proposal import PlaceRef, Proposal
-from .spans import conventional
+from .spans import conventional, named_areas
 from .text import Sentence, normalize, paragraphs, split_sentences
 
 # ("Hartwell" or "the Company"): the short names a release defines for its issuer
@@ -114,6 +114,7 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         country=_home_country(proposal)
         or _network_country(body)
         or (proposal.dateline.country if proposal.dateline else None),
+        named=named_areas(" ".join(s.text for s in sentences if s.section in ("body", "headline"))),
     )
     warnings.extend(event_warnings)
     proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)

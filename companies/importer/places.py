@@ -40,6 +40,8 @@ __all__ = [
 ]
 
 DOMINANCE = 10
+# with the country stated, its biggest namesake only needs to be this many times the next one
+STATED_COUNTRY_DOMINANCE = 3
 DEFAULT_DOMINANCE = 5
 MIN_UNHINTED_POPULATION = 100_000
 ALT_MIN_POPULATION = 50_000
@@ -360,17 +362,39 @@ def _in_region(city: City, region: str) -> bool | None:
     return None if own is None else own in _region_and_parents(region)
 
 
-def _dominant(matches: list[Match], min_population: int = 0) -> City | None:
+def _named_regions(named: frozenset[str]) -> frozenset[str]:
+    return frozenset(code for code in named if "-" in code)
+
+
+def _named_countries(named: frozenset[str]) -> frozenset[str]:
+    return frozenset(code for code in named if "-" not in code)
+
+
+def _within(city: City, codes: frozenset[str]) -> bool:
+    if not codes:
+        return False
+    if city.country in codes:
+        return True
+    own = city_region(city)
+    return own is not None and bool(_region_and_parents(own) & codes)
+
+
+def _dominant(matches: list[Match], min_population: int = 0, *, dominance: float = 0) -> City | None:
     if not matches:
         return None
     top = matches[0].city
-    if len(matches) > 1 and top.population < DOMINANCE * max(matches[1].city.population, 1):
+    factor = dominance or DOMINANCE
+    if len(matches) > 1 and top.population < factor * max(matches[1].city.population, 1):
         return None
     return top if len(matches) == 1 or top.population >= min_population else None
 
 
 def _choose(
-    matches: list[Match], region: str | None, country: str | None, default_country: str | None
+    matches: list[Match],
+    region: str | None,
+    country: str | None,
+    default_country: str | None,
+    named: frozenset[str] = frozenset(),
 ) -> tuple[City | None, list[Match]]:
     """The place meant among ``matches`` (most populous first), and the ones still in the running."""
     if country:
@@ -389,7 +413,19 @@ def _choose(
             return None, []
     contenders = _contenders(matches)
     if country or region:
-        return _dominant(contenders), contenders
+        chosen = _dominant(contenders)
+        if chosen is None and country and not region:
+            # the text names the country: its biggest namesake wins if clearly bigger ("Juarez, Mexico")
+            chosen = _dominant(contenders, dominance=STATED_COUNTRY_DOMINANCE)
+        return chosen, contenders
+    if named and len({m.city.geonames_id for m in contenders}) > 1:
+        # a bare name the release places elsewhere in its text: "Gove" in a release about the
+        # Northern Territory, "Springfield" in one about Oregon
+        for level in (_named_regions(named), _named_countries(named)):
+            inside = [m for m in contenders if _within(m.city, level)]
+            if inside and len(inside) < len(contenders):
+                primaries = [m for m in inside if not m.alternate]
+                return (_dominant(primaries or inside) or (primaries or inside)[0].city), contenders
     chosen = _dominant(contenders, MIN_UNHINTED_POPULATION)
     if chosen is None and default_country:
         local = [m for m in contenders if m.city.country == default_country]
@@ -438,11 +474,16 @@ def _shared(values: Iterable[str | None]) -> str | None:
 
 
 def _resolve(
-    locality: str, region: str | None, country: str | None, default_country: str | None, text: str
+    locality: str,
+    region: str | None,
+    country: str | None,
+    default_country: str | None,
+    text: str,
+    named: frozenset[str] = frozenset(),
 ) -> tuple[PlaceRef, int]:
     """The PlaceRef, and the population of the place when resolved (0 otherwise)."""
     matches = _candidates(locality)
-    city, contenders = _choose(matches, region, country, default_country)
+    city, contenders = _choose(matches, region, country, default_country, named)
     if city is not None:
         return _place_from_city(city, region, text), city.population
     # Unresolved: keep what the text stated, plus what every remaining namesake agrees on.
@@ -460,19 +501,21 @@ def resolve(
     country: str | None = None,
     *,
     default_country: str | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> PlaceRef:
     """Resolve a locality, settling namesakes by the stated region, then country.
 
     ``region`` may be ISO 3166-2 or free text ("Connecticut", "N.H."), ``country`` alpha-2 or
     free text. ``default_country`` (keyword) is a soft preference used only when the name is
-    ambiguous. Always returns a PlaceRef; ``resolved`` is False when no place could be chosen.
+    ambiguous; ``named`` (ISO region and country codes the text names elsewhere) a stronger one.
+    Always returns a PlaceRef; ``resolved`` is False when no place could be chosen.
     """
     country_iso = country_code(country) if country else None
     region_iso = region_code(region, country_iso) if region else None
     if region_iso and not country_iso:
         country_iso = region_iso[:2]
     text = ", ".join(part for part in (locality, region, country) if part)
-    return _resolve(locality, region_iso, country_iso, default_country, text)[0]
+    return _resolve(locality, region_iso, country_iso, default_country, text, named)[0]
 
 
 # --- place phrases -------------------------------------------------------------------------------

@@ -201,16 +201,26 @@ def kind_of(noun: str) -> str | None:
 # releases repeats the states and towns, so answers are memoised (copies are handed out,
 # because callers set ``text`` and the region convention on them).
 @lru_cache(maxsize=16384)
-def _resolve_cached(name: str, region: str | None, country: str | None, default: str | None) -> PlaceRef:
-    return places.resolve(name, region=region, country=country, default_country=default)
+def _resolve_cached(
+    name: str, region: str | None, country: str | None, default: str | None, named: frozenset[str]
+) -> PlaceRef:
+    return places.resolve(name, region=region, country=country, default_country=default, named=named)
 
 
 def _resolve(
-    name: str, region: str | None = None, country: str | None = None, default: str | None = None
+    name: str,
+    region: str | None = None,
+    country: str | None = None,
+    default: str | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> PlaceRef:
     """``default`` is the release's home country: it settles a bare name ("its site at
-    Wakefield" in a London-listed company's release) only when stated region and country are absent."""
-    return replace(_resolve_cached(name, region, country, None if region or country else default))
+    Wakefield" in a London-listed company's release) only when stated region and country are
+    absent; so do ``named``, the regions and countries the release names elsewhere ("Gove" in a
+    release that speaks of the Northern Territory)."""
+    if region or country:
+        return replace(_resolve_cached(name, region, country, None, frozenset()))
+    return replace(_resolve_cached(name, region, country, default, named))
 
 
 @lru_cache(maxsize=8192)
@@ -238,10 +248,24 @@ def _tokens(loc: str) -> list[str]:
 
 
 def _strip_stop(words: list[str]) -> list[str]:
-    """Drop leading words that cannot start a locality ("The", "Acme's")."""
+    """Drop leading words that cannot start a locality ("The", "Acme's"). A compass word stays
+    when it begins a town's own name ("North Andover", "East Lansing")."""
     while words and (words[0].lower().rstrip(".") in _STOP or words[0].endswith(("'s", "'"))):
+        if (
+            words[0].lower() in _COMPASS
+            and len(words) > 1
+            and words[1][:1].isupper()
+            and _is_primary(" ".join(words[:2]).rstrip(".,"))
+        ):
+            break
         words = words[1:]
     return words
+
+
+@lru_cache(maxsize=4096)
+def _is_primary(name: str) -> bool:
+    """Whether ``name`` is some town's own name in the gazetteer (not only an alternate)."""
+    return any(not m.alternate for m in places.get_gazetteer().lookup(name))
 
 
 _COMPASS = words(
@@ -281,7 +305,11 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
 
 
 def _best_locality(
-    words: list[str], region: str | None, country: str | None, default: str | None = None
+    words: list[str],
+    region: str | None,
+    country: str | None,
+    default: str | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> tuple[PlaceRef | None, int]:
     """The longest suffix of ``words`` that resolves; (place, number of words used)."""
     words = _strip_stop(words)
@@ -294,14 +322,19 @@ def _best_locality(
         name = " ".join(words[-n:]).rstrip(".")
         if name.lower() in _STOP:
             continue
-        ref = _resolve(name, region=region, country=country, default=default)
+        ref = _resolve(name, region=region, country=country, default=default, named=named)
         if ref.resolved:
             return ref, n
+        if n >= 3 and (region or country) and name.endswith(" City"):
+            # "Woods Cross City, Utah" is the town GeoNames calls Woods Cross, not Cross City
+            ref = _resolve(name[: -len(" City")], region=region, country=country, default=default)
+            if ref.resolved:
+                return ref, n
     # kept for the editor, flagged unresolved: the last words after the stop words
     name = " ".join(words[-2:] if len(words) >= 2 and words[-2][0].isupper() else words[-1:]).rstrip(".")
     if name.lower() in _STOP:
         return None, 0
-    ref = _resolve(name, region=region, country=country, default=default)
+    ref = _resolve(name, region=region, country=country, default=default, named=named)
     return ref, len(name.split())
 
 
@@ -371,7 +404,9 @@ def _share_region(known: dict[str, PlaceRef], key: str, ref: PlaceRef) -> None:
         old.region = ref.region
 
 
-def _lookup(name: str, known: dict[str, PlaceRef], default: str | None = None) -> PlaceRef | None:
+def _lookup(
+    name: str, known: dict[str, PlaceRef], default: str | None = None, named: frozenset[str] = frozenset()
+) -> PlaceRef | None:
     """A bare name: a locality the release qualified before ("Martinsville, Va."), a region or
     country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
     a gazetteer locality."""
@@ -383,7 +418,7 @@ def _lookup(name: str, known: dict[str, PlaceRef], default: str | None = None) -
     if area is not None and (area.region is None or area.country in _SUBDIVIDED):
         return area
     if _known(name):
-        return conventional(_resolve(name, default=default))
+        return conventional(_resolve(name, default=default, named=named))
     return None
 
 
@@ -394,6 +429,7 @@ def find_mentions(
     *,
     full: bool = True,
     default_country: str | None = None,
+    named: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Places named in a sentence, left to right, with facility words and decoy flags.
 
@@ -401,7 +437,8 @@ def find_mentions(
     places, and is updated, so that "the Martinsville plant" is the Martinsville, Va. of an
     earlier sentence. ``full`` False stops after the "Locality, Region" spans and leaves the
     mentions undescribed (no facility words or decoys). ``default_country`` is the release's
-    home country, for bare names that have namesakes abroad.
+    home country, for bare names that have namesakes abroad; ``named`` the regions and countries
+    the release names anywhere, which settle a bare name before the home country does.
     """
     if known is None:
         known = {}
@@ -502,7 +539,7 @@ def find_mentions(
             name = " ".join(words[-n:])
             if set(name.split()) & issuer_words:
                 continue
-            ref = _lookup(name, known, default_country)
+            ref = _lookup(name, known, default_country, named)
             if ref is not None:
                 ref.text = name
                 break
@@ -522,7 +559,7 @@ def find_mentions(
                 name = " ".join(words[:n])
                 if set(words[:n]) & issuer_words:
                     continue
-                ref = _lookup(name, known, default_country)
+                ref = _lookup(name, known, default_country, named)
                 if ref is not None:
                     break
             if ref is None:
@@ -867,3 +904,35 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
             )
         ):
             m.decoy = "other-company"
+
+
+# "in Oregon", "of Anhui Province", ", Northern Territory", "across Sweden": an area the text names
+_AREA_PHRASE = re.compile(
+    rf"(?:\b(?:in|of|across|throughout|at)\s+(?:the\s+)?|,\s*)(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+)
+_AREA_WORD = re.compile(r"(?i:province|state|territory|region|county|prefecture)\b")
+
+
+def named_areas(text: str) -> frozenset[str]:
+    """ISO codes of the regions and countries a release names, to settle its bare town names."""
+    found: set[str] = set()
+    for m in _AREA_PHRASE.finditer(text):
+        area = m.group("area").split(". ")[0].rstrip(".,")
+        words = area.split()
+        while words:
+            region, country, used = _region_of(" ".join(words))
+            if used and used >= len(" ".join(words)) - 1 - (1 if words[-1].endswith(".") else 0):
+                break
+            if not _AREA_WORD.match(words[-1]):
+                words = []
+                break
+            words = words[:-1]  # "Anhui Province" is Anhui
+        if not words:
+            continue
+        region, country, used = _region_of(" ".join(words))
+        if region and (region[:2] in _SUBDIVIDED or len(words) > 1 or not words[0].isupper()):
+            found.add(region)
+            found.add(region[:2])
+        elif country:
+            found.add(country)
+    return frozenset(found)
