@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ..models import Event, ReviewState
+from ..models import Event, Release, ReviewState
 from ..services.events import events_set_review_state
 from .filters import EventCountryFilter
 
@@ -141,10 +141,18 @@ class EventAdmin(admin.ModelAdmin):
 
 def review(model_admin, request, events, *, state: str, verb: str, past: str) -> None:
     """Set the review state of ``events`` one by one, so one invalid event does not block the
-    rest, and tell the editor what happened. Each change refreshes its facility's status."""
+    rest, and tell the editor what happened. Each change refreshes its facility's status.
+
+    An event whose release has no publication date cannot be accepted: it is left proposed and
+    the editor is told, once per release, which release needs a date."""
     changed = unchanged = 0
     failures: list[str] = []
+    undated: dict[int, tuple[Release, int]] = {}
     for event in events.select_related("facility__company", "facility__location", "release"):
+        if state == ReviewState.ACCEPTED and _waits_for_date(event):
+            release, count = undated.get(event.release_id, (event.release, 0))
+            undated[event.release_id] = (release, count + 1)
+            continue
         try:
             count = events_set_review_state(events=[event], state=state)
         except ValidationError as exc:
@@ -165,5 +173,23 @@ def review(model_admin, request, events, *, state: str, verb: str, past: str) ->
             f"Could not change {_events(len(failures))}: " + "; ".join(failures),
             messages.ERROR,
         )
-    if not (changed or unchanged or failures):
+    for release, count in undated.values():
+        url = reverse("admin:companies_release_change", args=[release.pk])
+        model_admin.message_user(
+            request,
+            format_html(
+                'Could not accept {}: the release <a href="{}">\u201c{}\u201d</a> has no publication date. '
+                "Set the release's date to accept its events.",
+                _events(count),
+                url,
+                truncatechars(release.headline, 90),
+            ),
+            messages.ERROR,
+        )
+    if not (changed or unchanged or failures or undated):
         model_admin.message_user(request, "No events to review.", messages.WARNING)
+
+
+def _waits_for_date(event: Event) -> bool:
+    """An event of a release without a date, itself undated: nothing to accept it on."""
+    return event.announced_date is None and event.release_id is not None and event.release.published is None

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import pycountry
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 
 
 @lru_cache(maxsize=512)
@@ -51,6 +52,30 @@ class EventCountryFilter(CountryListFilter):
 
 class LocationCountryFilter(CountryListFilter):
     field_path = "country"
+
+
+class ReleaseNeedsFilter(admin.SimpleListFilter):
+    """Releases waiting for an editor to give what their text did not say (nothing is invented):
+    the issuing company (nothing proposed until it is set and the release re-extracted), or the
+    publication date (its events are proposed undated and cannot be accepted until it is set)."""
+
+    title = "needs an editor"
+    parameter_name = "needs"
+
+    def lookups(self, request, model_admin):
+        return [("company", "its company"), ("date", "a publication date")]
+
+    def queryset(self, request, queryset):
+        from ..models import Event, ImportState, ReviewState
+
+        if self.value() == "company":
+            return queryset.filter(import_state=ImportState.NEEDS_COMPANY)
+        if self.value() == "date":
+            undated = Event.objects.filter(
+                release=OuterRef("pk"), announced_date__isnull=True, review_state=ReviewState.PROPOSED
+            )
+            return queryset.filter(Exists(undated), published__isnull=True)
+        return queryset
 
 
 def is_autocomplete(request) -> bool:

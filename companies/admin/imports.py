@@ -21,7 +21,14 @@ from django.urls import path, reverse
 from ..highlight import highlighted_body
 from ..importer.proposal import Document
 from ..models import Release
-from ..services.imports import FAILED, ImportResult, documents_import, release_reextract
+from ..services.imports import (
+    FAILED,
+    NEEDS_COMPANY_WARNING,
+    NEEDS_DATE_WARNING,
+    ImportResult,
+    documents_import,
+    release_reextract,
+)
 
 UPLOAD_EXTENSIONS = ".txt,.text,.html,.htm,.eml,.xml,.rss,.atom"
 
@@ -164,6 +171,16 @@ def _report(request, results: list[ImportResult]) -> None:
         if result.failed:
             kept = " The text is kept on the release." if result.release is not None else ""
             messages.error(request, f"{result.name}: {result.error}.{kept}")
+        _warn_needs(request, result)
+
+
+def _warn_needs(request, result: ImportResult) -> None:
+    """Tell the editor what a release waits for (imported, not failed: nothing is invented)."""
+    name = result.name or "pasted text"
+    if result.needs_company:
+        messages.warning(request, f"{name}: {NEEDS_COMPANY_WARNING} to propose its events.")
+    elif result.needs_date:
+        messages.warning(request, f"{name}: {NEEDS_DATE_WARNING}.")
 
 
 class ReleaseImportMixin:
@@ -198,6 +215,8 @@ class ReleaseImportMixin:
                 messages.error(request, f"{release.headline}: {result.error}")
             else:
                 done += 1
+                result.name = release.headline
+                _warn_needs(request, result)
         if done:
             messages.success(
                 request,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
@@ -13,12 +13,12 @@ from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils.html import format_html
 
-from ..models import Event, Release, ReviewState
+from ..models import Event, ImportState, Release, ReviewState
 from ..models.release import content_hash
 from .claims import ClaimInline
-from .events import review, stamp_review
+from .events import _events, review, stamp_review
 from .facilities import EVENT_INLINE_WIDGETS
-from .filters import is_autocomplete
+from .filters import ReleaseNeedsFilter, is_autocomplete
 from .imports import ReleaseImportMixin
 
 
@@ -103,10 +103,11 @@ class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
         "import_state",
         "events_col",
         "proposed_col",
+        "needs_col",
     )
     list_display_links = ("headline_col",)
     list_select_related = ("company",)
-    list_filter = ("import_state", "wire", "published")
+    list_filter = (ReleaseNeedsFilter, "import_state", "wire", "published")
     date_hierarchy = "published"
     search_fields = ("headline", "body")
     search_help_text = "Words in the headline or the text."
@@ -145,6 +146,11 @@ class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
             proposed_count=Count(
                 "events", filter=Q(events__review_state=ReviewState.PROPOSED), distinct=True
             ),
+            undated_count=Count(
+                "events",
+                filter=Q(events__review_state=ReviewState.PROPOSED, events__announced_date__isnull=True),
+                distinct=True,
+            ),
         )
 
     @admin.display(description="headline", ordering="headline")
@@ -159,6 +165,11 @@ class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
     def proposed_col(self, obj: Release) -> int:
         return obj.proposed_count
 
+    @admin.display(description="needs")
+    def needs_col(self, obj: Release) -> str:
+        """What an editor must give before this release's events can be proposed or accepted."""
+        return release_needs(obj, undated=obj.undated_count)
+
     @admin.display(description="extraction")
     def extraction_display(self, obj: Release):
         if not obj or obj.extraction is None:
@@ -171,6 +182,31 @@ class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
             return "—"
         return format_html("<pre>{}</pre>", obj.import_log)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and request.method == "GET":
+            for message in release_notices(obj):
+                self.message_user(request, message, messages.WARNING)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_model(self, request, obj, form, change):
+        undated = 0
+        if change and "published" in form.changed_data and obj.published:
+            undated = obj.events.filter(announced_date__isnull=True).count()
+        super().save_model(request, obj, form, change)
+        if undated:
+            self.message_user(
+                request,
+                f"{_events(undated)} of \u201c{truncatechars(obj.headline, 90)}\u201d took its date "
+                f"{obj.published.isoformat()} and can now be accepted.",
+                messages.SUCCESS,
+            )
+        if (
+            obj.import_state == ImportState.NEEDS_COMPANY
+            and obj.company_id
+            and "company" in form.changed_data
+        ):
+            self.message_user(request, _reextract_now(obj), messages.WARNING)
+
     def save_formset(self, request, form, formset, change):
         if formset.model is Event:
             stamp_review(formset)
@@ -180,3 +216,43 @@ class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
     def accept_proposed_events(self, request, queryset):
         events = Event.objects.proposed().filter(release__in=queryset)
         review(self, request, events, state=ReviewState.ACCEPTED, verb="Accepted", past="accepted")
+
+
+def _reextract_now(release: Release) -> str:
+    return (
+        f"\u201c{truncatechars(release.headline, 90)}\u201d has its company now: re-extract it "
+        "(select it in the list, action \u201cRe-extract selected releases\u201d) to propose its events."
+    )
+
+
+def release_needs(release: Release, *, undated: int) -> str:
+    """The release list's "needs" column: "company", "re-extract", "publication date" or ""."""
+    if release.import_state == ImportState.NEEDS_COMPANY:
+        return "re-extract" if release.company_id else "company"
+    if release.published is None and undated:
+        return "publication date"
+    return ""
+
+
+def release_notices(release: Release) -> list[str]:
+    """What the release's change page asks of the editor (nothing is invented)."""
+    notices = []
+    if release.import_state == ImportState.NEEDS_COMPANY:
+        if release.company_id is None:
+            notices.append(
+                "The issuing company of this release could not be identified, so nothing was proposed "
+                "from it. Set its company and save, then re-extract it (action \u201cRe-extract selected "
+                "releases\u201d in the list) to propose its events."
+            )
+        else:
+            notices.append(_reextract_now(release))
+    if release.published is None:
+        undated = release.events.filter(
+            announced_date__isnull=True, review_state=ReviewState.PROPOSED
+        ).count()
+        if undated:
+            notices.append(
+                f"Publication date unknown: set the release's date to accept its events "
+                f"({_events(undated)} wait for it, undated)."
+            )
+    return notices

@@ -21,6 +21,14 @@ class ReviewState(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+def undated_release_message(release) -> str:
+    """Why an event of a release without a publication date cannot be accepted yet."""
+    return (
+        f"The release \u201c{release.headline}\u201d has no publication date: "
+        "set the release's date to accept its events."
+    )
+
+
 class Event(models.Model):
     """One thing that happened to one facility, on the word of a release (or an editor).
 
@@ -31,7 +39,12 @@ class Event(models.Model):
 
     facility = models.ForeignKey("Facility", on_delete=models.CASCADE, related_name="events")
     type = models.CharField(max_length=10, choices=EventType.choices)
-    announced_date = models.DateField(help_text="When it was announced (the release date).")
+    announced_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When it was announced (the release date). Blank only while the source release's "
+        "publication date is unknown: such an event cannot be accepted until an editor sets that date.",
+    )
     effective_date = models.DateField(
         null=True,
         blank=True,
@@ -71,33 +84,59 @@ class Event(models.Model):
                 condition=models.Q(release__isnull=True) | ~models.Q(evidence=""),
                 name="event_from_release_has_evidence",
             ),
+            # Nothing is invented: an event of an undated release has no date, and only a dated
+            # event can count towards a status.
+            models.CheckConstraint(
+                condition=~models.Q(review_state=ReviewState.ACCEPTED)
+                | models.Q(announced_date__isnull=False),
+                name="event_accepted_has_announced_date",
+                violation_error_message="An accepted event needs its announced date.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(release__isnull=False) | models.Q(announced_date__isnull=False),
+                name="event_by_hand_has_announced_date",
+                violation_error_message="An event entered by hand needs its announced date.",
+            ),
             models.UniqueConstraint(fields=["facility", "release", "type"], name="event_unique_per_release"),
         ]
         indexes = [models.Index(fields=["review_state", "announced_date"])]
 
     def __str__(self) -> str:
-        return f"{self.get_type_display()}: {self.facility} ({self.date})"
+        return f"{self.get_type_display()}: {self.facility} ({self.date or 'undated'})"
 
     @property
     def date(self):
-        """The date the event takes effect: effective where stated, else announced."""
+        """The date the event takes effect: effective where stated, else announced (None while
+        its release's publication date is unknown)."""
         return self.effective_date or self.announced_date
 
     def get_absolute_url(self) -> str:
         return reverse("companies:facility_detail", kwargs={"pk": self.facility_id}) + f"#event-{self.pk}"
 
     def clean(self) -> None:
+        errors: dict[str, str] = {}
+        release = self.release
+        if self.announced_date is None and release is not None and release.published:
+            # Events are announced on the day their release is published.
+            self.announced_date = release.published
+        if self.announced_date is None:
+            # Nothing is invented: no date until an editor gives the release (or the event) one.
+            if release is None:
+                errors["announced_date"] = "An event entered by hand needs its announced date."
+            elif self.review_state == ReviewState.ACCEPTED:
+                errors["announced_date"] = undated_release_message(release)
         # A facility's events come from releases about its company, or are entered by hand.
         # Sales and acquisitions are the exception: one release speaks for buyer and seller.
-        if not (self.release_id and self.facility_id):
-            return
-        release_company = self.release.company_id
         if (
-            release_company
-            and release_company != self.facility.company_id
+            release is not None
+            and self.facility_id
+            and release.company_id
+            and release.company_id != self.facility.company_id
             and self.type not in (EventType.ACQUIRED, EventType.SOLD)
         ):
-            raise ValidationError({"release": "This release is about another company than the facility's."})
+            errors["release"] = "This release is about another company than the facility's."
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def release_published(self):

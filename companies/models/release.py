@@ -9,6 +9,7 @@ from ..querysets import ReleaseQuerySet
 class ImportState(models.TextChoices):
     NEW = "new", "New"
     EXTRACTED = "extracted", "Extracted"
+    NEEDS_COMPANY = "needs_company", "Needs its company"
     REVIEWED = "reviewed", "Reviewed"
     FAILED = "failed", "Extraction failed"
 
@@ -23,7 +24,10 @@ class Release(models.Model):
     """A source document, usually a press release, kept verbatim.
 
     The same text is never stored twice (``content_hash``). ``extraction`` keeps the
-    importer's last proposal and ``import_log`` what happened at each step.
+    importer's last proposal and ``import_log`` what happened at each step. Nothing is invented:
+    a release whose text gives no date has none (its events wait, undated, for an editor to set
+    it), and one whose issuer could not be identified waits for an editor to name it
+    (``ImportState.NEEDS_COMPANY``).
     """
 
     headline = models.CharField(max_length=500)
@@ -33,7 +37,12 @@ class Release(models.Model):
         max_length=500, blank=True, help_text="File name or feed entry the release came from."
     )
     wire = models.CharField(max_length=100, blank=True, help_text="Wire service, e.g. Business Wire.")
-    published = models.DateField(null=True, blank=True, help_text="Publication date from the dateline.")
+    published = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Publication date from the dateline; blank when the text gives none (never the import day). "
+        "Setting it dates the release's undated events.",
+    )
     dateline = models.ForeignKey(
         "Location",
         null=True,
@@ -54,7 +63,14 @@ class Release(models.Model):
         related_name="releases",
         help_text="The issuing company.",
     )
-    import_state = models.CharField(max_length=10, choices=ImportState.choices, default=ImportState.NEW)
+    import_state = models.CharField(
+        max_length=20,
+        choices=ImportState.choices,
+        default=ImportState.NEW,
+        help_text="Where the release is in the import flow. "
+        "\u201cNeeds its company\u201d: the issuer could not be identified, so nothing was proposed; "
+        "set the company, then re-extract.",
+    )
     extraction = models.JSONField(
         null=True, blank=True, editable=False, help_text="The importer's last proposal, as JSON."
     )
@@ -76,15 +92,19 @@ class Release(models.Model):
 
     def save(self, *args, **kwargs):
         from ..services.facilities import facilities_refresh
+        from ..services.releases import release_date_undated_events
 
         self.content_hash = content_hash(self.body)
         with transaction.atomic():
-            old_published = None
-            if self.pk:
+            existed, old_published = bool(self.pk), None
+            if existed:
                 old_published = Release.objects.filter(pk=self.pk).values_list("published", flat=True).first()
             super().save(*args, **kwargs)
-            # The release date orders same-day events, so a changed date can change statuses.
             if old_published != self.published and self.pk:
+                # Events of a release without a date wait for it: they take it now.
+                if existed and self.published is not None:
+                    release_date_undated_events(release=self)
+                # The release date orders same-day events, so a changed date can change statuses.
                 facilities_refresh(facility_ids=self.events.values_list("facility_id", flat=True))
 
     def delete(self, *args, **kwargs):

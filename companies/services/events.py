@@ -16,7 +16,7 @@ def event_create(
     *,
     facility: Facility,
     type: str,
-    announced_date: date,
+    announced_date: date | None,
     effective_date: date | None = None,
     release: Release | None = None,
     evidence: str = "",
@@ -25,6 +25,9 @@ def event_create(
     review_state: str = ReviewState.PROPOSED,
     note: str = "",
 ) -> Event:
+    """A new event. ``announced_date`` None (an undated release) is only for a proposed event of a
+    release: ``Event.clean`` gives it the release's date when it has one, and refuses to accept
+    an event without a date."""
     event = Event(
         facility=facility,
         type=type,

@@ -91,13 +91,14 @@ def facility_record_sale(
     buyer,
     release=None,
     evidence: str = "",
-    sold_on: date,
+    sold_on: date | None,
     effective: date | None = None,
     review_state: str = "accepted",
 ) -> Facility:
     """Record a sale: the seller's facility ends "sold"; the buyer's own record starts "acquired".
 
-    History is not rewritten: both records stay, linked through ``successor``.
+    History is not rewritten: both records stay, linked through ``successor``. ``sold_on`` None
+    (a release without a date) proposes both sides undated, like any event of such a release.
     """
     from .events import event_create
 

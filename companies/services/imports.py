@@ -17,6 +17,16 @@ Each release is imported in its own transaction and in this order:
 Every step appends a readable line to ``Release.import_log`` and the proposal is kept as JSON
 on ``Release.extraction``.
 
+Nothing is invented (DESIGN.md, "Imported releases"), and neither gap fails the import:
+
+* **no date** in the text (nor in its container): the release keeps no date and its events are
+  proposed with no announced date — never the import day. They cannot be accepted (not even
+  with ``accept_above``) until an editor sets the release's date, which dates them
+  (``companies.services.releases``).
+* **no issuer** identified: the release is stored with its text and proposal and marked
+  ``ImportState.NEEDS_COMPANY``; nothing is proposed yet. Once an editor sets its company,
+  ``release_reextract`` (the admin "Re-extract" action) proposes its events and claims.
+
 Sales: a proposed "sold" with a named buyer (or "acquired" with a named seller) is recorded
 through ``facility_record_sale`` for both sides at once: the seller's facility gets "sold",
 the buyer's own facility record (its successor) gets "acquired", both proposed — or both
@@ -63,6 +73,12 @@ class ImportResult:
     claims: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    needs_company: bool = False
+    """The issuer could not be identified: nothing proposed until an editor sets it and re-extracts."""
+    events_waiting: int = 0
+    """Events extracted but not proposed yet, waiting for the issuing company."""
+    needs_date: bool = False
+    """No publication date: its events are proposed undated until an editor sets the date."""
 
     @property
     def failed(self) -> bool:
@@ -74,7 +90,10 @@ class ImportResult:
             return ALREADY_IMPORTED
         if self.status == FAILED:
             return f"error: {self.error}"
-        return f"imported: {self.events_proposed} events proposed, {self.events_accepted} accepted"
+        if self.needs_company:
+            return f"imported: issuing company unknown, {_count(self.events_waiting, 'event')} waiting for it"
+        line = f"imported: {self.events_proposed} events proposed, {self.events_accepted} accepted"
+        return f"{line}; publication date unknown" if self.needs_date else line
 
 
 @dataclass
@@ -120,15 +139,37 @@ class ImportSummary:
         return sum(r.events_accepted for r in self.results)
 
     @property
+    def needs_company(self) -> int:
+        return sum(r.needs_company for r in self.results)
+
+    @property
+    def needs_date(self) -> int:
+        return sum(r.needs_date for r in self.results)
+
+    @property
     def failed_paths(self) -> list[str]:
         return [f.path for f in self.files if f.failed]
 
     def total_line(self) -> str:
-        return (
+        line = (
             f"{len(self.files)} files: {self.imported} releases imported, "
             f"{self.already_imported} already imported, {self.failed} failed; "
             f"{self.events_proposed} events proposed, {self.events_accepted} accepted"
         )
+        # Imported, not failed: these wait for an editor to give what their text did not say.
+        waiting = [
+            f"{_count(n, 'release')} {what}"
+            for n, what in (
+                (self.needs_company, "without an identified company"),
+                (self.needs_date, "without a publication date"),
+            )
+            if n
+        ]
+        return f"{line}; for an editor: {', '.join(waiting)}" if waiting else line
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 class _Log:
@@ -156,6 +197,14 @@ class _Applied:
     accepted: int = 0
     claims: int = 0
     warnings: list[str] = field(default_factory=list)
+    needs_company: bool = False
+    waiting: int = 0
+    needs_date: bool = False
+
+
+# What the import results, the log and the admin say about the two gaps an editor fills.
+NEEDS_COMPANY_WARNING = "issuing company unknown: set the release's company, then re-extract it"
+NEEDS_DATE_WARNING = "publication date unknown: set the release's date to accept its events"
 
 
 def document_extract(document: Document) -> Proposal:
@@ -274,7 +323,7 @@ def _apply_event(
     proposed: ProposedEvent,
     release: Release,
     company: Company,
-    announced: date,
+    announced: date | None,
     accept: bool,
     log: _Log,
     applied: _Applied,
@@ -381,22 +430,31 @@ def _release_apply(
 
     company = release.company
     if company is None:
-        if proposal.events or proposal.claims:
-            raise ValueError(
-                "the issuing company could not be identified; set the release's company and re-extract"
-            )
+        # Asked for, never guessed, and no failure: the release waits for an editor.
+        applied.needs_company = True
+        applied.waiting = len(proposal.events)
+        waiting = [
+            _count(n, noun)
+            for n, noun in ((len(proposal.events), "event"), (len(proposal.claims), "claim"))
+            if n
+        ]
+        applied.warnings.append(
+            NEEDS_COMPANY_WARNING + (f" to propose its {' and '.join(waiting)}" if waiting else "")
+        )
+        log(
+            "company",
+            f"nothing proposed: {' and '.join(waiting) or 'no events'} wait for the issuing company",
+        )
         return applied
 
+    # No date in the text: the events are proposed undated (never the import day) and none is
+    # accepted until an editor sets the release's date, which dates them.
     announced = release.published
-    can_accept = accept_above is not None
-    if announced is None:
-        announced = timezone.localdate()
-        can_accept = False
-        if proposal.events:
-            applied.warnings.append(
-                f"publication date unknown: events dated {announced} (import date) and left proposed"
-            )
-            log("events", "publication date unknown; announced date set to the import date, nothing accepted")
+    can_accept = accept_above is not None and announced is not None
+    if announced is None and proposal.events:
+        applied.needs_date = True
+        applied.warnings.append(NEEDS_DATE_WARNING)
+        log("events", "publication date unknown: events proposed without a date, none accepted")
 
     for index, proposed in enumerate(proposal.events, start=1):
         accept = can_accept and (proposed.confidence or 0) >= accept_above
@@ -480,11 +538,15 @@ def _extract_and_apply(
         log("warning", warning)
     total = applied.proposed + applied.accepted
     all_accepted = accept_above is not None and applied.proposed == 0 and release.published is not None
-    release.import_state = ImportState.REVIEWED if all_accepted else ImportState.EXTRACTED
-    log(
-        "result",
-        f"{release.import_state}: {total} events ({applied.accepted} accepted), {applied.claims} claims",
-    )
+    if applied.needs_company:
+        release.import_state = ImportState.NEEDS_COMPANY
+        log("result", f"{release.import_state}: {_count(applied.waiting, 'event')} waiting for the company")
+    else:
+        release.import_state = ImportState.REVIEWED if all_accepted else ImportState.EXTRACTED
+        log(
+            "result",
+            f"{release.import_state}: {total} events ({applied.accepted} accepted), {applied.claims} claims",
+        )
     release.extraction = extraction
     release.import_log = log.text
     release.save(update_fields=["import_state", "extraction", "import_log"])
@@ -492,6 +554,9 @@ def _extract_and_apply(
     result.events_proposed = applied.proposed
     result.events_accepted = applied.accepted
     result.claims = applied.claims
+    result.needs_company = applied.needs_company
+    result.events_waiting = applied.waiting
+    result.needs_date = applied.needs_date
     result.warnings.extend(applied.warnings)
     return result
 
@@ -518,6 +583,10 @@ def release_import(
         result.status = ALREADY_IMPORTED
         if release.import_state == ImportState.FAILED:
             result.warnings.append("its earlier import failed; fix it on the release page and re-extract")
+        elif release.import_state == ImportState.NEEDS_COMPANY:
+            result.warnings.append(NEEDS_COMPANY_WARNING)
+        elif release.published is None and release.events.filter(announced_date__isnull=True).exists():
+            result.warnings.append(NEEDS_DATE_WARNING)
         return result
     if document.url and not release.url:
         result.warnings.append(f"URL {document.url!r} is not valid and was not kept")
@@ -543,7 +612,9 @@ def release_reextract(*, release: Release, accept_above: float | None = None) ->
 
     Still-proposed events are replaced by the new proposal's; accepted and rejected ones are
     editors' decisions and stay (a new event identical to one of them is skipped). Claims are
-    replaced. The issuing company is kept when set (editors may have corrected it).
+    replaced. The issuing company and the publication date are kept when set (editors may have
+    given or corrected them): this is how a release that waited for its company
+    (``ImportState.NEEDS_COMPANY``) gets its events once an editor has set it.
     """
     release = Release.objects.select_for_update().get(pk=release.pk)
     result = ImportResult(name=release.source_name or f"release #{release.pk}", release=release)

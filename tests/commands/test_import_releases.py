@@ -1,4 +1,5 @@
-"""``manage.py import_releases``: files, folders, bad files, idempotence and --accept-above."""
+"""``manage.py import_releases``: files, folders, bad files, idempotence, --accept-above, and
+releases imported with what an editor must give (an issuer, a date) instead of failing."""
 
 import shutil
 from io import StringIO
@@ -7,9 +8,10 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from companies.models import Facility, Release
+from companies.models import Event, Facility, Release
 from companies.services import imports
-from tests.services.test_imports import make_proposal
+from companies.services.imports import NEEDS_COMPANY_WARNING, NEEDS_DATE_WARNING
+from tests.services.test_imports import BRINDLEMOOR_BODY, brindlemoor_proposal, make_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +112,42 @@ def test_seed_through_the_real_extractor(tmp_path):
     assert release.claims.count() == 2
     out, _ = run(seed)
     assert "already imported" in out
+
+
+# --- nothing is invented: neither an unknown issuer nor an unknown date fails the import -------
+
+
+@pytest.fixture
+def brindlemoor(tmp_path):
+    path = tmp_path / "brindlemoor.txt"
+    path.write_text(BRINDLEMOOR_BODY)
+    return path
+
+
+def test_unidentified_issuer_is_imported_with_a_warning_and_the_command_succeeds(monkeypatch, brindlemoor):
+    monkeypatch.setattr(imports, "document_extract", lambda document: brindlemoor_proposal(company=None))
+
+    out, err = run(brindlemoor)  # no CommandError: nothing failed
+
+    assert err == ""
+    assert f"{brindlemoor}: imported: issuing company unknown, 2 events waiting for it" in out
+    assert f"  warning: {NEEDS_COMPANY_WARNING} to propose its 2 events and 1 claim" in out
+    assert (
+        "1 files: 1 releases imported, 0 already imported, 0 failed; 0 events proposed, 0 accepted; "
+        "for an editor: 1 release without an identified company"
+    ) in out
+    release = Release.objects.get()
+    assert (release.import_state, release.company, release.body) == ("needs_company", None, BRINDLEMOOR_BODY)
+
+
+def test_undated_release_is_imported_undated_and_nothing_accepted(monkeypatch, brindlemoor):
+    monkeypatch.setattr(imports, "document_extract", lambda document: brindlemoor_proposal())
+
+    out, err = run(brindlemoor, "--accept-above", "0.5")
+
+    assert err == ""
+    assert f"{brindlemoor}: imported: 2 events proposed, 0 accepted; publication date unknown" in out
+    assert f"  warning: {NEEDS_DATE_WARNING}" in out
+    assert "2 events proposed, 0 accepted; for an editor: 1 release without a publication date" in out
+    assert set(Event.objects.values_list("announced_date", "review_state")) == {(None, "proposed")}
+    assert set(Facility.objects.values_list("status", flat=True)) == {"unknown"}
