@@ -530,6 +530,16 @@ _DEAL_INCLUDES = re.compile(
     r"\b(?P<verb>includes?|included|including|comprises?|comprising|consists?\s+of|covers?|encompass\w*)\b",
     re.I,
 )
+# a list of the sites an event just told concerns: "The affected facilities include ...", "The plants
+# to receive the investment are ...", a bullet under "The Purchased Assets:" reading "- include six mills"
+_CONTENTS = re.compile(
+    rf"^(?:-\s*)?(?:(?:the|these|those|both|all)\s+(?:[\w-]+\s+){{0,3}}?(?:{FACILITY_NOUN}|assets|businesses)\b"
+    r"(?:\s+(?:to\s+be\s+\w+|to\s+receive\s+[^.;:]{0,40}?|affected|involved|concerned|in\s+question))?\s+)?"
+    r"(?P<verb>includes?|included|are|were|comprise|comprises|consist\s+of)\b:?"
+    # what follows is a list of sites, not a description ("are licensed to export")
+    r"(?=\s*(?:the|its|their|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|located|in|at|:|(?-i:[A-Z])))",
+    re.I,
+)
 # a deal just announced, its sites listed by a copula: "The acquired facilities are ..."
 _DEAL_LISTED = re.compile(
     rf"\b(?:the|these|both)\s+(?:two\s+|three\s+)?(?P<adj>acquired|purchased|sold|divested)\s+"
@@ -728,8 +738,11 @@ class EventFinder:
             if "includ" in text or "compris" in text or "consist" in text
             else None
         )
+        contents = _CONTENTS.match(text) if not deal and not triggers else None
         if deal and not any(t.type in ("sold", "acquired") for t in triggers):
             created = self._deal_contents(s, deal)
+        elif contents and self._context_type() is not None:
+            created = self._contents(s, contents, self._context_type())
         elif (
             self._target and not any(t.type == "acquired" for t in triggers) and text.startswith(self._target)
         ):
@@ -809,6 +822,30 @@ class EventFinder:
         ]
         out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
         for c in out:
+            self._add(c)
+        return out
+
+    def _context_type(self) -> str | None:
+        """The event a list of sites belongs to: the one just told, or the deal under way, or the
+        headline's only kind of event."""
+        if self._last_group and self._since_group <= 2:
+            return self._last_group[-1].type
+        if self._deal_type:
+            return self._deal_type
+        return next(iter(self.headline_types)) if len(self.headline_types) == 1 else None
+
+    def _contents(self, s: Sentence, contents: re.Match[str], type_: str) -> list[_Candidate]:
+        """ "The affected facilities include plants in X and Y", "The plants to receive the
+        investment are the X plant and the Y plant": the sites of the event just announced."""
+        trig = Trigger(type_, contents.start("verb"), contents.end("verb"), contents.group("verb"), True)
+        mentions = [
+            m
+            for m in self._mentions(s.text)
+            if m.start > contents.end("verb") and not m.decoy and m.place.locality
+        ]
+        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
+        for c in out:
+            c.confidence = min(c.confidence, 0.85)
             self._add(c)
         return out
 

@@ -27,7 +27,9 @@ from .spans import conventional, named_areas
 from .text import Sentence, normalize, paragraphs, split_sentences
 
 # ("Hartwell" or "the Company"): the short names a release defines for its issuer
-_ALIAS = re.compile(r"[(,]\s*(?:the\s+)?\"([^\"]{2,40})\"")
+_ALIAS = re.compile(
+    r"[(,]\s*(?:the\s+)?\"([^\"]{2,40})\"|\((?-i:([A-Z][A-Za-z]?[A-Z]{1,5}))\)(?=\s+(?:today|has|have|is|will|announced|said|reported))"
+)
 _COPYRIGHT_WIRE = re.compile(
     r"(?:Copyright|\(c\)|©)\s*(?:\d{4}\s+)?(?P<w>[A-Za-z ]{3,30}?)\s*(?:\d{4})?\s*$", re.I | re.M
 )
@@ -99,7 +101,12 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     # events and claims
     issuer = proposal.company.name if proposal.company else None
     lead = " ".join([proposal.headline or "", *subheads]).strip() or None
-    aliases = tuple(a for a in _ALIAS.findall(opening[:1200]) if a.lower() not in ("the company", "company"))
+    aliases = tuple(
+        a
+        for pair in _ALIAS.findall(opening[:1200])
+        for a in pair
+        if a and a.lower() not in ("the company", "company")
+    )
     if dl and dl.place:
         proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
         if proposal.dateline is not None:

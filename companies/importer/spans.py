@@ -121,6 +121,7 @@ _HQ_BEFORE = re.compile(
     re.I,
 )
 _HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b", re.I)
+_OWN_UNIT = re.compile(r"\b(?:its|our|their|the\s+company's)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Verbs whose "to/into/from/by" names where work goes, not where an event happens.
 _TRANSFER = re.compile(
     r"\b(?:serv(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|support(?:s|ed|ing)?|handl(?:e|es|ed|ing)"
@@ -264,8 +265,9 @@ def _strip_stop(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _is_primary(name: str) -> bool:
-    """Whether ``name`` is some town's own name in the gazetteer (not only an alternate)."""
-    return any(not m.alternate for m in places.get_gazetteer().lookup(name))
+    """Whether ``name`` is some town's own name in the gazetteer (not only an alternate), or a
+    region's ("West Virginia")."""
+    return bool(_region_code(name)) or any(not m.alternate for m in places.get_gazetteer().lookup(name))
 
 
 _COMPASS = words(
@@ -274,6 +276,13 @@ _COMPASS = words(
 )
 # "West Yorkshire", "East Sussex": a compass word and a name, a subdivision whatever its code
 _COMPASS_REGION = re.compile(rf"(?i:{'|'.join(sorted(_COMPASS, key=len, reverse=True))})\s+{_CAPW}")
+
+
+@lru_cache(maxsize=1024)
+def _is_country_name(text: str) -> bool:
+    """ "Mexico" is the country's own name; "England" names a part of one."""
+    code = _country_code(text)
+    return bool(code) and (places.country_name(code) or "").casefold() == text.casefold()
 
 
 @lru_cache(maxsize=8192)
@@ -296,6 +305,9 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
             continue  # "West" of "West Yorkshire" is not Cameroon's West Region
         for c in (cand, cand.rstrip(".")):
             region = _region_code(c)
+            if region and region[:2] not in _SUBDIVIDED and _is_country_name(c):
+                # "Juarez, Mexico" names the country, not the State of Mexico ("Athens, Georgia" stays a state)
+                return None, _country_code(c), len(cand)
             if region:
                 return region, region.split("-")[0], len(cand)
             country = _country_code(c)
@@ -581,9 +593,42 @@ def find_mentions(
                 break
             loc_start, loc_text = more.start("loc"), more.group("loc")
     out.sort(key=lambda x: x.start)
+    out = _sites_in_areas(sentence, out)
     for mention in out:
         _apply_appositions(mention, appositions)
         _describe(sentence, mention, issuer_words)
+    return out
+
+
+# "the Buffalo plant in West Virginia": a town naming a site, then the site's state
+_SITE_IN_AREA = re.compile(
+    rf"^\s+(?:[a-z][\w\-]*\s+){{0,2}}{FACILITY_NOUN}\s+(?:located\s+)?(?:in|at|near)\s+(?:the\s+)?$", re.I
+)
+
+
+def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Give "X plant in <region>" its region: the town is read again inside it, the area goes."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for i, m in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.place.locality
+            and nxt.place.locality is None
+            and nxt.place.region
+            and _SITE_IN_AREA.match(sentence[m.end : nxt.start])
+            and (m.place.region is None or m.place.region != nxt.place.region)
+        ):
+            name = sentence[m.start : m.end]
+            # the stated state wins over a bigger namesake, even when the town is too small to resolve
+            ref = _resolve(name, region=nxt.place.region, country=nxt.place.country)
+            ref.text = name
+            m = replace(m, place=conventional(ref))
+            skip.add(i + 1)
+        out.append(m)
     return out
 
 
@@ -858,7 +903,8 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         # "the governor of X", "Mayor of Y": a person's office names the place, not a site
         m.decoy = "title"
         return
-    if _HQ_BEFORE.search(before[-70:]) or _HQ_AFTER.match(after):
+    if _HQ_BEFORE.search(before[-70:]) or (_HQ_AFTER.match(after) and not _OWN_UNIT.search(before[-40:])):
+        # "its Quakertown, PA-based laboratory" is the issuer's own unit at a place, not a seat
         m.decoy = "headquarters"
         return
     clause = _CLAUSE_SPLIT.split(before)[-1]

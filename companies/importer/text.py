@@ -140,7 +140,8 @@ def _unwrap(paragraph: str) -> str:
     out = [lines[0]]
     for line in lines[1:]:
         prev = out[-1]
-        open_end = not _TERMINAL.search(prev)
+        # a list wrapped over lines goes on after a semicolon: "in A, Michigan;" / "B, Indiana; and C"
+        open_end = not _TERMINAL.search(prev) or prev.endswith(";")
         wrapped = (
             line[:1].islower()
             or (open_end and wrap is not None and len(prev) >= wrap and not _is_heading(prev))

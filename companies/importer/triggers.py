@@ -25,15 +25,19 @@ _PROD = (
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
 )
 
-# (event type, pattern, nominal?) — "nominal" marks nouns (closure, expansion) whose place
-# usually follows "of" and which often refer back to an event already announced.
-_SPECS: list[tuple[str, str, bool]] = [
+# (event type, pattern, nominal?, stems) — "nominal" marks nouns (closure, expansion) whose place
+# usually follows "of" and which often refer back to an event already announced. "stems" are
+# literal lowercase pieces one of which every match holds: a pattern runs only on sentences
+# holding one of its stems, because most sentences hold none and forty regex scans per sentence
+# are the extractor's main cost (" to " stands for the word "to").
+_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- idling: temporary stops ---------------------------------------------------------------
     (
         "idled",
         r"\btemporar(?:y|ily)\s+(?:\w+\s+){0,1}(?:halt\w*|suspen\w+|stop\w*|ceas\w+|shut\w*|clos\w+|curtail\w*"
         r"|idl\w+)",
         False,
+        ("temporar",),
     ),
     (
         "idled",
@@ -41,8 +45,9 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"(?:temporarily|indefinitely|for\s+(?:up\s+to\s+|about\s+|approximately\s+)?(?:\w+\s+){0,1}"
         r"(?:weeks?|days?|months?))\b",
         False,
+        ("temporarily", "indefinitely", "week", "day", "month"),
     ),
-    ("idled", r"\bindefinite(?:ly)?\s+(?:idl\w+|shut\w*|clos\w+|suspen\w+|halt\w*)", False),
+    ("idled", r"\bindefinite(?:ly)?\s+(?:idl\w+|shut\w*|clos\w+|suspen\w+|halt\w*)", False, ("indefinite",)),
     (
         "idled",
         # subject first, passive: "production at the plant was halted" (the trigger is the verb, group v)
@@ -50,35 +55,45 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
         r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b",
         False,
+        ("halted", "suspended", "paused", "curtailed", "stopped"),
     ),
-    ("idled", r"\bidl(?:e|es|ed|ing)\b", False),
-    ("idled", r"\bmothball\w*|\b(?:hot|cold)\s+idle\b|\bcare\s+and\s+maintenance\b|\bon\s+standby\b", False),
-    ("idled", r"\bcurtail\w*", False),
-    ("idled", r"\bdowntime\b", True),
+    ("idled", r"\bidl(?:e|es|ed|ing)\b", False, ("idl",)),
+    (
+        "idled",
+        r"\bmothball\w*|\b(?:hot|cold)\s+idle\b|\bcare\s+and\s+maintenance\b|\bon\s+standby\b",
+        False,
+        ("mothball", "idle", "maintenance", "standby"),
+    ),
+    ("idled", r"\bcurtail\w*", False, ("curtail",)),
+    ("idled", r"\bdowntime\b", True, ("downtime",)),
     (
         "idled",
         rf"\b(?:halt\w*|suspen\w+|pause[sd]?|pausing)\s+{_W}{{0,3}}?{_PROD}\b|\bsuspension\s+of\s+{_W}{{0,2}}?{_PROD}",
         False,
+        ("halt", "suspen", "paus"),
     ),
     # -- permanent closure ---------------------------------------------------------------------
     (
         "closed",
         r"\bpermanent(?:ly)?\s+(?:\w+\s+){0,1}(?:clos\w+|shut\w*|ceas\w+|cessation|halt\w*|idl\w+|stop\w*|end\w*|discontinu\w+)",
         False,
+        ("permanent",),
     ),
     (
         "closed",
         r"\b(?:clos\w*|shut\w*(?:\s+down)?|ceas\w+|idl\w+)\s+(?:\w+\s+){0,4}?permanently\b",
         False,
+        ("permanently",),
     ),
-    ("closed", r"\b(?:re-?)?clos(?:e|es|ed|ing)\b", False),
-    ("closed", r"\bclosures?\b", True),
-    ("closed", r"\bshut(?:s|ting)?\s+(?:\w+\s+){0,4}?down\b|\bshut-?downs?\b|\bshutter\w*", False),
+    ("closed", r"\b(?:re-?)?clos(?:e|es|ed|ing)\b", False, ("clos",)),
+    ("closed", r"\bclosures?\b", True, ("closure",)),
+    ("closed", r"\bshut(?:s|ting)?\s+(?:\w+\s+){0,4}?down\b|\bshut-?downs?\b|\bshutter\w*", False, ("shut",)),
     (
         "closed",
         rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b"
         r"|\bcessation\s+of\b",
         False,
+        ("ceas", "cessation", "discontinu", "end", "stop"),
     ),
     (
         "closed",
@@ -87,43 +102,80 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"(?:will|would|is\s+to|are\s+to|to|is\s+(?:expected|scheduled|set)\s+to|are\s+(?:expected|scheduled|set)\s+to)"
         r"\s+(?:\w+\s+)?(?P<v>end|cease|stop|wind\s+down|be\s+discontinued|be\s+phased\s+out)\b",
         False,
+        ("will", "would", " to "),
     ),
-    ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False),
-    ("closed", r"\bphas(?:e|es|ed|ing)\s+out\b|\bphase-?out\b", False),
-    ("closed", r"\bdecommission\w*", False),
+    ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False, ("wind", "wound")),
+    ("closed", r"\bphas(?:e|es|ed|ing)\s+out\b|\bphase-?out\b", False, ("phas",)),
+    ("closed", r"\bdecommission\w*", False, ("decommission",)),
     (
         "closed",
         rf"\bexit(?:s|ed|ing)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
+        ("exit",),
     ),
-    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,120}?\b(?:into|with)\b)", False),
+    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,120}?\b(?:into|with)\b)", False, ("consolidat",)),
     (
         "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
         r"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:all|the\s+rest|the\s+remainder)\s+(?:of\s+)?)?"
         rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}\s+(?P<v>from)\b",
         False,
+        ("mov", "shift", "transfer", "relocat", "transition"),
+    ),
+    (
+        "closed",
+        # a site whose work moves elsewhere closes there: "relocate its Irving office to Dallas",
+        # "moving its current facility in Suzhou to a new, larger facility", "moved one of its labs to"
+        r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
+        rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
+        r"|laboratory|laboratories|plant|plants)\b(?=[^.;]{0,120}?\b(?:to|into)\b)",
+        False,
+        ("relocat", "mov", "transfer"),
+    ),
+    (
+        "closed",
+        # passive: "operations would be transferred from X to Y" (the trigger is the verb, group v)
+        rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>transferred|moved|relocated)\s+from\b",
+        False,
+        ("transferred", "moved", "relocated"),
     ),
     # -- reopening -----------------------------------------------------------------------------
-    ("reopened", r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*", False),
-    ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False),
+    (
+        "reopened",
+        r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*",
+        False,
+        ("open", "start", "reactivat", "recommission"),
+    ),
+    ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False, ("resum",)),
     (
         "reopened",
         r"\b(?:bring|brings|bringing|brought)\s+(?:\w+\s+){0,5}?back\s+(?:on-?\s?line|into\s+(?:production|service|operation))"
         r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b",
         False,
+        ("back", "return"),
     ),
     # -- opening -------------------------------------------------------------------------------
-    ("opened", r"\bgrand\s+opening\b|\bribbon[- ]cutting\b|\bground[- ]?breaking\b", True),
-    ("opened", r"\b(?:break|breaks|broke|breaking)\s+ground\b", False),
-    ("opened", r"\bopen(?:s|ed|ing)?\b", False),
-    ("opened", r"\binaugurat\w+|\bcommission(?:s|ed|ing)?\b(?!\s+(?:of|on|from|for))", False),
+    (
+        "opened",
+        r"\bgrand\s+opening\b|\bribbon[- ]cutting\b|\bground[- ]?breaking\b",
+        True,
+        ("opening", "ribbon", "ground"),
+    ),
+    ("opened", r"\b(?:break|breaks|broke|breaking)\s+ground\b", False, ("ground",)),
+    ("opened", r"\bopen(?:s|ed|ing)?\b", False, ("open",)),
+    (
+        "opened",
+        r"\binaugurat\w+|\bcommission(?:s|ed|ing)?\b(?!\s+(?:of|on|from|for))",
+        False,
+        ("inaugurat", "commission"),
+    ),
     (
         "opened",
         # no "new" needed to build one: "will build a $50 million plant in Greer"
         rf"\b(?:build|builds|built|construct|constructs|constructed|constructing|construction\s+of)\b"
         rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
+        ("build", "built", "construct"),
     ),
     (
         "opened",
@@ -132,6 +184,7 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"|develop|develops|developing|add|adds|added|adding)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
         rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
+        ("new",),
     ),
     (
         "opened",
@@ -140,12 +193,14 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"\s+(?:(?:commercial|full|full-scale|initial|serial|volume|regular)\s+)?(?:production|operations|operating"
         r"|shipments|manufacturing|service))\b",
         False,
+        ("new",),
     ),
     (
         "opened",
         rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?{_PROD}"
         r"\s+(?:at|in)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){0,3}?new\b",
         False,
+        ("new",),
     ),
     (
         "opened",
@@ -156,10 +211,11 @@ _SPECS: list[tuple[str, str, bool]] = [
         rf"(?:[\w$.,-]+\s+){{0,6}}?{_FACILITY}\b|for\s+(?:its|their|our|a|an|the)\s+(?:[\w$.,-]+\s+){{0,3}}?"
         rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$.,-]+\s+){{0,5}}?{_FACILITY}\b))",
         False,
+        ("select", "choos", "chose", "pick"),
     ),
     # -- expansion -----------------------------------------------------------------------------
-    ("expanded", r"\bexpand(?:s|ed|ing)?\b", False),
-    ("expanded", r"\bexpansions?\b", True),
+    ("expanded", r"\bexpand(?:s|ed|ing)?\b", False, ("expand",)),
+    ("expanded", r"\bexpansions?\b", True, ("expansion",)),
     (
         "expanded",
         r"\binvest(?:s|ed|ing)?\s+(?:(?:approximately|about|around|nearly|roughly|some|over|an\s+additional|more\s+than"
@@ -172,6 +228,7 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"(?:[A-Z]{3}\s*|[$\u20ac\u00a3]\s*)?[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:\w+\s+){0,2}?(?:in|at|into)\b"
         r"|(?:[$\u20ac\u00a3]\s*)[\d.,]+\s*(?:million|billion|mn|bn|m)?\s+(?:[\w-]+\s+){0,2}?investment\s+(?:in|at)\b",
         False,
+        ("invest",),
     ),
     (
         "jobs",  # added jobs: an expansion of a named site, else a detail of an event already found
@@ -182,6 +239,7 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"|\b(?:\d[\d,]*|\w+)\s+(?:(?:new|additional|full-time|permanent)\s+){0,2}(?:jobs|positions|roles)\s+"
         r"(?:are|will\s+be|would\s+be|are\s+to\s+be|are\s+expected\s+to\s+be|to\s+be)\s+(?:created|added)\b",
         False,
+        ("jobs", "positions", "roles"),
     ),
     (
         "expanded",
@@ -189,18 +247,21 @@ _SPECS: list[tuple[str, str, bool]] = [
         r"(?:capacity|production\s+lines?|(?:a\s+)?(?:second|third|new)\s+(?:production\s+)?(?:line|shift|machine))\b"
         r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+",
         False,
+        ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
     ),
     # -- ownership changes ---------------------------------------------------------------------
     (
         "sold",
         r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+of\b|\bdivest\w*|\bdispos(?:e|ed|es|ing|al)\s+of\b",
         False,
+        ("sell", "sold", "sale", "divest", "dispos"),
     ),
     (
         "acquired",
         r"\bacquir(?:e|es|ed|ing)\b|\bacquisition\s+of\b|\bpurchas(?:e|es|ed|ing)\b|\bbuy(?:s|ing)?\b|\bbought\b"
         r"|\btak(?:e|es|ing)\s+over\b|\btook\s+over\b",
         False,
+        ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
     ),
 ]
 
@@ -214,56 +275,10 @@ class Trigger:
     nominal: bool
 
 
-# Literal stems, one tuple per entry of _SPECS: a pattern runs only on sentences holding one of
-# its stems, because most sentences hold none and forty regex scans per sentence are the
-# extractor's main cost.
-_NEEDLES: list[tuple[str, ...]] = [
-    ("temporar",),
-    ("temporarily", "indefinitely", "week", "day", "month"),
-    ("indefinite",),
-    ("halted", "suspended", "paused", "curtailed", "stopped"),
-    ("idl",),
-    ("mothball", "idle", "maintenance", "standby"),
-    ("curtail",),
-    ("downtime",),
-    ("halt", "suspen", "paus"),
-    ("permanent",),
-    ("permanently",),
-    ("clos",),
-    ("closure",),
-    ("shut",),
-    ("ceas", "cessation", "discontinu", "end", "stop"),
-    ("will", "would", " to "),
-    ("wind", "wound"),
-    ("phas",),
-    ("decommission",),
-    ("exit",),
-    ("consolidat",),
-    ("mov", "shift", "transfer", "relocat", "transition"),
-    ("open", "start", "reactivat", "recommission"),
-    ("resum",),
-    ("back", "return"),
-    ("opening", "ribbon", "ground"),
-    ("ground",),
-    ("open",),
-    ("inaugurat", "commission"),
-    ("build", "built", "construct"),
-    ("new",),  # "build ... new ...", "establish ... new ...": the word "new" is required
-    ("new",),
-    ("new",),
-    ("select", "choos", "chose", "pick"),
-    ("expand",),
-    ("expansion",),
-    ("invest",),
-    ("jobs", "positions", "roles"),
-    ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
-    ("sell", "sold", "sale", "divest", "dispos"),
-    ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
-]
-_COMPILED = [(t, re.compile(p, re.I), nominal) for t, p, nominal in _SPECS]
+_COMPILED = [(t, re.compile(p, re.I), nominal) for t, p, nominal, _ in _SPECS]
 _LETTERS = re.compile(r"[a-z]+")
 _BY_NEEDLE: dict[str, list[int]] = {}
-for _index, _needles in enumerate(_NEEDLES):
+for _index, (*_, _needles) in enumerate(_SPECS):
     for _needle in _needles:
         _BY_NEEDLE.setdefault(_needle, []).append(_index)
 _ALL_NEEDLES = tuple(_BY_NEEDLE)
@@ -282,8 +297,6 @@ def _word_specs(word: str) -> tuple[int, ...]:
             _WORD_SPECS[word] = found
     return found
 
-
-assert len(_NEEDLES) == len(_SPECS)
 
 # Senses of the same words that are not facility events.
 _FALSE_SENSES = re.compile(
