@@ -537,7 +537,8 @@ _CONTENTS = re.compile(
     r"(?:\s+(?:to\s+be\s+\w+|to\s+receive\s+[^.;:]{0,40}?|affected|involved|concerned|in\s+question))?\s+)?"
     r"(?P<verb>includes?|included|are|were|comprise|comprises|consist\s+of)\b:?"
     # what follows is a list of sites, not a description ("are licensed to export")
-    r"(?=\s*(?:the|its|their|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|located|in|at|:|(?-i:[A-Z])))",
+    rf"(?=\s*(?:the|its|their|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|located|in|at|:|(?-i:[A-Z])"
+    rf"|{FACILITY_NOUN}))",
     re.I,
 )
 # a deal just announced, its sites listed by a copula: "The acquired facilities are ..."
@@ -682,6 +683,8 @@ class EventFinder:
             # "its Dayton plant" under a "DAYTON, Ohio" dateline is that Dayton
             self.known_places[self.dateline.locality.casefold()] = self.dateline
         self._since_group = 99
+        self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
+        self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         self._target: str | None = None  # first word of the company whose purchase was announced
         if headline:
@@ -718,6 +721,7 @@ class EventFinder:
     # -- body ---------------------------------------------------------------------------------
 
     def feed(self, s: Sentence) -> None:
+        self._fed += 1
         text = s.text
         if ("clos" in text or "complet" in text or "effective" in text) and _DEAL_CLOSED.search(text):
             self._deal_date(text)
@@ -830,6 +834,8 @@ class EventFinder:
         headline's only kind of event."""
         if self._last_group and self._since_group <= 2:
             return self._last_group[-1].type
+        if self._told is not None and self._fed - self._told[1] <= 2:
+            return self._told[0]
         if self._deal_type:
             return self._deal_type
         return next(iter(self.headline_types)) if len(self.headline_types) == 1 else None
@@ -913,6 +919,8 @@ class EventFinder:
             by_clause.setdefault(ci, []).append(t)
         if not by_clause:
             return []
+        # an event told, placed or not: a list of its sites may follow ("will close three plants.")
+        self._told = (max(by_clause.items())[1][-1].type, self._fed)
         assigned: dict[int, list[Mention]] = {}  # id(trigger) -> mentions
         carry: Trigger | None = None
         for ci, clause in enumerate(clauses):

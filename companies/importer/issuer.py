@@ -103,7 +103,7 @@ def find_company(
             name = _clean(n.group("name"))
     if name is None and first_sentence:
         for start in _subject_starts(first_sentence.strip()):
-            n = _SUBJECT.match(first_sentence.strip(), start)
+            n = _SUBJECT.match(first_sentence.strip()[start:])
             if n and not _NOT_A_NAME.match(n.group("name")):
                 name = _clean(n.group("name"))
                 break

@@ -418,12 +418,12 @@ def _choose(
             # the text names the country: its biggest namesake wins if clearly bigger ("Juarez, Mexico")
             chosen = _dominant(contenders, dominance=STATED_COUNTRY_DOMINANCE)
         return chosen, contenders
-    if named and len({m.city.geonames_id for m in contenders}) > 1:
+    if named and len({m.city.geonames_id for m in matches}) > 1:
         # a bare name the release places elsewhere in its text: "Gove" in a release about the
-        # Northern Territory, "Springfield" in one about Oregon
+        # Northern Territory (a small town's other name counts there), "Springfield" in one about Oregon
         for level in (_named_regions(named), _named_countries(named)):
-            inside = [m for m in contenders if _within(m.city, level)]
-            if inside and len(inside) < len(contenders):
+            inside = [m for m in matches if _within(m.city, level)]
+            if inside and len(inside) < len(matches):
                 primaries = [m for m in inside if not m.alternate]
                 return (_dominant(primaries or inside) or (primaries or inside)[0].city), contenders
     chosen = _dominant(contenders, MIN_UNHINTED_POPULATION)

@@ -127,6 +127,7 @@ def _is_heading(line: str) -> bool:
     return len(found) >= 2 and capital >= 0.7 * len(found)
 
 
+_CAPS_OR_NUMBER = re.compile(r"(?:[^\W\d_]*[A-Z][^\W\d_a-z]*|\d[\d.]*)(?:\s|$)")
 _PROSE_LINE = 150  # a line this long is a paragraph of prose, not a heading or a table cell
 
 
@@ -147,7 +148,7 @@ def _unwrap(paragraph: str) -> str:
             or (open_end and wrap is not None and len(prev) >= wrap and not _is_heading(prev))
             or (open_end and _OPEN_END.search(prev) is not None)
             # table cells cut a heading word by word: "SUPERIOR" / "INDUSTRIES TO CLOSE ..."
-            or (" " not in prev and len(line) < 60 and prev.isupper() and line.split(" ", 1)[0].isupper())
+            or (" " not in prev and len(line) < 60 and prev.isupper() and _CAPS_OR_NUMBER.match(line))
         )  # fmt: skip
         if wrapped:
             out[-1] = prev + " " + line

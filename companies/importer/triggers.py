@@ -126,9 +126,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         # a site whose work moves elsewhere closes there: "relocate its Irving office to Dallas",
         # "moving its current facility in Suzhou to a new, larger facility", "moved one of its labs to"
-        r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
+        r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
         rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
-        r"|laboratory|laboratories|plant|plants)\b(?=[^.;]{0,120}?\b(?:to|into)\b)",
+        r"|laboratory|laboratories|plant|plants)\b[^.;]{0,120}?\b(?:to|into)\b)",
         False,
         ("relocat", "mov", "transfer"),
     ),

@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from companies.importer.dates import date_mentions, find_dateline, parse_date
+from companies.importer.dates import (
+    date_mentions,
+    day_first,
+    find_dateline,
+    header_date,
+    parse_date,
+    year_for,
+)
 
 D = date
 
@@ -125,3 +132,46 @@ def test_dateline_with_slashes_around_the_wire():
     d = find_dateline("MOLINE, IL / ACCESSWIRE / October 2, 2023 / Tamarack Industries, Inc. today said")
     assert (d.place, d.published, d.wire) == ("MOLINE, IL", date(2023, 10, 2), "Accesswire")
     assert d.end == len("MOLINE, IL / ACCESSWIRE / October 2, 2023 / ")
+
+
+# --- dates as newsrooms, regulatory feeds and exhibits write them -------------------------------
+
+
+def test_dotted_and_day_first_dates():
+    assert parse_date("Press release 27.5.2008")[0] == date(2008, 5, 27)
+    assert parse_date("Tuesday 13. October 2009 - Acme")[0] == date(2009, 10, 13)
+    assert parse_date("Release Date: 25/09/2019 15:00")[0] == date(2019, 9, 25)
+    assert parse_date("09/07/2020")[0] == date(2020, 9, 7)
+    assert parse_date("09/07/2020", day_first=True)[0] == date(2020, 7, 9)
+
+
+def test_header_date_skips_dates_of_something_else():
+    lines = ["Board changes", "Jane Roe joins as Director, effective October 24, 2006", "October 24, 2006"]
+    assert header_date(lines) == date(2006, 10, 24)
+    assert header_date(["Results for the quarter ended June 30, 2007"]) is None
+    assert header_date(["03 Oct 2013", "Norrland Paper to curtail production"]) == date(2013, 10, 3)
+
+
+def test_a_release_that_writes_day_first_reads_numeric_dates_day_first():
+    assert day_first("On 11 February 2020 the group began talks; on 3 March 2020 they ended.")
+    assert not day_first("On February 11, 2020 the group began talks.")
+
+
+def test_bracketed_and_clocked_datelines():
+    bracketed = find_dateline(
+        "(Vantor, Helsinki, 30 September 2021, 14:15 EEST) - Vantor has closed its mill."
+    )
+    assert (bracketed.place, bracketed.published) == ("Helsinki", date(2021, 9, 30))
+    assert bracketed.end == len("(Vantor, Helsinki, 30 September 2021, 14:15 EEST) - ")
+    clocked = find_dateline(
+        "BURNABY, British Columbia, 2017-05-11 17:57 CEST (GLOBE NEWSWIRE) -- Acme Labs said"
+    )
+    assert clocked.published == date(2017, 5, 11) and clocked.wire == "GlobeNewswire"
+    stop = find_dateline("Alpharetta, Georgia, July 22, 2005. Acme Paper International, Inc. today said")
+    assert stop.published == date(2005, 7, 22)
+
+
+def test_the_year_a_dateline_leaves_out():
+    body = "Net earnings compare with the first quarter of 2005 and the fourth quarter of 2005."
+    assert year_for(5, 11, body, headline="Acme reports results for first quarter 2006") == date(2006, 5, 11)
+    assert year_for(12, 30, body, hint=date(2007, 1, 2)) == date(2006, 12, 30)

@@ -246,3 +246,49 @@ def test_headline_confirms_a_carefully_worded_body():
     assert [(e.type, e.place.locality, e.effective) for e in events] == [
         ("closed", "Amiens", date(2013, 3, 31))
     ]
+
+
+# --- lists of an event's sites, and relocations ---------------------------------------------------
+
+
+def test_a_list_of_the_sites_an_event_concerns_follows_it():
+    keys = _keys(
+        "Tamarack will close three plants as part of its restructuring plan.",
+        "The affected facilities include plants located in Monona, Iowa; and Shadyside, Ohio.",
+    )
+    assert keys == [("closed", "Monona", "US-IA"), ("closed", "Shadyside", "US-OH")]
+
+
+def test_a_bulleted_list_under_a_deal_heading_names_the_deals_sites():
+    keys = _keys(
+        "Tamarack has agreed to sell its lumber business to Pinecrest Forest Products.",
+        "- include four sawmills located in Hearst and Chapleau in Ontario.",
+    )
+    assert keys == [("sold", "Hearst", "CA-ON"), ("sold", "Chapleau", "CA-ON")]
+
+
+def test_the_headlines_only_event_kind_covers_a_list_of_receiving_plants():
+    keys = _keys(
+        "The plants to receive the investment are the Georgetown plant in Kentucky and the Troy plant in Missouri.",
+        headline="Tamarack Announces $90 Million Investment to Expand Capacity",
+    )
+    assert keys == [("expanded", "Georgetown", "US-KY"), ("expanded", "Troy", "US-MO")]
+
+
+def test_a_description_after_a_copula_is_not_a_list_of_sites():
+    keys = _keys(
+        "Tamarack will close three plants as part of its restructuring plan.",
+        "Both plants are licensed to export to Canada, Japan and Mexico.",
+    )
+    assert keys == []
+
+
+def test_moving_a_site_elsewhere_closes_it_where_it_was():
+    assert _keys("Tamarack will relocate its Irving, Texas office to its center in Dallas.") == [
+        ("closed", "Irving", "US-TX")
+    ]
+    assert _keys(
+        "Tamarack will be moving its current facility in Suzhou, China to a new, larger facility."
+    ) == [("closed", "Suzhou", None)]
+    # moving work, not a site, names only where the work goes
+    assert _keys("Tamarack will transfer its production to the Tupelo, Mississippi plant.") == []

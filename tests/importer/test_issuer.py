@@ -60,3 +60,37 @@ def test_products_and_markets():
     products, markets = products_and_markets(about)
     assert products == "copper wire and cable"
     assert markets == "aerospace, automotive and medical device"
+
+
+# --- issuers that no ticker names -----------------------------------------------------------------
+
+
+def test_the_subject_after_an_opening_phrase():
+    company = find_company(
+        "", "In response to weak demand, Norvik has decided to curtail output at two smelters."
+    )
+    assert company is not None and company.name == "Norvik"
+
+
+def test_a_header_line_holding_only_a_company_name():
+    company = find_company("", "The board met on Tuesday.", header=["Alvar Paper Oyj"])
+    assert company is not None and company.name == "Alvar Paper Oyj"
+
+
+def test_the_headlines_subject_when_the_body_names_it_too():
+    company = find_company(
+        "Demand fell again. Kestrel Fibre will stop one paper machine.",
+        "Demand fell again.",
+        headline="Kestrel Fibre to curtail magazine paper production",
+    )
+    assert company is not None and company.name == "Kestrel Fibre"
+    assert find_company("Demand fell.", "Demand fell.", headline="Quiet Days Ahead for the Market") is None
+
+
+def test_the_company_most_often_named_with_its_legal_form():
+    opening = (
+        "Haldor Automation SE: board decides closure of Vinter Robotics GmbH. Haldor Automation SE today "
+        "said that Vinter Robotics GmbH will close. Having weighed a sale, the board of Haldor Automation SE decided."
+    )
+    company = find_company(opening, "Having weighed a sale, the board decided.")
+    assert company is not None and company.name == "Haldor Automation SE"

@@ -84,3 +84,40 @@ def test_sections_after_the_about_heading_are_tail():
         "boilerplate",
         "contact",
     ]
+
+
+# --- page layouts: one paragraph a line, table cells, hard wraps --------------------------------
+
+
+def test_a_page_with_one_paragraph_a_line_gets_a_block_per_line():
+    prose = "Acme Paper Corp. today announced it will close its mill in Lufkin, Texas. " * 3
+    text = normalize(f"Acme Paper to Close Lufkin Mill\n{prose}\nThe mill employs 150 people.")
+    assert text.split("\n\n")[0] == "Acme Paper to Close Lufkin Mill"
+    assert len(text.split("\n\n")) == 3
+
+
+def test_a_headline_near_the_wrap_width_is_not_joined_to_the_dateline_below():
+    text = normalize(
+        "Brightwater Inc. Acquires Resin Plant in Jiangsu Province, Announces Expansion\n"
+        "Plan\n"
+        "Suzhou, China, - May 3,\n"
+        "2011 - Brightwater, Inc. (NASDAQ: BWTR), a maker of specialty resins, today announced\n"
+        "the acquisition of a resin plant in Jiangsu Province with capacity of 20,000 tons a year.\n"
+    )
+    lines = text.split("\n")
+    assert lines[0].endswith("Announces Expansion")
+    assert any(line.startswith("Suzhou, China, - May 3, 2011 - Brightwater") for line in lines)
+
+
+def test_table_remnants_bullets_and_exhibit_labels_go():
+    text = normalize("Exhibit 99.1\n|\n|Contact:\n| Jane Roe\n\u25cf First point\nEXHIBIT\n99.2\n")
+    assert "Exhibit" not in text and "EXHIBIT" not in text and "|" not in text
+    assert "Contact:" in text and "First point" in text
+
+
+def test_a_list_wrapped_after_a_semicolon_is_one_sentence():
+    text = normalize(
+        "The sale included the company's plants in Eaton Falls, Michigan; Bremen, Indiana;\n"
+        "Saltillo, Mexico; and Guelph, Ontario.\n"
+    )
+    assert "\n" not in text

@@ -1,0 +1,116 @@
+"""The document layer: the release found inside the page (fictional pages in the wires' layouts)."""
+
+from datetime import date
+
+from companies.importer.document import is_chrome, page_date, read_layout
+from companies.importer.extract import extract
+from companies.importer.text import normalize, paragraphs
+
+
+def _layout(text: str, **kw):
+    paras = paragraphs(normalize(text))
+    return read_layout(paras, **kw), paras
+
+
+EXHIBIT = """Exhibit 99.1
+|
+NEWS RELEASE
+|Contacts:
+|
+Media
+Dana Whitlock
+555.201.3344
+Investor Relations
+555.201.9000 Ext 12
+Harrowgate Mills Announces Plans to Close Its Elmira, NY Bakery
+ELMIRA, N.Y. (March 3, 2015) - Harrowgate Mills, Inc. (NYSE: HGM) today announced it will close its bakery in Elmira, New York by the end of the year. The decision follows a review of the company's bakery network and its cost of production.
+The Elmira bakery employs approximately 140 people.
+"""
+
+
+def test_an_exhibit_contact_table_is_chrome_and_the_headline_sits_above_the_dateline():
+    layout, paras = _layout(EXHIBIT)
+    assert layout.headline == "Harrowgate Mills Announces Plans to Close Its Elmira, NY Bakery"
+    assert layout.dateline is not None and layout.dateline.published == date(2015, 3, 3)
+    header_sections = {p.section for p in paras[: layout.body_start]}
+    assert header_sections <= {"headline", "other"}
+    assert [p.text for p in paras if p.section == "headline"] == [layout.headline]
+
+
+def test_contact_lines_and_addresses_never_become_event_places():
+    text = (
+        "Exhibit 99.1\nFor more information\nInvestor Contact: Pat Lund\n555-019-2233\nplund@example.com\n"
+        "News\nKestrel Chemical Corporation, 40 Harbor Plaza, Suite 200, Clayton, MO 63105\n"
+        "Kestrel Announces Plant Closure\n"
+        "CLAYTON, MO, June 2, 2019 - Kestrel Chemical Corporation (NYSE: KCC) announced today that it plans to "
+        "permanently close its resin plant in Freeport, Texas by the end of 2019.\n"
+    )
+    proposal = extract(text)
+    assert [(e.type, e.place.locality) for e in proposal.events] == [("closed", "Freeport")]
+    assert proposal.headline == "Kestrel Announces Plant Closure"
+    assert proposal.published == date(2019, 6, 2)
+
+
+def test_newsroom_furniture_stamps_and_a_provided_by_line_are_read_past():
+    text = (
+        "Skip to content\n\nNORTHFIELD TIMBER ANNOUNCES CLOSURE OF OSPREY LAKE SAWMILL\n\nNews provided by\n\n"
+        "Northfield Timber Ltd.\n\n14 Feb, 2022, 17:45 ET\n\n"
+        "KAMLOOPS, BC, Feb. 14, 2022 /CNW/ - Northfield Timber Ltd. announced today that it will permanently "
+        "close its sawmill in Osprey Lake, British Columbia.\n"
+    )
+    layout, _ = _layout(text)
+    assert layout.headline == "NORTHFIELD TIMBER ANNOUNCES CLOSURE OF OSPREY LAKE SAWMILL"
+    assert layout.company_lines == ["Northfield Timber Ltd."]
+
+
+def test_a_long_headline_in_sentence_case_is_not_the_body():
+    text = (
+        "Velkar plans to restructure its strip operations in Germany to strengthen its competitiveness in "
+        "specialty alloys\n\nVelkar Oyj\nPress release\nMarch 9, 2022 at 9.00 am EET\n\n"
+        "Velkar plans to close its strip mill in Hagen, Germany, by the end of 2023.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline.startswith("Velkar plans to restructure")
+    assert proposal.published == date(2022, 3, 9)
+    assert proposal.company is not None and proposal.company.name == "Velkar"
+
+
+def test_list_items_above_the_dateline_are_not_the_headline():
+    text = (
+        "Corbel Paper Reports Results for Second Quarter of 2011\n\nHighlights for the quarter:\n\n"
+        "-- Net loss narrows to $0.12 per share\n\n-- New credit agreement signed\n\n"
+        "PORTLAND, Ore., Aug. 4 /PRNewswire/ -- Corbel Paper Company (NYSE: CPC) today reported results.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Corbel Paper Reports Results for Second Quarter of 2011"
+    assert proposal.published == date(2011, 8, 4)  # the year a dateline leaves out, from the headline
+
+
+def test_a_page_date_stamp_is_a_container_date_the_dateline_overrides():
+    assert page_date(" date 2017-08-29 Body") == ("Body", date(2017, 8, 29))
+    assert page_date("Body") == ("Body", None)
+    stamped = extract(
+        " date 2019-04-03 WAYNE, Pa., April 2, 2019 /PRNewswire/ -- Fenwick Polymers, Inc. today said its new "
+        "plant in Brno, Czech Republic has begun production."
+    )
+    assert stamped.published == date(2019, 4, 2)
+    undated = extract(" date 2021-10-14 Ossian Controls celebrated fifty years of its switchgear plant.")
+    assert undated.published == date(2021, 10, 14)
+
+
+def test_a_company_name_in_capitals_before_a_dash_is_not_a_dateline():
+    proposal = extract(
+        "To view the PDF file, sign up for a subscription.\n\n"
+        "KARROO STEEL LIMITED - Closure of the Vanderbijl melt shop\n\n"
+        "Release Date: 04/08/2020 16:00\n\n"
+        "Karroo Steel announces the closure of the melt shop at its Vanderbijlpark works on 4 August 2020.\n"
+    )
+    assert proposal.dateline is None
+    # "04/08/2020" is read day first, because the release writes its dates day first
+    assert proposal.published == date(2020, 8, 4)
+
+
+def test_chrome_lines():
+    assert is_chrome("Print News Release")
+    assert is_chrome("To view the PDF file, sign up for a MySharenet subscription.")
+    assert not is_chrome("Acme to Close Dayton Plant")

@@ -1,0 +1,66 @@
+"""Places named in a sentence, and the regions a release names to settle its bare town names."""
+
+from companies.importer.places import resolve
+from companies.importer.spans import find_mentions, named_areas
+
+
+def _places(sentence: str, **kw) -> list[tuple]:
+    return [(m.place.locality, m.place.region, m.place.country) for m in find_mentions(sentence, **kw)]
+
+
+def test_a_compass_word_that_begins_a_towns_name_stays():
+    assert _places("It will close its plants in Owings Mills, Md., and North Andover, Mass.") == [
+        ("Owings Mills", "US-MD", "US"),
+        ("North Andover", "US-MA", "US"),
+    ]
+    assert _places("consolidate its East Lansing, Michigan operations into its Dayton, Ohio plant")[0][0] == (
+        "East Lansing"
+    )
+    assert _places("sales in North America rose") == []
+
+
+def test_a_town_called_city_in_its_own_name_only():
+    assert _places("its new facility in Woods Cross City, Utah.") == [("Woods Cross", "US-UT", "US")]
+
+
+def test_a_site_named_by_its_town_takes_the_state_named_after_it():
+    found = _places("the Buffalo plant in West Virginia and the Georgetown plant in Kentucky")
+    assert found == [("Buffalo", "US-WV", "US"), ("Georgetown", "US-KY", "US")]
+
+
+def test_the_stated_state_wins_over_a_bigger_namesake_even_below_the_gazetteer_floor():
+    (locality, region, country), *_ = _places("the Blue Springs plant in Mississippi")
+    assert (locality, region, country) == ("Blue Springs", "US-MS", "US")
+
+
+def test_a_countrys_own_name_after_a_town_is_the_country_not_a_state_of_it():
+    assert _places("its plants in Juarez, Mexico and Puebla, Puebla")[0][2] == "MX"
+    assert _places("its plants in Juarez, Mexico")[0][1] is None
+    assert _places("a bakery in Wakefield, England") == [("Wakefield", "GB-ENG", "GB")]
+
+
+def test_the_issuers_own_unit_based_at_a_place_is_not_a_headquarters():
+    mentions = find_mentions("will consolidate its Quakertown, PA-based testing laboratory into Hauppauge")
+    assert mentions[0].place.locality == "Quakertown" and mentions[0].decoy is None
+    seat = find_mentions("Acme Tooling, a Quakertown, PA-based maker of gauges, said it will close a plant")
+    assert seat[0].decoy == "headquarters"
+
+
+def test_named_areas_collects_regions_and_countries_the_text_names():
+    text = (
+        "The refinery in the Northern Territory stops. Operations in Oregon continue. "
+        "Jobs go in Letterkenny, Ireland. Its mill in Purvis, Mississippi restarted."
+    )
+    assert named_areas(text) >= {"AU-NT", "AU", "US-OR", "US", "IE", "US-MS"}
+
+
+def test_named_areas_settle_a_bare_town_name():
+    assert resolve("Gove").country != "AU" or resolve("Gove").locality != "Gove"
+    assert resolve("Gove", named=frozenset({"AU", "AU-NT"})).country == "AU"
+    springfield = resolve("Springfield", named=frozenset({"US", "US-OR"}))
+    assert (springfield.locality, springfield.region) == ("Springfield", "US-OR")
+    assert _places("a mill in Springfield", named=frozenset({"US-OR", "US"}))[0][1] == "US-OR"
+
+
+def test_a_country_stated_lets_its_biggest_namesake_win():
+    assert resolve("Juarez", country="MX").locality == "Ciudad Juárez"
