@@ -88,7 +88,10 @@ _WORK = re.compile(
     r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I
 )
 # "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
-_LOC_FACILITY = re.compile(rf"(?P<loc>{_LOCALITY})\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}}){FACILITY_NOUN}\b")
+# "Kapuskasing newsprint mill", "Stockstadt Mill", "Granite City Works", "Walsum's paper mill"
+_LOC_FACILITY = re.compile(
+    rf"(?P<loc>{_LOCALITY})(?:'s)?\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?i:{FACILITY_NOUN})\b"
+)
 _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
 _LIST_MORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<loc>{_LOCALITY})")
 _LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
@@ -488,6 +491,10 @@ def find_mentions(
         ref, n = _best_locality(words, region, country)
         if ref is None:
             continue
+        if not ref.resolved and n > 1 and words[-n] in issuer_words:
+            # "Hydro Husnes, Norway": a site named after its company and town is in the town
+            n -= 1
+            ref = _resolve(" ".join(words[-n:]).rstrip("."), region=region, country=country)
         loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))
         if _REGION_NOUN_BEFORE.search(sentence, max(0, loc_start - 30), loc_start):
             # "Saltillo, in the state of Coahuila, Mexico": the region of a place just named
@@ -575,6 +582,8 @@ def find_mentions(
                 if ref is not None:
                     break
             if ref is None:
+                for place_start, place_end, place in _towns_in_area(sentence, loc_start, issuer_words):
+                    add(place_start, place_end, place)
                 break
             ls = sentence.index(name, loc_start)
             ref.text = name
@@ -597,6 +606,38 @@ def find_mentions(
     for mention in out:
         _apply_appositions(mention, appositions)
         _describe(sentence, mention, issuer_words)
+    return out
+
+
+# "at Hydro Karmoy and Hydro Husnes in Norway": towns the gazetteer may not hold, then their area
+_TOWNS_IN_AREA = re.compile(
+    rf"(?P<towns>{_LOCALITY}(?:(?:\s*,\s*|\s+and\s+){_LOCALITY}){{0,5}})\s+in\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+)
+_TOWN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _towns_in_area(sentence: str, at: int, issuer_words: frozenset[str]) -> list[tuple[int, int, PlaceRef]]:
+    """Towns listed before "in <region or country>", kept with that area even when the gazetteer
+    does not know them (flagged unresolved for the editor), never dropped."""
+    m = _TOWNS_IN_AREA.match(sentence, at)
+    if m is None:
+        return []
+    area = _area(m.group("area").split(". ")[0].rstrip(".,"))
+    if area is None:
+        return []
+    out = []
+    pos = m.start("towns")
+    for piece in _TOWN_SPLIT.split(m.group("towns")):
+        words = [w for w in _strip_stop(piece.split()) if w not in issuer_words]
+        start = sentence.index(piece, pos)
+        pos = start + len(piece)
+        if not words or len(words) > 3 or any(w.lower().rstrip(".") in _STOP for w in words):
+            continue
+        name = " ".join(words).rstrip(".")
+        ref = _resolve(name, region=area.region, country=area.country)
+        ref.text = name
+        name_start = sentence.index(name, start)
+        out.append((name_start, name_start + len(name), conventional(ref)))
     return out
 
 

@@ -292,3 +292,12 @@ def test_moving_a_site_elsewhere_closes_it_where_it_was():
     ) == [("closed", "Suzhou", None)]
     # moving work, not a site, names only where the work goes
     assert _keys("Tamarack will transfer its production to the Tupelo, Mississippi plant.") == []
+
+
+def test_a_deals_contract_and_defined_terms_are_not_deeds():
+    keys = _keys(
+        'Tamarack has agreed to sell its lumber business (the "Purchased Assets") to Pinecrest under an asset '
+        "purchase agreement.",
+        "- include two sawmills located in Hearst and Chapleau in Ontario.",
+    )
+    assert keys == [("sold", "Hearst", "CA-ON"), ("sold", "Chapleau", "CA-ON")]

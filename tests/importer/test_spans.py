@@ -64,3 +64,19 @@ def test_named_areas_settle_a_bare_town_name():
 
 def test_a_country_stated_lets_its_biggest_namesake_win():
     assert resolve("Juarez", country="MX").locality == "Ciudad Juárez"
+
+
+def test_towns_before_in_an_area_are_kept_with_it_even_when_the_gazetteer_lacks_them():
+    mentions = find_mentions(
+        "Norvik will curtail production at Norvik Skarvik and Norvik Toppen in Norway.", frozenset({"Norvik"})
+    )
+    assert [(m.place.locality, m.place.country, m.place.resolved) for m in mentions] == [
+        ("Skarvik", "NO", False),
+        ("Toppen", "NO", False),
+    ]
+
+
+def test_a_capitalised_facility_word_after_a_town():
+    assert _places("restart one of two blast furnaces at Granite City Works.") == [
+        ("Granite City", "US-IL", "US")
+    ]
