@@ -393,6 +393,25 @@ _EXCLUDED = re.compile(
 _CAN = re.compile(r"\bcan(?:not)?\s+(?:\w+\s+)?$", re.I)
 
 
+# Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
+# and reading only its first ones keeps the work per sentence bounded.
+MAX_EVENT_WORDS = 8
+
+
+# Facts of the whole sentence, asked once per event word: memoised so that a sentence with many
+# event words is read once, not once per word.
+@lru_cache(maxsize=256)
+def _told_before_today(text: str) -> bool:
+    return bool(_ALREADY_TOLD.search(text)) and not _THIS_DAY.search(text)
+
+
+@lru_cache(maxsize=256)
+def _since_when_end(text: str) -> int:
+    """Where the first "since ..., when" clause ends (event words after it are background)."""
+    m = _SINCE_WHEN.search(text)
+    return m.end() if m else len(text) + 1
+
+
 def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
@@ -403,10 +422,8 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
         return "hedged"
     if _EXCLUDED.match(text, trig.end, min(len(text), trig.end + 80)):
         return "background"  # "has been sold and is not part of this announcement"
-    if (
-        (_told_in_past(text, trig) or (trig.nominal and _COMPLETED.search(before)))
-        and _ALREADY_TOLD.search(text)
-        and not _THIS_DAY.search(text)
+    if (_told_in_past(text, trig) or (trig.nominal and _COMPLETED.search(before))) and _told_before_today(
+        text
     ):
         # "As previously announced, the company opened ...", "... completed the closure of ..."
         return "background"
@@ -443,7 +460,7 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     ):
         # "has been idle", "has been closed since 2009": a state; "has been sold": a news
         return "background"
-    if _SINCE_WHEN.search(text, 0, trig.start) or _OTHER_SUBJECT.search(before):
+    if _since_when_end(text) <= trig.start or _OTHER_SUBJECT.search(before):
         return "background"
     if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before)):
         return "background"
@@ -725,7 +742,7 @@ class EventFinder:
         text = s.text
         if ("clos" in text or "complet" in text or "effective" in text) and _DEAL_CLOSED.search(text):
             self._deal_date(text)
-        triggers = find_triggers(text)
+        triggers = find_triggers(text)[:MAX_EVENT_WORDS]
         created: list[_Candidate] = []
         prior_deal = self._deal_type
         for t in triggers:

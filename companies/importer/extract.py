@@ -35,6 +35,10 @@ _COPYRIGHT_WIRE = re.compile(
 )
 
 
+# Characters of a release read for events and claims (the longest real releases are ~30,000).
+READ_LIMIT = 100_000
+
+
 def extract(text: str, *, headline: str | None = None, published: date | None = None) -> Proposal:
     text, stamped = page_date(text)
     published = published or stamped
@@ -111,6 +115,14 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
         if proposal.dateline is not None:
             conventional(proposal.dateline, _stated_region(dl.place))
+    if len(body) > READ_LIMIT:
+        # a press release is a few pages; past this it is something else, and reading on would
+        # only make an upload slow, never the release more complete
+        sentences = [s for s in sentences if s.start < READ_LIMIT]
+        warnings.append(
+            f"Only the first {READ_LIMIT:,} characters were read for events and claims "
+            f"(the text has {len(body):,}): check that this is one press release"
+        )
     proposal.events, event_warnings = find_events(
         sentences,
         headline=lead,

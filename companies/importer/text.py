@@ -231,8 +231,43 @@ def _is_boundary(line: str, dot: int, after: int) -> bool:
     return True
 
 
+# Longer than this is not a sentence but text without sentence ends (a table, a list run
+# together, a hostile upload): it is cut into pieces this long at most, so that the work per
+# sentence is bounded and extraction time stays linear in the size of the text.
+MAX_SENTENCE = 600
+_SOFT_BREAK = re.compile(r"[;,:]\s|\s-{1,2}\s|\s")
+
+
+def _bounded(start: int, piece: str) -> list[tuple[int, str]]:
+    """Cut an over-long sentence at the last clause break (else space) before each limit."""
+    out: list[tuple[int, str]] = []
+    while len(piece) > MAX_SENTENCE:
+        cut = None
+        for m in _SOFT_BREAK.finditer(piece, MAX_SENTENCE // 2, MAX_SENTENCE):
+            if cut is None or m.group(0) != " " or cut[1] == " ":
+                cut = (m.end(), m.group(0))
+        end = cut[0] if cut else MAX_SENTENCE
+        head = piece[:end].rstrip()
+        out.append((start, head))
+        rest = piece[end:]
+        stripped = rest.lstrip()
+        start += end + (len(rest) - len(stripped))
+        piece = stripped
+    if piece:
+        out.append((start, piece))
+    return out
+
+
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
-    """(start, sentence) pairs for one paragraph; a line break always ends a sentence."""
+    """(start, sentence) pairs for one paragraph; a line break always ends a sentence, and no
+    sentence is longer than ``MAX_SENTENCE``."""
+    pieces = _split_sentences(text, offset)
+    if all(len(p) <= MAX_SENTENCE for _, p in pieces):
+        return pieces
+    return [bounded for start, p in pieces for bounded in _bounded(start, p)]
+
+
+def _split_sentences(text: str, offset: int = 0) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     pos = 0
     for line in text.split("\n"):
