@@ -121,3 +121,12 @@ def test_a_list_wrapped_after_a_semicolon_is_one_sentence():
         "Saltillo, Mexico; and Guelph, Ontario.\n"
     )
     assert "\n" not in text
+
+
+def test_text_without_sentence_ends_is_cut_into_bounded_pieces_that_keep_their_offsets():
+    from companies.importer.text import MAX_SENTENCE
+
+    text = "the plant in Dayton will close and the mill, " * 200
+    pieces = split_sentences(text, 10)
+    assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE for _, p in pieces)
+    assert all(text[start - 10 : start - 10 + len(p)] == p for start, p in pieces)

@@ -9,8 +9,10 @@ commit per release, as a real import does.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
+import random
 import re
 import resource
 import statistics
@@ -48,6 +50,11 @@ energy costs, currency exchange rates, competition, and the other risks describe
 Company's filings with the Securities and Exchange Commission. The Company undertakes no \
 obligation to update any forward-looking statement, whether as a result of new information, \
 future events or otherwise."""
+
+
+def _repeat(text: str, size: int) -> str:
+    return (text * (size // max(len(text), 1) + 1))[:size]
+
 
 # Child process for the gazetteer timings, so this process's cache does not hide the cost.
 GAZETTEER_PROBE = """
@@ -162,6 +169,11 @@ class Command(BaseCommand):
             "--skip-gazetteer", action="store_true", help="Skip the subprocess gazetteer timing."
         )
         parser.add_argument(
+            "--long-text",
+            action="store_true",
+            help="Only time extraction of 64 KB to 1 MB texts of four shapes (linear growth, any input).",
+        )
+        parser.add_argument(
             "--gazetteer-build",
             action="store_true",
             help="Also time building the gazetteer index from the package with no cache (a new machine; slow).",
@@ -169,6 +181,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         corpus = self._corpus(Path(options["corpus"]), options["size"])
+        if options["long_text"]:
+            self._long_text(corpus)
+            return
         if not options["skip_gazetteer"]:
             self._gazetteer(build=options["gazetteer_build"])
         self._throughput(corpus, options["releases"])
@@ -192,6 +207,42 @@ class Command(BaseCommand):
         if not releases:
             raise CommandError(f"no releases found in {folder}")
         return releases
+
+    # --- long texts -----------------------------------------------------------------------
+
+    def _long_text(self, corpus: list[Sample]) -> None:
+        """CPU seconds to extract texts of growing size in shapes no release has: time must
+        grow linearly, and a 1 MB text of any shape must take under 2 s."""
+        sample = "\n\n".join(s.text for s in corpus[:20])
+        rng = random.Random(7)
+        dense = (
+            "the",
+            "company",
+            "will",
+            "close",
+            "its",
+            "plant",
+            "in",
+            "Dayton",
+            "and",
+            "idle",
+            "mill",
+            "sold",
+        )
+        shapes = {
+            "release text without full stops": lambda n: _repeat(sample.replace(".", " "), n),
+            "release text on one line": lambda n: _repeat(sample.replace("\n", " "), n),
+            "random bytes as base64": lambda n: base64.b64encode(rng.randbytes(n)).decode()[:n],
+            "event words only, no full stops": lambda n: " ".join(rng.choice(dense) for _ in range(n // 5))[
+                :n
+            ],
+        }
+        for shape, make in shapes.items():
+            for kb in (64, 128, 256, 512, 1024):
+                text = make(kb * 1024)
+                started = time.process_time()
+                extract(text)
+                self._line(f"long text, {shape}, {kb} KB", f"{time.process_time() - started:.2f}", "s CPU")
 
     # --- gazetteer ------------------------------------------------------------------------
 
