@@ -512,6 +512,11 @@ def _dates_in(text: str, published: date | None, past: bool) -> tuple[DateMentio
 class _Effective:
     value: date
     exact: bool  # a stated day, not the end of a stated period
+    year_only: bool = False  # "in 2012": dates the event for ordering and history, but names no day
+
+
+# "in 2012", "during fiscal 2012": a year alone, which is not 31 December of that year
+_YEAR_ALONE = re.compile(r"^(?:by|in|during|for)\s+(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d$", re.I)
 
 
 # a sentence opening on a company name (with its legal suffix or ticker) and a reporting verb
@@ -596,7 +601,9 @@ def _effective(
         return None
     after = [d for d in pool if d.start >= trig.end]
     best = min(after, key=lambda d: d.start - trig.end) if after else max(pool, key=lambda d: d.start)
-    return _Effective(best.value, _EXACT_DAY.search(best.text) is not None)
+    return _Effective(
+        best.value, _EXACT_DAY.search(best.text) is not None, year_only=bool(_YEAR_ALONE.match(best.text))
+    )
 
 
 _COUNTERPARTY = re.compile(
@@ -1257,6 +1264,17 @@ class EventFinder:
                 warnings.append(
                     f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}"
                 )
+            if (
+                c.effective
+                and c.effective.year_only
+                and self.published
+                and c.effective.value > self.published
+            ):
+                where = c.place.locality or c.place.region or c.place.country
+                warnings.append(
+                    f"The {c.type} event at {where} takes effect in {c.effective.value.year}, no day given: "
+                    "set its effective date before accepting it"
+                )
             events.append(
                 ProposedEvent(
                     type=c.type,
@@ -1265,7 +1283,7 @@ class EventFinder:
                     confidence=round(c.confidence, 2),
                     facility=c.facility,
                     kind=c.kind,
-                    effective=c.effective.value if c.effective else None,
+                    effective=c.effective.value if c.effective and not c.effective.year_only else None,
                     employees=c.employees,
                     counterparty=c.counterparty,
                 )

@@ -301,3 +301,14 @@ def test_a_deals_contract_and_defined_terms_are_not_deeds():
         "- include two sawmills located in Hearst and Chapleau in Ontario.",
     )
     assert keys == [("sold", "Hearst", "CA-ON"), ("sold", "Chapleau", "CA-ON")]
+
+
+def test_a_year_alone_is_not_the_last_day_of_that_year():
+    sentences = [Sentence("Tamarack will close its plant in Dayton, Ohio in 2014.", 0, "body", 0)]
+    events, warnings = find_events(
+        sentences, headline=None, published=PUB, issuer="Tamarack Industries, Inc."
+    )
+    assert [(e.type, e.effective) for e in events] == [("closed", None)]
+    assert any("takes effect in 2014, no day given" in w for w in warnings)
+    ended = _events("Tamarack will close its plant in Dayton, Ohio by the end of 2014.")
+    assert [e.effective for e in ended] == [date(2014, 12, 31)]
