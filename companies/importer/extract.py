@@ -22,6 +22,7 @@ from .dates import day_first, header_date, wire_name, year_for
 from .document import page_date, read_layout, split_dateline_line
 from .events import find_events
 from .issuer import find_company, products_and_markets
+from .lexicon import NATIONALITY
 from .proposal import PlaceRef, Proposal
 from .spans import conventional, named_areas
 from .text import Sentence, normalize, paragraphs, split_sentences
@@ -173,11 +174,6 @@ def _home_country(proposal: Proposal) -> str | None:
     return "CA" if proposal.wire == "CNW" else None
 
 
-_NATIONALITY = {
-    "british": "GB", "canadian": "CA", "american": "US", "australian": "AU", "french": "FR",
-    "german": "DE", "mexican": "MX", "japanese": "JP", "irish": "IE", "brazilian": "BR",
-    "italian": "IT", "spanish": "ES", "dutch": "NL", "belgian": "BE", "swedish": "SE",
-}  # fmt: skip
 # "a review of its UK manufacturing network", "our Canadian operations": the company's home
 _NETWORK = re.compile(
     r"\b(?:its|our|their|the\s+company's)\s+(?P<c>U\.?K\.?|U\.?S\.?|[A-Z][a-z]+)\s+(?:[a-z]+\s+)?"
@@ -189,7 +185,7 @@ def _network_country(body: str) -> str | None:
     """The country of the company's own network as the release names it, if it names one."""
     for m in _NETWORK.finditer(body[:6000]):
         word = m.group("c")
-        code = _NATIONALITY.get(word.lower()) or (places.country_code(word) if word.isupper() else None)
+        code = NATIONALITY.get(word.lower()) or (places.country_code(word) if word.isupper() else None)
         if code:
             return code
     return None

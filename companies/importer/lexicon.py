@@ -83,3 +83,15 @@ HEADLINE_VERBS: frozenset[str] = words(
     intends expects
     """
 )
+
+# --- nationalities -----------------------------------------------------------------------------
+
+# Adjectives of the countries releases most often name by them ("the Australian Government",
+# "our Canadian operations"): the country a release is about when it names no town's country.
+NATIONALITY: dict[str, str] = {
+    "american": "US", "australian": "AU", "austrian": "AT", "belgian": "BE", "brazilian": "BR",
+    "british": "GB", "canadian": "CA", "chinese": "CN", "danish": "DK", "dutch": "NL",
+    "finnish": "FI", "french": "FR", "german": "DE", "indian": "IN", "irish": "IE", "italian": "IT",
+    "japanese": "JP", "korean": "KR", "mexican": "MX", "norwegian": "NO", "polish": "PL",
+    "portuguese": "PT", "scottish": "GB", "spanish": "ES", "swedish": "SE", "swiss": "CH", "welsh": "GB",
+}  # fmt: skip

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import places
+from .lexicon import NATIONALITY
 from .proposal import PlaceRef
 from .text import Gated, words
 
@@ -993,9 +994,11 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
             m.decoy = "other-company"
 
 
-# "in Oregon", "of Anhui Province", ", Northern Territory", "across Sweden": an area the text names
+# "in Oregon", "of Anhui Province", ", Northern Territory", "with the Northern Territory Government",
+# "the Australian Government": an area the text names
 _AREA_PHRASE = re.compile(
-    rf"(?:\b(?:in|of|across|throughout|at)\s+(?:the\s+)?|,\s*)(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+    rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*)"
+    rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
 _AREA_WORD = re.compile(r"(?i:province|state|territory|region|county|prefecture)\b")
 
@@ -1004,20 +1007,26 @@ def named_areas(text: str) -> frozenset[str]:
     """ISO codes of the regions and countries a release names, to settle its bare town names."""
     found: set[str] = set()
     for m in _AREA_PHRASE.finditer(text):
-        area = m.group("area").split(". ")[0].rstrip(".,")
-        words = area.split()
-        while words:
-            region, country, used = _region_of(" ".join(words))
-            if used and used >= len(" ".join(words)) - 1 - (1 if words[-1].endswith(".") else 0):
-                break
-            if not _AREA_WORD.match(words[-1]):
-                words = []
+        words = m.group("area").split(". ")[0].rstrip(".,").split()
+        if words and (code := NATIONALITY.get(words[0].lower())):
+            found.add(code)
+            continue
+        while words and _AREA_WORD.match(words[-1]) and len(words) > 1:
+            region, _, used = _region_of(" ".join(words))
+            if used:
                 break
             words = words[:-1]  # "Anhui Province" is Anhui
         if not words:
             continue
-        region, country, used = _region_of(" ".join(words))
-        if region and (region[:2] in _SUBDIVIDED or len(words) > 1 or not words[0].isupper()):
+        phrase = " ".join(words)
+        region, country, used = _region_of(phrase)
+        if not used:
+            continue
+        whole = used >= len(phrase) - 1
+        several = len(phrase[:used].split()) > 1  # "Northern Territory Government": a region's name and more
+        if not (whole or several):
+            continue
+        if region and (region[:2] in _SUBDIVIDED or several or not words[0].isupper()):
             found.add(region)
             found.add(region[:2])
         elif country:
