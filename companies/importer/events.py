@@ -94,7 +94,9 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could|should|consider\w*|evaluat\w*|explor\w*|review\w*|assess\w*|stud(?:y|ies|ying)"
     r"|possib\w+|potential\w*|option\w*|alternatives?|whether|if|unless|in\s+the\s+event|seek\w*|look\w*\s+for"
     r"|for\s+sale|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
-    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would)\b",
+    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would"
+    # a purpose or a capability is not a deed: "land for future expansion", "will allow us to expand"
+    r"|future|enabl\w*|allow\w*|help\w*|position\w*\s+(?:\w+\s+)?to|room\s+(?:for|to))\b",
     re.I,
 )
 _HEDGE_AFTER = re.compile(
@@ -1260,6 +1262,11 @@ class EventFinder:
         for c in sorted(self.events, key=lambda c: c.order):
             if c.place.locality is None and any(_within(c, other) for other in self.events):
                 continue  # "close its bakery in Kingston, Ontario, ... wind down": Ontario is Kingston's
+            if c.place.locality is None and any(
+                o.type == c.type and o.place.locality and o.place.country == c.place.country
+                for o in self.events
+            ):
+                continue  # "the plant closing" after "close its Van Nuys plant": no second, vaguer event
             if not c.place.resolved and c.place.locality:
                 warnings.append(
                     f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}"

@@ -125,6 +125,7 @@ _HQ_BEFORE = re.compile(
     re.I,
 )
 _HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b", re.I)
+_SITE_BASED = re.compile(rf"(?:{FACILITY_NOUN}|business(?:es)?|units?|division)\s*$", re.I)
 _OWN_UNIT = re.compile(r"\b(?:its|our|their|the\s+company's)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Verbs whose "to/into/from/by" names where work goes, not where an event happens.
 _TRANSFER = re.compile(
@@ -512,7 +513,9 @@ def find_mentions(
             continue
         conventional(ref, region)
         ref.text = sentence[loc_start:end]
-        if ref.resolved and ref.locality:
+        if ref.locality and (ref.resolved or region):
+            # a town the text qualified is that town when named bare later, even one the
+            # gazetteer lacks ("Grass Valley, Oregon", then "all Grass Valley operations")
             _share_region(known, " ".join(words[-n:]).rstrip(".").casefold(), ref)
         add(loc_start, end, ref)
         lb = _LIST_BEFORE.search(sentence, 0, loc_start)
@@ -945,7 +948,10 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         # "the governor of X", "Mayor of Y": a person's office names the place, not a site
         m.decoy = "title"
         return
-    if _HQ_BEFORE.search(before[-70:]) or (_HQ_AFTER.match(after) and not _OWN_UNIT.search(before[-40:])):
+    hq = _HQ_BEFORE.search(before[-70:])
+    if hq and _SITE_BASED.search(before[: len(before) - len(before[-70:]) + hq.start()][-50:]):
+        hq = None  # "its spinning operations based in X": where the operations are, not a seat
+    if hq or (_HQ_AFTER.match(after) and not _OWN_UNIT.search(before[-40:])):
         # "its Quakertown, PA-based laboratory" is the issuer's own unit at a place, not a seat
         m.decoy = "headquarters"
         return

@@ -312,3 +312,25 @@ def test_a_year_alone_is_not_the_last_day_of_that_year():
     assert any("takes effect in 2014, no day given" in w for w in warnings)
     ended = _events("Tamarack will close its plant in Dayton, Ohio by the end of 2014.")
     assert [e.effective for e in ended] == [date(2014, 12, 31)]
+
+
+def test_a_vaguer_second_event_without_a_town_adds_nothing():
+    keys = _keys(
+        "Tamarack will close its Dayton, Ohio plant.",
+        "Tamarack expects the plant closing to be completed by June 30, 2012.",
+    )
+    assert keys == [("closed", "Dayton", "US-OH")]
+
+
+def test_a_purpose_or_a_capability_is_not_an_expansion():
+    assert _keys("The new plant will allow Tamarack to expand its operations in Dayton, Ohio.") == []
+    keys = _keys(
+        "Tamarack will acquire two plants, with land for future expansion, in Dayton and Toledo, Ohio."
+    )
+    assert ("expanded", "Toledo", "US-OH") not in keys and ("acquired", "Toledo", "US-OH") in keys
+
+
+def test_operations_based_in_a_town_are_there_not_a_headquarters():
+    assert _keys("Tamarack will shut down its spinning operations based in Letterkenny, Ireland.") == [
+        ("closed", "Letterkenny", None)
+    ]

@@ -80,3 +80,15 @@ def test_a_capitalised_facility_word_after_a_town():
     assert _places("restart one of two blast furnaces at Granite City Works.") == [
         ("Granite City", "US-IL", "US")
     ]
+
+
+def test_a_qualified_town_the_gazetteer_lacks_is_remembered_for_its_bare_mentions():
+    known: dict = {}
+    first = find_mentions("its plant located in Zephyr Hollow, Oregon, on Monday", known=known)
+    assert (first[0].place.locality, first[0].place.region, first[0].place.resolved) == (
+        "Zephyr Hollow",
+        "US-OR",
+        False,
+    )
+    later = find_mentions("All Zephyr Hollow manufacturing operations will stop.", known=known)
+    assert [(m.place.locality, m.place.region) for m in later] == [("Zephyr Hollow", "US-OR")]
