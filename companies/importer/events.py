@@ -395,6 +395,9 @@ _EXCLUDED = re.compile(
 _CAN = re.compile(r"\bcan(?:not)?\s+(?:\w+\s+)?$", re.I)
 
 
+# An event told of a part of a site (one machine, line or furnace) is proposed below this.
+PARTIAL_CONFIDENCE = 0.6
+
 # Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
 # and reading only its first ones keeps the work per sentence bounded.
 MAX_EVENT_WORDS = 8
@@ -1005,12 +1008,10 @@ class EventFinder:
                     type_ = "expanded"
                 if type_ in ("sold", "acquired") and not _direct_object(text, t):
                     continue
-                if type_ in ("idled", "closed") and _partial(text, t, usable):
-                    continue
-                if type_ == "reopened" and _partial(text, t, usable) and not _DOWN_SINCE.search(text, t.end):
-                    # restarting one machine of a running mill is not a reopening; restarting
-                    # what "has been down since March" returns idle capacity
-                    continue
+                # a machine, line or furnace stopped or restarted is told on its site, as the wires
+                # label it, but with a confidence below the auto-accept line: the editor decides
+                # whether the part is the facility's fate
+                partial = type_ in ("idled", "closed", "reopened") and _partial(text, t, usable)
                 quoted = _in_quote(text, t.start)
                 if id(t) in self._confirmed:
                     usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
@@ -1019,9 +1020,15 @@ class EventFinder:
                         c = self._candidate(s, t, m, effective, quoted, inherited=None)
                         if id(t) in self._confirmed:
                             c.confidence = min(c.confidence, 0.8)
+                        if partial:
+                            c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
                         out.append(c)
                 else:
-                    out.extend(self._inherit(s, t, clause, effective, quoted))
+                    inherited = self._inherit(s, t, clause, effective, quoted)
+                    for c in inherited:
+                        if partial:
+                            c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
+                    out.extend(inherited)
         closed = {_pkey(c.place) for c in out if c.type == "closed"}
         # "halt production at X and close the site": one fate, the permanent one
         out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]

@@ -218,8 +218,12 @@ def test_close_and_move_work_to_another_plant():
             "The Hamilton, Ont. mill, which Tamarack acquired in 2004, will cease production on June 30.",
             [("closed", "Hamilton")],
         ),
-        ("Tamarack will shutter two lines at its Erie, Pa. plant.", []),
-        ("Tamarack will restart the No. 3 paper machine at its Rumford, Maine mill.", []),
+        # a part of a site (lines, a machine) is told on its site, below the auto-accept confidence
+        ("Tamarack will shutter two lines at its Erie, Pa. plant.", [("closed", "Erie")]),
+        (
+            "Tamarack will restart the No. 3 paper machine at its Rumford, Maine mill.",
+            [("reopened", "Rumford")],
+        ),
         ("Tamarack denied reports that it plans to close its Dayton, Ohio plant.", []),
         ("Tamarack previously announced the closure of its Erie, Pa. plant in 2009.", []),
         ("The Erie, Pa. mill has been idle since March 2010.", []),

@@ -118,8 +118,11 @@ def test_region_stated_once_qualifies_the_town_everywhere(body):
             "Ostrander said its No. 2 mill in Kenora, Ontario will reopen in May.",
             {("reopened", "Kenora", "CA-ON")},
         ),
-        # one machine of a running mill restarted is a part, not a reopening
-        ("Ostrander will restart the No. 3 paper machine at its Kenora, Ontario mill.", set()),
+        # one machine of a running mill restarted is a part, told on its site for the editor to judge
+        (
+            "Ostrander will restart the No. 3 paper machine at its Kenora, Ontario mill.",
+            {("reopened", "Kenora", "CA-ON")},
+        ),
         ("Ostrander will not restart its Kenora, Ontario mill.", set()),
         # a product named before the work is still the site's work
         (
