@@ -45,6 +45,7 @@ STATED_COUNTRY_DOMINANCE = 3
 DEFAULT_DOMINANCE = 5
 MIN_UNHINTED_POPULATION = 100_000
 ALT_MIN_POPULATION = 50_000
+ALT_OVER_PRIMARY_POPULATION = 300_000
 # A bare name that is both a city and a region or country ("New York", "Quebec") means the
 # city in a dateline only when the city is this big.
 BIG_CITY_POPULATION = 500_000
@@ -351,7 +352,9 @@ def _contenders(matches: list[Match]) -> list[Match]:
     """Primary-name matches, plus alternate-name matches of big places or when nothing else matched."""
     if all(m.alternate for m in matches):
         return matches
-    return [m for m in matches if not m.alternate or m.city.population >= ALT_MIN_POPULATION]
+    # another town's old or foreign name ("Louiseville" is also an old name of Tuscaloosa) beats a
+    # town's own name only when it names a big city ("Juarez" for Ciudad Juárez)
+    return [m for m in matches if not m.alternate or m.city.population >= ALT_OVER_PRIMARY_POPULATION]
 
 
 def _in_region(city: City, region: str) -> bool | None:
