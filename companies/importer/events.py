@@ -216,7 +216,7 @@ _MENTION_SPARED = re.compile(
     re.I,
 )
 # "buy panels from the plant" is not buying the plant: the facility must be the direct object
-_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&-]+,?\s+){0,8}?)$")
+_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3})*,?\s+){0,8}?)$")
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
 _PASSIVE_OBJECT = re.compile(
     rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|is|to\s+be)\s+(?:\w+\s+)?$",
@@ -547,6 +547,11 @@ _NAMED_SUBJECT = re.compile(
     r"|expects\s+to|is\s+expected\s+to)\s+){0,2}(?:\w+ly\s+)?$"
 )
 _SELF_REFERENCES = frozenset({"the company", "the corporation", "the group", "the partnership", "the firm"})
+# a company as the object of a purchase: "acquired Halvard Tooling, Inc.", "the acquisition of Birchwood"
+_COMPANY_OBJECT = re.compile(
+    r"(?:\s+of)?\s+(?:(?:all|100%|substantially\s+all)\s+of\s+)?(?:the\s+(?:outstanding\s+)?(?:shares|assets|stock)\s+of\s+)?"
+    r"(?P<name>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|and)){0,6})"
+)
 _DEAL_CLOSED = re.compile(
     r"\b(?:transaction|sale|acquisition|purchase|deal|divestiture)\b[^.;]{0,40}?"
     r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
@@ -935,8 +940,11 @@ class EventFinder:
                 continue  # "under which Buyer Co. will acquire the mill": the buyer's deed
             if mood == "confirmed":
                 self._confirmed.add(id(t))
-            if _anchor_missing(text, clauses[ci], t) and not (
-                t.nominal and any(c.type == t.type for c in self.events)
+            if (
+                _anchor_missing(text, clauses[ci], t)
+                and not (t.nominal and any(c.type == t.type for c in self.events))
+                # a company bought has no facility word: "acquired Halvard Tooling of Lancaster"
+                and not (t.type == "acquired" and _COMPANY_OBJECT.match(text, t.end))
             ):
                 continue
             rel_t = _inside(relatives, t.start)
@@ -1007,7 +1015,10 @@ class EventFinder:
                     t = replace(t, type="expanded")
                     type_ = "expanded"
                 if type_ in ("sold", "acquired") and not _direct_object(text, t):
-                    continue
+                    seat = self._target_seat(text, t, mentions) if type_ == "acquired" else None
+                    if seat is None:
+                        continue
+                    usable = [seat]  # "acquired Halvard Tooling, a die maker based in Lancaster"
                 # a machine, line or furnace stopped or restarted is told on its site, as the wires
                 # label it, but with a confidence below the auto-accept line: the editor decides
                 # whether the part is the facility's fate
@@ -1036,6 +1047,17 @@ class EventFinder:
         for c in out:
             self._add(c)
         return out
+
+    def _target_seat(self, text: str, t: Trigger, mentions: list[Mention]) -> Mention | None:
+        """The place of a company bought: the first town named after its name (its seat or site)."""
+        target = _COMPANY_OBJECT.match(text, t.end)
+        if target is None or set(target.group("name").split()) & self.issuer_words:
+            return None
+        for m in mentions:
+            near = 0 <= m.start - target.end() <= 100
+            if near and m.place.locality and m.decoy in (None, "headquarters", "company-seat"):
+                return replace(m, decoy=None)
+        return None
 
     def _foreign_subject(self, text: str, clause: _Clause, t: Trigger) -> bool:
         """Whether the event verb's subject is another company named with its legal suffix."""

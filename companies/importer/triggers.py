@@ -190,7 +190,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "opened",
         # a new site that starts producing opens: "its new plant in X began commercial production" (group v)
         r"\bnew\b[^;]{0,100}?\b(?P<v>(?:began|begins|begun|started|starts|commenced|commences|entered|enters)"
-        r"\s+(?:(?:commercial|full|full-scale|initial|serial|volume|regular)\s+)?(?:production|operations|operating"
+        r"\s+(?:(?:commercial|full|full-scale|initial|serial|volume|regular|trial|test|pilot)\s+)?(?:production|operations|operating"
         r"|shipments|manufacturing|service))\b",
         False,
         ("new",),
@@ -212,6 +212,14 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$.,-]+\s+){{0,5}}?{_FACILITY}\b))",
         False,
         ("select", "choos", "chose", "pick"),
+    ),
+    (
+        "opened",
+        # a site built and finished: "completed construction of its bottling plant in X"
+        rf"\bcomplet(?:e|es|ed|ing|ion)\s+(?:of\s+)?(?:the\s+)?construction\s+of\b(?=\s+(?:its|the|a|their|our)\s+"
+        rf"(?:[\w$.,'-]+\s+){{0,5}}?{_FACILITY}\b)",
+        False,
+        ("complet",),
     ),
     # -- expansion -----------------------------------------------------------------------------
     ("expanded", r"\bexpand(?:s|ed|ing)?\b", False, ("expand",)),

@@ -338,3 +338,35 @@ def test_operations_based_in_a_town_are_there_not_a_headquarters():
     assert _keys("Tamarack will shut down its spinning operations based in Letterkenny, Ireland.") == [
         ("closed", "Letterkenny", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a company bought: its seat or site, named right after its name, is where the event is
+        (
+            "Tamarack acquired Halvard Tooling, a maker of dies based in Lancaster, Pennsylvania.",
+            [("acquired", "Lancaster", "US-PA")],
+        ),
+        (
+            "Tamarack has completed the acquisition of Birchwood Packaging Inc. of Ronkonkoma, New York.",
+            [("acquired", "Ronkonkoma", "US-NY")],
+        ),
+        # a number with thousands separators inside the object
+        (
+            "Tamarack has purchased a 120,000 square foot factory in Huddersfield, England.",
+            [("acquired", "Huddersfield", "GB-ENG")],
+        ),
+        # a new site finished, or starting to produce on trial
+        (
+            "Tamarack has completed construction of its bottling plant in Changchun, China.",
+            [("opened", "Changchun", None)],
+        ),
+        (
+            "Tamarack's new paper mill in Kenora, Ontario started trial production this month.",
+            [("opened", "Kenora", "CA-ON")],
+        ),
+    ],
+)
+def test_purchases_of_companies_and_new_sites_finished(sentence, expected):
+    assert _keys(sentence) == expected
