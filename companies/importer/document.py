@@ -130,7 +130,9 @@ def is_chrome(line: str) -> bool:
     if _PAGE_CHROME.search(line):
         return True
     words = [w.lower().strip(".:") for w in _WORD.findall(line)]
-    return bool(words) and all(w in CHROME_WORDS for w in words)
+    # reference codes ride along ("RNS Number : 1234A", "Exhibit 99.1")
+    named = [w for w in words if not any(c.isdigit() for c in w)]
+    return bool(named) and all(w in CHROME_WORDS for w in named)
 
 
 def _is_contact(line: str) -> bool:

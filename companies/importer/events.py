@@ -1108,6 +1108,9 @@ class EventFinder:
         """An event dated more than a year before the release is background ("closed in 2008")."""
         if self.published is None or effective is None:
             return False
+        if effective.year_only:
+            # "which was idled in 2019", told in 2021: a year alone, over before this one began
+            return effective.value.year < self.published.year
         return effective.value < self.published - timedelta(days=400)
 
     def _candidate(self, s: Sentence, t: Trigger, m: Mention, effective, quoted: bool, inherited: str | None):

@@ -114,3 +114,9 @@ def test_chrome_lines():
     assert is_chrome("Print News Release")
     assert is_chrome("To view the PDF file, sign up for a MySharenet subscription.")
     assert not is_chrome("Acme to Close Dayton Plant")
+
+
+def test_reference_codes_ride_along_with_chrome_words():
+    assert is_chrome("RNS Number : 1234A")
+    assert is_chrome("Exhibit 99.1")
+    assert not is_chrome("Acme Closes 2 Plants")

@@ -370,3 +370,16 @@ def test_operations_based_in_a_town_are_there_not_a_headquarters():
 )
 def test_purchases_of_companies_and_new_sites_finished(sentence, expected):
     assert _keys(sentence) == expected
+
+
+def test_a_deed_dated_by_an_earlier_year_alone_is_background():
+    sentences = [
+        Sentence(
+            "Tamarack will restart its smelter in Hawesville, Kentucky, which was idled in 2010.",
+            0,
+            "body",
+            0,
+        )
+    ]
+    events, _ = find_events(sentences, headline=None, published=PUB, issuer="Tamarack Industries, Inc.")
+    assert [(e.type, e.place.locality) for e in events] == [("reopened", "Hawesville")]
