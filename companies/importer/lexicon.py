@@ -61,7 +61,7 @@ CHROME_WORDS: frozenset[str] = words(
     wire newswire prnewswire prnewswire-firstcall firstcall business businesswire globe globenewswire pr
     cnw telbec marketwire marketwired accesswire source excerpts update updates article related stories top
     chart embargoed statement information investor investors relations corporate company release:
-    consumables electronics production latest headlines publication notice rns tidm released
+    consumables electronics production latest headlines publication notice rns tidm released number
     """
 )
 # phrases only page furniture uses: a line holding one is chrome whatever else it says
