@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import HEADLINE_VERBS, LEGAL_SUFFIX
+from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -28,23 +28,21 @@ _TICKER_TAG = re.compile(
     r"[^)]{0,80}\)",
     re.I,
 )
-_SUFFIX = (
-    r"Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Cos\.|Ltd\.?|Limited|LLC|L\.L\.C\.|L\.P\.|LP"
-    r"|plc|PLC|p\.l\.c\.|AG|SA|S\.A\.|SE|NV|N\.V\.|B\.V\.|BV|GmbH|S\.p\.A\.|SpA|AB|ASA|A/S|Oyj|KGaA|ULC"
-    r"|U\.A\.|UA|e\.G\.|eG|KG|Oy|AS|ApS|S\.r\.l\.|Srl|S\.A\.S\.|SAS|SARL|Pty\.?\s+Ltd\.?|K\.K\.|S\.L\.|Cooperative|Co-op"
-    r"|Group|Holdings?|Industries|Enterprises|Partners"
-)
+_SUFFIX = COMPANY_SUFFIX  # legal forms and name tails, from the one lexicon
 _NAME_WORD = r"(?:[A-Z0-9][\w&'.\-]*|&|and|of|de|du|la|the|The|for)"
 # A name: capitalised words, optionally ", Inc." style suffix. Lowercase joiners are allowed
 # inside ("Bank of America", "Procter & Gamble") but not at the ends.
 _NAME = re.compile(
     rf"(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)\s*$"
 )
+# The subject of the first sentence, before its verb or an apposition; possessive subjects count
+# ("Acme, Inc.'s new plant in X has begun production").
 _SUBJECT = re.compile(
     rf"^(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
-    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|\s+(?:today|yesterday|has|have|had|is|was|will|"
-    r"announced|announces|said|says|reported|reports|confirmed|confirms|plans|intends|completed|"
-    r"disclosed|agreed|signed|closed|opened|entered|and\s+its)\b))"
+    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:today|yesterday|has|have|had|is|was|will"
+    r"|said|says|disclosed|officially|recently|and\s+its|"
+    + "|".join(sorted(HEADLINE_VERBS))
+    + r")\b))"
 )
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?\s*$", re.M)
