@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .dates import NUMBER_WORDS, DateMention, date_mentions
+from .lexicon import COMPANY_SUFFIX_STEM, DOTTED_SUFFIXES, LEGAL_SUFFIX_STEM, LEGAL_SUFFIXES, NAME_TAIL_WORDS
 from .proposal import PlaceRef, ProposedEvent
 from .spans import FACILITY_NEEDLES, FACILITY_NOUN, Mention, find_mentions, kind_of
 from .text import Gated, Sentence, words
@@ -527,7 +528,7 @@ _YEAR_ALONE = re.compile(r"^(?:by|in|during|for)\s+(?:fiscal\s+|calendar\s+)?(?:
 # a sentence opening on a company name (with its legal suffix or ticker) and a reporting verb
 _COMPANY_SUBJECT = re.compile(
     r"^(?P<subj>(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,5}?"
-    r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.P|plc|AG|SA|NV|GmbH|Company|Corporation|Group|Holdings)\b\.?|\s*\([^)]*:[^)]*\)))"
+    rf"(?:,?\s+(?:{COMPANY_SUFFIX_STEM})\b\.?|\s*\([^)]*:[^)]*\)))"
     r",?\s+(?:(?:today|also|previously|recently)\s+)?"
     r"(?:said|says|announced|announces|reported|reports|will|plans|is|has|had|intends|confirmed|disclosed)\b"
 )
@@ -542,7 +543,7 @@ _CAUSE_AFTER = re.compile(r"\b(?:after|following|since|when)\b", re.I)
 # a company named with its legal suffix right before an event verb, as its subject
 _NAMED_SUBJECT = re.compile(
     r"(?<![\w&'\-])(?P<subj>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|of|and)){0,5}?,?\s+"
-    r"(?:Inc|Corp|Co|Ltd|LLC|plc|PLC|AG|SA|SE|NV|GmbH|Company|Corporation|Limited|Group|Holdings)\b\.?)"
+    rf"(?:{COMPANY_SUFFIX_STEM})\b\.?)"
     r",?\s+(?:(?:will|would|shall|has|have|had|also|then|is\s+to|agreed\s+to|plans\s+to|intends\s+to"
     r"|expects\s+to|is\s+expected\s+to)\s+){0,2}(?:\w+ly\s+)?$"
 )
@@ -618,20 +619,17 @@ def _effective(
 
 _COUNTERPARTY = re.compile(
     r"\b(?P<prep>to|from|by)\s+(?P<name>(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,6}"
-    r"(?:,?\s+(?:Inc|Corp|Ltd|LLC|L\.P|plc|AG|SA|S\.A|GmbH|N\.V|Co)\.?)?)"
+    rf"(?:,?\s+(?:{LEGAL_SUFFIX_STEM})\.?)?)"
 )
 
 
-_DOTTED_SUFFIXES = frozenset(
-    {"Inc.", "Corp.", "Co.", "Ltd.", "L.P.", "S.A.", "N.V.", "B.V.", "Cos.", "Bros."}
-)
+_DOTTED_SUFFIXES = DOTTED_SUFFIXES
 
 
 # the company bought: "to acquire Birch Paper Co., a maker of ..."
 _TARGET = re.compile(
     r"\s+(?:of\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?(?:outstanding\s+)?(?:shares\s+(?:of|in)\s+)?)?"
-    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,4}),?\s+(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SA|GmbH|Company"
-    r"|Corporation|Limited)\b"
+    rf"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){{0,4}}),?\s+(?:{LEGAL_SUFFIX_STEM})\b"
 )
 # what the company bought owns: "Birch Paper operates two mills"
 _TARGET_OWNS = re.compile(
@@ -1330,10 +1328,13 @@ class EventFinder:
         return events, warnings
 
 
-_LEGAL = words(
-    "Inc Corp Corporation Company Co Ltd Limited LLC plc PLC AG SA SE NV Group Holdings Holding The and of "
-    "International Industries"
-)
+# words of a company's name that do not name this company rather than another
+_LEGAL = frozenset(f.rstrip(".") for f in LEGAL_SUFFIXES + NAME_TAIL_WORDS) | {
+    "The",
+    "and",
+    "of",
+    "International",
+}
 
 
 def _within(area: _Candidate, other: _Candidate) -> bool:

@@ -40,9 +40,7 @@ _NAME = re.compile(
 _SUBJECT = re.compile(
     rf"^(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
     r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:today|yesterday|has|have|had|is|was|will"
-    r"|said|says|disclosed|officially|recently|and\s+its|"
-    + "|".join(sorted(HEADLINE_VERBS))
-    + r")\b))"
+    r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
 )
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?\s*$", re.M)

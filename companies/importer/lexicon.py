@@ -33,6 +33,15 @@ def _alternation(forms: tuple[str, ...]) -> str:
 # "Inc.|Corporation|..." longest first, for regexes that read a name and its legal form
 LEGAL_SUFFIX = _alternation(LEGAL_SUFFIXES)
 COMPANY_SUFFIX = _alternation(LEGAL_SUFFIXES + NAME_TAIL_WORDS)
+# the same without their final dot, for patterns that end them with r"\b\.?" ("Inc", "S.A", "N.V")
+COMPANY_SUFFIX_STEM = _alternation(tuple(f.rstrip(".") for f in LEGAL_SUFFIXES + NAME_TAIL_WORDS))
+LEGAL_SUFFIX_STEM = _alternation(tuple(f.rstrip(".") for f in LEGAL_SUFFIXES))
+# the dotted abbreviations among them ("Inc.", "S.A."), which do not end a sentence
+DOTTED_SUFFIXES: frozenset[str] = frozenset(f for f in LEGAL_SUFFIXES if f.endswith(".")) | {"Cos.", "Bros."}
+# lower-case, dot-free legal forms: what does not tell one company's name from another's
+LEGAL_FORM_WORDS: frozenset[str] = frozenset(re.sub(r"[^a-z0-9]", "", f.lower()) for f in LEGAL_SUFFIXES) - {
+    ""
+}
 # lower-case, dot-free forms, for comparing names ("International Wire Group, Inc." ~ "International Wire")
 LEGAL_SUFFIX_WORDS: frozenset[str] = frozenset(
     re.sub(r"[^a-z0-9]", "", form.lower()) for form in LEGAL_SUFFIXES + NAME_TAIL_WORDS

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import places
-from .lexicon import NATIONALITY
+from .lexicon import LEGAL_SUFFIX_STEM, NATIONALITY
 from .proposal import PlaceRef
 from .text import Gated, words
 
@@ -155,7 +155,7 @@ _OTHER_OWNER = re.compile(
 # a company named with its legal form, then its seat: "Acme Tooling Inc. of Dayton, Ohio"
 _COMPANY_OF = re.compile(
     r"(?P<name>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|and)){0,5}),?\s+"
-    r"(?:Inc|Corp|Co|Ltd|LLC|L\.P|plc|AG|SA|S\.A|GmbH|N\.V|B\.V|Company|Corporation|Limited)\.?,?\s+of\s+$"
+    rf"(?:{LEGAL_SUFFIX_STEM})\.?,?\s+of\s+$"
 )
 
 

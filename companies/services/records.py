@@ -9,36 +9,13 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from ..importer.lexicon import LEGAL_FORM_WORDS, LEGAL_SUFFIX_STEM
 from ..models import Company, FootprintClaim, Location, Release
 from ..models.release import content_hash
 
-# Legal suffixes that do not distinguish one company from another when matching names.
-LEGAL_SUFFIXES = {
-    "inc",
-    "incorporated",
-    "corp",
-    "corporation",
-    "co",
-    "company",
-    "ltd",
-    "limited",
-    "llc",
-    "lp",
-    "plc",
-    "group",
-    "holdings",
-    "sa",
-    "ag",
-    "nv",
-    "bv",
-    "gmbh",
-    "se",
-    "spa",
-    "ab",
-    "asa",
-    "oyj",
-    "the",
-}
+# Words that do not distinguish one company from another when matching names: the legal forms
+# of the extractor's lexicon, and "group", "holdings" and "the".
+LEGAL_SUFFIXES = LEGAL_FORM_WORDS | {"group", "holdings", "the"}
 
 
 def normalise_company_name(name: str) -> str:
@@ -70,10 +47,7 @@ def company_match(*, name: str = "", ticker: str = "") -> Company | None:
     return None
 
 
-_TRAILING_LEGAL_FORM = re.compile(
-    r",?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|plc|s\.?a|ag|n\.?v|gmbh|se)\.?$",
-    re.IGNORECASE,
-)
+_TRAILING_LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_SUFFIX_STEM})\.?$", re.IGNORECASE)
 
 
 def display_company_name(name: str) -> str:
