@@ -26,9 +26,18 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .dates import NUMBER_WORDS, DateMention, date_mentions
-from .lexicon import COMPANY_SUFFIX_STEM, DOTTED_SUFFIXES, LEGAL_SUFFIX_STEM, LEGAL_SUFFIXES, NAME_TAIL_WORDS
+from .lexicon import (
+    COMPANY_SUFFIX_STEM,
+    DOTTED_SUFFIXES,
+    FACILITY_NEEDLES,
+    FACILITY_NOUN,
+    LEGAL_SUFFIX_STEM,
+    LEGAL_SUFFIXES,
+    NAME_TAIL_WORDS,
+    SITE_NOUN,
+)
 from .proposal import PlaceRef, ProposedEvent
-from .spans import FACILITY_NEEDLES, FACILITY_NOUN, Mention, find_mentions, kind_of
+from .spans import Mention, find_mentions, kind_of
 from .text import Gated, Sentence, words
 from .triggers import Trigger, find_triggers
 
@@ -51,10 +60,7 @@ _VERBISH = re.compile(
 )
 _FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
 # sites, not their parts ("lines" is a facility word for "its finishing line" but a part here)
-_SITE_WORD = re.compile(
-    r"\b(?:plants?|mills?|sawmills?|facilit(?:y|ies)|factor(?:y|ies)|works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))\b",
-    re.I,
-)
+_SITE_WORD = re.compile(rf"\b{SITE_NOUN}\b", re.I)
 _ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-.,]+\s+){{0,3}}{FACILITY_NOUN}\b", re.I)
 _EFFECTIVE_PREP = re.compile(
     r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$",

@@ -104,3 +104,32 @@ NATIONALITY: dict[str, str] = {
     "japanese": "JP", "korean": "KR", "mexican": "MX", "norwegian": "NO", "polish": "PL",
     "portuguese": "PT", "scottish": "GB", "spanish": "ES", "swedish": "SE", "swiss": "CH", "welsh": "GB",
 }  # fmt: skip
+
+# --- facility nouns ----------------------------------------------------------------------------
+
+# The nouns of a whole site ("the Camas mill"), singular and plural: what a part of a site (a
+# machine, a line) belongs to.
+SITE_NOUN = (
+    r"(?:plants?|mills?|sawmills?|(?<!credit\s)(?<!loan\s)(?<!revolving\s)(?<!financing\s)(?<!borrowing\s)facilit(?:y|ies)"
+    r"|factor(?:y|ies)|works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))"
+)
+# Every noun that names a facility in a release: the site nouns and the kinds of buildings,
+# lines and units a company runs.
+FACILITY_NOUN = (
+    rf"(?:{SITE_NOUN}|papermills?|warehouses?"
+    r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)"
+    r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
+    r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
+    r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
+    r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?"
+    # a unit that makes something is a site: "production unit", "its new bottling unit"
+    r"|(?:(?<=production\s)|(?<=ing\s)(?<!operating\s)(?<!reporting\s)(?<!housing\s)(?<!marketing\s)"
+    r"(?<!trading\s)(?<!banking\s)(?<!billing\s)(?<!holding\s)(?<!generating\s))units?)"
+)
+# every facility noun holds one of these (lowercase): a cheap gate before the regex
+FACILITY_NEEDLES = (
+    "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",
+    "dair", "creamer", "hatcher", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
+    "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
+    "location", "store", "laborator", "unit",
+)  # fmt: skip

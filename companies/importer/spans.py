@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import places
-from .lexicon import LEGAL_SUFFIX_STEM, NATIONALITY
+from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, LEGAL_SUFFIX_STEM, NATIONALITY
 from .proposal import PlaceRef
 from .text import Gated, words
 
@@ -66,24 +66,6 @@ def _loc_regions(sentence: str) -> list[_LocRegion]:
     return out
 
 
-FACILITY_NOUN = (
-    r"(?:plants?|mills?|sawmills?|papermills?|(?<!credit\s)(?<!loan\s)(?<!revolving\s)(?<!financing\s)(?<!borrowing\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?"
-    r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)"
-    r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
-    r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
-    r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
-    r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?"
-    # a unit that makes something is a site: "production unit", "its new bottling unit"
-    r"|(?:(?<=production\s)|(?<=ing\s)(?<!operating\s)(?<!reporting\s)(?<!housing\s)(?<!marketing\s)"
-    r"(?<!trading\s)(?<!banking\s)(?<!billing\s)(?<!holding\s)(?<!generating\s))units?)"
-)
-# every facility noun holds one of these (lowercase): a cheap gate before the regex
-FACILITY_NEEDLES = (
-    "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",
-    "dair", "creamer", "hatcher", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
-    "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
-    "location", "store", "laborator", "unit",
-)  # fmt: skip
 _FACILITY = Gated(re.compile(rf"\b{FACILITY_NOUN}\b", re.I), FACILITY_NEEDLES)
 _WORK = re.compile(
     r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I
