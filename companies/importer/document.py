@@ -20,7 +20,7 @@ from datetime import date
 
 from .dates import Dateline, find_dateline, parse_date, wire_name
 from .lexicon import CHROME_WORDS, LEGAL_SUFFIX, PAGE_CHROME
-from .text import Paragraph, classify_paragraph, is_preamble, label_sections
+from .text import CONTACT_LINE, Paragraph, classify_paragraph, is_preamble, label_sections
 
 _TERMINAL = re.compile(r"""[.!?:]["')\]]*$""")
 _LIST_ITEM = re.compile(r"^(?:-{1,2}|\*|\u2022|o)\s")
@@ -31,11 +31,9 @@ HEADER_CHARS = 2500
 # Pages saved from the web may open with the page's own date stamp ("date 2017-08-29 ...").
 _PAGE_DATE = re.compile(r"^\s*date\s+(?P<d>(?:19|20)\d\d-[01]\d-[0-3]\d)\b\s*")
 _WORD = re.compile(r"[^\W\d_][\w'&.-]*|\d[\w.,%$-]*")
-_CONTACT_BITS = re.compile(
-    r"\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\+\d[\d ().-]{7,}\d|\b\d{2,3}-\d{2,3}-\d{3,4}-\d{4}\b"
-    r"|@[\w-]+\.\w|\bwww\.|https?://|\.com\b"
-    r"|^\W*(?:tel|fax|phone|e-?mail|contacts?|investors?|media|inquiries)\b",
-    re.I,
+# besides phones, e-mails and web addresses, a header line is a contact when it opens on a contact word
+_CONTACT_HEAD = re.compile(
+    r"\.com\b|^\W*(?:tel|fax|phone|e-?mail|contacts?|investors?|media|inquiries)\b", re.I
 )
 # street addresses and postal codes: "190 Carondelet Plaza, Suite 1530", "P.O. Box 30", "J0A 1B0"
 _ADDRESS = re.compile(
@@ -136,7 +134,9 @@ def is_chrome(line: str) -> bool:
 
 
 def _is_contact(line: str) -> bool:
-    return bool(_CONTACT_BITS.search(line) or _ADDRESS.search(line)) or classify_paragraph(line) == "contact"
+    return bool(CONTACT_LINE.search(line) or _CONTACT_HEAD.search(line) or _ADDRESS.search(line)) or (
+        classify_paragraph(line) == "contact"
+    )
 
 
 def _is_stamp(line: str) -> bool:

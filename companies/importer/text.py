@@ -305,8 +305,10 @@ _CONTACT = re.compile(
     r"|tel(?:ephone)?|phone|fax)\b\s*[:\-]?",
     re.I,
 )
-_CONTACT_LINE = re.compile(
-    r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|@[\w-]+\.\w|\+\d[\d ()-]{7,}|www\.|https?://", re.I
+# a phone number, e-mail or web address: the stuff of contact blocks
+CONTACT_LINE = re.compile(
+    r"\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}|\b\d{2,3}-\d{2,3}-\d{3,4}-\d{4}\b|@[\w-]+\.\w|\+\d[\d ()-]{7,}|www\.|https?://",
+    re.I,
 )
 _END_MARK = re.compile(r"^(?:#{3,}|-30-|- ?30 ?-|--30--|\*{3,}|copyright\b|\(c\) ?\d{4}|©)", re.I)
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+\S", re.I)
@@ -334,11 +336,11 @@ def classify_paragraph(paragraph: str) -> str | None:
     if _CONTACT.match(first):
         return "contact"
     lines = paragraph.split("\n")
-    if 2 <= len(lines) <= 40 and sum(bool(_CONTACT_LINE.search(x)) for x in lines if len(x) < 200) * 3 >= len(
+    if 2 <= len(lines) <= 40 and sum(bool(CONTACT_LINE.search(x)) for x in lines if len(x) < 200) * 3 >= len(
         lines
     ):
         return "contact"
-    if len(lines) == 1 and len(first) < 80 and _CONTACT_LINE.search(first):
+    if len(lines) == 1 and len(first) < 80 and CONTACT_LINE.search(first):
         return "contact"
     return None
 
