@@ -548,6 +548,14 @@ def find_mentions(
             if ref is not None:
                 ref.text = name
                 break
+        if ref is None and len(words) <= 2 and not set(words) & issuer_words:
+            # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
+            area = _AREA_AFTER.match(sentence, m.end())
+            place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
+            if place is not None:
+                name = " ".join(words)
+                ref = conventional(_resolve(name, region=place.region, country=place.country))
+                ref.text = name
         if ref is not None:
             s = m.start("loc") + m.group("loc").rfind(ref.text)
             add(s, s + len(ref.text), ref)
@@ -570,6 +578,11 @@ def find_mentions(
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(sentence, loc_start, issuer_words):
                     add(place_start, place_end, place)
+                town = _TOWN_AFTER.match(sentence, loc_start)
+                if town and (ref := _lookup(town.group("town"), known, default_country, named)) is not None:
+                    # "at Shire Hill, Saffron Walden": an estate or street, then the town it is in
+                    ref.text = town.group("town")
+                    add(town.start("town"), town.end("town"), ref)
                 break
             ls = sentence.index(name, loc_start)
             ref.text = name
@@ -595,6 +608,10 @@ def find_mentions(
     return out
 
 
+# what follows a facility noun: its area ("the Friesau sawmill in Germany")
+_AREA_AFTER = re.compile(rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})")
+# an estate or street named before its town: "Shire Hill, Saffron Walden"
+_TOWN_AFTER = re.compile(rf"{_LOCALITY},\s+(?P<town>{_LOCALITY})(?=\s*(?:[,.;]|$|\s+(?:for|in|and|on|to)\b))")
 # "at Hydro Karmoy and Hydro Husnes in Norway": towns the gazetteer may not hold, then their area
 _TOWNS_IN_AREA = re.compile(
     rf"(?P<towns>{_LOCALITY}(?:(?:\s*,\s*|\s+and\s+){_LOCALITY}){{0,5}})\s+in\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"

@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import FACILITY_NOUN
+
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
+# the nouns event words take as their object here; narrower than the lexicon's FACILITY_NOUN,
+# which also holds lines, units and yards that would make too many openings of their own
 _FACILITY = (
     r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
@@ -149,8 +153,12 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False, ("resum",)),
     (
         "reopened",
-        r"\b(?:bring|brings|bringing|brought)\s+(?:\w+\s+){0,5}?back\s+(?:on-?\s?line|into\s+(?:production|service|operation))"
-        r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b",
+        # the trigger is "back online" (group v), after the site it brings back
+        r"\b(?:bring|brings|bringing|brought)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v>back\s+(?:on-?\s?line|into\s+(?:production|service|operation)))"
+        r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b"
+        # a state regained, told of the site: "the mill is back in operation", "back online"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+(?:in|into)\s+(?:full\s+)?(?:operation|production|service)\b"
+        r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+on-?\s?line\b",
         False,
         ("back", "return"),
     ),
@@ -260,7 +268,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- ownership changes ---------------------------------------------------------------------
     (
         "sold",
-        r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+of\b|\bdivest\w*|\bdispos(?:e|ed|es|ing|al)\s+of\b",
+        r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+(?:(?:and|-)\s*lease-?back\s+)?of\b|\bdivest\w*"
+        r"|\bdispos(?:e|ed|es|ing|al)\s+of\b",
         False,
         ("sell", "sold", "sale", "divest", "dispos"),
     ),
@@ -313,8 +322,8 @@ _FALSE_SENSES = re.compile(
     r"|systems?|products?|segments?|divisions?|makers?|producers?|suppliers?|solutions?|technolog\w*"
     r"|manufactur\w*|moulding|molding|caps)\b"
     # a state that a deal or plan is about, not a new event: "sell its idle mill", "the idled plant"
-    r"|\b(?:its|the|their|our|this|that|an?)\s+(?:[\w-]+\s+)?idled?\s+(?=(?:[\w-]+\s+){0,2}?"
-    rf"\w*{_FACILITY}\b)"
+    r"|\b(?:its|the|their|our|this|that|an?)\s+(?:[\w-]+\s+)?idled?\s+(?=(?:[\w,.-]+\s+){0,3}?"
+    rf"\w*{FACILITY_NOUN}\b)"
     # past background told as a cause: "after a fire forced the company to suspend operations there"
     r"|\b(?:after|since|when|following)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:forced|caused|led|prompted"
     r"|required|compelled)\s+(?:[\w-]+\s+){0,3}?to\s+[\w-]+(?:\s+[\w-]+){0,3}"
