@@ -383,3 +383,26 @@ def test_a_deed_dated_by_an_earlier_year_alone_is_background():
     ]
     events, _ = find_events(sentences, headline=None, published=PUB, issuer="Tamarack Industries, Inc.")
     assert [(e.type, e.place.locality) for e in events] == [("reopened", "Hawesville")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tamarack's mill in Cosmopolis, Washington is back in operation.", [("reopened", "Cosmopolis", "US-WA")]),
+        (
+            "Tamarack will bring its idled Pekin, Illinois distillery back online in March.",
+            [("reopened", "Pekin", "US-IL")],
+        ),
+        (
+            "Tamarack completed the sale and leaseback of its facility in Fitchburg, Massachusetts.",
+            [("sold", "Fitchburg", "US-MA")],
+        ),
+        ("Tamarack has agreed to acquire the Friesau sawmill in Germany.", [("acquired", "Friesau", None)]),
+        (
+            "Tamarack completed the purchase of the LPA factory at Shire Hill, Saffron Walden.",
+            [("acquired", "Saffron Walden", "GB-ENG")],
+        ),
+    ],
+)
+def test_restarts_as_states_regained_leasebacks_and_sites_the_gazetteer_lacks(sentence, expected):
+    assert _keys(sentence) == expected
