@@ -388,7 +388,10 @@ def test_a_deed_dated_by_an_earlier_year_alone_is_background():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Tamarack's mill in Cosmopolis, Washington is back in operation.", [("reopened", "Cosmopolis", "US-WA")]),
+        (
+            "Tamarack's mill in Cosmopolis, Washington is back in operation.",
+            [("reopened", "Cosmopolis", "US-WA")],
+        ),
         (
             "Tamarack will bring its idled Pekin, Illinois distillery back online in March.",
             [("reopened", "Pekin", "US-IL")],
@@ -400,7 +403,7 @@ def test_a_deed_dated_by_an_earlier_year_alone_is_background():
         ("Tamarack has agreed to acquire the Friesau sawmill in Germany.", [("acquired", "Friesau", None)]),
         (
             "Tamarack completed the purchase of the LPA factory at Shire Hill, Saffron Walden.",
-            [("acquired", "Saffron Walden", "GB-ENG")],
+            [("acquired", "Saffron Walden", None)],
         ),
     ],
 )
