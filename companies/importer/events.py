@@ -398,6 +398,8 @@ _EXCLUDED = re.compile(
     r"(?:this|today's|the|these)\s+(?:announcement|release|transaction|plan|agreement|restructuring|changes?)\b",
     re.I,
 )
+# a leading clause of time or cause, still open where the event word stands
+_LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
 # capability, not announcement: "where we can expand"
 _CAN = re.compile(r"\bcan(?:not)?\s+(?:\w+\s+)?$", re.I)
 
@@ -439,6 +441,12 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
     ):
         # "As previously announced, the company opened ...", "... completed the closure of ..."
         return "background"
+    if (
+        not trig.nominal
+        and _PAST_FORMS.search(trig.text.split()[0])
+        and _LEADING_PAST_CLAUSE.match(text[: trig.start])
+    ):
+        return "background"  # "When the group acquired Domtar in 2021, it agreed to ...": the setting of the news
     if _EARLIER_DEED.search(before) and not _FUTURE_CONTEXT.search(
         text, trig.start - len(before), trig.start
     ):
@@ -559,6 +567,8 @@ _COMPANY_OBJECT = re.compile(
     r"(?:\s+of)?\s+(?:(?:all|100%|substantially\s+all)\s+of\s+)?(?:the\s+(?:outstanding\s+)?(?:shares|assets|stock)\s+of\s+)?"
     r"(?P<name>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|and)){0,6})"
 )
+# words that end the phrase describing a company bought before a place is named
+_SEAT_BREAK = re.compile(r"\b(?:and|with|to|from|but|which|who|that)\b|[;:]")
 _DEAL_CLOSED = re.compile(
     r"\b(?:transaction|sale|acquisition|purchase|deal|divestiture)\b[^.;]{0,40}?"
     r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
@@ -1058,7 +1068,8 @@ class EventFinder:
         if target is None or set(target.group("name").split()) & self.issuer_words:
             return None
         for m in mentions:
-            near = 0 <= m.start - target.end() <= 100
+            between = text[target.end() : m.start]
+            near = 0 <= len(between) <= 100 and not _SEAT_BREAK.search(between)
             if near and m.place.locality and m.decoy in (None, "headquarters", "company-seat"):
                 return replace(m, decoy=None)
         return None

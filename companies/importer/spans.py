@@ -609,7 +609,9 @@ def find_mentions(
 
 
 # what follows a facility noun: its area ("the Friesau sawmill in Germany")
-_AREA_AFTER = re.compile(rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})")
+_AREA_AFTER = re.compile(
+    rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+)
 # an estate or street named before its town: "Shire Hill, Saffron Walden"
 _TOWN_AFTER = re.compile(rf"{_LOCALITY},\s+(?P<town>{_LOCALITY})(?=\s*(?:[,.;]|$|\s+(?:for|in|and|on|to)\b))")
 # "at Hydro Karmoy and Hydro Husnes in Norway": towns the gazetteer may not hold, then their area
