@@ -372,6 +372,12 @@ _EARLIER_DEED = re.compile(
     r"(?:[a-z]+ed|cut|shut|sold|made|took|built|began)\b",
     re.I,
 )
+# a decision told as already taken: "combined with our recent decision to curtail X and close Y"
+_EARLIER_DECISION = re.compile(
+    r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
+    r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$",
+    re.I,
+)
 # a relative clause whose subject is the company: "which it opened", "during which it consolidated"
 _RELATIVE_DEED = re.compile(
     r"\b(?:(?:during|in|after|under|through|by|since|with|before)\s+)?(?:which|whom)\s+"
@@ -440,6 +446,8 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
         text
     ):
         # "As previously announced, the company opened ...", "... completed the closure of ..."
+        return "background"
+    if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
         return "background"
     if (
         not trig.nominal
