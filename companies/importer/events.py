@@ -330,11 +330,18 @@ class _Clause:
     end: int
 
 
+# a leading phrase of time, closed by its comma: "After the closure of the X plant, Acme will ..."
+_LEADING_PHRASE = re.compile(r"^\W*(?:After|Following|Upon|With|Once|Before)\b[^,;]{3,150}(?P<comma>,)\s")
+
+
 def _clauses(text: str) -> list[_Clause]:
     out, pos = [], 0
-    for m in _CLAUSE_BREAK.finditer(text):
-        out.append(_Clause(pos, m.start()))
-        pos = m.end()
+    lead = _LEADING_PHRASE.match(text)
+    breaks = [(lead.start("comma"), lead.end("comma"))] if lead else []
+    breaks += [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text) if not lead or m.start() > lead.end()]
+    for start, end in sorted(breaks):
+        out.append(_Clause(pos, start))
+        pos = end
     out.append(_Clause(pos, len(text)))
     return out
 
