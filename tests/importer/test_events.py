@@ -413,7 +413,7 @@ def test_restarts_as_states_regained_leasebacks_and_sites_the_gazetteer_lacks(se
 
 def test_a_decision_told_as_already_taken_is_background():
     keys = _keys(
-        '"Today\'s closure, with our recent decision to curtail operations at Crossett, Arkansas, aligns '
+        "\"Today's closure, with our recent decision to curtail operations at Crossett, Arkansas, aligns "
         'capacity with demand," said the chief executive.'
     )
     assert keys == []
@@ -429,8 +429,7 @@ def test_a_leading_phrase_of_time_keeps_its_event_word_to_itself():
 
 def test_a_past_deed_in_a_leading_clause_of_time_is_the_setting():
     keys = _keys(
-        "When Tamarack acquired Birchwood Paper in 2011, it agreed to sell Birchwood's mill in Kamloops, "
-        "British Columbia."
+        "When Tamarack acquired Birchwood Paper in 2011, it agreed to sell its mill in Kamloops, British Columbia."
     )
     assert ("sold", "Kamloops", "CA-BC") in keys
     assert all(k[0] != "acquired" for k in keys)
