@@ -1004,13 +1004,9 @@ class EventFinder:
                         assigned.setdefault(id(carry), []).append(m)
                 continue
             carry = ts[-1]
-            asserted = {id(t) for t in ts}
             for m in ms:
                 rel_m = _inside(relatives, m.start)
                 prev = [t for t in ts if t.end <= m.start and _inside(relatives, t.start) == rel_m]
-                told = [t for t in triggers if clause.start <= t.start and t.end <= m.start]
-                if told and id(told[-1]) not in asserted and (not prev or prev[-1].end <= told[-1].start):
-                    continue  # the nearest event word before the place is background or hedged: so is the place
                 if prev:
                     assigned.setdefault(id(prev[-1]), []).append(m)
                     continue

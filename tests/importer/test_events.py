@@ -413,10 +413,10 @@ def test_restarts_as_states_regained_leasebacks_and_sites_the_gazetteer_lacks(se
 
 def test_a_decision_told_as_already_taken_is_background():
     keys = _keys(
-        "\"Today's closure, with our recent decision to curtail operations at Crossett, Arkansas, aligns "
-        'capacity with demand," said the chief executive.'
+        "Tamarack will close its Dayton, Ohio plant, which together with our recent decision to curtail "
+        "operations at Crossett, Arkansas aligns capacity with demand."
     )
-    assert keys == []
+    assert keys == [("closed", "Dayton", "US-OH")]
 
 
 def test_a_leading_phrase_of_time_keeps_its_event_word_to_itself():
