@@ -332,7 +332,7 @@ class _Clause:
 
 # a leading phrase of time, closed by its comma: "After the closure of the X plant, Acme will ..."
 _LEADING_PHRASE = re.compile(
-    r"^\W*(?:After|Following|Upon|With|Once|Before)\b[^;]{3,150}?(?P<comma>,)\s+"
+    r"^\W*(?:After|Following|Upon|With|Once|Before|When|Since|As|Because)\b[^;]{3,150}?(?P<comma>,)\s+"
     r"(?=(?:(?-i:[A-Z])[\w&'.\-]*\s+){1,4}(?:will|would|has|have|had|is|are|was|were|plans|expects|intends|operates"
     r"|runs|said|announced)\b|(?:it|we|they|the\s+company)\s)"
 )
