@@ -160,8 +160,14 @@ _PRODUCT_WORK = re.compile(
 _VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
 
 
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _foreign_object(text: str, end: int) -> bool:
     """Whether the verb ending at ``end`` takes an object other than a site: "a storm closed roads"."""
+    verb = re.search(r"[\w'\-]+$", text[:end])
+    if verb and _PASSIVE_AUX.search(text, max(0, verb.start() - 30), verb.start()):
+        return False  # passive: its object is the subject before it ("the facilities to be closed are")
     after = text[end : end + 80]
     m = re.match(r"\s+([A-Za-z][\w'\-]*)", after)
     if not m or m.group(1)[0].isupper():
@@ -1142,8 +1148,11 @@ class EventFinder:
 
     def _historical(self, t: Trigger, effective: _Effective | None) -> bool:
         """An event dated more than a year before the release is background ("closed in 2008")."""
-        if self.published is None or effective is None:
+        if effective is None:
             return False
+        if self.published is None:
+            # undated release: "the plant was opened in 1961" is history all the same
+            return effective.year_only and _PAST_FORMS.search(t.text.split()[0]) is not None
         if effective.year_only:
             # "which was idled in 2019", told in 2021: a year alone, over before this one began
             return effective.value.year < self.published.year
