@@ -433,3 +433,14 @@ def test_a_past_deed_in_a_leading_clause_of_time_is_the_setting():
     )
     assert ("sold", "Kamloops", "CA-BC") in keys
     assert all(k[0] != "acquired" for k in keys)
+
+
+def test_a_passive_event_verb_takes_its_site_from_the_subject():
+    keys = _keys("The facilities to be closed are: the Louisville, Ky., facility and the Renton, Wash., location.")
+    assert keys == [("closed", "Louisville", "US-KY"), ("closed", "Renton", "US-WA")]
+
+
+def test_an_undated_release_tells_history_with_a_year_alone():
+    sentences = [Sentence("The Dayton, Ohio facility was opened in 1961.", 0, "body", 0)]
+    events, _ = find_events(sentences, headline=None, published=None, issuer="Tamarack Industries, Inc.")
+    assert events == []
