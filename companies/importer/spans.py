@@ -601,7 +601,7 @@ def find_mentions(
                 break
             loc_start, loc_text = more.start("loc"), more.group("loc")
     out.sort(key=lambda x: x.start)
-    out = _sites_in_areas(sentence, out)
+    out = _without_landmarks(sentence, _sites_in_areas(sentence, out))
     for mention in out:
         _apply_appositions(mention, appositions)
         _describe(sentence, mention, issuer_words)
@@ -643,6 +643,29 @@ def _towns_in_area(sentence: str, at: int, issuer_words: frozenset[str]) -> list
         ref.text = name
         name_start = sentence.index(name, start)
         out.append((name_start, name_start + len(name), conventional(ref)))
+    return out
+
+
+# words that place a site relative to a landmark: "in Suzhou, China, near Shanghai"
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\bnear|\boutside(?:\s+of)?|\bclose\s+to|\b(?:north|south|east|west)(?:east|west)?\s+of|\bfrom)\s+(?:the\s+)?$",
+    re.I,
+)
+_COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
+
+
+def _without_landmarks(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop places that only locate a site already named: the landmark it is near ("in Suzhou, near
+    Shanghai") and the county of a town ("its Waldo sawmill located in Columbia County")."""
+    out: list[Mention] = []
+    for m in mentions:
+        town = next((o for o in out if o.place.locality and not _COUNTY.search(o.place.locality)), None)
+        if town is not None and m.place.locality:
+            if _LANDMARK_BEFORE.search(sentence, max(0, m.start - 30), m.start):
+                continue
+            if _COUNTY.search(m.place.locality) and m.place.region in (None, town.place.region):
+                continue
+        out.append(m)
     return out
 
 
