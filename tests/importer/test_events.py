@@ -436,7 +436,9 @@ def test_a_past_deed_in_a_leading_clause_of_time_is_the_setting():
 
 
 def test_a_passive_event_verb_takes_its_site_from_the_subject():
-    keys = _keys("The facilities to be closed are: the Louisville, Ky., facility and the Renton, Wash., location.")
+    keys = _keys(
+        "The facilities to be closed are: the Louisville, Ky., facility and the Renton, Wash., location."
+    )
     assert keys == [("closed", "Louisville", "US-KY"), ("closed", "Renton", "US-WA")]
 
 
@@ -444,3 +446,18 @@ def test_an_undated_release_tells_history_with_a_year_alone():
     sentences = [Sentence("The Dayton, Ohio facility was opened in 1961.", 0, "body", 0)]
     events, _ = find_events(sentences, headline=None, published=None, issuer="Tamarack Industries, Inc.")
     assert events == []
+
+
+def test_a_site_taken_on_lease_to_run_is_an_opening():
+    assert _keys("Tamarack leases an additional manufacturing plant in Durant, Oklahoma.") == [
+        ("opened", "Durant", "US-OK")
+    ]
+
+
+def test_a_landmark_and_a_county_only_locate_the_named_site():
+    assert _keys("Tamarack's new plant in Suzhou, China, near Shanghai, has begun production.") == [
+        ("opened", "Suzhou", None)
+    ]
+    assert _keys("Tamarack will expand its Waldo sawmill located in Columbia County, Arkansas.") == [
+        ("expanded", "Waldo", "US-AR")
+    ]
