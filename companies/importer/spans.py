@@ -663,7 +663,13 @@ def _without_landmarks(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if town is not None and m.place.locality:
             if _LANDMARK_BEFORE.search(sentence, max(0, m.start - 30), m.start):
                 continue
-            if _COUNTY.search(m.place.locality) and m.place.region in (None, town.place.region):
+            if _COUNTY.search(m.place.locality) and town.place.region in (None, m.place.region):
+                if town.place.region is None and m.place.region:
+                    # the county's state is the town's: "its Waldo sawmill located in Columbia County, Arkansas"
+                    name = sentence[town.start : town.end]
+                    ref = _resolve(name, region=m.place.region, country=m.place.country)
+                    ref.text = name
+                    out[out.index(town)] = replace(town, place=conventional(ref))
                 continue
         out.append(m)
     return out
