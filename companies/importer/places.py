@@ -465,6 +465,21 @@ def _place_from_city(city: City, stated_region: str | None, text: str) -> PlaceR
     )
 
 
+_RIVER_JOINERS = frozenset({"am", "an", "im", "bei", "upon", "on", "sur"})
+
+
+def _short_form(name: str, canonical: str) -> bool:
+    """Whether ``name`` is ``canonical`` with words left off ("Stockstadt", "Stockstadt am Main")."""
+    short, full = place_key(name).split(), place_key(canonical).split()
+    if not short or short == full or len(short) >= len(full):
+        return False
+    n = len(short)
+    if full[:n] == short:
+        return True
+    # "Ciudad Juárez" as "Juarez"; not the river of "Stockstadt am Main" as "Main"
+    return full[-n:] == short and full[-n - 1] not in _RIVER_JOINERS
+
+
 def _display_locality(text: str) -> str:
     text = text.strip().strip(".,;:").strip()
     # Datelines shout ("JEWETT CITY"); the editor should see the name as a name.
@@ -488,7 +503,13 @@ def _resolve(
     matches = _candidates(locality)
     city, contenders = _choose(matches, region, country, default_country, named)
     if city is not None:
-        return _place_from_city(city, region, text), city.population
+        place = _place_from_city(city, region, text)
+        short = _display_locality(locality)
+        if _short_form(short, city.name):
+            # "Carhaix" for Carhaix-Plouguer, "Juarez" for Ciudad Juárez: the release's name is
+            # what readers and labels use; the gazetteer's stays for filing the place
+            place.locality, place.canonical = short, city.name
+        return place, city.population
     # Unresolved: keep what the text stated, plus what every remaining namesake agrees on.
     country = country or (region[:2] if region else None) or _shared(m.city.country for m in contenders)
     if region is None and contenders:

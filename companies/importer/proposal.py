@@ -22,6 +22,9 @@ class PlaceRef:
     geonames_id: int | None = None
     resolved: bool = True
     text: str = ""  # the words of the release that named it
+    # the gazetteer's own name when the release uses a short form of it ("Carhaix" for
+    # Carhaix-Plouguer): ``locality`` keeps the release's name, the database files it under this
+    canonical: str | None = None
 
 
 @dataclass

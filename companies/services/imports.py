@@ -247,7 +247,8 @@ def _valid_url(url: str | None) -> str:
 
 def _place_location(place: PlaceRef):
     """The Location for a proposed place; an unresolved or partial place is kept, flagged."""
-    locality = (place.locality or "").strip()
+    # a short form the release uses ("Juarez") is filed under the gazetteer's name (Ciudad Juárez)
+    locality = (place.canonical or place.locality or "").strip()
     resolved = place.resolved and bool(locality)
     if not locality:
         locality = (place.text or place.region or place.country or "").strip()
