@@ -201,7 +201,8 @@ def test_a_stated_region_without_that_place_is_not_moved_elsewhere():
         ("Hamburg", "Hamburg", "DE-HH", "DE"),
         ("Cologne, Germany", "Köln", "DE-NW", "DE"),
         ("Leeds, England", "Leeds", "GB-ENG", "GB"),
-        ("NEW YORK", "New York City", "US-NY", "US"),
+        # a short form of the gazetteer's name stays as the release wrote it; the full name is kept too
+        ("NEW YORK", "New York", "US-NY", "US"),
     ],
 )
 def test_parse_place_resolves_release_phrases(phrase, locality, region, country):
@@ -209,6 +210,12 @@ def test_parse_place_resolves_release_phrases(phrase, locality, region, country)
     assert place is not None and place.resolved, place
     assert (place.locality, place.region, place.country) == (locality, region, country)
     assert place.text == phrase
+
+
+def test_a_short_form_keeps_the_releases_name_and_the_gazetteers():
+    place = parse_place("NEW YORK")
+    assert (place.locality, place.canonical) == ("New York", "New York City")
+    assert parse_place("Lyon, France").canonical is None
 
 
 def test_unresolvable_places_are_kept_with_what_was_stated():

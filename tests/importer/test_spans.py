@@ -63,7 +63,8 @@ def test_named_areas_settle_a_bare_town_name():
 
 
 def test_a_country_stated_lets_its_biggest_namesake_win():
-    assert resolve("Juarez", country="MX").locality == "Ciudad Juárez"
+    juarez = resolve("Juarez", country="MX")
+    assert (juarez.locality, juarez.canonical) == ("Juarez", "Ciudad Juárez")
 
 
 def test_towns_before_in_an_area_are_kept_with_it_even_when_the_gazetteer_lacks_them():
