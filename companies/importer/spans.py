@@ -562,7 +562,7 @@ def find_mentions(
     # 3. "plants in Dayton and Springfield", "operations near Thunder Bay"
     for m in _PREP_LOC.finditer(sentence):
         before = sentence[max(0, m.start() - 60) : m.start()]
-        if not (_FACILITY.search(before) or _WORK.search(before)):
+        if not (_FACILITY.search(before) or _WORK.search(before)) or _STORM.match(m.group("loc")):
             continue
         loc_start, loc_text = m.start("loc"), m.group("loc")
         while True:
@@ -608,6 +608,8 @@ def find_mentions(
     return out
 
 
+# a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
+_STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter)\s+Storm|Storm)\s+[A-Z]")
 # what follows a facility noun: its area ("the Friesau sawmill in Germany")
 _AREA_AFTER = re.compile(
     rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"

@@ -93,3 +93,9 @@ def test_a_qualified_town_the_gazetteer_lacks_is_remembered_for_its_bare_mention
     )
     later = find_mentions("All Zephyr Hollow manufacturing operations will stop.", known=known)
     assert [(m.place.locality, m.place.region) for m in later] == [("Zephyr Hollow", "US-OR")]
+
+
+def test_a_named_storm_is_no_town():
+    assert _places("its mill in Bogalusa, Louisiana was shut because of Hurricane Katrina.") == [
+        ("Bogalusa", "US-LA", "US")
+    ]
