@@ -41,7 +41,7 @@ _ADDRESS = re.compile(
     r"|Plaza|Lane|Way|Parkway|Pkwy\.?|Place|Court|Square|Highway|Canyon)\b"
     r"|\bSuite\s+\d|\bP\.?\s?O\.?\s+Box\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
 )
-_COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?:{LEGAL_SUFFIX}))\s*$")
+_COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?i:{LEGAL_SUFFIX}))\s*$")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b|\b(?:ET|EST|EDT|CET|CEST|EET|EEST)\b", re.I
 )

@@ -504,11 +504,12 @@ def _resolve(
     city, contenders = _choose(matches, region, country, default_country, named)
     if city is not None:
         place = _place_from_city(city, region, text)
-        short = _display_locality(locality)
-        if _short_form(short, city.name):
-            # "Carhaix" for Carhaix-Plouguer, "Juarez" for Ciudad Juárez: the release's name is
-            # what readers and labels use; the gazetteer's stays for filing the place
-            place.locality, place.canonical = short, city.name
+        written = _display_locality(locality)
+        other_name = not any(m.city is city and not m.alternate for m in matches)
+        if other_name or _short_form(written, city.name):
+            # "Carhaix" for Carhaix-Plouguer, "Cologne" for Köln, "Gove" for Nhulunbuy: the
+            # release's name is what readers search for; the gazetteer's files the place
+            place.locality, place.canonical = written, city.name
         return place, city.population
     # Unresolved: keep what the text stated, plus what every remaining namesake agrees on.
     country = country or (region[:2] if region else None) or _shared(m.city.country for m in contenders)

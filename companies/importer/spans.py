@@ -599,6 +599,8 @@ def find_mentions(
             more = _LIST_MORE.match(sentence, ls + len(name))
             if not more:
                 break
+            if ref.country and _region_code_in(more.group("loc").split(". ")[0].rstrip(".,"), ref.country):
+                break  # "in Saffron Walden, Essex": the next name is the town's county, not another town
             loc_start, loc_text = more.start("loc"), more.group("loc")
     out.sort(key=lambda x: x.start)
     out = _without_landmarks(sentence, _sites_in_areas(sentence, out))
