@@ -195,11 +195,12 @@ def test_a_stated_region_without_that_place_is_not_moved_elsewhere():
         ("Mexico City", "Mexico City", "MX-CMX", "MX"),
         ("Monterrey, Mexico", "Monterrey", "MX-NLE", "MX"),
         ("Lyon, France", "Lyon", None, "FR"),
-        ("Ghent, Belgium", "Gent", "BE-VLG", "BE"),
+        # another name of the place (an exonym) stays as written; the gazetteer's name is its canonical
+        ("Ghent, Belgium", "Ghent", "BE-VLG", "BE"),
         ("Turin, Italy", "Turin", None, "IT"),
-        ("Torino, Italy", "Turin", None, "IT"),
+        ("Torino, Italy", "Torino", None, "IT"),
         ("Hamburg", "Hamburg", "DE-HH", "DE"),
-        ("Cologne, Germany", "Köln", "DE-NW", "DE"),
+        ("Cologne, Germany", "Cologne", "DE-NW", "DE"),
         ("Leeds, England", "Leeds", "GB-ENG", "GB"),
         # a short form of the gazetteer's name stays as the release wrote it; the full name is kept too
         ("NEW YORK", "New York", "US-NY", "US"),
@@ -212,9 +213,11 @@ def test_parse_place_resolves_release_phrases(phrase, locality, region, country)
     assert place.text == phrase
 
 
-def test_a_short_form_keeps_the_releases_name_and_the_gazetteers():
+def test_a_short_form_or_another_name_keeps_the_releases_name_and_the_gazetteers():
     place = parse_place("NEW YORK")
     assert (place.locality, place.canonical) == ("New York", "New York City")
+    cologne = parse_place("Cologne, Germany")
+    assert (cologne.locality, cologne.canonical) == ("Cologne", "Köln")
     assert parse_place("Lyon, France").canonical is None
 
 
