@@ -120,3 +120,8 @@ def test_reference_codes_ride_along_with_chrome_words():
     assert is_chrome("RNS Number : 1234A")
     assert is_chrome("Exhibit 99.1")
     assert not is_chrome("Acme Closes 2 Plants")
+
+
+def test_a_header_line_holding_only_a_company_name_in_any_case():
+    layout, _ = _layout("Veltro Tyres Plc\nPress release\n12 May 2013\n\nVeltro Tyres made its millionth tyre today.\n")
+    assert layout.company_lines == ["Veltro Tyres Plc"]
