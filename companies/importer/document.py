@@ -156,6 +156,15 @@ def _is_stamp(line: str) -> bool:
     )
 
 
+_JOINERS = frozenset({"&", "and", "of", "de", "du", "la", "the"})
+
+
+def _is_name(text: str) -> bool:
+    """A company's name: a few words, each capitalised but for joiners ("Bank of Montreal")."""
+    words = text.replace(",", " ").split()
+    return len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w in _JOINERS for w in words[:-1])
+
+
 def _is_title(line: str) -> bool:
     words = _WORD.findall(line)
     numeric = sum(not w[0].isalpha() for w in words)
@@ -172,7 +181,7 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     header = [(i, line.strip()) for i, p in enumerate(paras[:body_start]) for line in p.text.split("\n")]
     layout.header_lines = [line for _, line in header if line]
     layout.company_lines = [
-        m.group("name") for _, line in header if (m := _COMPANY_LINE.match(line)) and len(line.split()) <= 8
+        m.group("name") for _, line in header if (m := _COMPANY_LINE.match(line)) and _is_name(m.group("name"))
     ]
 
     # the title run right above the body, read backwards past stamps and company-name lines
