@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .dates import Dateline, find_dateline, parse_date, wire_name
-from .lexicon import CHROME_WORDS, LEGAL_SUFFIX, PAGE_CHROME
+from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
 from .text import CONTACT_LINE, Paragraph, classify_paragraph, is_preamble, label_sections
 
 _TERMINAL = re.compile(r"""[.!?:]["')\]]*$""")
@@ -41,7 +41,7 @@ _ADDRESS = re.compile(
     r"|Plaza|Lane|Way|Parkway|Pkwy\.?|Place|Court|Square|Highway|Canyon)\b"
     r"|\bSuite\s+\d|\bP\.?\s?O\.?\s+Box\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
 )
-_COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?i:{LEGAL_SUFFIX}))\s*$")
+_COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?i:{COMPANY_SUFFIX}))\s*$")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b|\b(?:ET|EST|EDT|CET|CEST|EET|EEST)\b", re.I
 )
@@ -156,6 +156,17 @@ def _is_stamp(line: str) -> bool:
     )
 
 
+def _without_stamp(line: str) -> str:
+    """A header line without the date and chrome words after a name ("Acme Group Press release 27.5.2008")."""
+    found = parse_date(line)
+    if found and found[2] >= len(line.rstrip()) - 12:
+        line = line[: found[1]]
+    words = line.split()
+    while words and words[-1].lower().strip(".:,") in CHROME_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
 _JOINERS = frozenset({"&", "and", "of", "de", "du", "la", "the"})
 
 
@@ -181,7 +192,9 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     header = [(i, line.strip()) for i, p in enumerate(paras[:body_start]) for line in p.text.split("\n")]
     layout.header_lines = [line for _, line in header if line]
     layout.company_lines = [
-        m.group("name") for _, line in header if (m := _COMPANY_LINE.match(line)) and _is_name(m.group("name"))
+        m.group("name")
+        for _, line in header
+        if (m := _COMPANY_LINE.match(_without_stamp(line))) and _is_name(m.group("name"))
     ]
 
     # the title run right above the body, read backwards past stamps and company-name lines
