@@ -176,6 +176,16 @@ def _is_name(text: str) -> bool:
     return len(words) <= 8 and all(w[:1].isupper() or w[:1].isdigit() or w in _JOINERS for w in words[:-1])
 
 
+def stamp_date(paras: list[Paragraph]) -> date | None:
+    """The date of a line that is nothing but a time stamp, anywhere in the release."""
+    for p in paras:
+        for line in p.text.split("\n"):
+            line = line.strip()
+            if len(line) <= 40 and _is_stamp(line) and (found := parse_date(line)):
+                return found[0]
+    return None
+
+
 def _is_title(line: str) -> bool:
     words = _WORD.findall(line)
     numeric = sum(not w[0].isalpha() for w in words)

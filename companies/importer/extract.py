@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import places
 from .claims import find_claims
 from .dates import day_first, header_date, wire_name, year_for
-from .document import page_date, read_layout, split_dateline_line
+from .document import page_date, read_layout, split_dateline_line, stamp_date
 from .events import find_events
 from .issuer import find_company, products_and_markets
 from .lexicon import NATIONALITY
@@ -76,6 +76,9 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
         # no dated dateline: a date on a header line, or opening the first paragraph
         opening_words = paras[body_start].text[:40] if body_start < len(paras) else ""
         stated = header_date([*layout.header_lines, opening_words], day_first=day_first(body))
+    if stated is None and published is None:
+        # some newsrooms print the time stamp below the release ("2025-11-19 14:01")
+        stated = stamp_date(paras)
     proposal.published = stated or published
     if stated and published and abs((stated - published).days) > 3:
         warnings.append(f"The dateline says {stated.isoformat()}, the container {published.isoformat()}")
