@@ -123,5 +123,27 @@ def test_reference_codes_ride_along_with_chrome_words():
 
 
 def test_a_header_line_holding_only_a_company_name_in_any_case():
-    layout, _ = _layout("Veltro Tyres Plc\nPress release\n12 May 2013\n\nVeltro Tyres made its millionth tyre today.\n")
+    layout, _ = _layout(
+        "Veltro Tyres Plc\nPress release\n12 May 2013\n\nVeltro Tyres made its millionth tyre today.\n"
+    )
     assert layout.company_lines == ["Veltro Tyres Plc"]
+
+
+def test_a_time_stamp_below_the_release_dates_it_when_nothing_else_does():
+    proposal = extract(
+        "Ardent Motors Announces $40 Million Investment to Expand Its Plant\n\n"
+        "Ardent Motors today announced an investment to expand its transmission plant in Troy, Missouri.\n\n"
+        "2024-11-19 14:01\n"
+    )
+    assert proposal.published == date(2024, 11, 19)
+
+
+def test_a_company_name_before_chrome_words_and_a_date():
+    layout, _ = _layout(
+        "Kuusela Group Press release 27.5.2008\n\n"
+        "The new Kuusela plywood mill in Suolahti, Finland has been inaugurated today by the minister.\n"
+    )
+    assert layout.company_lines == ["Kuusela Group"]
+    assert not _layout(
+        "Press release from the issuing company\n\nAcme opened a plant in Lyon, France today."
+    )[0].company_lines

@@ -102,5 +102,7 @@ def test_a_named_storm_is_no_town():
 
 
 def test_a_county_after_a_town_ends_the_list_of_towns():
-    found = _places("the purchase of a factory on an industrial estate in Saffron Walden, Essex for £2 million")
+    found = _places(
+        "the purchase of a factory on an industrial estate in Saffron Walden, Essex for £2 million"
+    )
     assert [p[0] for p in found] == ["Saffron Walden"]
