@@ -57,7 +57,10 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # subject first, passive: "production at the plant was halted" (the trigger is the verb, group v)
         r"\b(?:production|operations|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?"
         r"(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
-        r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b",
+        r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b"
+        # intransitive: "operations have stopped", "production has halted at the mill"
+        r"|\b(?:production|operations|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?(?:have|has|had)\s+"
+        r"(?P<v2>stopped|halted)\b",
         False,
         ("halted", "suspended", "paused", "curtailed", "stopped"),
     ),
@@ -415,7 +418,9 @@ def find_triggers(sentence: str) -> list[Trigger]:
         for m in rx.finditer(sentence):
             if false_spans is None:
                 false_spans = _false_senses(sentence)
-            s, e = m.span("v") if "v" in rx.groupindex and m.group("v") else m.span()
+            # the verb itself (group v, or v2 in a second alternative) when the pattern names it
+            verb = next((g for g in ("v", "v2") if g in rx.groupindex and m.group(g)), None)
+            s, e = m.span(verb) if verb else m.span()
             if any(masked[s:e]):
                 continue
             # a false sense kills the words inside it only: "closed its acquisition of the mill"
