@@ -507,9 +507,9 @@ def _resolve(
         written = _display_locality(locality)
         other_name = not any(m.city is city and not m.alternate for m in matches)
         if (other_name or _short_form(written, city.name)) and not _short_form(city.name, written):
-            # ("Kitakami City" is Kitakami: a longer form of the gazetteer's name adds nothing)
             # "Carhaix" for Carhaix-Plouguer, "Cologne" for Köln, "Gove" for Nhulunbuy: the
-            # release's name is what readers search for; the gazetteer's files the place
+            # release's name is what readers search for; the gazetteer's files the place. A longer
+            # form of the gazetteer's name ("Kitakami City" for Kitakami) adds nothing.
             place.locality, place.canonical = written, city.name
         return place, city.population
     # Unresolved: keep what the text stated, plus what every remaining namesake agrees on.

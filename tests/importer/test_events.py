@@ -461,3 +461,9 @@ def test_a_landmark_and_a_county_only_locate_the_named_site():
     assert _keys("Tamarack will expand its Waldo sawmill located in Columbia County, Arkansas.") == [
         ("expanded", "Waldo", "US-AR")
     ]
+
+
+def test_operations_that_have_stopped_are_idled():
+    assert _keys("At Tamarack's Erie, Pa. mill, operations have stopped after the storm.") == [
+        ("idled", "Erie", "US-PA")
+    ]
