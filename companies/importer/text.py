@@ -92,6 +92,9 @@ def normalize(text: str) -> str:
     of "|" and bullets) and exhibit labels are page chrome and go.
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if text.count("\\n") >= 5:
+        # a page that embeds the release as a JSON string: its line breaks are written "\n"
+        text = text.replace("\\n", "\n").replace('\\"', '"')
     text = text.translate(_CHAR_MAP)
     # each rewrite only when its pattern can occur: most texts need none of them
     if "  " in text:

@@ -130,3 +130,12 @@ def test_text_without_sentence_ends_is_cut_into_bounded_pieces_that_keep_their_o
     pieces = split_sentences(text, 10)
     assert len(pieces) > 1 and all(len(p) <= MAX_SENTENCE for _, p in pieces)
     assert all(text[start - 10 : start - 10 + len(p)] == p for start, p in pieces)
+
+
+def test_a_release_embedded_as_a_json_string_gets_its_line_breaks_back():
+    raw = (
+        '[{"type":"text","content":"\\n ACME GROUP PLC\\n22 December 2005\\n\\n ANNOUNCEMENT\\n\\nAcme Group today '
+        'announces a new warehouse.\\n"}]'
+    )
+    text = normalize(raw)
+    assert "\\n" not in text and "22 December 2005" in text.split("\n")
