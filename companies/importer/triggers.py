@@ -238,7 +238,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # lease agreement for a 50,000 square foot facility in X" (not a sale-leaseback, which is a sale)
         r"\b(?:lease[sd]?|leasing)\s+(?:a|an|an\s+additional|its\s+first|a\s+new|additional)\s+"
         rf"(?:[\w$.,'-]+\s+){{0,5}}?{_FACILITY}\b"
-        r"|\blease\s+(?:agreement\s+)?for\s+(?:a|an|an\s+additional)\s+(?:[\w$.,'-]+\s+){0,6}?"
+        r"|\blease\s+(?:agreement\s+)?(?:for|of)\s+(?:a|an|an\s+additional)\s+(?:[\w$.,'-]+\s+){0,6}?"
         rf"{_FACILITY}\b",
         False,
         ("leas",),
