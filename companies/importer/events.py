@@ -759,6 +759,7 @@ class EventFinder:
             self.known_places[self.dateline.locality.casefold()] = self.dateline
         self._since_group = 99
         self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
+        self._placeless: tuple[str, int, _Effective | None] | None = None  # an event told without a place
         self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         self._target: str | None = None  # first word of the company whose purchase was announced
@@ -838,6 +839,8 @@ class EventFinder:
             created = self._events_of(s, triggers, mentions)
             self._remember(mentions)
             self._pending.clear()
+        elif self._placeless is not None and (placed := self._place_placeless(s)):
+            created = placed
         elif _ANCHOR_GATED.search(text):
             # most sentences without an event word never matter again: read their places
             # only when a later "the plant" or head count needs them (see _memory_places)
@@ -1081,6 +1084,9 @@ class EventFinder:
                         if partial:
                             c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
                     out.extend(inherited)
+                    if not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
+                        # "finalised the lease of a new warehouse." -- the next sentence may place it
+                        self._placeless = (type_, self._fed, effective)
         closed = {_pkey(c.place) for c in out if c.type == "closed"}
         # "halt production at X and close the site": one fate, the permanent one
         out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
@@ -1275,6 +1281,22 @@ class EventFinder:
                 if pos < at < nxt:
                     c.employees = c.employees or n
                     break
+
+    def _place_placeless(self, s: Sentence) -> list[_Candidate]:
+        """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced
+        without a place is, told in one of the next two sentences about that site."""
+        type_, told_at, effective = self._placeless
+        if self._fed - told_at > 2 or not _OPENING_ANAPHOR.match(s.text):
+            return []
+        mentions = [m for m in self._mentions(s.text) if m.place.locality and not m.decoy]
+        if not mentions:
+            return []
+        self._placeless = None
+        trig = Trigger(type_, 0, 0, "", True)
+        out = [self._candidate(s, trig, mentions[0], effective, False, inherited="placed")]
+        for c in out:
+            self._add(c)
+        return out
 
     def _follow_up(self, s: Sentence) -> None:
         """Details in the sentences after an event: "The idling will affect 310 employees."""
