@@ -1288,7 +1288,12 @@ class EventFinder:
         type_, told_at, effective = self._placeless
         if self._fed - told_at > 2 or not _OPENING_ANAPHOR.match(s.text):
             return []
-        mentions = [m for m in self._mentions(s.text) if m.place.locality and not m.decoy]
+        known = {(c.place.locality or "").casefold() for c in self.events if c.type == type_}
+        mentions = [
+            m
+            for m in self._mentions(s.text)
+            if m.place.locality and not m.decoy and m.place.locality.casefold() not in known
+        ]
         if not mentions:
             return []
         self._placeless = None

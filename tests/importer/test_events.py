@@ -467,3 +467,11 @@ def test_operations_that_have_stopped_are_idled():
     assert _keys("At Tamarack's Erie, Pa. mill, operations have stopped after the storm.") == [
         ("idled", "Erie", "US-PA")
     ]
+
+
+def test_a_new_site_told_without_a_place_takes_the_place_the_next_sentence_gives():
+    keys = _keys(
+        "Tamarack today announced that it has signed the lease of a new warehouse and distribution centre.",
+        "The new warehouse will be located in Stoke-on-Trent, close to its factory.",
+    )
+    assert keys == [("opened", "Stoke-on-Trent", "GB-ENG")]
