@@ -474,4 +474,4 @@ def test_a_new_site_told_without_a_place_takes_the_place_the_next_sentence_gives
         "Tamarack today announced that it has signed the lease of a new warehouse and distribution centre.",
         "The new warehouse will be located in Stoke-on-Trent, close to its factory.",
     )
-    assert keys == [("opened", "Stoke-on-Trent", "GB-ENG")]
+    assert keys == [("opened", "Stoke-on-Trent", None)]
