@@ -1,9 +1,9 @@
 """What changed between two dates: the changes pages (``/changes/``, ``/companies/<slug>/changes/``).
 
 Pure Python over facilities that ``FacilityQuerySet.for_changes`` loaded with their accepted
-events; nothing here queries the database. Statuses before and after each event come from
-``companies.status.history`` and the status at either end of the period from
-``companies.status.status_at`` — the one status function, never a second implementation.
+events and their status spans at either end of the period; nothing here queries the database.
+Statuses before and after each event come from ``companies.status.history`` and the status at
+either end of the period from the spans that function wrote — never a second implementation.
 
 The period is inclusive: an event dated ``start`` is one of its changes, so a facility's status
 "at the start" is its status on the day before ``start`` and "at the end" its status on ``end``.
@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 from .models import EventType
 from .presenters import GROUP_TITLES
-from .status import UNKNOWN, Status, event_date, history, sort_key, status_at
+from .status import UNKNOWN, Status, event_date, history, sort_key
 
 DEFAULT_DAYS = 90
 """Without ``from``, the period starts this many days before ``to``."""
@@ -183,11 +183,16 @@ class Changes:
         return len({change.facility.company_id for change in self.events})
 
 
+def _span_status(facility, name: str) -> Status:
+    span = getattr(facility, name, None)
+    return span.as_status() if span is not None else Status(None)
+
+
 def changes_between(facilities: Iterable, period: Period) -> Changes:
     """What changed in ``period`` for ``facilities``.
 
-    Each facility must carry ``accepted_events`` (``FacilityQuerySet.for_changes`` or
-    ``with_accepted_events`` prefetches them).
+    Each facility must carry ``accepted_events`` and its spans on the day before the period
+    and on its last day, ``span_start`` and ``span_end`` (``FacilityQuerySet.for_changes``).
     """
     result = Changes(period=period)
     for facility in facilities:
@@ -199,8 +204,8 @@ def changes_between(facilities: Iterable, period: Period) -> Changes:
                 result.events.append(change)
             elif on > period.end and period.start <= event.announced_date <= period.end:
                 result.announced.append(change)
-        at_start = status_at(events, period.before_start)
-        at_end = status_at(events, period.end)
+        at_start = _span_status(facility, "span_start")
+        at_end = _span_status(facility, "span_end")
         if at_start.status != at_end.status:
             result.facilities.append(FacilityChange(facility, at_start, at_end))
     result.events.sort(key=lambda c: (sort_key(c.event), c.facility.pk))

@@ -6,9 +6,8 @@ company names) is escaped, so the output is well-formed XML and safe to insert w
 ``<title>`` and ``<desc>``), with labelled axes, ticks and a legend, and scale with the page
 through their ``viewBox``; each template also offers the numbers as a table.
 
-* :func:`status_series` — a company's open/idled/closed counts at each month end, from its
-  facilities' prefetched accepted events through ``companies.status.status_at`` (the same
-  function as the page; never a second implementation).
+* :func:`status_series` — a company's open/idled/closed counts at each month end, read off
+  its facilities' status spans (the same table as the page; never a second implementation).
 * :func:`event_series` — events per month by type from ``EventQuerySet.monthly_counts()``.
 * :func:`line_chart` (stepped lines) and :func:`stacked_bar_chart` build the SVG.
 """
@@ -16,7 +15,7 @@ through their ``viewBox``; each template also offers the numbers as a table.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -24,7 +23,7 @@ from datetime import date, timedelta
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .status import CLOSED, IDLED, OPEN, event_date, status_at
+from .status import BEGINNING, CLOSED, IDLED, OPEN
 
 MAX_PERIODS = 240
 """At most this many points per chart: months, else quarters, else years."""
@@ -197,38 +196,37 @@ class ChartData:
 STATUS_SERIES = ((OPEN, "Open"), (IDLED, "Idled"), (CLOSED, "Closed"))
 
 
-def status_series(facilities: Iterable, *, today: date, max_periods: int = MAX_PERIODS) -> ChartData:
-    """Open, idled and closed facilities at each period end, from a year before the first
-    accepted event (what that event implies came before it) up to ``today``.
+def status_series(
+    spans: Iterable[tuple[str, date, date | None]], *, today: date, max_periods: int = MAX_PERIODS
+) -> ChartData:
+    """Open, idled and closed facilities at each period end, from a year before the first change
+    of status (what the first event implies came before it) up to ``today``.
 
-    Each facility must carry ``accepted_events`` (``FacilityQuerySet.for_company_page``
-    prefetches them). The status at each period end is ``status_at`` over those events; it is
-    recomputed only for periods in which one of the facility's events took effect or was
-    announced, since nothing else can change it.
+    ``spans`` are ``(status, valid_from, valid_to)`` of the company's facilities' status spans
+    (``StatusSpanQuerySet.for_chart``): a facility counts at a period end when one of its spans
+    holds then (``valid_from <= end < valid_to``), as on the page itself.
     """
-    facilities = [f for f in facilities if f.accepted_events]
-    dates = [d for f in facilities for e in f.accepted_events for d in (event_date(e), e.announced_date)]
-    first = min((d for d in dates if d <= today), default=None)
+    spans = list(spans)
+    changes = [day for _, start, end in spans for day in (start, end) if day is not None and day != BEGINNING]
+    first = min((day for day in changes if day <= today), default=None)
     if first is None:
         return ChartData(periods=[])
-    start = add_months(first, -CONTEXT_MONTHS)
-    periods = periods_between(start, today, max_periods=max_periods)
-    counts = {key: [0] * len(periods) for key, _ in STATUS_SERIES}
-    for facility in facilities:
-        events = facility.accepted_events
-        changes = sorted({d for e in events for d in (event_date(e), e.announced_date)})
-        status, seen = None, -1
-        for index, period in enumerate(periods):
-            changed_up_to = bisect_right(changes, period.end)
-            if changed_up_to != seen:
-                status = status_at(events, period.end).status
-                seen = changed_up_to
-            if status in counts:
-                counts[status][index] += 1
-    series = [
-        Series(key, label, counts[key], STATUS_COLOURS[key], STATUS_DASHES[key])
-        for key, label in STATUS_SERIES
-    ]
+    periods = periods_between(add_months(first, -CONTEXT_MONTHS), today, max_periods=max_periods)
+    ends = [period.end for period in periods]
+    deltas = {key: [0] * (len(periods) + 1) for key, _ in STATUS_SERIES}
+    for status, start, end in spans:
+        if status not in deltas:
+            continue
+        # The periods whose end falls in [start, end): a run of indexes, added as +1/-1.
+        deltas[status][bisect_left(ends, start)] += 1
+        deltas[status][bisect_left(ends, end) if end is not None else len(periods)] -= 1
+    series = []
+    for key, label in STATUS_SERIES:
+        values, running = [], 0
+        for delta in deltas[key][:-1]:
+            running += delta
+            values.append(running)
+        series.append(Series(key, label, values, STATUS_COLOURS[key], STATUS_DASHES[key]))
     return ChartData(periods=periods, series=series)
 
 
@@ -575,9 +573,10 @@ class Chart:
 UNIT_NAMES = {"month": "Month", "quarter": "Quarter", "year": "Year"}
 
 
-def company_status_chart(company, facilities: Iterable, *, today: date) -> Chart:
-    """Open, idled and closed facilities of ``company`` over time (stepped lines)."""
-    data = status_series(facilities, today=today)
+def company_status_chart(company, spans: Iterable[tuple[str, date, date | None]], *, today: date) -> Chart:
+    """Open, idled and closed facilities of ``company`` over time (stepped lines), from its
+    facilities' status ``spans`` (``status_series``)."""
+    data = status_series(spans, today=today)
     chart = Chart("status-chart", f"{company.name}: open, idled and closed facilities over time", data)
     if not data.is_empty:
         latest = ", ".join(f"{s.values[-1]} {s.label.lower()}" for s in data.series)

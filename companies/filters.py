@@ -3,36 +3,32 @@
 One ``FilterSet`` per list (``FacilityFilter``, ``EventFilter``), shared by the HTML pages,
 the CSV/JSON/GeoJSON exports and ``/api/``, so a filter means the same thing everywhere.
 
-``FacilitySelection`` applies ``FacilityFilter`` and attaches each facility's status: today's
-comes from the cached ``Facility.status``; an ``as_of`` date's is computed by
-``companies.status.status_at`` over the prefetched accepted events (the one status function).
-With ``as_of`` the status filter, status ordering and facets run in Python over the candidate
-set, because the status is not in the database for past dates: that costs one pass over every
-facility matching the other filters, and their accepted events, per request (two queries per
-2,000 facilities). Narrow the other filters to keep it cheap on a large table.
+``FacilitySelection`` applies ``FacilityFilter`` to the facilities joined to their status span
+on the page's date (today, or ``as_of``: ``FacilityQuerySet.on``), so the status filter,
+sorting, paging and facet counts are SQL for any date alike, and only facilities in a footprint
+on that date are listed.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 
 import django_filters
 import pycountry
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.http import QueryDict
+from django.utils import timezone
 
 from .models import Company, Event, EventType, Facility, FacilityKind
-from .presenters import FacilityRow, country_name, region_name
-from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, status_at
+from .presenters import FacilityRow, country_name, region_name, span_status
+from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN
 
 STATUS_LABELS = {
     OPEN: "Open",
@@ -40,7 +36,7 @@ STATUS_LABELS = {
     CLOSED: "Closed",
     SOLD: "Sold",
     PLANNED: "Planned",
-    UNKNOWN: "No accepted events",
+    UNKNOWN: "Unknown",
 }
 STATUS_CHOICES = list(STATUS_LABELS.items())
 COUNTRY_CHOICES = sorted(
@@ -70,8 +66,8 @@ FACILITY_ORDERING = (
     ("location__locality", "locality"),
     ("location__region", "region"),
     ("location__country", "country"),
-    ("status", "status"),
-    ("status_since", "since"),
+    ("span__status", "status"),
+    ("span__since", "since"),
 )
 
 
@@ -99,20 +95,29 @@ def normalise_params(data) -> QueryDict:
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
-    """``OrderingFilter`` with the primary key as the last tie-breaker, so pages never overlap."""
+    """``OrderingFilter`` with the primary key as the last tie-breaker, so pages never overlap,
+    and blanks (no known "since") first going up and last going down on every database."""
 
     def filter(self, qs, value):
-        qs = super().filter(qs, value)
-        if value:
-            qs = qs.order_by(*qs.query.order_by, "pk")
-        return qs
+        if not value:
+            return qs
+        ordering = []
+        for param in value:
+            if not param:
+                continue
+            name = self.get_ordering_value(param)
+            field = F(name.lstrip("-"))
+            ordering.append(
+                field.desc(nulls_last=True) if name.startswith("-") else field.asc(nulls_first=True)
+            )
+        return qs.order_by(*ordering, "pk")
 
 
 class FacilityFilter(django_filters.FilterSet):
     """The explorer's filters (also ``/api/facilities/`` and the facility exports).
 
-    With ``as_of`` the status filter is left to ``FacilitySelection`` (statuses on that date
-    are computed in Python); without it, it filters on the cached status.
+    The queryset must carry each facility's span on the page's date (``FacilityQuerySet.on``):
+    the status filter and the status and since orderings read it.
     """
 
     q = django_filters.CharFilter(method="filter_q", label="Search facility, company or locality")
@@ -139,10 +144,7 @@ class FacilityFilter(django_filters.FilterSet):
         model = Facility
         fields: list[str] = []
 
-    def __init__(
-        self, data=None, *args, as_of: date | None = None, family_cache: dict | None = None, **kwargs
-    ):
-        self.as_of = as_of
+    def __init__(self, data=None, *args, family_cache: dict | None = None, **kwargs):
         self.family_cache = family_cache if family_cache is not None else {}
         super().__init__(normalise_params(data) if data is not None else None, *args, **kwargs)
 
@@ -161,9 +163,9 @@ class FacilityFilter(django_filters.FilterSet):
         return queryset
 
     def filter_status(self, queryset, name, value):
-        if not value or self.as_of:
+        if not value:
             return queryset
-        return queryset.filter(status__in=value)
+        return queryset.filter(span__status__in=value)
 
     def filter_parent(self, queryset, name, value):
         if value not in self.family_cache:
@@ -266,7 +268,7 @@ def toggle_query(params: QueryDict, key: str, value: str, *, multiple: bool) -> 
 
 FACET_LIMITS = {"status": None, "country": 30, "region": 30, "company": 20}
 FACET_FIELDS = {
-    "status": ("status",),
+    "status": ("span__status",),
     "country": ("location__country",),
     "region": ("location__region",),
     "company": ("company__slug", "company__name"),
@@ -289,20 +291,21 @@ def _facet_label(key: str, value: str, name: str | None = None) -> str:
 
 
 class FacilitySelection:
-    """``FacilityFilter`` applied, with each facility's status today or on ``as_of``.
+    """``FacilityFilter`` applied to the facilities in a footprint on ``as_of`` (today when
+    None), each with its status span on that date.
 
     Rows are ``presenters.FacilityRow`` (facility + ``companies.status.Status``), the same
-    shape the company page uses, whether the status is the cache or computed for a date.
+    shape the company page uses; today and any other date go through the same queries.
     """
 
     def __init__(self, data, *, as_of: date | None = None, queryset=None):
         self.params = normalise_params(data)
         self.as_of = as_of
-        self.base = queryset if queryset is not None else Facility.objects.all()
+        self.on = as_of or timezone.localdate()
+        base = queryset if queryset is not None else Facility.objects.all()
+        self.base = base.on(self.on).in_footprint()
         self.family_cache: dict[str, list[int]] = {}
-        self.filterset = FacilityFilter(
-            self.params, queryset=self.base, as_of=as_of, family_cache=self.family_cache
-        )
+        self.filterset = FacilityFilter(self.params, queryset=self.base, family_cache=self.family_cache)
 
     @property
     def errors(self):
@@ -322,92 +325,33 @@ class FacilitySelection:
     # --- rows ---
 
     @staticmethod
-    def cached_row(facility) -> FacilityRow:
-        """Today's status from the cache ``facility_refresh_status`` wrote with ``status_at``."""
-        status = Status(
-            facility.status,
-            facility.status_since,
-            facility.status_event,
-            facility.pending_type,
-            facility.pending_date,
-        )
-        return FacilityRow(facility, status)
-
-    def _iter_as_of(self, chunk_size: int) -> Iterator[FacilityRow]:
-        """Facilities in the footprint on ``as_of`` (any status), statuses from ``status_at``."""
-        queryset = self.queryset().with_accepted_events()
-        for facility in queryset.iterator(chunk_size=chunk_size):
-            status = status_at(facility.accepted_events, self.as_of)
-            if status.in_footprint:
-                yield FacilityRow(facility, status)
-
-    def _python_sort(self, rows: list[FacilityRow]) -> list[FacilityRow]:
-        """With ``as_of``, sorting by status or since must use the computed values."""
-        for key in reversed(self.ordering):
-            name = key.lstrip("-")
-            if name == "status":
-                rows.sort(key=lambda r: r.status.status or "", reverse=key.startswith("-"))
-            elif name == "since":
-                rows.sort(key=lambda r: r.status.since or date.min, reverse=key.startswith("-"))
-        return rows
-
-    @cached_property
-    def _as_of_rows(self) -> list[FacilityRow]:
-        """Every facility in the footprint on ``as_of`` matching the non-status filters."""
-        return list(self._iter_as_of(chunk_size=2000))
-
-    @cached_property
-    def _as_of_matching(self) -> list[FacilityRow]:
-        statuses = set(self.statuses)
-        rows = [r for r in self._as_of_rows if not statuses or r.status.status in statuses]
-        return self._python_sort(rows)
-
-    def as_of_rows(self) -> list[FacilityRow]:
-        """With ``as_of``: every matching row (status filter and ordering applied), statuses
-        from ``status_at``. Computed once per selection and shared by the page, its facets and
-        the explorer map, so they agree and the events are read once. Without ``as_of`` there
-        is nothing computed to share: use ``queryset()``, ``page()`` or ``iter_rows()``."""
-        if self.as_of is None:
-            raise ValueError("as_of_rows() needs an as_of date; today's rows come from queryset().")
-        return self._as_of_matching
+    def row(facility) -> FacilityRow:
+        """A facility with its status on the selection's date (its span)."""
+        return FacilityRow(facility, span_status(facility))
 
     def iter_rows(self, chunk_size: int = 2000) -> Iterator[FacilityRow]:
         """Every matching row, streamed in chunks (for exports)."""
-        if self.as_of is None:
-            queryset = self.queryset().defer(*EXPORT_UNUSED_FIELDS)
-            for facility in queryset.iterator(chunk_size=chunk_size):
-                yield self.cached_row(facility)
-            return
-        if any(k.lstrip("-") in ("status", "since") for k in self.ordering):
-            # Sorting by a computed value needs every row first.
-            yield from self._as_of_matching
-            return
-        statuses = set(self.statuses)
-        for row in self._iter_as_of(chunk_size):
-            if not statuses or row.status.status in statuses:
-                yield row
+        queryset = self.queryset().defer(*EXPORT_UNUSED_FIELDS)
+        for facility in queryset.iterator(chunk_size=chunk_size):
+            yield self.row(facility)
 
     def page(self, number, per_page: int, *, strict: bool = False) -> Page:
         """A page of rows; ``strict`` raises ``InvalidPage`` instead of clamping (API)."""
-        if self.as_of is None:
-            paginator = Paginator(self.queryset(), per_page)
-        else:
-            paginator = Paginator(self._as_of_matching, per_page)
+        paginator = Paginator(self.queryset(), per_page)
         page = paginator.page(number) if strict else paginator.get_page(number)
-        if self.as_of is None:
-            page.object_list = [self.cached_row(f) for f in page.object_list]
+        page.object_list = [self.row(f) for f in page.object_list]
         return page
 
     # --- facets ---
 
     def facets(self) -> list[FacetGroup]:
-        """Counts per status, country, region and company for the current filter.
+        """Counts per status, country, region and company for the current filter, on the
+        selection's date: one GROUP BY query each.
 
         Status counts ignore the status selection itself (so further statuses can be added);
-        the others count the current result. Today: one GROUP BY query each. With ``as_of``:
-        counted over the computed rows, no further queries.
+        the others count the current result.
         """
-        counts = self._sql_facet_counts() if self.as_of is None else self._python_facet_counts()
+        counts = self._facet_counts()
         groups = []
         titles = {"status": "Status", "country": "Country", "region": "Region", "company": "Company"}
         for key, rows in counts.items():
@@ -437,7 +381,7 @@ class FacilitySelection:
             url=toggle_query(self.params, key, value, multiple=key in MULTIPLE),
         )
 
-    def _sql_facet_counts(self) -> dict[str, list[tuple[str, str | None, int]]]:
+    def _facet_counts(self) -> dict[str, list[tuple[str, str | None, int]]]:
         without_status = self.params.copy()
         without_status.pop("status", None)
         result = {}
@@ -448,13 +392,10 @@ class FacilitySelection:
                 ).qs
             else:
                 queryset = self.filterset.qs
+            if key != "status":  # a status is never blank; a place or company code may be
+                queryset = queryset.exclude(**{fields[0]: ""})
             limit = FACET_LIMITS[key]
-            rows = (
-                queryset.exclude(**{fields[0]: ""})
-                .values(*fields)
-                .annotate(n=Count("pk"))
-                .order_by("-n", *fields)
-            )
+            rows = queryset.values(*fields).annotate(n=Count("pk")).order_by("-n", *fields)
             if limit is not None:
                 rows = rows[: limit + 1]
             result[key] = [(r[fields[0]], r[fields[-1]], r["n"]) for r in rows]
@@ -462,21 +403,3 @@ class FacilitySelection:
             order = list(STATUS_LABELS)
             result["status"].sort(key=lambda r: order.index(r[0]) if r[0] in order else 99)
         return result
-
-    def _python_facet_counts(self) -> dict[str, list[tuple[str, str | None, int]]]:
-        statuses = Counter(r.status.status for r in self._as_of_rows)
-        rows = self._as_of_matching
-        countries = Counter(r.facility.location.country for r in rows if r.facility.location.country)
-        regions = Counter(r.facility.location.region for r in rows if r.facility.location.region)
-        companies = Counter((r.facility.company.slug, r.facility.company.name) for r in rows)
-
-        def ranked(counter):
-            return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-
-        order = list(STATUS_LABELS)
-        return {
-            "status": [(s, None, n) for s, n in sorted(statuses.items(), key=lambda kv: order.index(kv[0]))],
-            "country": [(c, None, n) for c, n in ranked(countries)],
-            "region": [(c, None, n) for c, n in ranked(regions)],
-            "company": [(slug, name, n) for (slug, name), n in ranked(companies)],
-        }

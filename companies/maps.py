@@ -2,8 +2,8 @@
 
 Pure Python over rows a page already loaded (``presenters.FacilityRow``: a facility and its
 ``companies.status.Status``), plus, for the explorer, one capped query. Statuses are never
-computed here: the company page passes the rows ``status_at`` produced for its date, the
-explorer its cached (today) or ``as_of`` rows, so the map always agrees with the table beside it.
+computed here: both pages read each facility's status span on the page's date (today or
+``as_of``), so the map always agrees with the table beside it.
 
 The base map is ``static/geo/outlines.json`` (Natural Earth countries and US states, built by
 ``scripts/build_outlines.py``), so maps render with no internet. An online tile layer is drawn
@@ -34,9 +34,7 @@ EXPLORER_TABLE_ROWS = 500
 
 OUTLINES = "geo/outlines.json"
 STATUS_ORDER = ("open", "idled", "closed", "sold", "planned", "unknown")
-STATUS_LABELS = {"unknown": "No accepted events"} | {
-    value: label for value, label in FacilityStatus.choices if value != "unknown"
-}
+STATUS_LABELS = dict(FacilityStatus.choices)
 
 # Fitting the view: padding around the points, the smallest span shown (so one plant still
 # shows its region) and the latitudes Web Mercator can draw.
@@ -208,7 +206,7 @@ class FacilityMap:
 
 def company_map(footprint, company, *, dom_id: str = "company-map") -> FacilityMap:
     """The company page's map: its facilities in the footprint on the page's date, with the
-    statuses ``presenters.group_facilities`` computed (no queries)."""
+    statuses ``presenters.group_facilities`` read from their spans (no queries)."""
     rows = [row for group in footprint.ordered_groups for row in group.rows]
     rows.sort(key=lambda r: (r.facility.location.label, r.facility.display_name))
     url = facility_url()
@@ -216,29 +214,16 @@ def company_map(footprint, company, *, dom_id: str = "company-map") -> FacilityM
 
 
 def explorer_map(selection, *, limit: int = MAX_POINTS, dom_id: str = "facility-map") -> FacilityMap:
-    """The explorer's map: the current filtered set, at most ``limit`` facilities.
-
-    Today: one query over the filtered queryset (cached statuses, which ``status_at`` wrote).
-    With ``as_of``: the rows the explorer already computed with ``status_at``, no query.
-    """
+    """The explorer's map: the current filtered set on its date, at most ``limit`` facilities:
+    one query over the filtered queryset (statuses from the spans on that date)."""
     url = facility_url()
-    if selection.as_of is None:
-        # values(): model instances for 5,000 rows cost ~10x more than the rows themselves.
-        rows = selection.queryset().values(*EXPLORER_FIELDS)[: limit + 1]
-        points = [_point_from_values(row, url) for row in rows]
-        return FacilityMap(
-            dom_id=dom_id,
-            points=points[:limit],
-            truncated=len(points) > limit,
-            limit=limit,
-            table_limit=EXPLORER_TABLE_ROWS,
-        )
-    # With as_of, the explorer's page already built every matching row with ``status_at``.
-    rows = selection.as_of_rows()[: limit + 1]
+    # values(): model instances for 5,000 rows cost ~10x more than the rows themselves.
+    rows = selection.queryset().values(*EXPLORER_FIELDS)[: limit + 1]
+    points = [_point_from_values(row, url) for row in rows]
     return FacilityMap(
         dom_id=dom_id,
-        points=[point_from_row(r, url=url) for r in rows[:limit]],
-        truncated=len(rows) > limit,
+        points=points[:limit],
+        truncated=len(points) > limit,
         limit=limit,
         table_limit=EXPLORER_TABLE_ROWS,
     )
@@ -248,8 +233,8 @@ EXPLORER_FIELDS = (
     "pk",
     "name",
     "kind",
-    "status",
-    "status_since",
+    "span__status",
+    "span__since",
     "company__name",
     "location__locality",
     "location__region",
@@ -276,8 +261,8 @@ def _point_from_values(row: dict, url: Callable[[int], str]) -> MapPoint:
         pk=row["pk"],
         name=display_name(row["name"], row["location__locality"], row["kind"]),
         company=row["company__name"],
-        status=row["status"] or "unknown",
-        since=row["status_since"],
+        status=row["span__status"] or "unknown",
+        since=row["span__since"],
         url=url(row["pk"]),
         place=place_label(row["location__locality"], row["location__region"], row["location__country"]),
         latitude=row["location__latitude"],

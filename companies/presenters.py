@@ -1,8 +1,10 @@
 """Presenters: turn prefetched records into what the analyst pages display.
 
 Pure Python over objects the page's queryset method already loaded; nothing here queries
-the database. Statuses come from :mod:`companies.status` (``status_at`` / ``history``), never
-from a second implementation, so "today" and ``?as_of=`` views share one code path.
+the database. A facility's status on the page's date is its status span on that date, which
+``FacilityQuerySet.on(day)`` joined to it (``facility.span``), so "today" and ``?as_of=`` views
+read the same table and share one code path; a facility's history comes from
+:func:`companies.status.history`. Neither is ever computed a second way.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .importer import places
-from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history, status_at
+from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history
 
 # ---------------------------------------------------------------------------------------------
 # Dates
@@ -77,10 +79,20 @@ GROUP_TITLES = {
     CLOSED: "Closed",
     SOLD: "Sold",
     PLANNED: "Planned",
-    UNKNOWN: "No accepted events",
+    UNKNOWN: "Unknown",
 }
 ACTIVE = (OPEN, IDLED, PLANNED, UNKNOWN)
 """Statuses of facilities still in the company's footprint (compared with claims)."""
+
+NOT_IN_FOOTPRINT = Status(None)
+
+
+def span_status(facility) -> Status:
+    """The facility's status on the date its queryset was read for (``FacilityQuerySet.on``
+    with ``with_span``): its span as a ``Status``, or ``Status(None)`` when it had no span then
+    (not in any footprint)."""
+    span = getattr(facility, "span", None)
+    return span.as_status() if span is not None else NOT_IN_FOOTPRINT
 
 
 @dataclass(frozen=True)
@@ -141,12 +153,12 @@ class Footprint:
         return [row for group in self.ordered_groups for row in group.rows if row.status.pending_type]
 
 
-def footprint_rows(facilities: Iterable, on: date) -> list[FacilityRow]:
-    """The facilities in the footprint on ``on``, in the given order, each with its status
-    (``status_at`` over the prefetched ``accepted_events``), e.g. for ``/api/companies/<slug>/``."""
+def footprint_rows(facilities: Iterable) -> list[FacilityRow]:
+    """The facilities in a footprint on their queryset's date, in the given order, each with
+    its status (``span_status``), e.g. for ``/api/companies/<slug>/``."""
     rows = []
     for facility in facilities:
-        status = status_at(facility.accepted_events, on)
+        status = span_status(facility)
         if status.in_footprint:
             rows.append(FacilityRow(facility, status))
     return rows
@@ -155,13 +167,13 @@ def footprint_rows(facilities: Iterable, on: date) -> list[FacilityRow]:
 def group_facilities(facilities: Iterable, on: date) -> Footprint:
     """Group facilities by their status on ``on``.
 
-    Each facility must carry ``accepted_events`` (``FacilityQuerySet.for_company_page``
-    prefetches them); the status is ``companies.status.status_at`` over those events.
+    Each facility must carry its span on ``on`` (``FacilityQuerySet.for_company_page(on)``);
+    those without one are listed as not yet in the footprint.
     """
     groups = {key: StatusGroup(key, GROUP_TITLES[key]) for key in GROUP_ORDER}
     not_yet = []
     for facility in facilities:
-        result = status_at(facility.accepted_events, on)
+        result = span_status(facility)
         if result.status is None:
             not_yet.append(facility)
             continue
@@ -217,9 +229,9 @@ class Rollup:
 
 
 def roll_up(company, descendants: Sequence, facilities: Iterable, on: date) -> Rollup:
-    """Split ``facilities`` (the company's and its descendants', with ``accepted_events`` and
-    ``company`` loaded) into the company's own footprint and its subsidiaries', by status on
-    ``on`` (``group_facilities``, so ``status_at``), and count each subsidiary's."""
+    """Split ``facilities`` (the company's and its descendants', with their spans on ``on`` and
+    ``company`` loaded) into the company's own footprint and its subsidiaries', by status
+    (``group_facilities``), and count each subsidiary's."""
     own, theirs = [], []
     for facility in facilities:
         (own if facility.company_id == company.pk else theirs).append(facility)
@@ -336,10 +348,6 @@ def related_facility(facility, attr: str):
         return None
     except AttributeError:
         return None
-
-
-def current_status(events: Iterable, on: date) -> Status:
-    return status_at(events, on)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,8 +5,11 @@ Views call these and nothing else to read; tests pin each page's query count.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.db import connections, models, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q
+from django.utils import timezone
 
 HIERARCHY_MAX_DEPTH = 10
 """How many levels of subsidiaries the hierarchy lookups follow (a bound, and a cycle guard)."""
@@ -19,13 +22,26 @@ RELEASE_TEXT_FIELDS = ("body", "raw", "extraction", "import_log")
 
 def release_text(path: str = "") -> list[str]:
     """The release's text fields to ``defer()``, behind the relation ``path`` (e.g. ``release``,
-    ``status_event__release``); ``""`` for a Release queryset itself."""
+    ``span__event__release``); ``""`` for a Release queryset itself."""
     prefix = f"{path}__" if path else ""
     return [prefix + name for name in RELEASE_TEXT_FIELDS]
 
 
-def _status_count(status: str) -> Count:
-    return Count("facilities", filter=Q(facilities__status=status), distinct=True)
+def span_on(day: date, path: str = "spans") -> Q:
+    """THE condition for a status on ``day``: the status span with
+    ``valid_from <= day AND (valid_to IS NULL OR valid_to > day)``.
+
+    ``path`` leads to the spans: ``spans`` from a facility, ``facilities__spans`` from a company,
+    ``""`` on ``StatusSpan`` itself. A facility's spans do not overlap, so at most one matches.
+    """
+    prefix = f"{path}__" if path else ""
+    return Q(**{f"{prefix}valid_from__lte": day}) & (
+        Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
+    )
+
+
+STATUS_COUNTS = ("open", "idled", "closed", "sold", "planned")
+"""The statuses ``CompanyQuerySet.with_status_counts`` counts (``<status>_count``)."""
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -41,19 +57,25 @@ class CompanyQuerySet(models.QuerySet):
             | Q(ticker__iexact=query)
         )
 
-    def with_status_counts(self) -> CompanyQuerySet:
+    def with_status_counts(self, day: date | None = None) -> CompanyQuerySet:
+        """``<status>_count`` for each of ``STATUS_COUNTS`` and ``facility_count`` (facilities
+        with a status) on ``day`` (today by default): one join to each facility's span on that
+        day (``span_on``), so a facility counts once and one with no accepted events not at all."""
+        day = day or timezone.localdate()
+        path = "facilities__spans"
         return self.annotate(
-            open_count=_status_count("open"),
-            idled_count=_status_count("idled"),
-            closed_count=_status_count("closed"),
-            sold_count=_status_count("sold"),
-            planned_count=_status_count("planned"),
-            facility_count=Count("facilities", distinct=True),
+            current_span=FilteredRelation(path, condition=span_on(day, path)),
+            facility_count=Count("current_span"),
+            **{
+                f"{status}_count": Count("current_span", filter=Q(current_span__status=status))
+                for status in STATUS_COUNTS
+            },
         )
 
-    def for_list(self) -> CompanyQuerySet:
-        """The companies list: counts per status and the headquarters, in one query."""
-        return self.with_status_counts().select_related("headquarters")
+    def for_list(self, day: date | None = None) -> CompanyQuerySet:
+        """The companies list: counts per status (today's, or on ``day``) and the headquarters,
+        in one query."""
+        return self.with_status_counts(day).select_related("headquarters")
 
     def for_detail(self) -> CompanyQuerySet:
         return self.select_related("headquarters", "parent")
@@ -132,41 +154,59 @@ class CompanyQuerySet(models.QuerySet):
 
 
 class FacilityQuerySet(models.QuerySet):
-    def with_accepted_events(self) -> FacilityQuerySet:
-        """Prefetch accepted events (with their releases, less their text) so
-        ``companies.status`` can run over them without a query per facility."""
-        from .models import Event
+    # --- status on a date: one join to the status spans ---
+    def on(self, day: date) -> FacilityQuerySet:
+        """Each facility joined to its status span on ``day`` (``span_on``) as ``span``: one
+        LEFT JOIN. Filter, sort and count by ``span__status``, ``span__since`` and so on;
+        ``facility.span`` is None when the facility is in no footprint on ``day``. Call once per
+        queryset; pair it with ``with_span()`` to load the span with its event and release."""
+        return self.annotate(span=FilteredRelation("spans", condition=span_on(day)))
 
-        return self.prefetch_related(
-            Prefetch(
-                "events",
-                queryset=Event.objects.accepted().select_related("release").defer(*release_text("release")),
-                to_attr="accepted_events",
-            )
-        )
+    def in_footprint(self) -> FacilityQuerySet:
+        """After ``on(day)``: only facilities with a status that day."""
+        return self.filter(span__isnull=False)
 
-    def for_company_page(self) -> FacilityQuerySet:
+    def with_span(self) -> FacilityQuerySet:
+        """After ``on(day)``: load the span, the event that set its status and that event's
+        release (less its text) in the same query, for ``presenters.FacilityRow``."""
+        return self.select_related("span__event__release").defer(*release_text("span__event__release"))
+
+    def with_records(self) -> FacilityQuerySet:
+        """Annotate ``has_status``: whether the facility has any status span at all (any accepted
+        event); one that has none is in no footprint and on no public page."""
+        from .models import StatusSpan
+
+        return self.annotate(has_status=Exists(StatusSpan.objects.filter(facility=OuterRef("pk"))))
+
+    def for_company_page(self, day: date) -> FacilityQuerySet:
+        """The company page's and company API's facilities with their status on ``day``: every
+        facility that has a status at some date (those not yet in the footprint on ``day`` have
+        ``span`` None), with place, buyer, and the span's event and release: one query."""
         return (
-            self.select_related("location", "status_event__release", "successor__company")
-            .defer(*release_text("status_event__release"))
-            .with_accepted_events()
-            .order_by("location__country", "location__region", "location__locality", "name")
+            self.on(day)
+            .with_span()
+            .with_records()
+            .filter(has_status=True)
+            .select_related("location", "successor__company")
+            .order_by("location__country", "location__region", "location__locality", "name", "pk")
         )
 
-    def for_company_family(self, company, subsidiaries) -> FacilityQuerySet:
+    def for_company_family(self, company, subsidiaries, day: date) -> FacilityQuerySet:
         """The company page's facilities: ``company``'s and its ``subsidiaries``' (from
-        ``CompanyQuerySet.descendants``), each with its company, for ``presenters.roll_up``."""
+        ``CompanyQuerySet.descendants``), each with its company and its status on ``day``, for
+        ``presenters.roll_up``."""
         family = [company.pk, *(c.pk for c in subsidiaries)]
-        return self.filter(company_id__in=family).for_company_page().select_related("company")
+        return self.filter(company_id__in=family).for_company_page(day).select_related("company")
 
-    def for_detail(self) -> FacilityQuerySet:
+    def for_detail(self, day: date) -> FacilityQuerySet:
+        """The facility page: the facility with its status on ``day`` (its span, event and
+        release), its company, place, predecessor and successor, and every event oldest first."""
         from .models import Event
 
         return (
-            self.select_related(
-                "company", "location", "successor__company", "predecessor__company", "status_event__release"
-            )
-            .defer(*release_text("status_event__release"))
+            self.on(day)
+            .with_span()
+            .select_related("company", "location", "successor__company", "predecessor__company")
             .prefetch_related(
                 Prefetch(
                     "events",
@@ -178,24 +218,36 @@ class FacilityQuerySet(models.QuerySet):
             )
         )
 
-    def status_totals(self) -> dict[str, int]:
-        """Facilities per cached status (one query), e.g. for the home page's totals."""
-        from .models import FacilityStatus
+    def with_accepted_events(self) -> FacilityQuerySet:
+        """Prefetch accepted events (with their releases, less their text) as
+        ``accepted_events``, for ``companies.status.history`` (the changes pages)."""
+        from .models import Event
 
-        return self.aggregate(
-            total=Count("pk"),
-            **{status: Count("pk", filter=Q(status=status)) for status in FacilityStatus.values},
+        return self.prefetch_related(
+            Prefetch(
+                "events",
+                queryset=Event.objects.accepted().select_related("release").defer(*release_text("release")),
+                to_attr="accepted_events",
+            )
         )
 
-    def due_for_refresh(self, today) -> FacilityQuerySet:
-        """Facilities whose announced future change has come due since the cache was written."""
-        return self.filter(pending_date__isnull=False, pending_date__lte=today)
+    def status_totals(self, day: date | None = None) -> dict[str, int]:
+        """Facilities per status on ``day`` (today by default) and their ``total`` (facilities
+        with a status): one query, e.g. for the home page's totals."""
+        from .models import FacilityStatus
 
-    def for_changes(self, start, end) -> FacilityQuerySet:
+        day = day or timezone.localdate()
+        return self.on(day).aggregate(
+            total=Count("span"),
+            **{status: Count("span", filter=Q(span__status=status)) for status in FacilityStatus.values},
+        )
+
+    def for_changes(self, start: date, end: date) -> FacilityQuerySet:
         """The changes pages (``companies.changes``): facilities with an accepted event dated
         (effective, else announced) or announced between ``start`` and ``end`` inclusive, with
-        company, place and every accepted event (and its release) for ``status_at``: two queries."""
-        from django.db.models import Exists, OuterRef
+        company, place, their status spans on the day before ``start`` (``span_start``) and on
+        ``end`` (``span_end``) with the events and releases behind them, and every accepted event
+        (and its release) for ``companies.status.history``: two queries."""
         from django.db.models.functions import Coalesce
 
         from .models import Event
@@ -206,16 +258,22 @@ class FacilityQuerySet(models.QuerySet):
             .alias(on=Coalesce("effective_date", "announced_date"))
             .filter(Q(on__range=(start, end)) | Q(announced_date__range=(start, end)))
         )
-        return self.filter(Exists(events)).select_related("company", "location").with_accepted_events()
+        return (
+            self.filter(Exists(events))
+            .annotate(
+                span_start=FilteredRelation("spans", condition=span_on(start - timedelta(days=1))),
+                span_end=FilteredRelation("spans", condition=span_on(end)),
+            )
+            .select_related("company", "location", "span_start__event__release", "span_end__event__release")
+            .defer(*release_text("span_start__event__release"), *release_text("span_end__event__release"))
+            .with_accepted_events()
+        )
 
     # --- explorer / API (companies.filters) ---
     def for_explorer(self) -> FacilityQuerySet:
-        """The facility explorer, its exports and ``/api/facilities/``: each facility with its
-        company, place and the release behind its cached status, in one query. For ``as_of``
-        add ``with_accepted_events()``."""
-        return self.select_related("company", "location", "status_event__release").defer(
-            *release_text("status_event__release")
-        )
+        """The facility explorer, its exports and ``/api/facilities/``, after ``on(day)``: each
+        facility with its company, place, span and the release behind its status, in one query."""
+        return self.select_related("company", "location").with_span()
 
     def place_options(self):
         """Distinct ``(country, region)`` pairs where there are facilities (one query)."""
@@ -224,6 +282,26 @@ class FacilityQuerySet(models.QuerySet):
             .values_list("location__country", "location__region")
             .distinct()
         )
+
+
+class StatusSpanQuerySet(models.QuerySet):
+    def on(self, day: date) -> StatusSpanQuerySet:
+        """The spans that hold on ``day`` (``span_on``): at most one per facility."""
+        return self.filter(span_on(day, ""))
+
+    def status_of(self, facility, day: date | None = None):
+        """One facility's ``companies.status.Status`` on ``day`` (today by default), read from its
+        span (one query); ``Status(None)`` when it has none then (in no footprint)."""
+        from .status import Status
+
+        day = day or timezone.localdate()
+        pk = getattr(facility, "pk", facility)
+        span = self.on(day).filter(facility_id=pk).select_related("event__release").first()
+        return span.as_status() if span is not None else Status(None)
+
+    def for_chart(self):
+        """``(status, valid_from, valid_to)`` of each span, for ``charts.status_series``."""
+        return self.values_list("status", "valid_from", "valid_to")
 
 
 class EventQuerySet(models.QuerySet):
@@ -276,29 +354,27 @@ class EventQuerySet(models.QuerySet):
             .order_by("month", "type")
         )
 
-    # Bulk writes bypass Event.save(); these keep the status cache true for them too.
+    # Bulk writes bypass Event.save(); these rewrite the status spans for them too.
     def update(self, **kwargs) -> int:
-        from .services.facilities import facility_refresh_status
+        from .services.facilities import facilities_refresh
 
         with transaction.atomic():
             facility_ids = set(self.values_list("facility_id", flat=True))
             count = super().update(**kwargs)
             if "facility" in kwargs or "facility_id" in kwargs:
                 facility_ids |= set(self.values_list("facility_id", flat=True))
-            for facility_id in sorted(facility_ids):
-                facility_refresh_status(facility_id=facility_id)
+            facilities_refresh(facility_ids=facility_ids)
         return count
 
     update.queryset_only = True
 
     def delete(self):
-        from .services.facilities import facility_refresh_status
+        from .services.facilities import facilities_refresh
 
         with transaction.atomic():
             facility_ids = set(self.values_list("facility_id", flat=True))
             result = super().delete()
-            for facility_id in sorted(facility_ids):
-                facility_refresh_status(facility_id=facility_id)
+            facilities_refresh(facility_ids=facility_ids)
         return result
 
     delete.queryset_only = True

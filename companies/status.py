@@ -16,6 +16,9 @@ Rules (DESIGN.md, "Status is derived, never typed"):
 * An accepted event announced by the date but effective after it does not change the status;
   it is reported as pending ("closure announced for DATE"). An opening announced for a future
   date makes the facility planned until then.
+
+What is stored is :func:`spans`: the whole of :func:`status_at` over time, as stretches of dates
+with one answer each (``companies.models.StatusSpan``), so any date's status is one SQL condition.
 """
 
 from __future__ import annotations
@@ -145,6 +148,48 @@ def status_at(events: Iterable[EventLike], on: date) -> Status:
         if after != status:
             status, since, setter = after, event_date(event), event
     return Status(status, since, setter, pending_type, pending_date)
+
+
+BEGINNING = date.min
+"""``valid_from`` of a span that holds from before any event: what the first event implies."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """The dates ``valid_from`` (inclusive) to ``valid_to`` (exclusive; None: from then on) over
+    which :func:`status_at` gives the same answer, ``status``."""
+
+    valid_from: date
+    valid_to: date | None
+    status: Status
+
+
+def spans(events: Iterable[EventLike]) -> list[Span]:
+    """The whole history of :func:`status_at` over ``events``, as consecutive spans.
+
+    ``status_at`` can only change on a date an accepted event takes effect or is announced, so it
+    is asked once at the beginning and once on each of those dates, and equal answers in a row
+    are merged: each span is exactly ``status_at`` on every date in it (status, since, the event
+    that set it and the pending announcement). Stretches when the facility is not in this
+    footprint (``status`` None: before an opening or acquisition) are left out, and a facility
+    without accepted events has no spans.
+    """
+    ordered = accepted_in_order(events)
+    if not ordered:
+        return []
+    change_dates = sorted({day for e in ordered for day in (event_date(e), e.announced_date)})
+    result: list[Span] = []
+    start, current = BEGINNING, status_at(ordered, BEGINNING)
+    for day in change_dates:
+        answer = status_at(ordered, day)
+        if answer == current:
+            continue
+        if current.status is not None:
+            result.append(Span(start, day, current))
+        start, current = day, answer
+    if current.status is not None:
+        result.append(Span(start, None, current))
+    return result
 
 
 def history(events: Iterable[EventLike]) -> list[tuple[EventLike, str | None, str]]:

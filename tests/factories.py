@@ -66,6 +66,14 @@ class EventFactory(factory.django.DjangoModelFactory):
     review_state = "accepted"
 
 
+def open_facility(opened=datetime.date(2000, 1, 1), **kwargs):
+    """A facility in its company's footprint: one accepted "opened" event (a facility without
+    accepted events is in no footprint and on no public page)."""
+    facility = FacilityFactory(**kwargs)
+    EventFactory(facility=facility, type="opened", announced_date=opened)
+    return facility
+
+
 class ClaimFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = FootprintClaim
@@ -126,3 +134,20 @@ def build_iwg_footprint():
     return SimpleNamespace(
         company=company, release=release, jewett=jewett, littleton=littleton, camden=camden
     )
+
+
+def status_today(facility):
+    """The facility's ``companies.status.Status`` today, read from its status span."""
+    from companies.models import StatusSpan
+
+    return StatusSpan.objects.status_of(facility)
+
+
+def statuses_today(facilities=None) -> set:
+    """The set of today's statuses of ``facilities`` (all by default); None: no status today."""
+    from django.utils import timezone
+
+    from companies.models import Facility
+
+    queryset = facilities if facilities is not None else Facility.objects.all()
+    return set(queryset.on(timezone.localdate()).values_list("span__status", flat=True))

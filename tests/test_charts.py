@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from companies import charts
 from companies.models import Event, EventType
+from companies.status import spans
 from tests.factories import EventFactory, FacilityFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -27,8 +28,10 @@ def event(pk, type_, announced, effective=None, published=None):
     )
 
 
-def facility(*events):
-    return SimpleNamespace(accepted_events=list(events))
+def facility(*events) -> list[tuple]:
+    """A facility's status spans as ``StatusSpanQuerySet.for_chart`` reads them:
+    ``(status, valid_from, valid_to)``, written by the one status function."""
+    return [(s.status.status, s.valid_from, s.valid_to) for s in spans(events)]
 
 
 def parse(svg) -> ET.Element:
@@ -84,7 +87,7 @@ def test_time_ticks_label_years_for_long_ranges():
 def test_status_series_idling_in_march_2009_moves_a_plant_from_open_to_idled():
     jewett = facility(event(1, "idled", D(2009, 3, 24)))
     camden = facility(event(2, "opened", D(2008, 6, 10)))
-    data = charts.status_series([jewett, camden], today=D(2009, 6, 15))
+    data = charts.status_series([*jewett, *camden], today=D(2009, 6, 15))
     labels = [p.label for p in data.periods]
     assert labels[0] == "2007-06"  # a year before the first event
     assert labels[-1] == "2009-06"
@@ -104,7 +107,7 @@ def test_status_series_idling_in_march_2009_moves_a_plant_from_open_to_idled():
 
 def test_status_series_counts_a_future_closure_only_from_its_effective_date():
     mill = facility(event(1, "closed", D(2009, 1, 5), effective=D(2009, 4, 30)))
-    data = charts.status_series([mill], today=D(2009, 8, 1))
+    data = charts.status_series(mill, today=D(2009, 8, 1))
     labels = [p.label for p in data.periods]
     by_key = {s.key: dict(zip(labels, s.values, strict=True)) for s in data.series}
     assert by_key["open"]["2009-03"] == 1 and by_key["closed"]["2009-03"] == 0
@@ -112,15 +115,15 @@ def test_status_series_counts_a_future_closure_only_from_its_effective_date():
 
 
 def test_status_series_without_events_is_empty():
-    data = charts.status_series([facility()], today=D(2020, 1, 1))
+    data = charts.status_series(facility(), today=D(2020, 1, 1))
     assert data.is_empty
-    chart = charts.company_status_chart(SimpleNamespace(name="Empty Co"), [facility()], today=D(2020, 1, 1))
+    chart = charts.company_status_chart(SimpleNamespace(name="Empty Co"), facility(), today=D(2020, 1, 1))
     assert chart.svg == ""
 
 
 def test_status_series_aggregates_long_histories():
     old = facility(event(1, "opened", D(1950, 1, 1)), event(2, "closed", D(2001, 6, 1)))
-    data = charts.status_series([old], today=D(2020, 1, 1))
+    data = charts.status_series(old, today=D(2020, 1, 1))
     assert len(data.periods) <= charts.MAX_PERIODS
     assert data.unit == "year"
     closed = dict(zip([p.label for p in data.periods], data.series[2].values, strict=True))
@@ -129,7 +132,7 @@ def test_status_series_aggregates_long_histories():
 
 def test_changes_table_keeps_only_periods_where_a_count_changed():
     jewett = facility(event(1, "idled", D(2009, 3, 24)))
-    data = charts.status_series([jewett], today=D(2010, 12, 1))
+    data = charts.status_series(jewett, today=D(2010, 12, 1))
     rows = data.changes
     assert [p.label for p, _ in rows] == ["2008-03", "2009-03", "2010-12"]
     assert rows[1][1] == [0, 1, 0]
@@ -141,7 +144,7 @@ def test_changes_table_keeps_only_periods_where_a_count_changed():
 def test_status_chart_is_well_formed_accessible_and_escaped():
     company = SimpleNamespace(name='<script>alert("x")</script> & Sons')
     jewett = facility(event(1, "idled", D(2009, 3, 24)))
-    chart = charts.company_status_chart(company, [jewett], today=D(2012, 1, 1))
+    chart = charts.company_status_chart(company, jewett, today=D(2012, 1, 1))
     svg = str(chart.svg)
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg

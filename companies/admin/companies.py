@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from ..models import Company, Facility, FootprintClaim
-from .facilities import pending_label
+from .facilities import pending_label, since_label, status_label
 from .filters import country_name, is_autocomplete
 
 
@@ -33,7 +34,7 @@ class FacilityInline(admin.TabularInline):
 
     model = Facility
     template = "admin/companies/company/facility_inline.html"
-    fields = ("facility_link", "location", "kind", "status", "status_since", "pending_change")
+    fields = ("facility_link", "location", "kind", "status_col", "since_col", "pending_change")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -43,8 +44,10 @@ class FacilityInline(admin.TabularInline):
         return (
             super()
             .get_queryset(request)
+            .on(timezone.localdate())
+            .with_span()
             .select_related("location")
-            .order_by("status", "location__country", "location__region", "location__locality", "name")
+            .order_by("span__status", "location__country", "location__region", "location__locality", "name")
         )
 
     def has_add_permission(self, request, obj=None):
@@ -60,6 +63,14 @@ class FacilityInline(admin.TabularInline):
     def facility_link(self, obj: Facility):
         url = reverse("admin:companies_facility_change", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, obj.display_name)
+
+    @admin.display(description="status today")
+    def status_col(self, obj: Facility) -> str:
+        return status_label(obj)
+
+    @admin.display(description="since")
+    def since_col(self, obj: Facility):
+        return since_label(obj) or self.get_empty_value_display()
 
     @admin.display(description="pending change")
     def pending_change(self, obj: Facility) -> str:

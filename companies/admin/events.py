@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from ..models import Event, Release, ReviewState
+from ..models import Event, FacilityStatus, Release, ReviewState, StatusSpan
 from ..services.events import events_set_review_state
 from .filters import EventCountryFilter
 
@@ -115,10 +115,11 @@ class EventAdmin(admin.ModelAdmin):
     def facility_status(self, obj: Event):
         if obj is None or not obj.facility_id:
             return "—"
-        facility = obj.facility
-        since = f" since {facility.status_since.isoformat()}" if facility.status_since else ""
-        url = reverse("admin:companies_facility_change", args=[facility.pk])
-        return format_html('<a href="{}">{}{}</a>', url, facility.get_status_display(), since)
+        status = StatusSpan.objects.status_of(obj.facility_id)
+        label = FacilityStatus(status.status).label if status.status else "No status today"
+        since = f" since {status.since.isoformat()}" if status.since else ""
+        url = reverse("admin:companies_facility_change", args=[obj.facility_id])
+        return format_html('<a href="{}">{}{}</a>', url, label, since)
 
     def save_model(self, request, obj, form, change):
         if "review_state" in form.changed_data:

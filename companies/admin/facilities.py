@@ -1,4 +1,8 @@
-"""Facility admin: the facility with its events inline; its status is shown, never edited."""
+"""Facility admin: the facility with its events inline; its status is shown, never edited.
+
+The status shown is today's status span (``Facility.objects.on(today)``), the same row every
+public page reads; saving events rewrites the spans (``services.facilities.facilities_refresh``).
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,13 @@ from django import forms
 from django.contrib import admin
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
-from ..models import Event, Facility
-from ..services.facilities import facility_refresh_status
-from ..status import Status
+from ..models import Event, Facility, FacilityStatus
+from ..services.facilities import facilities_refresh
 from .events import stamp_review
 from .filters import FacilityCountryFilter
-
-# The status cache on Facility: written only by facility_refresh_status, never by a form save.
-STATUS_CACHE_FIELDS = frozenset({"status", "status_since", "status_event", "pending_type", "pending_date"})
 
 SHORT_TEXT = {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}
 NARROW_NUMBER = {"widget": forms.NumberInput(attrs={"style": "width: 5em"})}
@@ -27,30 +28,47 @@ EVENT_INLINE_WIDGETS = {
 }
 
 
+NO_STATUS = "No status today"
+"""A facility with no span today: no accepted events, or not yet opened."""
+
+
+def today_span(facility: Facility):
+    """The facility's status span today, as ``Facility.objects.on(today)`` loaded it (None: no
+    status today, e.g. no accepted events)."""
+    return getattr(facility, "span", None)
+
+
 def pending_label(facility: Facility) -> str:
     """ "Closure announced for 2010-06-30", worded by ``companies.status`` ("" when none)."""
-    if not facility.pending_type or not facility.pending_date:
-        return ""
-    return Status(
-        facility.status, pending_type=facility.pending_type, pending_date=facility.pending_date
-    ).pending_label
+    span = today_span(facility)
+    return span.as_status().pending_label if span is not None else ""
 
 
-def save_without_status_cache(obj: Facility, change: bool) -> None:
-    """Save a facility edited in a form without writing the cached status fields.
+def status_label(facility: Facility) -> str:
+    span = today_span(facility)
+    return FacilityStatus(span.status).label if span is not None else NO_STATUS
 
-    The instance was read at the start of the request; writing its cached status back could
-    overwrite a refresh made meanwhile (another editor accepting an event).
-    """
-    if not change:
-        obj.save()
-        return
-    fields = [
-        f.name
-        for f in obj._meta.concrete_fields
-        if not f.primary_key and f.name not in STATUS_CACHE_FIELDS and f.name != "created_at"
-    ]
-    obj.save(update_fields=fields)
+
+def since_label(facility: Facility):
+    span = today_span(facility)
+    return span.since if span is not None else None
+
+
+class FacilityStatusFilter(admin.SimpleListFilter):
+    """Facilities by their status today (their span on today's date)."""
+
+    title = "status today"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [*FacilityStatus.choices, ("none", NO_STATUS)]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(span__isnull=True)
+        if self.value():
+            return queryset.filter(span__status=self.value())
+        return queryset
 
 
 class FacilityEventInline(admin.TabularInline):
@@ -88,13 +106,18 @@ class FacilityAdmin(admin.ModelAdmin):
         "company",
         "location",
         "kind",
-        "status",
-        "status_since",
+        "status_col",
+        "since_col",
         "pending_change",
     )
     list_display_links = ("name_col",)
     list_select_related = ("company", "location")
-    list_filter = ("status", FacilityCountryFilter, "kind", ("company", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        FacilityStatusFilter,
+        FacilityCountryFilter,
+        "kind",
+        ("company", admin.RelatedOnlyFieldListFilter),
+    )
     search_fields = (
         "name",
         "products",
@@ -105,7 +128,7 @@ class FacilityAdmin(admin.ModelAdmin):
     )
     search_help_text = "Facility name or products, company name or ticker, locality or region code."
     autocomplete_fields = ("company", "location", "successor")
-    readonly_fields = ("status", "status_since", "status_source", "pending_change", "created_at")
+    readonly_fields = ("status_col", "since_col", "status_source", "pending_change", "created_at")
     list_per_page = 50
     ordering = ("company__name", "location__country", "location__region", "location__locality", "name")
     inlines = [FacilityEventInline]
@@ -114,7 +137,7 @@ class FacilityAdmin(admin.ModelAdmin):
         (
             "Status",
             {
-                "fields": (("status", "status_since"), "status_source", "pending_change"),
+                "fields": (("status_col", "since_col"), "status_source", "pending_change"),
                 "description": "Derived from the accepted events below; change the events to change it.",
             },
         ),
@@ -124,7 +147,21 @@ class FacilityAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         # ChangeList ignores list_select_related once the queryset has select_related: name all.
-        return super().get_queryset(request).select_related("company", "location", "status_event__release")
+        return (
+            super()
+            .get_queryset(request)
+            .on(timezone.localdate())
+            .with_span()
+            .select_related("company", "location")
+        )
+
+    @admin.display(description="status today", ordering="span__status")
+    def status_col(self, obj: Facility) -> str:
+        return status_label(obj)
+
+    @admin.display(description="since", ordering="span__since")
+    def since_col(self, obj: Facility):
+        return since_label(obj) or self.get_empty_value_display()
 
     @admin.display(description="facility", ordering="name")
     def name_col(self, obj: Facility) -> str:
@@ -136,7 +173,8 @@ class FacilityAdmin(admin.ModelAdmin):
 
     @admin.display(description="set by")
     def status_source(self, obj: Facility):
-        event = obj.status_event if obj and obj.pk else None
+        span = today_span(obj) if obj and obj.pk else None
+        event = span.event if span is not None else None
         if event is None:
             return "—"
         url = reverse("admin:companies_event_change", args=[event.pk])
@@ -145,9 +183,6 @@ class FacilityAdmin(admin.ModelAdmin):
             return format_html('<a href="{}">{}</a>, from “{}”', url, label, event.release.headline)
         return format_html('<a href="{}">{}</a> (entered by hand)', url, label)
 
-    def save_model(self, request, obj, form, change):
-        save_without_status_cache(obj, change)
-
     def save_formset(self, request, form, formset, change):
         if formset.model is Event:
             stamp_review(formset)
@@ -155,10 +190,6 @@ class FacilityAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Inline events refresh the status as they save; refresh once more so the cache is true
-        # whatever happened, and hand the fresh values to the instance shown in messages.
-        fresh = facility_refresh_status(facility_id=form.instance.pk)
-        if fresh is not None:
-            for name in STATUS_CACHE_FIELDS:
-                attname = Facility._meta.get_field(name).attname
-                setattr(form.instance, attname, getattr(fresh, attname))
+        # Inline events rewrite the spans as they save; rewrite once more so they are true
+        # whatever happened in the formsets.
+        facilities_refresh(facility_ids=[form.instance.pk])

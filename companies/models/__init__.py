@@ -6,6 +6,7 @@ from .event import Event, EventType, ReviewState
 from .facility import Facility, FacilityKind, FacilityStatus
 from .location import Location
 from .release import ImportState, Release
+from .span import StatusSpan
 
 __all__ = [
     "Company",
@@ -19,4 +20,5 @@ __all__ = [
     "Location",
     "Release",
     "ReviewState",
+    "StatusSpan",
 ]

@@ -33,7 +33,7 @@ class Event(models.Model):
     """One thing that happened to one facility, on the word of a release (or an editor).
 
     Only accepted events count towards a facility's status. Saving or deleting an event, in
-    any way (admin, import, shell, queryset update), refreshes its facility's cached status
+    any way (admin, import, shell, queryset update), rewrites its facility's status spans
     in the same transaction.
     """
 
@@ -144,7 +144,7 @@ class Event(models.Model):
         return self.release.published if self.release_id else None
 
     def save(self, *args, **kwargs):
-        from ..services.facilities import facility_refresh_status
+        from ..services.facilities import facilities_refresh
 
         with transaction.atomic():
             previous_facility_id = None
@@ -153,15 +153,13 @@ class Event(models.Model):
                     Event.objects.filter(pk=self.pk).values_list("facility_id", flat=True).first()
                 )
             super().save(*args, **kwargs)
-            facility_refresh_status(facility_id=self.facility_id)
-            if previous_facility_id and previous_facility_id != self.facility_id:
-                facility_refresh_status(facility_id=previous_facility_id)
+            facilities_refresh(facility_ids=[self.facility_id, previous_facility_id])
 
     def delete(self, *args, **kwargs):
-        from ..services.facilities import facility_refresh_status
+        from ..services.facilities import facilities_refresh
 
         with transaction.atomic():
             facility_id = self.facility_id
             result = super().delete(*args, **kwargs)
-            facility_refresh_status(facility_id=facility_id)
+            facilities_refresh(facility_ids=[facility_id])
         return result

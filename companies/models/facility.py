@@ -15,9 +15,10 @@ class FacilityKind(models.TextChoices):
 
 
 class FacilityStatus(models.TextChoices):
-    """What a facility's accepted events imply; see ``companies.status``."""
+    """What a facility's accepted events imply on a date; see ``companies.status``. ``unknown``:
+    before a first event that implies nothing (an expansion, a reopening)."""
 
-    UNKNOWN = "unknown", "No accepted events"
+    UNKNOWN = "unknown", "Unknown"
     PLANNED = "planned", "Planned"
     OPEN = "open", "Open"
     IDLED = "idled", "Idled"
@@ -28,9 +29,9 @@ class FacilityStatus(models.TextChoices):
 class Facility(models.Model):
     """A company's site at a location: a plant, mill, warehouse, mine...
 
-    ``status``, ``status_since``, ``status_event``, ``pending_type`` and ``pending_date`` are
-    a cache of what the facility's accepted events imply. They are written only by
-    ``companies.services.facilities.facility_refresh_status`` and never typed by hand.
+    It has no status field: its status on any date is one of its ``spans`` (``StatusSpan``),
+    which the status service writes from its accepted events. Read it with
+    ``Facility.objects.on(day)``, which joins each facility to its span on that day.
     """
 
     company = models.ForeignKey("Company", on_delete=models.CASCADE, related_name="facilities")
@@ -53,36 +54,6 @@ class Facility(models.Model):
         help_text="After a sale, the buyer's record of the same site.",
     )
 
-    # --- cache of companies.status, refreshed on every event change ---
-    status = models.CharField(
-        max_length=10,
-        choices=FacilityStatus.choices,
-        default=FacilityStatus.UNKNOWN,
-        editable=False,
-        help_text="Cached: derived from accepted events, never typed.",
-    )
-    status_since = models.DateField(
-        null=True, blank=True, editable=False, help_text="Cached: date the current status took effect."
-    )
-    status_event = models.ForeignKey(
-        "Event",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-        help_text="Cached: the accepted event that set the current status.",
-    )
-    pending_type = models.CharField(
-        max_length=10,
-        blank=True,
-        editable=False,
-        help_text="Cached: type of an accepted event announced for a future date (e.g. closed).",
-    )
-    pending_date = models.DateField(
-        null=True, blank=True, editable=False, help_text="Cached: effective date of that announced event."
-    )
-
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FacilityQuerySet.as_manager()
@@ -95,9 +66,6 @@ class Facility(models.Model):
                 fields=["company", "location", "name", "kind"], name="facility_unique_per_company_place"
             ),
             models.CheckConstraint(
-                condition=models.Q(status__in=FacilityStatus.values), name="facility_status_valid"
-            ),
-            models.CheckConstraint(
                 condition=models.Q(kind__in=FacilityKind.values), name="facility_kind_valid"
             ),
             models.CheckConstraint(
@@ -105,21 +73,8 @@ class Facility(models.Model):
             ),
         ]
 
-    CACHE_FIELDS = ("status", "status_since", "status_event", "pending_type", "pending_date")
-
     def __str__(self) -> str:
         return f"{self.company} — {self.display_name}"
-
-    def save(self, *args, **kwargs):
-        # The status cache belongs to facility_refresh_status: a full save of an instance loaded
-        # before an event changed must not write its stale cache back.
-        if self.pk and not self._state.adding and kwargs.get("update_fields") is None:
-            kwargs["update_fields"] = [
-                f.name
-                for f in self._meta.concrete_fields
-                if not f.primary_key and f.name not in self.CACHE_FIELDS
-            ]
-        super().save(*args, **kwargs)
 
     @property
     def display_name(self) -> str:

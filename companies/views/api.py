@@ -126,15 +126,15 @@ def company_list(request):
 def company_detail(request, slug):
     """A company with its facilities and their statuses today or ``?as_of=``.
 
-    Statuses come from ``companies.status.status_at`` over the prefetched accepted events, as
-    on the company page; facilities not in the footprint on the date are left out.
+    Statuses are the facilities' status spans on the date, as on the company page; facilities
+    not in the footprint on the date are left out.
     """
     as_of = _as_of(request)
     company = Company.objects.for_detail().filter(slug=slug).first()
     if company is None:
         raise ApiError(f"No company with slug “{slug}”.", status=404)
     on = as_of or timezone.localdate()
-    rows = footprint_rows(Facility.objects.filter(company=company).for_company_page(), on)
+    rows = footprint_rows(Facility.objects.filter(company=company).for_company_page(on))
     subsidiaries = Company.objects.filter(parent=company).order_by("name", "pk")
     root = site_root(request)
     data = company_dict(company, root)

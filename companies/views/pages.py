@@ -12,10 +12,9 @@ from django.utils import timezone
 from ..charts import company_status_chart, events_chart
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
-from ..models import Company, Event, EventType, Facility, Release
+from ..models import Company, Event, EventType, Facility, Release, StatusSpan
 from ..presenters import (
     country_name,
-    current_status,
     facility_history,
     latest_claims,
     other_events,
@@ -24,6 +23,7 @@ from ..presenters import (
     related_facility,
     roll_up,
     sort_toggle,
+    span_status,
 )
 
 LATEST_EVENTS = 20
@@ -96,8 +96,9 @@ def company_detail(request, slug):
     on = as_of or timezone.localdate()
     # Its subsidiaries (any depth, bounded; one query), then the family's facilities (two).
     subsidiaries = Company.objects.descendants(company)
-    rollup = roll_up(company, subsidiaries, Facility.objects.for_company_family(company, subsidiaries), on)
-    facilities, footprint = rollup.own_facilities, rollup.own
+    facilities = Facility.objects.for_company_family(company, subsidiaries, on)
+    rollup = roll_up(company, subsidiaries, facilities, on)
+    footprint = rollup.own
     context = {
         "company": company,
         "as_of": as_of,
@@ -111,17 +112,21 @@ def company_detail(request, slug):
         "releases": company.release_list,
         "headquarters_country": country_name(company.headquarters.country) if company.headquarters else "",
         "facility_map": company_map(footprint, company),
-        "status_chart": company_status_chart(company, facilities, today=timezone.localdate()),
+        "status_chart": company_status_chart(
+            company,
+            StatusSpan.objects.filter(facility__company=company).for_chart(),
+            today=timezone.localdate(),
+        ),
     }
     return render(request, "companies/company_detail.html", context)
 
 
 def facility_detail(request, pk):
-    facility = get_object_or_404(Facility.objects.for_detail(), pk=pk)
+    facility = get_object_or_404(Facility.objects.for_detail(timezone.localdate()), pk=pk)
     events = facility.all_events
     context = {
         "facility": facility,
-        "status": current_status(events, timezone.localdate()),
+        "status": span_status(facility),
         "history": facility_history(events),
         "other_events": other_events(events),
         "predecessor": related_facility(facility, "predecessor"),

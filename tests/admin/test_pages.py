@@ -186,4 +186,4 @@ def test_facility_pages_show_an_announced_future_closure(admin_client):
     assert "Closure announced for 2099-06-30" in listing
     page = admin_client.get(reverse("admin:companies_facility_change", args=[event.facility_id]))
     assert "Closure announced for 2099-06-30" in page.content.decode()
-    assert page.context["original"].status == "open"
+    assert page.context["original"].span.status == "open"

@@ -5,12 +5,12 @@ admin — the date dates their events, the company and a re-extraction propose t
 import pytest
 from django.urls import reverse
 
-from companies.models import Event, Facility, Release
+from companies.models import Event, Release
 from companies.services import imports
 from companies.services.imports import NEEDS_COMPANY_WARNING, NEEDS_DATE_WARNING, release_import
 from tests.admin import change_form_data
 from tests.admin.test_review_actions import messages_of
-from tests.factories import CompanyFactory, EventFactory
+from tests.factories import CompanyFactory, EventFactory, status_today
 from tests.services.test_imports import (
     BRINDLEMOOR_BODY,
     EDITORS_DATE,
@@ -131,8 +131,8 @@ def test_setting_the_date_and_accepting_an_event_in_one_save(admin_client, undat
     idled = Event.objects.get(type="idled")
     assert (idled.review_state, idled.announced_date) == ("accepted", EDITORS_DATE)
     assert Event.objects.get(type="closed").announced_date == EDITORS_DATE
-    facility = Facility.objects.get(pk=idled.facility_id)
-    assert (facility.status, facility.status_since) == ("idled", EDITORS_DATE)
+    status = status_today(idled.facility_id)
+    assert (status.status, status.since) == ("idled", EDITORS_DATE)
 
 
 def test_accepting_an_undated_event_inline_without_a_date_is_refused(admin_client, undated_release):

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from companies.models import Event, Facility
-from tests.factories import EventFactory, FacilityFactory
+from companies.models import Event, StatusSpan
+from tests.factories import EventFactory, FacilityFactory, status_today
 
 CHANGELIST = "admin:companies_event_changelist"
 
@@ -31,15 +31,14 @@ def test_accepting_proposed_events_sets_the_status_they_imply(admin_client):
     jewett = FacilityFactory(name="Jewett City plant")
     littleton = FacilityFactory(company=jewett.company, name="Littleton plant")
     events = [EventFactory(facility=f, type="idled", review_state="proposed") for f in (jewett, littleton)]
-    assert Facility.objects.get(pk=jewett.pk).status == "unknown"
+    assert status_today(jewett.pk).status is None
 
     response = run_action(admin_client, "accept_events", events)
 
     assert response.status_code == 200
     for facility in (jewett, littleton):
-        facility.refresh_from_db()
-        assert facility.status == "idled"
-        assert facility.status_since == datetime.date(2009, 3, 24)
+        status = status_today(facility)
+        assert (status.status, status.since) == ("idled", datetime.date(2009, 3, 24))
     assert all(e.review_state == "accepted" and e.reviewed_at for e in Event.objects.all())
     assert "Accepted 2 events; facility statuses recomputed." in messages_of(response)
 
@@ -59,13 +58,12 @@ def test_rejecting_an_accepted_event_reverts_the_status(admin_client):
     facility = FacilityFactory()
     EventFactory(facility=facility, type="opened", announced_date=datetime.date(2001, 5, 1))
     closure = EventFactory(facility=facility, type="closed", announced_date=datetime.date(2009, 3, 24))
-    assert Facility.objects.get(pk=facility.pk).status == "closed"
+    assert status_today(facility.pk).status == "closed"
 
     response = run_action(admin_client, "reject_events", [closure])
 
-    facility = Facility.objects.get(pk=facility.pk)
-    assert facility.status == "open"
-    assert facility.status_since == datetime.date(2001, 5, 1)
+    status = status_today(facility)
+    assert (status.status, status.since) == ("open", datetime.date(2001, 5, 1))
     assert Event.objects.get(pk=closure.pk).review_state == "rejected"
     assert "Rejected 1 event; facility statuses recomputed." in messages_of(response)
 
@@ -74,8 +72,9 @@ def test_rejecting_an_accepted_event_reverts_the_status(admin_client):
 def test_rejecting_the_only_event_leaves_no_status(admin_client):
     event = EventFactory(type="idled")
     run_action(admin_client, "reject_events", [event])
-    facility = Facility.objects.get(pk=event.facility_id)
-    assert (facility.status, facility.status_since, facility.status_event_id) == ("unknown", None, None)
+    status = status_today(event.facility_id)
+    assert (status.status, status.since, status.event) == (None, None, None)
+    assert not StatusSpan.objects.filter(facility_id=event.facility_id).exists()
 
 
 @pytest.mark.django_db
@@ -88,7 +87,7 @@ def test_changing_review_state_on_the_event_page_refreshes_status(admin_client):
     data["review_state"] = "accepted"
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    assert Facility.objects.get(pk=event.facility_id).status == "idled"
+    assert status_today(event.facility_id).status == "idled"
     assert Event.objects.get(pk=event.pk).reviewed_at is not None
 
 
@@ -100,7 +99,7 @@ def test_deleting_events_from_the_changelist_refreshes_status(admin_client):
         {"action": "delete_selected", "_selected_action": [event.pk], "post": "yes"},
     )
     assert response.status_code == 302
-    assert Facility.objects.get(pk=event.facility_id).status == "unknown"
+    assert status_today(event.facility_id).status is None
 
 
 @pytest.mark.django_db
@@ -110,7 +109,7 @@ def test_release_action_accepts_its_proposed_events(admin_client):
         reverse("admin:companies_release_changelist"),
         {"action": "accept_proposed_events", "_selected_action": [event.release_id]},
     )
-    assert Facility.objects.get(pk=event.facility_id).status == "closed"
+    assert status_today(event.facility_id).status == "closed"
 
 
 def idled_section(html: str) -> str:

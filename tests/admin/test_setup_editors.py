@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from tests.factories import EventFactory
+from tests.factories import EventFactory, status_today
 
 
 def run(*args) -> str:
@@ -82,4 +82,4 @@ def test_an_editor_can_review_events_but_not_manage_users(client):
     )
     event.refresh_from_db()
     assert event.review_state == "accepted"
-    assert event.facility.__class__.objects.get(pk=event.facility_id).status == "idled"
+    assert status_today(event.facility_id).status == "idled"

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from companies.models import Event, Facility, Release
 from companies.services import imports
 from companies.services.imports import NEEDS_COMPANY_WARNING, NEEDS_DATE_WARNING
+from tests.factories import statuses_today
 from tests.services.test_imports import BRINDLEMOOR_BODY, brindlemoor_proposal, make_proposal
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +89,7 @@ def test_failing_extraction_is_reported_and_the_release_kept(monkeypatch, folder
 def test_accept_above_accepts_confident_events(fake_extract, folder):
     out, _ = run(folder / "one.txt", "--accept-above", "0.9")
     assert "imported: 0 events proposed, 2 accepted" in out
-    assert set(Facility.objects.values_list("status", flat=True)) == {"idled"}
+    assert statuses_today() == {"idled"}
 
 
 def test_accept_above_must_be_a_confidence(folder):
@@ -104,8 +106,10 @@ def test_seed_through_the_real_extractor(tmp_path):
     release = Release.objects.get()
     assert release.published.isoformat() == "2009-03-24"
     assert release.company.ticker == "ITWG"
-    facilities = Facility.objects.filter(company=release.company).select_related("location")
-    assert {(f.location.locality, f.location.region, f.status) for f in facilities} == {
+    facilities = (
+        Facility.objects.filter(company=release.company).on(timezone.localdate()).select_related("location")
+    )
+    assert {(f.location.locality, f.location.region, f.span.status) for f in facilities.with_span()} == {
         ("Jewett City", "US-CT", "idled"),
         ("Littleton", "US-NH", "idled"),
     }
@@ -150,4 +154,4 @@ def test_undated_release_is_imported_undated_and_nothing_accepted(monkeypatch, b
     assert f"  warning: {NEEDS_DATE_WARNING}" in out
     assert "2 events proposed, 0 accepted; for an editor: 1 release without a publication date" in out
     assert set(Event.objects.values_list("announced_date", "review_state")) == {(None, "proposed")}
-    assert set(Facility.objects.values_list("status", flat=True)) == {"unknown"}
+    assert statuses_today() == {None}

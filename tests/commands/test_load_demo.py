@@ -14,9 +14,22 @@ D = datetime.date
 
 
 def statuses() -> dict[tuple[str, str], tuple]:
+    rows = (
+        Facility.objects.on(timezone.localdate())
+        .with_span()
+        .select_related("company", "location")
+        .values_list(
+            "company__slug",
+            "location__locality",
+            "span__status",
+            "span__since",
+            "span__pending_type",
+            "span__pending_date",
+        )
+    )
     return {
-        (f.company.slug, f.location.locality): (f.status, f.status_since, f.pending_type, f.pending_date)
-        for f in Facility.objects.select_related("company", "location")
+        (slug, locality): (status, since, pending_type or "", pending_date)
+        for slug, locality, status, since, pending_type, pending_date in rows
     }
 
 

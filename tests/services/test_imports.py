@@ -13,7 +13,14 @@ from companies.services.imports import (
     release_import,
     release_reextract,
 )
-from tests.factories import CompanyFactory, EventFactory, FacilityFactory, LocationFactory
+from tests.factories import (
+    CompanyFactory,
+    EventFactory,
+    FacilityFactory,
+    LocationFactory,
+    status_today,
+    statuses_today,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +90,7 @@ def test_import_stores_release_company_facilities_events_and_claims():
     assert all(
         e.announced_date == PUBLISHED and e.evidence == EVIDENCE and e.confidence == 0.95 for e in events
     )
-    assert set(Facility.objects.values_list("status", flat=True)) == {"unknown"}
+    assert statuses_today() == {None}
     assert FootprintClaim.objects.filter(release=release).count() == 2
 
 
@@ -113,8 +120,9 @@ def test_accept_above_accepts_confident_events_and_sets_status():
     assert (result.events_proposed, result.events_accepted) == (1, 1)
     jewett = Facility.objects.get(location__locality="Jewett City")
     littleton = Facility.objects.get(location__locality="Littleton")
-    assert jewett.status == "idled" and jewett.status_since == PUBLISHED
-    assert littleton.status == "unknown"
+    jewett_status = status_today(jewett)
+    assert jewett_status.status == "idled" and jewett_status.since == PUBLISHED
+    assert status_today(littleton).status is None
     assert Release.objects.get().import_state == "extracted"
 
 
@@ -122,7 +130,7 @@ def test_everything_accepted_marks_release_reviewed():
     release_import(document=doc(), proposal=make_proposal(), accept_above=0.9)
     release = Release.objects.get()
     assert release.import_state == "reviewed"
-    assert set(Facility.objects.values_list("status", flat=True)) == {"idled"}
+    assert statuses_today() == {"idled"}
 
 
 @pytest.mark.parametrize(
@@ -273,7 +281,7 @@ def test_sale_with_named_buyer_records_both_sides_accepted():
     seller_facility = Facility.objects.get(company=seller)
     buyer_facility = Facility.objects.get(company=buyer)
     assert seller_facility.successor == buyer_facility
-    assert (seller_facility.status, buyer_facility.status) == ("sold", "open")
+    assert (status_today(seller_facility).status, status_today(buyer_facility).status) == ("sold", "open")
     assert set(Event.objects.values_list("confidence", flat=True)) == {0.95}
 
 
@@ -440,7 +448,7 @@ def test_undated_release_proposes_its_events_without_a_date_never_the_import_day
         ("closed", None, "proposed"),
         ("idled", None, "proposed"),
     ]
-    assert set(Facility.objects.values_list("status", flat=True)) == {"unknown"}
+    assert statuses_today() == {None}
     assert "events: publication date unknown: events proposed without a date" in release.import_log
     assert f"warning: {NEEDS_DATE_WARNING}" in release.import_log
 
@@ -450,7 +458,7 @@ def test_undated_release_accepts_nothing_even_above_the_threshold():
 
     assert (result.events_proposed, result.events_accepted) == (2, 0)
     assert set(Event.objects.values_list("review_state", flat=True)) == {"proposed"}
-    assert set(Facility.objects.values_list("status", flat=True)) == {"unknown"}
+    assert statuses_today() == {None}
     assert Release.objects.get().import_state == "extracted"
 
 

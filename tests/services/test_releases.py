@@ -8,12 +8,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from companies.models import Event, Facility, Release
+from companies.models import Event, Release
 from companies.services.events import event_accept, event_create, event_reject
-from companies.services.facilities import facility_refresh_status
+from companies.services.facilities import facilities_refresh
 from companies.services.imports import release_import
 from companies.services.releases import release_set_published
-from tests.factories import FacilityFactory, ReleaseFactory
+from tests.factories import FacilityFactory, ReleaseFactory, status_today
 from tests.services.test_imports import EDITORS_DATE, brindlemoor_doc, brindlemoor_proposal
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_an_undated_event_cannot_be_accepted_and_the_reason_names_the_release(un
     assert f"\u201c{undated_release.headline}\u201d has no publication date" in message
     assert "set the release's date to accept its events" in message
     assert Event.objects.get(pk=event.pk).review_state == "proposed"
-    assert Facility.objects.get(pk=event.facility_id).status == "unknown"
+    assert status_today(event.facility_id).status is None
 
 
 def test_an_undated_event_can_be_rejected(undated_release):
@@ -50,7 +50,8 @@ def test_the_database_refuses_an_accepted_event_without_a_date(undated_release):
     with pytest.raises(IntegrityError), transaction.atomic():
         Event.objects.filter(pk=event.pk).update(review_state="accepted")
     assert Event.objects.get(pk=event.pk).review_state == "proposed"
-    assert facility_refresh_status(facility_id=event.facility_id).status == "unknown"
+    facilities_refresh(facility_ids=[event.facility_id])
+    assert status_today(event.facility_id).status is None
 
 
 def test_an_event_entered_by_hand_needs_its_date():
@@ -73,7 +74,7 @@ def test_an_event_of_a_dated_release_takes_the_release_date():
         review_state="accepted",
     )
     assert event.announced_date == EDITORS_DATE
-    assert Facility.objects.get(pk=facility.pk).status == "closed"
+    assert status_today(facility).status == "closed"
 
 
 def test_setting_the_release_date_dates_its_events_then_they_can_be_accepted(undated_release):
@@ -87,8 +88,8 @@ def test_setting_the_release_date_dates_its_events_then_they_can_be_accepted(und
     assert "2 undated events take it and can now be accepted" in undated_release.import_log
 
     event = event_accept(event=Event.objects.get(type="idled"))
-    facility = Facility.objects.get(pk=event.facility_id)
-    assert (facility.status, facility.status_since) == ("idled", EDITORS_DATE)
+    status = status_today(event.facility_id)
+    assert (status.status, status.since) == ("idled", EDITORS_DATE)
 
 
 def test_the_events_take_the_date_in_the_same_transaction(undated_release):

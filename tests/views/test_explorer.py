@@ -16,6 +16,7 @@ from tests.factories import (
     FacilityFactory,
     LocationFactory,
     build_iwg_footprint,
+    open_facility,
 )
 
 pytestmark = pytest.mark.django_db
@@ -76,10 +77,10 @@ def test_parent_filter_includes_subsidiaries_at_every_depth(client):
     parent = CompanyFactory(slug="parent-co")
     child = CompanyFactory(slug="child-co", parent=parent)
     grandchild = CompanyFactory(slug="grandchild-co", parent=child)
-    FacilityFactory(company=parent, name="Parent plant")
-    FacilityFactory(company=child, name="Child plant")
-    FacilityFactory(company=grandchild, name="Grandchild plant")
-    FacilityFactory(name="Unrelated plant")
+    open_facility(company=parent, name="Parent plant")
+    open_facility(company=child, name="Child plant")
+    open_facility(company=grandchild, name="Grandchild plant")
+    open_facility(name="Unrelated plant")
     assert sorted(names(client.get(URL, {"parent": "parent-co"}))) == [
         "Child plant",
         "Grandchild plant",
@@ -99,9 +100,9 @@ def test_family_ids_is_bounded_and_survives_cycles():
 
 
 def test_country_filter_multiple_and_case_insensitive(client):
-    FacilityFactory(name="US plant", location=place("Akron", "US-OH"))
-    FacilityFactory(name="Belgian plant", location=place("Liège", "BE-WLG", "BE"))
-    FacilityFactory(name="French plant", location=place("Lyon", "FR-ARA", "FR"))
+    open_facility(name="US plant", location=place("Akron", "US-OH"))
+    open_facility(name="Belgian plant", location=place("Liège", "BE-WLG", "BE"))
+    open_facility(name="French plant", location=place("Lyon", "FR-ARA", "FR"))
     assert sorted(names(client.get(URL + "?country=us&country=BE"))) == ["Belgian plant", "US plant"]
 
 
@@ -114,12 +115,12 @@ def test_region_filter_and_invalid_region_message(client, iwg):
 
 
 def test_kind_filter(client, iwg):
-    FacilityFactory(name="Big warehouse", kind="warehouse")
+    open_facility(name="Big warehouse", kind="warehouse")
     assert names(client.get(URL, {"kind": "warehouse"})) == ["Big warehouse"]
 
 
 def test_free_text_matches_facility_company_and_locality(client, iwg):
-    FacilityFactory(name="Unrelated", location=place("Akron", "US-OH"))
+    open_facility(name="Unrelated", location=place("Akron", "US-OH"))
     assert names(client.get(URL, {"q": "jewett"})) == ["Jewett City plant"]
     assert len(names(client.get(URL, {"q": "international wire"}))) == 3
     assert names(client.get(URL, {"q": "akron"})) == ["Unrelated"]
@@ -153,7 +154,7 @@ def test_changed_between_uses_effective_date_and_ignores_unaccepted_events(clien
 
 
 def test_facet_counts_for_the_current_filter(client, iwg):
-    FacilityFactory(name="Belgian plant", location=place("Liège", "BE-WLG", "BE"))
+    open_facility(name="Belgian plant", location=place("Liège", "BE-WLG", "BE"))
     response = client.get(URL, {"country": "US"})
     status = facet(response, "status")
     assert status["idled"].count == 2 and status["open"].count == 1
@@ -213,8 +214,8 @@ def test_sort_headers_keep_filters_and_mark_aria_sort(client, iwg):
 def test_pagination_keeps_filters(client):
     company = CompanyFactory(slug="many")
     for n in range(55):
-        FacilityFactory(company=company, name=f"Plant {n:03d}")
-    FacilityFactory(name="Elsewhere")
+        open_facility(company=company, name=f"Plant {n:03d}")
+    open_facility(name="Elsewhere")
     response = client.get(URL, {"company": "many", "ordering": "facility"})
     assert len(response.context["rows"]) == 50
     assert response.context["page"].paginator.count == 55

@@ -244,18 +244,25 @@ def test_company_page_flags_announced_future_closure(client):
     assert "Closure announced for 2099-06-30" in open_group
 
 
-def test_company_page_shows_planned_and_eventless_facilities_apart(client):
+def test_company_page_shows_planned_and_unknown_facilities_apart_and_eventless_ones_nowhere(client):
     company = CompanyFactory(slug="builder")
-    FacilityFactory(company=company, name="Unreviewed site")
+    FacilityFactory(company=company, name="Unreviewed site")  # no accepted event: in no footprint
     EventFactory(
         facility=FacilityFactory(company=company, name="New plant"),
         type="opened",
         announced_date=datetime.date(2024, 1, 1),
         effective_date=datetime.date(2099, 1, 1),
     )
+    EventFactory(
+        facility=FacilityFactory(company=company, name="Growing plant"),
+        type="expanded",  # implies nothing about before it
+        announced_date=datetime.date(2024, 1, 1),
+        effective_date=datetime.date(2099, 1, 1),
+    )
     html = client.get("/companies/builder/").content.decode()
     assert "New plant" in section(html, "group-planned")
-    assert "Unreviewed site" in section(html, "group-unknown")
+    assert "Growing plant" in section(html, "group-unknown")
+    assert "Unreviewed site" not in html
 
 
 def test_company_page_as_of_shows_implied_status(client, iwg):

@@ -165,3 +165,14 @@ def release_with(n: int) -> Release:
 def test_release_page_query_count_is_constant(client):
     small = count_queries(client, release_with(SMALL).get_absolute_url())
     assert count_queries(client, release_with(LARGE).get_absolute_url()) == small
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/changes/?from=2009-01-01&to=2009-12-31", "/companies/{slug}/changes/?from=2009-01-01&to=2010-06-30"],
+)
+def test_changes_pages_query_count_is_constant(client, path):
+    company_with(SMALL, slug="small")
+    small = count_queries(client, path.format(slug="small"))
+    company_with(LARGE, slug="large")
+    assert count_queries(client, path.format(slug="large")) == small
