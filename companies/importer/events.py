@@ -423,6 +423,10 @@ _EXCLUDED = re.compile(
     r"(?:this|today's|the|these)\s+(?:announcement|release|transaction|plan|agreement|restructuring|changes?)\b",
     re.I,
 )
+# a clause about an earlier period: "last year's third quarter", "in the prior-year quarter"
+_LAST_YEAR = re.compile(
+    r"\b(?:last\s+year(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b", re.I
+)
 # a leading clause of time or cause, still open where the event word stands
 _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
 # capability, not announcement: "where we can expand"
@@ -468,6 +472,8 @@ def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
         return "background"
     if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
         return "background"
+    if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
+        return "background"  # "last year's results were affected by a strike that forced the suspension of"
     if (
         not trig.nominal
         and _PAST_FORMS.search(trig.text.split()[0])

@@ -475,3 +475,11 @@ def test_a_new_site_told_without_a_place_takes_the_place_the_next_sentence_gives
         "The new warehouse will be located in Stoke-on-Trent, close to its factory.",
     )
     assert keys == [("opened", "Stoke-on-Trent", None)]
+
+
+def test_an_event_noun_in_a_clause_about_last_year_is_background():
+    keys = _keys(
+        "Sales rose 7%, although last year's third quarter was affected by a strike that forced the "
+        "temporary suspension of operations at the Erie, Pa. plant."
+    )
+    assert keys == []
