@@ -18,7 +18,7 @@ def test_home_shows_totals_latest_events_and_chart(page):
     totals = page.get_by_role("region", name="Totals")
     companies = totals.get_by_role("listitem").filter(has_text="companies")
     expect(companies).to_contain_text(str(Company.objects.count()))
-    idled = Facility.objects.filter(status="idled").count()
+    idled = Facility.objects.status_totals()["idled"]
     assert idled >= 2  # Jewett City and Littleton at least
     expect(totals.get_by_role("listitem").filter(has_text="facilities idled")).to_contain_text(str(idled))
 
