@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "companies",
 ]
 
@@ -111,6 +113,13 @@ STORAGES = {
 # Uploaded releases can be large HTML pages or feeds.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# A folder of releases is hundreds of files in one upload (Django's default stops at 100).
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FILES", "2000"))
+
+# Background work (large imports from the admin): django-tasks with its database backend, so the
+# queue lives in the same database (SQLite or PostgreSQL) and is written in the same transaction
+# as the files it imports. The worker is `python manage.py db_worker` (`make run` starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Where the compact gazetteer index built from the GeoNames package is cached.
 FOOTPRINT_CACHE_DIR = Path(os.environ.get("FOOTPRINT_CACHE_DIR", BASE_DIR / "var" / "cache"))

@@ -4,6 +4,14 @@ from .claim import FootprintClaim
 from .company import Company
 from .event import Event, EventType, ReviewState
 from .facility import Facility, FacilityKind, FacilityStatus
+from .import_batch import (
+    ImportBatch,
+    ImportBatchState,
+    ImportFile,
+    ImportFileState,
+    ImportRecord,
+    ImportRecordStatus,
+)
 from .location import Location
 from .release import ImportState, Release
 from .span import StatusSpan
@@ -16,6 +24,12 @@ __all__ = [
     "FacilityKind",
     "FacilityStatus",
     "FootprintClaim",
+    "ImportBatch",
+    "ImportBatchState",
+    "ImportFile",
+    "ImportFileState",
+    "ImportRecord",
+    "ImportRecordStatus",
     "ImportState",
     "Location",
     "Release",

@@ -1,8 +1,9 @@
 """Applying releases to the database: the one import service.
 
 ``release_import`` is what the ``import_releases`` command, the admin "Import releases" page
-and ``load_demo`` all call; ``import_paths`` walks files and folders for the command, and
-``release_reextract`` re-runs extraction on a stored release (an admin action).
+(``import_batches``: at once, or through the background worker) and ``load_demo`` all call;
+``import_paths`` walks files and folders for the command, and ``release_reextract`` re-runs
+extraction on a stored release (an admin action).
 
 Each release is imported in its own transaction and in this order:
 
