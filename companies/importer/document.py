@@ -20,10 +20,7 @@ from datetime import date
 
 from .dates import Dateline, find_dateline, parse_date, wire_name
 from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
-from .text import CONTACT_LINE, Paragraph, classify_paragraph, is_preamble, label_sections
-
-_TERMINAL = re.compile(r"""[.!?:]["')\]]*$""")
-_LIST_ITEM = re.compile(r"^(?:-{1,2}|\*|\u2022|o)\s")
+from .text import CONTACT_LINE, SENTENCE_END, Paragraph, classify_paragraph, is_preamble, label_sections
 
 # Exhibits stack contact tables above the headline, one cell a line: the dateline may come late.
 HEADER_CHARS = 2500
@@ -42,6 +39,8 @@ _ADDRESS = re.compile(
     r"|\bSuite\s+\d|\bP\.?\s?O\.?\s+Box\b|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
 )
 _COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?i:{COMPANY_SUFFIX}))\s*$")
+# a list item above the body ("-- Net loss narrows"): a dek's point, never the headline
+_LIST_ITEM = re.compile(r"^(?:-{1,2}|\*|\u2022|o)\s")
 _TIME = re.compile(
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b|\b(?:ET|EST|EDT|CET|CEST|EET|EEST)\b", re.I
 )
@@ -112,7 +111,7 @@ def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
         if is_preamble(first) or is_chrome(first) or _is_stamp(first) or _is_contact(first):
             continue
         # prose ends its sentences; a long headline in sentence case does not
-        if len(first) >= 250 or (_TERMINAL.search(first) and len(first) > 60):
+        if len(first) >= 250 or (SENTENCE_END.search(first) and len(first) > 60):
             return i
         if has_headline_hint and i == 0 and len(first) > 60:
             return i

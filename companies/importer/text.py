@@ -78,7 +78,8 @@ _CHAR_MAP = str.maketrans(
 _SPACES = re.compile(r"[ ]{2,}")
 _TRAILING = re.compile(r"[ ]+\n|\n[ ]+")
 _BLANKS = re.compile(r"\n{3,}")
-_TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+# a line that ends a sentence (a closing quote or bracket may follow the stop)
+SENTENCE_END = re.compile(r"""[.!?:;]["')\]]*$""")
 
 
 def normalize(text: str) -> str:
@@ -145,7 +146,7 @@ def _unwrap(paragraph: str) -> str:
     for line in lines[1:]:
         prev = out[-1]
         # a list wrapped over lines goes on after a semicolon: "in A, Michigan;" / "B, Indiana; and C"
-        open_end = not _TERMINAL.search(prev) or prev.endswith(";")
+        open_end = not SENTENCE_END.search(prev) or prev.endswith(";")
         wrapped = (
             line[:1].islower()
             or (open_end and wrap is not None and len(prev) >= wrap and not _is_heading(prev))
