@@ -70,12 +70,23 @@ def page_date(text: str) -> tuple[str, date | None]:
         return text[m.end() :], None
 
 
+# a shouted dateline run into the line before it: "... effective January 1, 2007 MONTRÉAL, October 24, 2006 - "
+_INLINE_DATELINE = re.compile(
+    r"(?<=[a-z0-9.)]\s)(?=[A-Z\u00c0-\u00de]{3,}(?:[ -][A-Z\u00c0-\u00de]{2,})*,\s+(?:[A-Z][\w.]+,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\s+[-\u2013\u2014])"
+)
+
+
 def split_dateline_line(body: str) -> str:
-    """Give the dateline its own paragraph when a headline sits directly above it."""
+    """Give the dateline its own paragraph when a headline sits directly above it, or when a
+    scraped page ran it into the end of the line before."""
     lines = body.split("\n")
     for i, line in enumerate(lines[:25]):
         if i and lines[i - 1].strip() and len(line) > 40 and _dateline(line):
             return "\n".join(lines[:i]) + "\n\n" + "\n".join(lines[i:])
+    inline = _INLINE_DATELINE.search(body, 0, HEADER_CHARS)
+    if inline and not any(_dateline(line) for line in lines[:25] if line.strip()):
+        return body[: inline.start()].rstrip() + "\n\n" + body[inline.start() :]
     return body
 
 
