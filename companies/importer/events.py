@@ -35,6 +35,7 @@ from .lexicon import (
     LEGAL_SUFFIXES,
     NAME_TAIL_WORDS,
     SITE_NOUN,
+    TITLE_WORDS,
 )
 from .proposal import PlaceRef, ProposedEvent
 from .spans import Mention, find_mentions, kind_of
@@ -1497,20 +1498,11 @@ def _sentence_case(headline: str) -> str:
     out = []
     for w in words:
         lw = w.lower()
-        if lw in _SMALL or _FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in _TITLE_WORDS:
+        if lw in _SMALL or _FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in TITLE_WORDS:
             out.append(lw)
         else:
             out.append(w)
     return " ".join(out)
-
-
-_TITLE_WORDS = words(
-    "announces announce to close closes closing closure idle idles idling idled open opens opening reopen "
-    "reopens reopening expand expands expansion sell sells sale acquire acquires acquisition temporarily "
-    "permanently indefinite indefinitely new its plans will production operations mill plant facility "
-    "newsprint paper pulp steel tin wire manufacturing distribution center two three four five jobs "
-    "restart restarts resume resumes completes complete completed agreement"
-)
 
 
 def find_events(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX
+from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, TITLE_WORDS
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -76,6 +76,7 @@ def find_company(
     *,
     header: list[str] | tuple[str, ...] = (),
     headline: str | None = None,
+    text: str = "",
 ) -> CompanyRef | None:
     """The issuing company of a release.
 
@@ -83,7 +84,8 @@ def find_company(
     first body sentence, ``tail_text`` the release's tail (About, SOURCE and contacts),
     ``header`` the header lines that are only a company's name ("Sappi Limited" above the
     body, "News provided by / Acme Corp."), ``headline`` the headline, whose subject names the
-    issuer when nothing else does ("Rio Tinto to suspend production at ...").
+    issuer when nothing else does ("Rio Tinto to suspend production at ..."), ``text`` the whole
+    release, for the last resort: the name the headline shares with the body most often.
     """
     name: str | None = None
     ticker = exchange = None
@@ -115,6 +117,8 @@ def find_company(
         name = _most_named(" ".join([headline or "", body_text[:1500]]))
     if name is None and headline:
         name = headline_subject(headline, body_text)
+    if name is None and headline and text:
+        name = _recurring_name(headline, text)
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)
@@ -218,3 +222,27 @@ def headline_subject(headline: str, body: str) -> str | None:
     elif subject.casefold() not in body.casefold():
         return None
     return _clean(subject)
+
+
+_CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2}")
+
+
+def _recurring_name(headline: str, text: str) -> str | None:
+    """A capitalised name of the headline that the release repeats at least three times
+    ("Ground Broken for Future Transcontinental Printing Plant" and "Transcontinental" below)."""
+    best, best_count = None, 2
+    for m in _CAPITALISED.finditer(headline):
+        for name in (m.group(0), m.group(0).split()[0]):
+            low = name.lower()
+            if (
+                len(name) < 4
+                or low in HEADLINE_VERBS
+                or low in _NOT_NAME_WORDS
+                or name.isupper()
+                and len(name) < 5
+            ):
+                continue
+            count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+            if count > best_count:
+                best, best_count = name, count
+    return _clean(best) if best else None

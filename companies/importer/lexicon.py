@@ -133,3 +133,19 @@ FACILITY_NEEDLES = (
     "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
     "location", "store", "laborator", "unit",
 )  # fmt: skip
+
+# --- headline words ----------------------------------------------------------------------------
+
+# Words a Title Case headline capitalises that are neither a place nor a company's name: the
+# headline is read in sentence case without them, and no issuer is guessed from them.
+TITLE_WORDS: frozenset[str] = words(
+    """
+    announces announce to close closes closing closure idle idles idling idled open opens opening reopen
+    reopens reopening expand expands expansion sell sells sale acquire acquires acquisition temporarily
+    permanently indefinite indefinitely new its plans will production operations mill plant facility
+    newsprint paper pulp steel tin wire manufacturing distribution center two three four five jobs
+    restart restarts resume resumes completes complete completed agreement
+    future plants mills facilities factory site sites ground broken first update announcement results
+    quarter year the for and with from into over after
+    """
+)
