@@ -237,7 +237,7 @@ def _recurring_name(headline: str, text: str) -> str | None:
             if (
                 len(name) < 4
                 or low in HEADLINE_VERBS
-                or low in _NOT_NAME_WORDS
+                or low in TITLE_WORDS
                 or name.isupper()
                 and len(name) < 5
             ):
