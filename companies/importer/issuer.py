@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, TITLE_WORDS
+from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, NOT_NAME_WORDS
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -237,7 +237,7 @@ def _recurring_name(headline: str, text: str) -> str | None:
             if (
                 len(name) < 4
                 or low in HEADLINE_VERBS
-                or low in TITLE_WORDS
+                or low in NOT_NAME_WORDS
                 or name.isupper()
                 and len(name) < 5
             ):

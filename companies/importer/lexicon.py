@@ -145,6 +145,11 @@ TITLE_WORDS: frozenset[str] = words(
     permanently indefinite indefinitely new its plans will production operations mill plant facility
     newsprint paper pulp steel tin wire manufacturing distribution center two three four five jobs
     restart restarts resume resumes completes complete completed agreement
+    """
+)
+# ... and what else a headline capitalises that names no company ("Ground Broken for Future ...")
+NOT_NAME_WORDS: frozenset[str] = TITLE_WORDS | words(
+    """
     future plants mills facilities factory site sites ground broken first update announcement results
     quarter year the for and with from into over after
     """
