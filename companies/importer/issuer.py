@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import places
 from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, NOT_NAME_WORDS
 from .proposal import CompanyRef
 
@@ -242,6 +243,8 @@ def _recurring_name(headline: str, text: str) -> str | None:
                 and len(name) < 5
             ):
                 continue
+            if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
+                continue  # "Louiseville" repeats too, and is a town
             count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
             if count > best_count:
                 best, best_count = name, count
