@@ -147,3 +147,13 @@ def test_a_company_name_before_chrome_words_and_a_date():
     assert not _layout(
         "Press release from the issuing company\n\nAcme opened a plant in Lyon, France today."
     )[0].company_lines
+
+
+def test_a_shouted_dateline_run_into_the_line_before_it_is_found():
+    proposal = extract(
+        "Board of Directors Announcements\n"
+        "Jane Roe joins as Director, effective January 1, 2007 MONTREAL, October 24, 2006 - Larchmont Paper "
+        "Inc. today announced the addition of Jane Roe to its Board of Directors.\n"
+    )
+    assert proposal.published == date(2006, 10, 24)
+    assert proposal.company is not None and proposal.company.name == "Larchmont Paper Inc."

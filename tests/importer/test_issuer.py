@@ -94,3 +94,17 @@ def test_the_company_most_often_named_with_its_legal_form():
     )
     company = find_company(opening, "Having weighed a sale, the board decided.")
     assert company is not None and company.name == "Haldor Automation SE"
+
+
+def test_last_resort_the_headlines_name_the_release_repeats_but_no_place():
+    text = (
+        "At noon today, at the future site of Halvard in the Louiseville industrial park, ground was broken. "
+        "Halvard will employ 60 people in Louiseville. Halvard thanked the town of Louiseville."
+    )
+    company = find_company(
+        "At noon today, ground was broken.",
+        "At noon today, ground was broken.",
+        headline="Ground Broken for Future Halvard Printing Plant in Louiseville",
+        text=text,
+    )
+    assert company is not None and company.name == "Halvard"
