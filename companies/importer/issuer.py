@@ -233,7 +233,9 @@ def _recurring_name(headline: str, text: str) -> str | None:
     ("Ground Broken for Future Transcontinental Printing Plant" and "Transcontinental" below)."""
     best, best_count = None, 2
     for m in _CAPITALISED.finditer(headline):
-        for name in (m.group(0), m.group(0).split()[0]):
+        words = m.group(0).split()
+        names = [" ".join(words[i : i + n]) for n in (2, 1) for i in range(len(words) - n + 1)]
+        for name in names:
             low = name.lower()
             if (
                 len(name) < 4
