@@ -25,189 +25,43 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .clauses import (
+    ANCHOR_GATED,
+    FACILITY_WORD,
+    SITE_WORD,
+    VERBISH,
+    Clause,
+    in_quote,
+    inside,
+    relative_spans,
+    split_clauses,
+)
 from .dates import NUMBER_WORDS, DateMention, date_mentions
 from .lexicon import (
     COMPANY_SUFFIX_STEM,
     DOTTED_SUFFIXES,
-    FACILITY_NEEDLES,
     FACILITY_NOUN,
     LEGAL_SUFFIX_STEM,
     LEGAL_SUFFIXES,
     NAME_TAIL_WORDS,
-    SITE_NOUN,
     TITLE_WORDS,
 )
+from .modality import FUTURE_CONTEXT, PAST_FORMS, modality, told_in_past
 from .proposal import PlaceRef, ProposedEvent
 from .spans import Mention, find_mentions, kind_of
-from .text import Gated, Sentence, words
+from .text import Sentence, words
 from .triggers import Trigger, find_triggers
 
 # --- clause structure --------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(
-    r";|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
-    r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
-    r"|\s+and\s+(?=(?:the|its|our|their)\s)",
-)
-# (not "which operates plants in A and B": that describes what is bought or sold)
-_RELATIVE = re.compile(
-    r",\s+(?:which|who|where|whose)\b(?!\s+(?:also\s+)?(?:operates|owns|has|runs|includes|comprises)\b)[^,;]*(?:,|$)"
-    r"|\([^)]*\)"
-)
-_VERBISH = re.compile(
-    r"\b(?:will|would|shall|is|are|was|were|has|have|had|be|been|continues?|remains?|operates?|employs?"
-    r"|serves?|produces?|makes?|supplies|plans?|expects?)\b",
-    re.I,
-)
-_FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
-# sites, not their parts ("lines" is a facility word for "its finishing line" but a part here)
-_SITE_WORD = re.compile(rf"\b{SITE_NOUN}\b", re.I)
-_ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-.,]+\s+){{0,3}}{FACILITY_NOUN}\b", re.I)
 _EFFECTIVE_PREP = re.compile(
     r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$",
     re.I,
 )
-_ANCHOR = re.compile(
-    rf"\b(?:{FACILITY_NOUN}|production|manufacturing|capacity|output|papermaking|steelmaking"
-    # equipment put in at a site: "invest $9 million at X to install four new presses"
-    r"|install(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?(?:equipment|machines?|machinery|presses|looms|lines?|ovens?"
-    r"|kilns?|furnaces?|robots?|range|cells?|reactors?|dryers?|boilers?))\b",
-    re.I,
-)
-# _ANCHOR.search behind a substring gate: every match holds one of these words
-_ANCHOR_GATED = Gated(
-    _ANCHOR,
-    (
-        *FACILITY_NEEDLES,
-        "production",
-        "manufacturing",
-        "capacity",
-        "output",
-        "papermaking",
-        "steelmaking",
-        "install",
-    ),
-)
 
 # --- polarity and modality ---------------------------------------------------------------------
 
-_NEGATION = re.compile(
-    # "No. 2 machine", "no. 3 line": a number sign, not a negation
-    r"\b(?:not|no(?!\.?\s*\d)|never|nor|neither|without|rather\s+than|instead\s+of|avoid\w*|prevent\w*|den(?:y|ies|ied)"
-    r"|rumou?r\w*|speculat\w*|contrary|reject\w*|revers\w*|cancel\w*|abandon\w*|postpone\w*|delay\w*"
-    r"|suggest\w*|alleg\w*|purport\w*|reportedly|unfounded|inaccurate|untrue)\b|n't\b",
-    re.I,
-)
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|should|consider\w*|evaluat\w*|explor\w*|review\w*|assess\w*|stud(?:y|ies|ying)"
-    r"|possib\w+|potential\w*|option\w*|alternatives?|whether|if|unless|in\s+the\s+event|seek\w*|look\w*\s+for"
-    r"|for\s+sale|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
-    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would"
-    # a purpose or a capability is not a deed: "land for future expansion", "will allow us to expand"
-    r"|future|enabl\w*|allow\w*|help\w*|position\w*\s+(?:\w+\s+)?to|room\s+(?:for|to))\b",
-    re.I,
-)
-_HEDGE_AFTER = re.compile(
-    r"\b(?:for\s+sale|if|unless|should\s+(?:market|demand|conditions|order)|once\s+(?:\w+\s+){0,3}"
-    r"(?:recover|improve|return|stabili[sz]e)\w*|when\s+(?:\w+\s+){0,3}(?:recover|improve|return|warrant)\w*"
-    r"|as\s+(?:market\s+)?conditions\s+warrant"
-    r"|(?:as\s+soon\s+as|whenever|once|when)\s+(?:\w+\s+){0,4}(?:allow|permit|warrant|justify|support)\w*"
-    r"|depend(?:s|ing|ent)?\s+on|subject\s+to\s+(?:market|demand|customer|order))\b",
-    re.I,
-)
-# reported speech is an announcement, not a conditional: "said it would close"
-_REPORTED = re.compile(
-    r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b",
-    re.I,
-)
-_BACKGROUND = re.compile(
-    r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
-    r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
-    r"(?:(?:previously|formerly|recently|now|temporarily|permanently|currently|long|partially)\s+)?$",
-    re.I,
-)
-# "last year's closure", "the 2009 idling": an event of the past named in passing
-_PAST_MARK = re.compile(
-    r"\b(?:last\s+(?:year|month|quarter|week)'s|(?:19|20)\d\d|previous|prior|earlier|former)\s+(?:\w+\s+)?$",
-    re.I,
-)
-_ROUTINE = re.compile(
-    r"\b(?:maintenance|annual|routine|scheduled|planned)\s+(?:maintenance\s+)?(?:outages?|shut-?downs?|downtime|turnarounds?)"
-    r"|\bnormal\s+operations\b",
-    re.I,
-)
-# what may follow a verb that acts on a facility: prepositions, adverbs, determiners (checked
-# further), place names; anything else is an object of another kind ("closed roads")
-_NEXT_OK = words(
-    "on in at by for from to with after before during until through as effective beginning starting over "
-    "within temporarily permanently indefinitely completely fully partially down up out immediately today "
-    "later next this early late and or but of its the a an our their all both two three four five several "
-    "some one production operations manufacturing output capacity work activity activities operating "
-    "new existing remaining is was be being been will would into onto under across throughout between via "
-    "following when once yesterday last since there again soon shortly gradually normally as per around about "
-    "approximately no not fully"
-)
-_DETERMINERS = words("its the a an our their all both two three four five several some one this")
 
-
-_DOWN_SINCE = re.compile(
-    r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:down|idle|idled|shut(?:\s+down)?|closed|curtailed|mothballed"
-    r"|offline|off-line|out\s+of\s+service|on\s+standby)\s+(?:since|for)\b",
-    re.I,
-)
-_PRODUCT_WORK = re.compile(
-    r"\s+(?:[a-z][\w\-]*\s+){1,2}(?:production|manufacturing|output|operations|assembly|processing)\b"
-)
-_VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
-
-
-_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
-
-
-def _foreign_object(text: str, end: int) -> bool:
-    """Whether the verb ending at ``end`` takes an object other than a site: "a storm closed roads"."""
-    verb = re.search(r"[\w'\-]+$", text[:end])
-    if verb and _PASSIVE_AUX.search(text, max(0, verb.start() - 30), verb.start()):
-        return False  # passive: its object is the subject before it ("the facilities to be closed are")
-    after = text[end : end + 80]
-    m = re.match(r"\s+([A-Za-z][\w'\-]*)", after)
-    if not m or m.group(1)[0].isupper():
-        return False
-    word = m.group(1).lower()
-    if word not in _NEXT_OK and not _ANCHOR.match(word):
-        # a product named before the work: "curtail pulp production", "halt engine assembly"
-        return not _PRODUCT_WORK.match(after)
-    if word in _DETERMINERS:
-        np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", text[end : end + 120])
-        phrase = np.group(0) if np else after
-        cut = re.split(r"\b(?:to|from|for|with|under|after|before|during|as|by|because)\b", phrase)[0]
-        return not (_ANCHOR.search(cut) or re.search(r"\s[A-Z]", cut))
-    return False
-
-
-# a nominal that only dates something else: "maintained the mill during the idling"
-_DURING = re.compile(r"\b(?:during|since|throughout|despite)\s+(?:the|its|this|that)\s+(?:\w+\s+)?$", re.I)
-# a state, not a change: "has been idle since 2015", "remains indefinitely curtailed"
-_HAS_BEEN = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}$", re.I)
-_REMAINS = re.compile(r"\b(?:remains?|remained|stays?|stayed|sits?|sat|lies|lay)\s+(?:\w+\s+){0,2}$", re.I)
-_SINCE = re.compile(
-    r"\b(?:since|for\s+(?:the\s+(?:past|last)|more\s+than|over|nearly|almost|about|\d+|\w+\s+(?:years|months|weeks)))\b",
-    re.I,
-)
-_SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
-# the event word's subject is another company: "A competitor's decision to close its plant"
-_OTHER_SUBJECT = re.compile(
-    r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I
-)
-# a bare event noun in an adverbial phrase refers to an event told elsewhere, it announces
-# none: "prior to the shutdown", "following the closure", "as a result of the idling"
-_REFERRED = re.compile(
-    r"\b(?:prior\s+to|before|after|following|since|because\s+of|due\s+to|as\s+a\s+result\s+of"
-    r"|in\s+(?:connection|conjunction)\s+with|in\s+light\s+of|ahead\s+of|until)\s+(?:the|this|that|its|our)\s+$",
-    re.I,
-)
-_COMPLEMENT = re.compile(r"\s*(?:of|at|in|by|on|from)\b|\s+(?-i:[A-Z])", re.I)
-_STATE_AFTER = re.compile(r"\s+(?:\w+\s+)?since\b", re.I)
 # biography in appointment releases: "At Halberd she led the closure of ..."
 _BIOGRAPHY = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"
@@ -236,21 +90,6 @@ _PASSIVE_OBJECT = re.compile(
     rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|is|to\s+be)\s+(?:\w+\s+)?$",
     re.I,
 )
-_PAST_FORMS = re.compile(r"(?:ed|sold|bought|built|shut|began|begun|took|broke)$", re.I)
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|shall|to|may|might|can|could|should|must|plans?|expects?)\s+(?:\w+ly\s+)?$", re.I
-)
-
-
-def _told_in_past(text: str, t: Trigger) -> bool:
-    """A trigger in a past form: its last word ("was idled") or, for a phrasal verb, its first
-    ("shut down the mill", "closed permanently"), unless a modal governs it ("will shut down")."""
-    if _PAST_FORMS.search(t.text):
-        return True
-    first = t.text.split()[0] if " " in t.text else ""
-    return bool(
-        first and _PAST_FORMS.search(first) and not _MODAL_BEFORE.search(text, max(0, t.start - 30), t.start)
-    )
 
 
 # --- anaphora ----------------------------------------------------------------------------------
@@ -331,211 +170,12 @@ class _Memory:
     from_headline: bool = True
 
 
-@dataclass(slots=True)
-class _Clause:
-    start: int
-    end: int
-
-
-# a leading phrase of time, closed by its comma: "After the closure of the X plant, Acme will ..."
-_LEADING_PHRASE = re.compile(
-    r"^\W*(?:After|Following|Upon|With|Once|Before|When|Since|As|Because)\b[^;]{3,150}?(?P<comma>,)\s+"
-    r"(?=(?:(?-i:[A-Z])[\w&'.\-]*\s+){1,4}(?:will|would|has|have|had|is|are|was|were|plans|expects|intends|operates"
-    r"|runs|said|announced)\b|(?:it|we|they|the\s+company)\s)"
-)
-
-
-def _clauses(text: str) -> list[_Clause]:
-    out, pos = [], 0
-    lead = _LEADING_PHRASE.match(text)
-    breaks = [(lead.start("comma"), lead.end("comma"))] if lead else []
-    breaks += [
-        (m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text) if not lead or m.start() > lead.end()
-    ]
-    for start, end in sorted(breaks):
-        out.append(_Clause(pos, start))
-        pos = end
-    out.append(_Clause(pos, len(text)))
-    return out
-
-
-def _in_quote(text: str, pos: int) -> bool:
-    return text.count('"', 0, pos) % 2 == 1
-
-
-def _relative_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _RELATIVE.finditer(text)]
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
-    return None
-
-
-# "As previously announced, ...", "As disclosed in March, ...": a restated past event
-_ALREADY_TOLD = re.compile(
-    r"^\W*as\s+(?:was\s+)?(?:previously|earlier|already|first|recently)?\s*"
-    r"(?:announced|disclosed|reported|communicated|noted|stated)\b",
-    re.I,
-)
-# the finishing of an event: "completed the closure of", "finished the sale of"
-_COMPLETED = re.compile(
-    r"\b(?:completed|finished|concluded|carried\s+out|finalized|finalised)\s+(?:the|its|their|our)\s+(?:\w+\s+)?$",
-    re.I,
-)
-# a deed of the past, told with "previously" or "formerly" on a verb other than a reporting one:
-# "previously reduced its exposure through the closure of ..."
-_EARLIER_DEED = re.compile(
-    r"\b(?:previously|formerly|earlier)\s+(?!(?:announced|said|reported|disclosed|stated|indicated|noted|confirmed)\b)"
-    r"(?:[a-z]+ed|cut|shut|sold|made|took|built|began)\b",
-    re.I,
-)
-# a decision told as already taken: "combined with our recent decision to curtail X and close Y"
-_EARLIER_DECISION = re.compile(
-    r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
-    r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$",
-    re.I,
-)
-# a relative clause whose subject is the company: "which it opened", "during which it consolidated"
-_RELATIVE_DEED = re.compile(
-    r"\b(?:(?:during|in|after|under|through|by|since|with|before)\s+)?(?:which|whom)\s+"
-    r"(?:it|we|they|the\s+(?:company|group|firm|corporation)|[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2})\s+"
-    r"(?:(?:had|has|have|also|later|then|first|subsequently|eventually)\s+)?$"
-)
-# a verb whose subject is traffic or trade, not a site: "shipping routes have since resumed"
-_TRAFFIC_SUBJECT = re.compile(
-    r"\b(?:routes?|shipments?|deliver(?:y|ies)|shipping|traffic|flights?|sailings?|services?|rail\s+lines?|talks"
-    r"|negotiations|trading|exports?|imports?|supply\s+chains?|freight|transport)\s+"
-    r"(?:(?:has|have|had|was|were|is|are|will|would|also|since|now|then|fully|gradually|largely|normally)\s+){0,3}$",
-    re.I,
-)
-# a participle after a noun that is no facility: "a solar array commissioned at the plant"
-_REDUCED_RELATIVE = re.compile(r"(?<![\w'])(?P<noun>[a-z][a-z\-]+)\s+$")
-_NOT_NOUNS = words(
-    "was were is are be been being has have had will would shall to and or but that which who not "
-    "newly recently formally officially successfully also then first just now since already fully "
-    "company it we they he she"
-)
-_THIS_DAY = re.compile(r"\b(?:today|this\s+(?:week|morning|afternoon))\b", re.I)
-_EXCLUDED = re.compile(
-    r"[^.;]{0,40}?\b(?:is|are|was|were)\s+not\s+(?:part\s+of|included\s+in|covered\s+by|subject\s+to)\s+"
-    r"(?:this|today's|the|these)\s+(?:announcement|release|transaction|plan|agreement|restructuring|changes?)\b",
-    re.I,
-)
-# a clause about an earlier period: "last year's third quarter", "in the prior-year quarter"
-_LAST_YEAR = re.compile(
-    r"\b(?:last\s+year(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b", re.I
-)
-# a leading clause of time or cause, still open where the event word stands
-_LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
-# capability, not announcement: "where we can expand"
-_CAN = re.compile(r"\bcan(?:not)?\s+(?:\w+\s+)?$", re.I)
-
-
 # An event told of a part of a site (one machine, line or furnace) is proposed below this.
 PARTIAL_CONFIDENCE = 0.6
 
 # Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
 # and reading only its first ones keeps the work per sentence bounded.
 MAX_EVENT_WORDS = 8
-
-
-# Facts of the whole sentence, asked once per event word: memoised so that a sentence with many
-# event words is read once, not once per word.
-@lru_cache(maxsize=256)
-def _told_before_today(text: str) -> bool:
-    return bool(_ALREADY_TOLD.search(text)) and not _THIS_DAY.search(text)
-
-
-@lru_cache(maxsize=256)
-def _since_when_end(text: str) -> int:
-    """Where the first "since ..., when" clause ends (event words after it are background)."""
-    m = _SINCE_WHEN.search(text)
-    return m.end() if m else len(text) + 1
-
-
-def _modality(text: str, clause: _Clause, trig: Trigger) -> str:
-    """ "asserted", "negated", "hedged" or "background" for one event word."""
-    before = text[max(clause.start, trig.start - 90) : trig.start]
-    near = " ".join(before.split()[-7:])
-    if _NEGATION.search(near):
-        return "negated"
-    if _CAN.search(before):
-        return "hedged"
-    if _EXCLUDED.match(text, trig.end, min(len(text), trig.end + 80)):
-        return "background"  # "has been sold and is not part of this announcement"
-    if (_told_in_past(text, trig) or (trig.nominal and _COMPLETED.search(before))) and _told_before_today(
-        text
-    ):
-        # "As previously announced, the company opened ...", "... completed the closure of ..."
-        return "background"
-    if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
-        return "background"
-    if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
-        return "background"  # "last year's results were affected by a strike that forced the suspension of"
-    if (
-        not trig.nominal
-        and _PAST_FORMS.search(trig.text.split()[0])
-        and _LEADING_PAST_CLAUSE.match(text[: trig.start])
-    ):
-        return "background"  # "When the group acquired Domtar in 2021, it agreed to ...": the setting of the news
-    if _EARLIER_DEED.search(before) and not _FUTURE_CONTEXT.search(
-        text, trig.start - len(before), trig.start
-    ):
-        # "previously reduced its costs through the closure of X": a means told of a past deed
-        return "background"
-    if not trig.nominal and _PAST_FORMS.search(trig.text.split()[0]) and _RELATIVE_DEED.search(before):
-        # "its Truro kitchen, which it opened in 2023, ...", "a review during which it consolidated ...":
-        # a past deed told in a relative clause describes something, it announces nothing
-        return "background"
-    if not trig.nominal and _TRAFFIC_SUBJECT.search(before):
-        return "background"  # "delivery routes have since resumed": traffic, not a site
-    if not trig.nominal and _PAST_FORMS.search(trig.text):
-        noun = _REDUCED_RELATIVE.search(text, max(0, trig.start - 30), trig.start)
-        if (
-            noun
-            and noun.group("noun") not in _NOT_NOUNS
-            and not noun.group("noun").endswith("ly")
-            and not _ANCHOR.fullmatch(noun.group("noun"))
-            and re.match(r"\s+(?:at|in|on)\b", text[trig.end :])
-        ):
-            return "background"
-    if _HEDGE.search(near) and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start]):
-        return "hedged"
-    after = text[trig.end : clause.end]
-    if _HEDGE_AFTER.search(after[:120]):
-        return "hedged"
-    if _STATE_AFTER.match(text, trig.end) or _REMAINS.search(text, max(0, trig.start - 40), trig.start):
-        return "background"
-    if _HAS_BEEN.search(text, max(0, trig.start - 40), trig.start) and (
-        trig.type == "idled" or _SINCE.search(text, trig.end, clause.end)
-    ):
-        # "has been idle", "has been closed since 2009": a state; "has been sold": a news
-        return "background"
-    if _since_when_end(text) <= trig.start or _OTHER_SUBJECT.search(before):
-        return "background"
-    if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before)):
-        return "background"
-    if trig.nominal and _REFERRED.search(before) and not _COMPLEMENT.match(text, trig.end):
-        return "background"
-    if trig.type in ("idled", "reopened", "closed") and _ROUTINE.search(text, clause.start, clause.end):
-        return "background"  # maintenance outages and the restarts after them are routine
-    if not trig.nominal:
-        # the object follows the verb: the whole trigger for one word, the first word for
-        # "closed roads for two days"-shaped matches
-        end = trig.end if " " not in trig.text else None
-        if end is None and _VERB_FIRST.match(trig.text):
-            end = trig.start + len(trig.text.split()[0])
-        if end is not None and _foreign_object(text, end):
-            return "background"
-    if _PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
-        # participles used as adjectives: "the idled mill", "its previously closed plant"
-        nxt = text[trig.end : trig.end + 40]
-        if _ADJECTIVE_USE.match(nxt) or re.search(r"previously|formerly|already", before[-30:], re.I):
-            return "background"
-    return "asserted"
 
 
 _NOT_EFFECTIVE = re.compile(
@@ -551,9 +191,6 @@ _ANNOUNCED_TODAY = re.compile(
     re.I,
 )
 _PAST_CONTEXT = re.compile(r"\b(?:completed|finished|concluded|was|were|had|has\s+been)\b", re.I)
-_FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|shall|to\s+be|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|schedul\w*)\b", re.I
-)
 
 
 @lru_cache(maxsize=512)
@@ -635,7 +272,7 @@ _EXACT_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$|^\d{1,2}\s|^\d
 
 
 def _effective(
-    text: str, clause: _Clause, trig: Trigger, published: date | None, skip: list[tuple[int, int]] = ()
+    text: str, clause: Clause, trig: Trigger, published: date | None, skip: list[tuple[int, int]] = ()
 ) -> _Effective | None:
     """The date the event takes effect: the date nearest after the event word in its clause,
     else before it, else one introduced by "effective", "by", "on"... elsewhere in the sentence.
@@ -643,13 +280,13 @@ def _effective(
     before = text[clause.start : trig.start]
     scope = text[clause.start : clause.end]
     past = bool(
-        (_PAST_FORMS.search(trig.text) or _PAST_CONTEXT.search(before)) and not _FUTURE_CONTEXT.search(scope)
+        (PAST_FORMS.search(trig.text) or _PAST_CONTEXT.search(before)) and not FUTURE_CONTEXT.search(scope)
     )
     mentions = [
         d
         for d in _dates_in(text, published, past)
         if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start)
-        and _inside(list(skip), d.start) is None
+        and inside(list(skip), d.start) is None
     ]
     if published is not None:
         # "opened its new plant in Gyor today" dates the event; "today announced" does not
@@ -790,7 +427,7 @@ class EventFinder:
         triggers = [
             t
             for t in find_triggers(headline)
-            if _modality(headline, _Clause(0, len(headline)), t) == "asserted"
+            if modality(headline, Clause(0, len(headline)), t) == "asserted"
         ]
         self.headline_types = {t.type for t in triggers}
         for m in mentions:
@@ -812,7 +449,7 @@ class EventFinder:
         created: list[_Candidate] = []
         prior_deal = self._deal_type
         for t in triggers:
-            if t.type in ("sold", "acquired") and _modality(text, _Clause(0, len(text)), t) not in (
+            if t.type in ("sold", "acquired") and modality(text, Clause(0, len(text)), t) not in (
                 "negated",
                 "hedged",
             ):
@@ -848,7 +485,7 @@ class EventFinder:
             self._pending.clear()
         elif self._placeless is not None and (placed := self._place_placeless(s)):
             created = placed
-        elif _ANCHOR_GATED.search(text):
+        elif ANCHOR_GATED.search(text):
             # most sentences without an event word never matter again: read their places
             # only when a later "the plant" or head count needs them (see _memory_places)
             self._pending.append(text)
@@ -962,13 +599,13 @@ class EventFinder:
         text = s.text
         if _BIOGRAPHY.search(text) or self._other_company_speaks(text):
             return []
-        clauses = _clauses(text)
-        relatives = _relative_spans(text)
+        clauses = split_clauses(text)
+        relatives = relative_spans(text)
         by_clause: dict[int, list[Trigger]] = {}
         effectives: dict[int, _Effective | None] = {}
         for t in triggers:
             ci = next(i for i, c in enumerate(clauses) if c.start <= t.start <= c.end)
-            mood = _modality(text, clauses[ci], t)
+            mood = modality(text, clauses[ci], t)
             if mood == "hedged" and t.type in self.headline_types:
                 # the headline asserts what the body words carefully ("would stop production")
                 mood = "confirmed"
@@ -998,7 +635,7 @@ class EventFinder:
                 and not (t.type == "acquired" and _COMPANY_OBJECT.match(text, t.end))
             ):
                 continue
-            rel_t = _inside(relatives, t.start)
+            rel_t = inside(relatives, t.start)
             others = [r for r in relatives if r != rel_t]
             effective = _effective(text, clauses[ci], t, self.published, others)
             if self._historical(t, effective):
@@ -1015,21 +652,19 @@ class EventFinder:
             ts = by_clause.get(ci, [])
             ms = [m for m in mentions if clause.start <= m.start < clause.end]
             if not ts:
-                if carry and ms and not _VERBISH.search(text[clause.start : clause.end]):
+                if carry and ms and not VERBISH.search(text[clause.start : clause.end]):
                     for m in ms:
                         assigned.setdefault(id(carry), []).append(m)
                 continue
             carry = ts[-1]
             for m in ms:
-                rel_m = _inside(relatives, m.start)
-                prev = [t for t in ts if t.end <= m.start and _inside(relatives, t.start) == rel_m]
+                rel_m = inside(relatives, m.start)
+                prev = [t for t in ts if t.end <= m.start and inside(relatives, t.start) == rel_m]
                 if prev:
                     assigned.setdefault(id(prev[-1]), []).append(m)
                     continue
                 nxt = [
-                    t
-                    for t in ts
-                    if t.start >= m.end and _governs(_inside(relatives, t.start), rel_m, m, text)
+                    t for t in ts if t.start >= m.end and _governs(inside(relatives, t.start), rel_m, m, text)
                 ]
                 if not nxt:
                     continue
@@ -1074,7 +709,7 @@ class EventFinder:
                 # label it, but with a confidence below the auto-accept line: the editor decides
                 # whether the part is the facility's fate
                 partial = type_ in ("idled", "closed", "reopened") and _partial(text, t, usable)
-                quoted = _in_quote(text, t.start)
+                quoted = in_quote(text, t.start)
                 if id(t) in self._confirmed:
                     usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
                 if usable:
@@ -1114,7 +749,7 @@ class EventFinder:
                 return replace(m, decoy=None)
         return None
 
-    def _foreign_subject(self, text: str, clause: _Clause, t: Trigger) -> bool:
+    def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:
         """Whether the event verb's subject is another company named with its legal suffix."""
         m = _NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
         if m is None:
@@ -1152,7 +787,7 @@ class EventFinder:
         return True
 
     @staticmethod
-    def _spared(text: str, t: Trigger, m: Mention, clause: _Clause) -> bool:
+    def _spared(text: str, t: Trigger, m: Mention, clause: Clause) -> bool:
         """A place the sentence exempts: "does not affect the mill in X", "X will continue to operate"."""
         between = text[t.end : m.start] if m.start > t.end else ""
         if _MENTION_NEGATED.search(between):
@@ -1165,7 +800,7 @@ class EventFinder:
             return False
         if self.published is None:
             # undated release: "the plant was opened in 1961" is history all the same
-            return effective.year_only and _PAST_FORMS.search(t.text.split()[0]) is not None
+            return effective.year_only and PAST_FORMS.search(t.text.split()[0]) is not None
         if effective.year_only:
             # "which was idled in 2019", told in 2021: a year alone, over before this one began
             return effective.value.year < self.published.year
@@ -1199,10 +834,10 @@ class EventFinder:
             employees=None,
             counterparty=counterparty,
             order=s.start + t.start,
-            past=_told_in_past(s.text, t),
+            past=told_in_past(s.text, t),
         )
 
-    def _inherit(self, s: Sentence, t: Trigger, clause: _Clause, effective, quoted: bool) -> list[_Candidate]:
+    def _inherit(self, s: Sentence, t: Trigger, clause: Clause, effective, quoted: bool) -> list[_Candidate]:
         """An event word without a place: enrich the event it refers back to, or take the place
         of the facility last mentioned ("The mill will be idled ...")."""
         text = s.text
@@ -1455,7 +1090,7 @@ _PLACE_GAP = re.compile(rf"(?:[\s,]+|[A-Z][\w'\-.]*|in|of|the|{FACILITY_NOUN})*"
 def _direct_object(text: str, t: Trigger) -> bool:
     """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
     after = text[t.end : t.end + 120]
-    m = _FACILITY_WORD.search(after)
+    m = FACILITY_WORD.search(after)
     if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
         return not after[m.end() :].startswith("'s")
     return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))
@@ -1465,7 +1100,7 @@ def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
     """Whether an idling or closure names a part of the site (a machine, a line, a shift)."""
     if mentions and mentions[0].start > t.end:
         return bool(_PARTIAL.search(text, t.end, mentions[0].start))
-    m = _SITE_WORD.search(text, t.end, t.end + 60)
+    m = SITE_WORD.search(text, t.end, t.end + 60)
     if m is None:
         return False  # no site named after it: nothing to be a part of
     return bool(_PARTIAL.search(text, t.end, m.start()))
@@ -1474,7 +1109,7 @@ def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
-def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
+def _anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
     """Event words need a facility or production word nearby; "expand its product line" is not an event."""
     start = t.start - 80
     if _PASSIVE_BEFORE.search(text, max(0, t.start - 25), t.start):
@@ -1482,7 +1117,7 @@ def _anchor_missing(text: str, clause: _Clause, t: Trigger) -> bool:
             0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
         )
     window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
-    return not _ANCHOR_GATED.search(window)
+    return not ANCHOR_GATED.search(window)
 
 
 _SMALL = words("a an the and or of in at on to for by with from as its our into")
@@ -1498,7 +1133,7 @@ def _sentence_case(headline: str) -> str:
     out = []
     for w in words:
         lw = w.lower()
-        if lw in _SMALL or _FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in TITLE_WORDS:
+        if lw in _SMALL or FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in TITLE_WORDS:
             out.append(lw)
         else:
             out.append(w)

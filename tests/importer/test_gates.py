@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from companies.importer import claims, events, spans, text, triggers
+from companies.importer import claims, clauses, spans, text, triggers
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = [
@@ -25,7 +25,7 @@ def _sentences():
 
 @pytest.mark.parametrize(
     "gated",
-    [spans._FACILITY, events._ANCHOR_GATED, text._FLS],
+    [spans._FACILITY, clauses.ANCHOR_GATED, text._FLS],
     ids=["facility", "anchor", "fls"],
 )
 def test_gated_search_matches_the_regex(gated):

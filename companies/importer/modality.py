@@ -1,0 +1,338 @@
+"""Whether an event word announces something: asserted, negated, hedged, or background.
+
+``modality(text, clause, trigger)`` reads the words around one event word of a sentence: a
+negation or a hedge before it, a past told as background ("which it opened in 2012", "our
+recent decision to curtail"), a routine outage, another company's deed. Pure regex work over
+one sentence, no state; ``events`` decides what to do with the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .clauses import ADJECTIVE_USE, ANCHOR, Clause
+from .text import words
+from .triggers import Trigger
+
+_NEGATION = re.compile(
+    # "No. 2 machine", "no. 3 line": a number sign, not a negation
+    r"\b(?:not|no(?!\.?\s*\d)|never|nor|neither|without|rather\s+than|instead\s+of|avoid\w*|prevent\w*|den(?:y|ies|ied)"
+    r"|rumou?r\w*|speculat\w*|contrary|reject\w*|revers\w*|cancel\w*|abandon\w*|postpone\w*|delay\w*"
+    r"|suggest\w*|alleg\w*|purport\w*|reportedly|unfounded|inaccurate|untrue)\b|n't\b",
+    re.I,
+)
+
+_HEDGE = re.compile(
+    r"\b(?:may|might|could|should|consider\w*|evaluat\w*|explor\w*|review\w*|assess\w*|stud(?:y|ies|ying)"
+    r"|possib\w+|potential\w*|option\w*|alternatives?|whether|if|unless|in\s+the\s+event|seek\w*|look\w*\s+for"
+    r"|for\s+sale|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
+    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would"
+    # a purpose or a capability is not a deed: "land for future expansion", "will allow us to expand"
+    r"|future|enabl\w*|allow\w*|help\w*|position\w*\s+(?:\w+\s+)?to|room\s+(?:for|to))\b",
+    re.I,
+)
+
+_HEDGE_AFTER = re.compile(
+    r"\b(?:for\s+sale|if|unless|should\s+(?:market|demand|conditions|order)|once\s+(?:\w+\s+){0,3}"
+    r"(?:recover|improve|return|stabili[sz]e)\w*|when\s+(?:\w+\s+){0,3}(?:recover|improve|return|warrant)\w*"
+    r"|as\s+(?:market\s+)?conditions\s+warrant"
+    r"|(?:as\s+soon\s+as|whenever|once|when)\s+(?:\w+\s+){0,4}(?:allow|permit|warrant|justify|support)\w*"
+    r"|depend(?:s|ing|ent)?\s+on|subject\s+to\s+(?:market|demand|customer|order))\b",
+    re.I,
+)
+
+# reported speech is an announcement, not a conditional: "said it would close"
+_REPORTED = re.compile(
+    r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b",
+    re.I,
+)
+
+_BACKGROUND = re.compile(
+    r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
+    r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
+    r"(?:(?:previously|formerly|recently|now|temporarily|permanently|currently|long|partially)\s+)?$",
+    re.I,
+)
+
+# "last year's closure", "the 2009 idling": an event of the past named in passing
+_PAST_MARK = re.compile(
+    r"\b(?:last\s+(?:year|month|quarter|week)'s|(?:19|20)\d\d|previous|prior|earlier|former)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+_ROUTINE = re.compile(
+    r"\b(?:maintenance|annual|routine|scheduled|planned)\s+(?:maintenance\s+)?(?:outages?|shut-?downs?|downtime|turnarounds?)"
+    r"|\bnormal\s+operations\b",
+    re.I,
+)
+
+# what may follow a verb that acts on a facility: prepositions, adverbs, determiners (checked
+# further), place names; anything else is an object of another kind ("closed roads")
+_NEXT_OK = words(
+    "on in at by for from to with after before during until through as effective beginning starting over "
+    "within temporarily permanently indefinitely completely fully partially down up out immediately today "
+    "later next this early late and or but of its the a an our their all both two three four five several "
+    "some one production operations manufacturing output capacity work activity activities operating "
+    "new existing remaining is was be being been will would into onto under across throughout between via "
+    "following when once yesterday last since there again soon shortly gradually normally as per around about "
+    "approximately no not fully"
+)
+
+_DETERMINERS = words("its the a an our their all both two three four five several some one this")
+
+_DOWN_SINCE = re.compile(
+    r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:down|idle|idled|shut(?:\s+down)?|closed|curtailed|mothballed"
+    r"|offline|off-line|out\s+of\s+service|on\s+standby)\s+(?:since|for)\b",
+    re.I,
+)
+
+_PRODUCT_WORK = re.compile(
+    r"\s+(?:[a-z][\w\-]*\s+){1,2}(?:production|manufacturing|output|operations|assembly|processing)\b"
+)
+
+_VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
+
+_PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _foreign_object(text: str, end: int) -> bool:
+    """Whether the verb ending at ``end`` takes an object other than a site: "a storm closed roads"."""
+    verb = re.search(r"[\w'\-]+$", text[:end])
+    if verb and _PASSIVE_AUX.search(text, max(0, verb.start() - 30), verb.start()):
+        return False  # passive: its object is the subject before it ("the facilities to be closed are")
+    after = text[end : end + 80]
+    m = re.match(r"\s+([A-Za-z][\w'\-]*)", after)
+    if not m or m.group(1)[0].isupper():
+        return False
+    word = m.group(1).lower()
+    if word not in _NEXT_OK and not ANCHOR.match(word):
+        # a product named before the work: "curtail pulp production", "halt engine assembly"
+        return not _PRODUCT_WORK.match(after)
+    if word in _DETERMINERS:
+        np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", text[end : end + 120])
+        phrase = np.group(0) if np else after
+        cut = re.split(r"\b(?:to|from|for|with|under|after|before|during|as|by|because)\b", phrase)[0]
+        return not (ANCHOR.search(cut) or re.search(r"\s[A-Z]", cut))
+    return False
+
+
+# a nominal that only dates something else: "maintained the mill during the idling"
+_DURING = re.compile(r"\b(?:during|since|throughout|despite)\s+(?:the|its|this|that)\s+(?:\w+\s+)?$", re.I)
+
+# a state, not a change: "has been idle since 2015", "remains indefinitely curtailed"
+_HAS_BEEN = re.compile(r"\b(?:has|have|had)\s+been\s+(?:\w+\s+){0,2}$", re.I)
+
+_REMAINS = re.compile(r"\b(?:remains?|remained|stays?|stayed|sits?|sat|lies|lay)\s+(?:\w+\s+){0,2}$", re.I)
+
+_SINCE = re.compile(
+    r"\b(?:since|for\s+(?:the\s+(?:past|last)|more\s+than|over|nearly|almost|about|\d+|\w+\s+(?:years|months|weeks)))\b",
+    re.I,
+)
+
+_SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
+
+# the event word's subject is another company: "A competitor's decision to close its plant"
+_OTHER_SUBJECT = re.compile(
+    r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I
+)
+
+# a bare event noun in an adverbial phrase refers to an event told elsewhere, it announces
+# none: "prior to the shutdown", "following the closure", "as a result of the idling"
+_REFERRED = re.compile(
+    r"\b(?:prior\s+to|before|after|following|since|because\s+of|due\s+to|as\s+a\s+result\s+of"
+    r"|in\s+(?:connection|conjunction)\s+with|in\s+light\s+of|ahead\s+of|until)\s+(?:the|this|that|its|our)\s+$",
+    re.I,
+)
+
+_COMPLEMENT = re.compile(r"\s*(?:of|at|in|by|on|from)\b|\s+(?-i:[A-Z])", re.I)
+
+_STATE_AFTER = re.compile(r"\s+(?:\w+\s+)?since\b", re.I)
+
+PAST_FORMS = re.compile(r"(?:ed|sold|bought|built|shut|began|begun|took|broke)$", re.I)
+
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|shall|to|may|might|can|could|should|must|plans?|expects?)\s+(?:\w+ly\s+)?$", re.I
+)
+
+
+def told_in_past(text: str, t: Trigger) -> bool:
+    """A trigger in a past form: its last word ("was idled") or, for a phrasal verb, its first
+    ("shut down the mill", "closed permanently"), unless a modal governs it ("will shut down")."""
+    if PAST_FORMS.search(t.text):
+        return True
+    first = t.text.split()[0] if " " in t.text else ""
+    return bool(
+        first and PAST_FORMS.search(first) and not _MODAL_BEFORE.search(text, max(0, t.start - 30), t.start)
+    )
+
+
+# "As previously announced, ...", "As disclosed in March, ...": a restated past event
+_ALREADY_TOLD = re.compile(
+    r"^\W*as\s+(?:was\s+)?(?:previously|earlier|already|first|recently)?\s*"
+    r"(?:announced|disclosed|reported|communicated|noted|stated)\b",
+    re.I,
+)
+
+# the finishing of an event: "completed the closure of", "finished the sale of"
+_COMPLETED = re.compile(
+    r"\b(?:completed|finished|concluded|carried\s+out|finalized|finalised)\s+(?:the|its|their|our)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+# a deed of the past, told with "previously" or "formerly" on a verb other than a reporting one:
+# "previously reduced its exposure through the closure of ..."
+_EARLIER_DEED = re.compile(
+    r"\b(?:previously|formerly|earlier)\s+(?!(?:announced|said|reported|disclosed|stated|indicated|noted|confirmed)\b)"
+    r"(?:[a-z]+ed|cut|shut|sold|made|took|built|began)\b",
+    re.I,
+)
+
+# a decision told as already taken: "combined with our recent decision to curtail X and close Y"
+_EARLIER_DECISION = re.compile(
+    r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
+    r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$",
+    re.I,
+)
+
+# a relative clause whose subject is the company: "which it opened", "during which it consolidated"
+_RELATIVE_DEED = re.compile(
+    r"\b(?:(?:during|in|after|under|through|by|since|with|before)\s+)?(?:which|whom)\s+"
+    r"(?:it|we|they|the\s+(?:company|group|firm|corporation)|[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2})\s+"
+    r"(?:(?:had|has|have|also|later|then|first|subsequently|eventually)\s+)?$"
+)
+
+# a verb whose subject is traffic or trade, not a site: "shipping routes have since resumed"
+_TRAFFIC_SUBJECT = re.compile(
+    r"\b(?:routes?|shipments?|deliver(?:y|ies)|shipping|traffic|flights?|sailings?|services?|rail\s+lines?|talks"
+    r"|negotiations|trading|exports?|imports?|supply\s+chains?|freight|transport)\s+"
+    r"(?:(?:has|have|had|was|were|is|are|will|would|also|since|now|then|fully|gradually|largely|normally)\s+){0,3}$",
+    re.I,
+)
+
+# a participle after a noun that is no facility: "a solar array commissioned at the plant"
+_REDUCED_RELATIVE = re.compile(r"(?<![\w'])(?P<noun>[a-z][a-z\-]+)\s+$")
+
+_NOT_NOUNS = words(
+    "was were is are be been being has have had will would shall to and or but that which who not "
+    "newly recently formally officially successfully also then first just now since already fully "
+    "company it we they he she"
+)
+
+_THIS_DAY = re.compile(r"\b(?:today|this\s+(?:week|morning|afternoon))\b", re.I)
+
+_EXCLUDED = re.compile(
+    r"[^.;]{0,40}?\b(?:is|are|was|were)\s+not\s+(?:part\s+of|included\s+in|covered\s+by|subject\s+to)\s+"
+    r"(?:this|today's|the|these)\s+(?:announcement|release|transaction|plan|agreement|restructuring|changes?)\b",
+    re.I,
+)
+
+# a clause about an earlier period: "last year's third quarter", "in the prior-year quarter"
+_LAST_YEAR = re.compile(
+    r"\b(?:last\s+year(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b", re.I
+)
+
+# a leading clause of time or cause, still open where the event word stands
+_LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
+
+# capability, not announcement: "where we can expand"
+_CAN = re.compile(r"\bcan(?:not)?\s+(?:\w+\s+)?$", re.I)
+
+
+# Facts of the whole sentence, asked once per event word: memoised so that a sentence with many
+# event words is read once, not once per word.
+@lru_cache(maxsize=256)
+def _told_before_today(text: str) -> bool:
+    return bool(_ALREADY_TOLD.search(text)) and not _THIS_DAY.search(text)
+
+
+@lru_cache(maxsize=256)
+def _since_when_end(text: str) -> int:
+    """Where the first "since ..., when" clause ends (event words after it are background)."""
+    m = _SINCE_WHEN.search(text)
+    return m.end() if m else len(text) + 1
+
+
+def modality(text: str, clause: Clause, trig: Trigger) -> str:
+    """ "asserted", "negated", "hedged" or "background" for one event word."""
+    before = text[max(clause.start, trig.start - 90) : trig.start]
+    near = " ".join(before.split()[-7:])
+    if _NEGATION.search(near):
+        return "negated"
+    if _CAN.search(before):
+        return "hedged"
+    if _EXCLUDED.match(text, trig.end, min(len(text), trig.end + 80)):
+        return "background"  # "has been sold and is not part of this announcement"
+    if (told_in_past(text, trig) or (trig.nominal and _COMPLETED.search(before))) and _told_before_today(
+        text
+    ):
+        # "As previously announced, the company opened ...", "... completed the closure of ..."
+        return "background"
+    if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
+        return "background"
+    if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
+        return "background"  # "last year's results were affected by a strike that forced the suspension of"
+    if (
+        not trig.nominal
+        and PAST_FORMS.search(trig.text.split()[0])
+        and _LEADING_PAST_CLAUSE.match(text[: trig.start])
+    ):
+        return "background"  # "When the group acquired Domtar in 2021, it agreed to ...": the setting of the news
+    if _EARLIER_DEED.search(before) and not FUTURE_CONTEXT.search(text, trig.start - len(before), trig.start):
+        # "previously reduced its costs through the closure of X": a means told of a past deed
+        return "background"
+    if not trig.nominal and PAST_FORMS.search(trig.text.split()[0]) and _RELATIVE_DEED.search(before):
+        # "its Truro kitchen, which it opened in 2023, ...", "a review during which it consolidated ...":
+        # a past deed told in a relative clause describes something, it announces nothing
+        return "background"
+    if not trig.nominal and _TRAFFIC_SUBJECT.search(before):
+        return "background"  # "delivery routes have since resumed": traffic, not a site
+    if not trig.nominal and PAST_FORMS.search(trig.text):
+        noun = _REDUCED_RELATIVE.search(text, max(0, trig.start - 30), trig.start)
+        if (
+            noun
+            and noun.group("noun") not in _NOT_NOUNS
+            and not noun.group("noun").endswith("ly")
+            and not ANCHOR.fullmatch(noun.group("noun"))
+            and re.match(r"\s+(?:at|in|on)\b", text[trig.end :])
+        ):
+            return "background"
+    if _HEDGE.search(near) and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start]):
+        return "hedged"
+    after = text[trig.end : clause.end]
+    if _HEDGE_AFTER.search(after[:120]):
+        return "hedged"
+    if _STATE_AFTER.match(text, trig.end) or _REMAINS.search(text, max(0, trig.start - 40), trig.start):
+        return "background"
+    if _HAS_BEEN.search(text, max(0, trig.start - 40), trig.start) and (
+        trig.type == "idled" or _SINCE.search(text, trig.end, clause.end)
+    ):
+        # "has been idle", "has been closed since 2009": a state; "has been sold": a news
+        return "background"
+    if _since_when_end(text) <= trig.start or _OTHER_SUBJECT.search(before):
+        return "background"
+    if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before)):
+        return "background"
+    if trig.nominal and _REFERRED.search(before) and not _COMPLEMENT.match(text, trig.end):
+        return "background"
+    if trig.type in ("idled", "reopened", "closed") and _ROUTINE.search(text, clause.start, clause.end):
+        return "background"  # maintenance outages and the restarts after them are routine
+    if not trig.nominal:
+        # the object follows the verb: the whole trigger for one word, the first word for
+        # "closed roads for two days"-shaped matches
+        end = trig.end if " " not in trig.text else None
+        if end is None and _VERB_FIRST.match(trig.text):
+            end = trig.start + len(trig.text.split()[0])
+        if end is not None and _foreign_object(text, end):
+            return "background"
+    if PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
+        # participles used as adjectives: "the idled mill", "its previously closed plant"
+        nxt = text[trig.end : trig.end + 40]
+        if ADJECTIVE_USE.match(nxt) or re.search(r"previously|formerly|already", before[-30:], re.I):
+            return "background"
+    return "asserted"
+
+
+FUTURE_CONTEXT = re.compile(
+    r"\b(?:will|shall|to\s+be|expect(?:s|ed|ing)?|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|schedul\w*)\b", re.I
+)
