@@ -1,0 +1,22 @@
+"""Clauses of a sentence, as the event finder reads them."""
+
+from companies.importer.clauses import in_quote, split_clauses
+
+
+def _parts(text: str) -> list[str]:
+    return [text[c.start : c.end] for c in split_clauses(text)]
+
+
+def test_a_leading_phrase_of_time_ends_at_the_comma_before_the_main_clause():
+    text = "Following the closure of its Erie, Pa., plant in June, Acme will run three plants."
+    assert _parts(text)[0] == "Following the closure of its Erie, Pa., plant in June"
+
+
+def test_clauses_break_at_semicolons_and_contrasts():
+    assert len(_parts("Acme will close Erie; Toledo stays open.")) == 2
+    assert len(_parts("Acme will close Erie, while Toledo stays open.")) == 2
+
+
+def test_a_quote_is_seen():
+    text = 'The chief executive said "we will close Erie" on Monday.'
+    assert in_quote(text, text.index("close")) and not in_quote(text, text.index("Monday"))
