@@ -79,6 +79,13 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("halt", "suspen", "paus"),
     ),
+    (
+        "idled",
+        # a whole staff sent home for a while stops the site: "temporarily lay off all 300 employees at"
+        r"\btemporar(?:y|ily)\s+(?:lay(?:s|ing)?\s+off|laid\s+off|layoffs?\s+of|furlough\w*)\s+(?:all|its\s+entire|the\s+entire)\b",
+        False,
+        ("temporar",),
+    ),
     # -- permanent closure ---------------------------------------------------------------------
     (
         "closed",
@@ -242,6 +249,13 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"{_FACILITY}\b",
         False,
         ("leas",),
+    ),
+    (
+        "opened",
+        # "has started up its new mill in X", "the start-up of its new plant"
+        r"\bstart(?:s|ed|ing)?[- ]up\b(?=\s+(?:of\s+)?(?:its|the|a|their|our)\s+(?:[\w$.,'-]+\s+){0,3}?new\b)",
+        False,
+        ("start",),
     ),
     # -- expansion -----------------------------------------------------------------------------
     ("expanded", r"\bexpand(?:s|ed|ing)?\b", False, ("expand",)),
