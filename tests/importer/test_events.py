@@ -483,3 +483,17 @@ def test_an_event_noun_in_a_clause_about_last_year_is_background():
         "temporary suspension of operations at the Erie, Pa. plant."
     )
     assert keys == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Tamarack will temporarily lay off all 300 employees at its Hawesville, Kentucky mill.",
+            [("idled", "Hawesville", "US-KY")],
+        ),
+        ("Tamarack has started up its new mill in Jesup, Georgia.", [("opened", "Jesup", "US-GA")]),
+    ],
+)
+def test_a_whole_staff_laid_off_and_a_new_site_started_up(sentence, expected):
+    assert _keys(sentence) == expected
