@@ -109,12 +109,7 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
     # events and claims
     issuer = proposal.company.name if proposal.company else None
     lead = " ".join([proposal.headline or "", *subheads]).strip() or None
-    aliases = tuple(
-        a
-        for pair in _ALIAS.findall(opening[:1200])
-        for a in pair
-        if a and a.lower() not in ("the company", "company")
-    )
+    aliases = _issuer_aliases(opening[:1200], issuer)
     if dl and dl.place:
         proposal.dateline = _parse_dateline_place(dl.place, _home_country(proposal))
         if proposal.dateline is not None:
@@ -163,6 +158,19 @@ _EXCHANGE_COUNTRY = {
     "oslo": "NO", "jse": "ZA", "hkex": "HK", "sgx": "SG", "bse": "IN", "nse": "IN", "wse": "PL",
     "tase": "IL", "krx": "KR", "kospi": "KR", "twse": "TW", "nzx": "NZ", "sse": "CN", "szse": "CN",
 }  # fmt: skip
+
+
+def _issuer_aliases(opening: str, issuer: str | None) -> tuple[str, ...]:
+    """The short names a release gives its issuer ("Hartwell" or "the Company"): those defined
+    right after the issuer's name, not a target's defined after its own ("Chaodong")."""
+    at = opening.find(issuer) if issuer else -1
+    window = opening[at : at + len(issuer) + 160] if at >= 0 else opening[:300]
+    return tuple(
+        a
+        for pair in _ALIAS.findall(window)
+        for a in pair
+        if a and a.lower() not in ("the company", "company")
+    )
 
 
 def _home_country(proposal: Proposal) -> str | None:
