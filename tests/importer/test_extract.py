@@ -149,3 +149,12 @@ def test_a_bare_town_is_the_dateline_town():
         "(NYSE: TMK) said it will close its Camden plant."
     )
     assert [(e.place.locality, e.place.region) for e in p.events] == [("Camden", "US-AR")]
+
+
+def test_a_targets_defined_short_name_is_not_an_alias_of_the_issuer():
+    proposal = extract(
+        'SHANGHAI, China, Sept. 3, 2009 /PRNewswire/ -- Lintong Minerals, Inc. ("Lintong" or the "Company") '
+        '(NASDAQ: LTMN) today announced the acquisition of Hefei Qiaolin Materials Co., Ltd. ("Qiaolin"), an '
+        "inactive calcium carbonate facility in Hanshan County, Anhui Province, China."
+    )
+    assert [(e.type, e.place.country) for e in proposal.events] == [("acquired", "CN")]
