@@ -160,11 +160,19 @@ _EXCHANGE_COUNTRY = {
 }  # fmt: skip
 
 
+# the parentheses that follow a name: '(NASDAQ: ACME) ("Acme" or the "Company")'
+_BRACKETS = re.compile(r"(?:,?\s*\([^()]{0,120}\))+")
+
+
 def _issuer_aliases(opening: str, issuer: str | None) -> tuple[str, ...]:
     """The short names a release gives its issuer ("Hartwell" or "the Company"): those defined
     right after the issuer's name, not a target's defined after its own ("Chaodong")."""
     at = opening.find(issuer) if issuer else -1
-    window = opening[at : at + len(issuer) + 160] if at >= 0 else opening[:300]
+    if at >= 0:
+        brackets = _BRACKETS.match(opening, at + len(issuer))
+        window = brackets.group(0) if brackets else ""
+    else:
+        window = opening[:300]
     return tuple(
         a
         for pair in _ALIAS.findall(window)
