@@ -170,7 +170,8 @@ def _issuer_aliases(opening: str, issuer: str | None) -> tuple[str, ...]:
     at = opening.find(issuer) if issuer else -1
     if at >= 0:
         brackets = _BRACKETS.match(opening, at + len(issuer))
-        window = brackets.group(0) if brackets else ""
+        # (and the word after, which tells "(MPM) today announced" from an acronym in passing)
+        window = opening[brackets.start() : brackets.end() + 20] if brackets else ""
     else:
         window = opening[:300]
     return tuple(
