@@ -252,14 +252,16 @@ class FacilityQuerySet(models.QuerySet):
 
         from .models import Event
 
-        events = (
+        # One pass over the period's events (IN a subquery), not a correlated EXISTS per
+        # facility: SQLite answers that through the review-state index, scanning every event.
+        in_period = (
             Event.objects.accepted()
-            .filter(facility=OuterRef("pk"))
             .alias(on=Coalesce("effective_date", "announced_date"))
             .filter(Q(on__range=(start, end)) | Q(announced_date__range=(start, end)))
+            .values("facility_id")
         )
         return (
-            self.filter(Exists(events))
+            self.filter(pk__in=in_period)
             .annotate(
                 span_start=FilteredRelation("spans", condition=span_on(start - timedelta(days=1))),
                 span_end=FilteredRelation("spans", condition=span_on(end)),
