@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from companies.admin.facilities import FacilityAdmin
-from companies.models import Company, Event, Facility, Release
+from companies.models import Company, Event, Facility, Release, StatusSpan
 from companies.services.events import event_accept
 from tests.admin import add_inline_row, change_form_data
 from tests.factories import EventFactory, FacilityFactory, ReleaseFactory, status_today
@@ -198,3 +198,16 @@ def test_release_event_inline_rejects_another_companys_facility(admin_client):
     assert response.status_code == 200
     assert "another company" in response.content.decode()
     assert status_today(facility).status is None
+
+
+@pytest.mark.django_db
+def test_the_changelist_filters_sorts_and_deletes_by_todays_status(admin_client):
+    idled = EventFactory(type="idled").facility
+    eventless = FacilityFactory()
+    url = reverse("admin:companies_facility_changelist")
+    listed = admin_client.get(url, {"status": "idled", "o": "5"}).context["cl"].result_list
+    assert list(listed) == [idled]
+    assert list(admin_client.get(url, {"status": "none"}).context["cl"].result_list) == [eventless]
+    data = {"action": "delete_selected", "_selected_action": [idled.pk, eventless.pk], "post": "yes"}
+    assert admin_client.post(url, data).status_code == 302
+    assert not Facility.objects.exists() and not StatusSpan.objects.exists()
