@@ -541,11 +541,11 @@ class EventFinder:
         if type_ is None:
             return []
         trig = Trigger(type_, deal.start("verb"), deal.end("verb"), deal.group("verb"), True)
-        mentions = [
-            m
-            for m in self._mentions(s.text)
-            if m.start > deal.end() and not m.decoy and m.place.locality and m.has_facility
-        ]
+        found = self._mentions(s.text)
+        # "included its facilities in A, Michigan; B, Indiana; and C, Ontario": the noun covers the list
+        listed = [m for m in found if m.start > deal.end()]
+        covered = bool(listed) and FACILITY_WORD.search(s.text, deal.end(), listed[0].start) is not None
+        mentions = [m for m in listed if not m.decoy and m.place.locality and (m.has_facility or covered)]
         out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
         for c in out:
             self._add(c)

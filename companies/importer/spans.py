@@ -562,7 +562,11 @@ def find_mentions(
     # 3. "plants in Dayton and Springfield", "operations near Thunder Bay"
     for m in _PREP_LOC.finditer(sentence):
         before = sentence[max(0, m.start() - 60) : m.start()]
-        if not (_FACILITY.search(before) or _WORK.search(before)) or _STORM.match(m.group("loc")):
+        # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
+        continues = any(0 <= m.start() - other.end <= 40 for other in out)
+        if not (_FACILITY.search(before) or _WORK.search(before) or continues) or _STORM.match(
+            m.group("loc")
+        ):
             continue
         loc_start, loc_text = m.start("loc"), m.group("loc")
         while True:

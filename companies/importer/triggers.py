@@ -73,6 +73,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     ("idled", r"\bcurtail\w*", False, ("curtail",)),
     ("idled", r"\bdowntime\b", True, ("downtime",)),
+    ("idled", r"\bproduction\s+stoppages?\b|\bstoppages?\s+of\s+production\b", True, ("stoppage",)),
     (
         "idled",
         rf"\b(?:halt\w*|suspen\w+|pause[sd]?|pausing)\s+{_W}{{0,3}}?{_PROD}\b|\bsuspension\s+of\s+{_W}{{0,2}}?{_PROD}",
