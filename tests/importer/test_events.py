@@ -497,3 +497,21 @@ def test_an_event_noun_in_a_clause_about_last_year_is_background():
 )
 def test_a_whole_staff_laid_off_and_a_new_site_started_up(sentence, expected):
     assert _keys(sentence) == expected
+
+
+def test_a_deals_facility_noun_covers_its_whole_list_of_towns():
+    keys = _keys(
+        "Tamarack has completed the sale of its automotive business to Birch Capital.",
+        "The transaction included Tamarack's facilities in Eaton Rapids, Michigan; Nappanee, Indiana; "
+        "and Cambridge, Ontario.",
+    )
+    assert keys == [
+        ("sold", "Eaton Rapids", "US-MI"),
+        ("sold", "Nappanee", "US-IN"),
+        ("sold", "Cambridge", "CA-ON"),
+    ]
+
+
+def test_production_stoppages_idle_each_site_named():
+    keys = _keys("Production stoppage in the rolling mill in Borlange, Sweden - weeks 30 - 33.")
+    assert keys == [("idled", "Borlänge", None)]

@@ -106,3 +106,11 @@ def test_a_county_after_a_town_ends_the_list_of_towns():
         "the purchase of a factory on an industrial estate in Saffron Walden, Essex for £2 million"
     )
     assert [p[0] for p in found] == ["Saffron Walden"]
+
+
+def test_a_list_of_places_goes_on_past_the_window_of_the_facility_word():
+    found = _places(
+        "six mills which are located in Chapleau, Cochrane, Hearst and Kapuskasing in Ontario and in "
+        "Bearn and La Sarre in Quebec"
+    )
+    assert ("La Sarre", "CA-QC", "CA") in found
