@@ -303,6 +303,14 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         ("sell", "sold", "sale", "divest", "dispos"),
     ),
     (
+        "sold",
+        # ownership handed on: "the site and all related assets will now be transferred to Eren Paper Ltd"
+        r"\b(?:site|sites|mill|mills|plant|plants|facility|facilities|assets)\b[^.;]{0,60}?\b(?:will\s+(?:now\s+)?be"
+        r"|is|are|was|were|has\s+been|have\s+been)\s+(?P<v>transferred)\s+to\s+(?=(?-i:[A-Z]))",
+        False,
+        ("transferred",),
+    ),
+    (
         "acquired",
         r"\bacquir(?:e|es|ed|ing)\b|\bacquisition\s+of\b|\bpurchas(?:e|es|ed|ing)\b|\bbuy(?:s|ing)?\b|\bbought\b"
         r"|\btak(?:e|es|ing)\s+over\b|\btook\s+over\b",
