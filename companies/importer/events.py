@@ -87,7 +87,8 @@ _MENTION_SPARED = re.compile(
 _OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3})*,?\s+){0,8}?)$")
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
 _PASSIVE_OBJECT = re.compile(
-    rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|is|to\s+be)\s+(?:\w+\s+)?$",
+    rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+(?:\w+\s+)?be|is\s+being|is|to\s+be)"
+    r"\s+(?:\w+\s+)?$",
     re.I,
 )
 
