@@ -515,3 +515,8 @@ def test_a_deals_facility_noun_covers_its_whole_list_of_towns():
 def test_production_stoppages_idle_each_site_named():
     keys = _keys("Production stoppage in the rolling mill in Borlange, Sweden - weeks 30 - 33.")
     assert keys == [("idled", "Borlänge", None)]
+
+
+def test_a_site_transferred_to_another_company_is_sold():
+    keys = _keys("The Erie, Pa. mill and all related assets will now be transferred to Birch Paper Ltd.")
+    assert keys == [("sold", "Erie", "US-PA")]
