@@ -62,3 +62,22 @@ def test_small_run_rolls_back(tmp_path, monkeypatch):
     assert "import results: 2 imported" in lines
     assert any("rolled back" in line for line in lines)
     assert Release.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_background_timing_stores_queues_and_runs_the_worker(monkeypatch):
+    from django.test import override_settings
+
+    from companies.models import ImportBatch
+    from companies.services import import_batches
+
+    monkeypatch.setattr(import_batches, "IMPORT_AT_ONCE_MAX", 2)
+    corpus = [benchmark_extraction.Sample(SEED.read_text(), None, None)]
+    command = benchmark_extraction.Command(stdout=StringIO())
+    documents = command.synthetic(corpus, 3)
+    queue = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with override_settings(TASKS=queue):
+        command._time_background(documents)
+    out = command.stdout.getvalue()
+    assert "request: store and queue 3 releases" in out and "background import state: done" in out
+    assert ImportBatch.objects.get().state == "done" and Release.objects.count() == 3

@@ -169,6 +169,14 @@ class Command(BaseCommand):
             "--skip-gazetteer", action="store_true", help="Skip the subprocess gazetteer timing."
         )
         parser.add_argument(
+            "--background",
+            type=int,
+            metavar="N",
+            default=0,
+            help="Only time an admin-sized import of N releases on a throwaway database: the request's "
+            "work (store and queue) and the worker's (import_batch_run until done).",
+        )
+        parser.add_argument(
             "--long-text",
             action="store_true",
             help="Only time extraction of 64 KB to 1 MB texts of four shapes (linear growth, any input).",
@@ -183,6 +191,11 @@ class Command(BaseCommand):
         corpus = self._corpus(Path(options["corpus"]), options["size"])
         if options["long_text"]:
             self._long_text(corpus)
+            return
+        if options["background"] > 0:
+            documents = self.synthetic(corpus, options["background"])
+            where = self._with_test_database(lambda: self._time_background(documents))
+            self._line("background import database", f"{connection.vendor} ({where})")
             return
         if not options["skip_gazetteer"]:
             self._gazetteer(build=options["gazetteer_build"])
@@ -377,6 +390,29 @@ class Command(BaseCommand):
         self._line("events stored", events)
         for reason, count in reasons.most_common(3):
             self._line("import failure", f"{count} x {reason}")
+
+    def _time_background(self, documents: list[Document]) -> None:
+        """What the admin's import page does with N files (store and queue), then what the worker
+        does with them: ``db_worker --batch`` runs the queue until it is empty."""
+        from django.core.management import call_command
+
+        from companies.models import ImportBatch
+        from companies.services.import_batches import RawInput, releases_submit
+
+        inputs = [RawInput(name=f"release-{i}.txt", data=d.text.encode()) for i, d in enumerate(documents)]
+        started = time.perf_counter()
+        batch = releases_submit(inputs=inputs).batch
+        self._line(
+            f"request: store and queue {len(inputs)} releases", f"{time.perf_counter() - started:.2f}", "s"
+        )
+        if batch is None:
+            raise CommandError(f"{len(inputs)} releases import at once, not in the background: ask for more")
+        started = time.perf_counter()
+        call_command(
+            "db_worker", "--batch", "--no-reload", "--no-startup-delay", "--interval", "0", verbosity=0
+        )
+        self._line(f"worker: import {len(inputs)} releases", f"{time.perf_counter() - started:.2f}", "s")
+        self._line("background import state", ImportBatch.objects.get(pk=batch.pk).state)
 
     def _with_test_database(self, run) -> str:
         """Run on a fresh test database (migrated, destroyed afterwards) with real commits."""
