@@ -199,9 +199,10 @@ _DATE_ALT = (
 # "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) -", "CITY, March 24, 2009 /PRNewswire/ --".
 # "VANCOUVER, March 2 /CNW/": older datelines leave the year out
 _DATE_NOYEAR = rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
-_CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
+# a clock time as datelines and stamps write it ("14:15 EEST", "8.55 am")
+CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
 _ATOM = (
-    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{_CLOCK}"
+    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}"
     rf"|\(\s*(?:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
     rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import Dateline, find_dateline, parse_date, wire_name
+from .dates import CLOCK, Dateline, find_dateline, parse_date, wire_name
 from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
 from .text import CONTACT_LINE, SENTENCE_END, Paragraph, classify_paragraph, is_preamble, label_sections
 
@@ -41,9 +41,7 @@ _ADDRESS = re.compile(
 _COMPANY_LINE = re.compile(rf"^(?P<name>[A-Z][\w&'.,\- ]{{1,60}}?,?\s+(?i:{COMPANY_SUFFIX}))\s*$")
 # a list item above the body ("-- Net loss narrows"): a dek's point, never the headline
 _LIST_ITEM = re.compile(r"^(?:-{1,2}|\*|\u2022|o)\s")
-_TIME = re.compile(
-    r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?\b|\b(?:ET|EST|EDT|CET|CEST|EET|EEST)\b", re.I
-)
+_TIME = re.compile(rf"\b{CLOCK}\b|\b(?:ET|EST|EDT|CET|CEST|EET|EEST)\b", re.I)
 
 
 @dataclass
