@@ -66,7 +66,7 @@ migrations-check: $(STAMP)
 # Extraction accuracy on the labelled corpora, and speed / memory / import-time figures
 # (the README quotes these commands' output).
 evaluate: $(STAMP)
-	for corpus in releases feeds heldout unseen final fresh blind; do \
+	for corpus in releases feeds heldout unseen final fresh blind sealed; do \
 		echo "== tests/data/$$corpus"; $(PY) manage.py evaluate_extraction tests/data/$$corpus || exit 1; \
 	done
 
