@@ -1,4 +1,5 @@
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class FootprintClaim(models.Model):
@@ -22,6 +23,8 @@ class FootprintClaim(models.Model):
     )
     qualifier = models.CharField(max_length=10, choices=Qualifier.choices, blank=True, default="")
     text = models.TextField(blank=True, help_text="The sentence of the release that makes the claim.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-release__published", "-id"]

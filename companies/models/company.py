@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from ..querysets import CompanyQuerySet
 
@@ -47,6 +48,9 @@ class Company(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CompanyQuerySet.as_manager()
+    # Who changed what and when (the admin's History). ``updated_at`` is left out: it changes on
+    # every save and would show in every diff.
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from ..querysets import EventQuerySet
 
@@ -69,6 +70,9 @@ class Event(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EventQuerySet.as_manager()
+    # Accepting, rejecting and re-extracting are recorded with the editor and a change reason
+    # (see ``companies.services.history``).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-announced_date", "-id"]

@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from ..querysets import FacilityQuerySet
 
@@ -57,6 +58,7 @@ class Facility(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FacilityQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["company__name", "location__locality", "name"]

@@ -2,6 +2,7 @@ import hashlib
 
 from django.db import models, transaction
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from ..querysets import ReleaseQuerySet
 
@@ -78,9 +79,15 @@ class Release(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReleaseQuerySet.as_manager()
+    # ``raw``, ``extraction`` and ``import_log`` are the importer's bulky working copies, rewritten
+    # on each re-extraction; the history keeps what an editor reads and edits.
+    history = HistoricalRecords(excluded_fields=["raw", "extraction", "import_log"])
 
     class Meta:
         ordering = ["-published", "-id"]
+        # Near-duplicates are looked for among releases of the same date (or the same issuer,
+        # whose foreign key is indexed already).
+        indexes = [models.Index(fields=["published"], name="release_published_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(import_state__in=ImportState.values), name="release_import_state_valid"
