@@ -18,17 +18,13 @@ from collections.abc import Iterable
 
 from . import places
 from .dates import NUMBER_WORDS
+from .lexicon import COUNTED_SITE_NOUN
 from .proposal import ProposedClaim
 
 _NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w not in ("hundred", "a", "an")) + ")"
 # "a" and "an" count only inside a chain ("two sewing plants and a distribution center")
 _CHAIN_NUMBER = r"(?:a|an|" + _NUMBER[3:]
-_NOUN = (
-    r"(?:(?<!credit\s)facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
-    r"|fulfil?lment\s+cent(?:er|re)s?|mines|smelters|refineries|foundries|bakeries|breweries|stores|showrooms"
-    r"|operations|shops|(?<=manufacturing\s)units|(?<=production\s)units|(?<=processing\s)units"
-    r"|plant|mill|facility|factory|site|warehouse|mine|bakery|store|location)"
-)
+_NOUN = COUNTED_SITE_NOUN
 # lowercase words that may stand between the number and the noun ("16 manufacturing plants",
 # "five pulp and paper mills"), but not words that make it some other phrase ("two of the plants")
 _MOD = (

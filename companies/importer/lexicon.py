@@ -126,6 +126,22 @@ FACILITY_NOUN = (
     r"|(?:(?<=production\s)|(?<=ing\s)(?<!operating\s)(?<!reporting\s)(?<!housing\s)(?<!marketing\s)"
     r"(?<!trading\s)(?<!banking\s)(?<!billing\s)(?<!holding\s)(?<!generating\s))units?)"
 )
+# The nouns an event word takes as its object ("close its Camas plant", "exit the warehouse"):
+# narrower than FACILITY_NOUN, which also holds lines, units and yards that would make too many
+# openings of their own.
+EVENT_OBJECT_NOUN = (
+    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
+    r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
+    r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
+)
+# The nouns a count of sites ends in ("five pulp and paper mills", "16 manufacturing plants"):
+# plurals and, after "a" or "one", singulars; a "unit" only after a word that makes it a site.
+COUNTED_SITE_NOUN = (
+    r"(?:(?<!credit\s)facilities|plants|mills|sawmills|factories|sites|locations|warehouses|distribution\s+cent(?:er|re)s?"
+    r"|fulfil?lment\s+cent(?:er|re)s?|mines|smelters|refineries|foundries|bakeries|breweries|stores|showrooms"
+    r"|operations|shops|(?<=manufacturing\s)units|(?<=production\s)units|(?<=processing\s)units"
+    r"|plant|mill|facility|factory|site|warehouse|mine|bakery|store|location)"
+)
 # every facility noun holds one of these (lowercase): a cheap gate before the regex
 FACILITY_NEEDLES = (
     "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",

@@ -14,16 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FACILITY_NOUN
+from .lexicon import EVENT_OBJECT_NOUN, FACILITY_NOUN
 
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
-# the nouns event words take as their object here; narrower than the lexicon's FACILITY_NOUN,
-# which also holds lines, units and yards that would make too many openings of their own
-_FACILITY = (
-    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
-    r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
-    r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
-)
+_FACILITY = EVENT_OBJECT_NOUN
 _PROD = (
     r"(?:production|operations|manufacturing|output|activity|activities|work|shipments|processing"
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
