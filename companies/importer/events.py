@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import lru_cache
 
 from .clauses import (
     ANCHOR_GATED,
@@ -36,28 +35,24 @@ from .clauses import (
     relative_spans,
     split_clauses,
 )
-from .dates import NUMBER_WORDS, DateMention, date_mentions
+from .dates import date_mentions
+from .effective import EXACT_DAY, Effective, effective_date, merge_effective
+from .employees import employees_in
 from .lexicon import (
     COMPANY_SUFFIX_STEM,
-    DOTTED_SUFFIXES,
     FACILITY_NOUN,
-    LEGAL_SUFFIX_STEM,
     LEGAL_SUFFIXES,
     NAME_TAIL_WORDS,
     TITLE_WORDS,
 )
-from .modality import FUTURE_CONTEXT, PAST_FORMS, modality, told_in_past
+from .modality import PAST_FORMS, modality, told_in_past
+from .parties import TARGET, TARGET_OWNS, counterparty
 from .proposal import PlaceRef, ProposedEvent
 from .spans import Mention, find_mentions, kind_of
 from .text import Sentence, words
 from .triggers import Trigger, find_triggers
 
 # --- clause structure --------------------------------------------------------------------------
-
-_EFFECTIVE_PREP = re.compile(
-    r"\b(?:effective|by|beginning|starting|as\s+of|on|until|in|during)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?$",
-    re.I,
-)
 
 # --- polarity and modality ---------------------------------------------------------------------
 
@@ -101,31 +96,8 @@ _ANAPHOR = re.compile(
     re.I,
 )
 
-# --- employees ---------------------------------------------------------------------------------
+# --- deixis ---------------------------------------------------------------------------------
 
-_NUMWORD = "|".join(w for w in NUMBER_WORDS if len(w) > 2)
-_EMPLOYEES = re.compile(
-    rf"(?<![$\d.,])\b(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}}|{_NUMWORD})\s+(?:(?:[\w\-]+|and|,)\s+){{0,4}}?"
-    r"(?P<noun>employees|workers|jobs|positions|people|staff(?:\s+members)?|team\s+members|associates"
-    r"|personnel|roles|employees)\b",
-    re.I,
-)
-_EMPLOYEES_STEMS = (
-    "employ",
-    "worker",
-    "jobs",
-    "position",
-    "people",
-    "staff",
-    "member",
-    "associate",
-    "personnel",
-    "roles",
-)
-_EMPLOYEES_TOTAL = re.compile(
-    r"^\W*(?:\w+\s+){0,2}(?:worldwide|globally|company-?wide|across|around\s+the\s+world)", re.I
-)
-_EMPLOYEES_KEPT = re.compile(r"^\W*(?:\w+\s+){0,3}(?:will|would)\s+(?:stay|remain|continue|keep)\b", re.I)
 # the dateline's town, named by deixis: "its plant here", "the local mill"
 _HERE = re.compile(
     rf"\b(?P<noun>{FACILITY_NOUN})\s+(?:here|in\s+(?:this|the)\s+(?:city|town|community))\b"
@@ -135,30 +107,6 @@ _HERE = re.compile(
 _OPENING_ANAPHOR = re.compile(
     rf"^(?:The|This|That|Its|It)\b(?:\s+[\w,.\-]+){{0,3}}?\s+{FACILITY_NOUN}\b|^It\s", re.I
 )
-_EMPLOYEES_OF = re.compile(r"\b(?:of|out\s+of)\s+(?:its|our|the\s+company's|their)\s+(?:total\s+)?$", re.I)
-
-
-def employees_in(text: str) -> list[tuple[int, int]]:
-    """(count, position) of head counts in ``text`` ("approximately 310 hourly employees")."""
-    out: list[tuple[int, int]] = []
-    low = text.lower()
-    if not any(stem in low for stem in _EMPLOYEES_STEMS):
-        return out
-    for m in _EMPLOYEES.finditer(text):
-        raw = m.group("n").replace(",", "")
-        n = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw.lower())
-        if not n or (1900 <= n <= 2100 and "," not in m.group("n")):
-            continue
-        after = text[m.end() : m.end() + 40]
-        if (
-            _EMPLOYEES_TOTAL.match(after)
-            or _EMPLOYEES_KEPT.match(after)
-            or _EMPLOYEES_OF.search(text[: m.start()])
-        ):
-            continue
-        out.append((n, m.start()))
-    return out
-
 
 # --- the assembly ------------------------------------------------------------------------------
 
@@ -177,38 +125,6 @@ PARTIAL_CONFIDENCE = 0.6
 # Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
 # and reading only its first ones keeps the work per sentence bounded.
 MAX_EVENT_WORDS = 8
-
-
-_NOT_EFFECTIVE = re.compile(
-    r"\b(?:since|ended|ending|compared\s+(?:to|with)|results?\s+for)\s+(?:the\s+)?$"
-    r"|\b(?:record\w*|charges?|costs?|results?|reported|earnings|savings|expenses?|impairment|dividend|payable)\b"
-    r"(?:\s+[\w$.,-]+){0,6}\s+(?:in|during|for|by)\s+(?:the\s+)?$",
-    re.I,
-)
-_TODAY = re.compile(r"\btoday\b", re.I)
-_ANNOUNCED_TODAY = re.compile(
-    r"\b(?:announc\w*|sa(?:id|ys)|report\w*|confirm\w*|disclos\w*|reveal\w*|unveil\w*|is\s+pleased\s+to\s+announce)"
-    r"\s+today\b|\btoday\s+(?:announc\w*|sa(?:id|ys)|report\w*|confirm\w*|disclos\w*|unveil\w*|reveal\w*|informed|named)",
-    re.I,
-)
-_PAST_CONTEXT = re.compile(r"\b(?:completed|finished|concluded|was|were|had|has\s+been)\b", re.I)
-
-
-@lru_cache(maxsize=512)
-def _dates_in(text: str, published: date | None, past: bool) -> tuple[DateMention, ...]:
-    """date_mentions, once per sentence: every event word of a sentence asks for them."""
-    return tuple(date_mentions(text, published, past=past))
-
-
-@dataclass(frozen=True, slots=True)
-class _Effective:
-    value: date
-    exact: bool  # a stated day, not the end of a stated period
-    year_only: bool = False  # "in 2012": dates the event for ordering and history, but names no day
-
-
-# "in 2012", "during fiscal 2012": a year alone, which is not 31 December of that year
-_YEAR_ALONE = re.compile(r"^(?:by|in|during|for)\s+(?:fiscal\s+|calendar\s+)?(?:19|20)\d\d$", re.I)
 
 
 # a sentence opening on a company name (with its legal suffix or ticker) and a reporting verb
@@ -269,87 +185,6 @@ _DEAL_LISTED = re.compile(
     re.I,
 )
 _DEAL_ADJ_TYPE = {"acquired": "acquired", "purchased": "acquired", "sold": "sold", "divested": "sold"}
-_EXACT_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?$|^\d{1,2}\s|^\d{4}-\d\d-\d\d$|^today$", re.I)
-
-
-def _effective(
-    text: str, clause: Clause, trig: Trigger, published: date | None, skip: list[tuple[int, int]] = ()
-) -> _Effective | None:
-    """The date the event takes effect: the date nearest after the event word in its clause,
-    else before it, else one introduced by "effective", "by", "on"... elsewhere in the sentence.
-    Dates in ``skip`` spans (relative clauses about something else) do not count."""
-    before = text[clause.start : trig.start]
-    scope = text[clause.start : clause.end]
-    past = bool(
-        (PAST_FORMS.search(trig.text) or _PAST_CONTEXT.search(before)) and not FUTURE_CONTEXT.search(scope)
-    )
-    mentions = [
-        d
-        for d in _dates_in(text, published, past)
-        if not _NOT_EFFECTIVE.search(text, max(0, d.start - 90), d.start)
-        and inside(list(skip), d.start) is None
-    ]
-    if published is not None:
-        # "opened its new plant in Gyor today" dates the event; "today announced" does not
-        for m in _TODAY.finditer(text, clause.start, clause.end):
-            if not _ANNOUNCED_TODAY.search(text[max(0, m.start() - 40) : m.end() + 40]):
-                mentions.append(DateMention(published, m.start(), m.end(), m.group(0)))
-    in_clause = [d for d in mentions if clause.start <= d.start < clause.end]
-    pool = in_clause or [d for d in mentions if _EFFECTIVE_PREP.search(text, max(0, d.start - 40), d.start)]
-    if not pool:
-        return None
-    after = [d for d in pool if d.start >= trig.end]
-    best = min(after, key=lambda d: d.start - trig.end) if after else max(pool, key=lambda d: d.start)
-    return _Effective(
-        best.value, _EXACT_DAY.search(best.text) is not None, year_only=bool(_YEAR_ALONE.match(best.text))
-    )
-
-
-_COUNTERPARTY = re.compile(
-    r"\b(?P<prep>to|from|by)\s+(?P<name>(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,6}"
-    rf"(?:,?\s+(?:{LEGAL_SUFFIX_STEM})\.?)?)"
-)
-
-
-_DOTTED_SUFFIXES = DOTTED_SUFFIXES
-
-
-# the company bought: "to acquire Birch Paper Co., a maker of ..."
-_TARGET = re.compile(
-    r"\s+(?:of\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?(?:outstanding\s+)?(?:shares\s+(?:of|in)\s+)?)?"
-    rf"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){{0,4}}),?\s+(?:{LEGAL_SUFFIX_STEM})\b"
-)
-# what the company bought owns: "Birch Paper operates two mills"
-_TARGET_OWNS = re.compile(
-    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-.]*){0,4}),?\s+(?:(?:currently|also)\s+)?"
-    rf"(?P<verb>operates|owns|runs|has|maintains)\s+(?:[\w-]+\s+){{0,3}}?{FACILITY_NOUN}\b"
-)
-
-
-def _counterparty(text: str, trig: Trigger, type_: str) -> str | None:
-    want = "to" if type_ == "sold" else "from"
-    for m in _COUNTERPARTY.finditer(text, trig.end):
-        if m.group("prep") == want or (type_ == "sold" and m.group("prep") == "by"):
-            name = m.group("name").strip(" ,")
-            if name.split()[0] in ("The", "the") and len(name.split()) == 1:
-                continue
-            if name.endswith(".") and name.split()[-1] not in _DOTTED_SUFFIXES:
-                name = name[:-1]
-            return name
-    return None
-
-
-def _merge_effective(type_: str, a: _Effective | None, b: _Effective | None) -> _Effective | None:
-    """Two dates for one event: the first stated, except for closures, which take effect at
-    their last step ("production will end in August ... close completely by December"); a
-    stated day beats the end of a period around it ("in the fourth quarter" ... "on December 15")."""
-    if a is None or b is None:
-        return a or b
-    if abs((a.value - b.value).days) <= 92 and a.exact != b.exact:
-        return a if a.exact else b
-    if type_ == "closed":
-        return a if a.value >= b.value else b
-    return a
 
 
 @dataclass(slots=True)
@@ -360,7 +195,7 @@ class _Candidate:
     confidence: float
     facility: str | None
     kind: str | None
-    effective: _Effective | None
+    effective: Effective | None
     employees: int | None
     counterparty: str | None
     order: int
@@ -404,7 +239,7 @@ class EventFinder:
             self.known_places[self.dateline.locality.casefold()] = self.dateline
         self._since_group = 99
         self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
-        self._placeless: tuple[str, int, _Effective | None] | None = None  # an event told without a place
+        self._placeless: tuple[str, int, Effective | None] | None = None  # an event told without a place
         self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         self._target: str | None = None  # first word of the company whose purchase was announced
@@ -455,7 +290,7 @@ class EventFinder:
                 "hedged",
             ):
                 self._deal_type = t.type
-                target = _TARGET.match(text, t.end) if t.type == "acquired" else None
+                target = TARGET.match(text, t.end) if t.type == "acquired" else None
                 if target and not (set(target.group("name").split()) & self.issuer_words):
                     self._target = target.group("name").split()[0]
         deal = (
@@ -471,7 +306,7 @@ class EventFinder:
         elif (
             self._target and not any(t.type == "acquired" for t in triggers) and text.startswith(self._target)
         ):
-            owns = _TARGET_OWNS.match(text)
+            owns = TARGET_OWNS.match(text)
             if owns and owns.group("name").split()[0] == self._target:
                 # "Birch Paper operates two mills, in X and Y": the sites of the company acquired
                 created = self._target_sites(s, owns)
@@ -603,7 +438,7 @@ class EventFinder:
         clauses = split_clauses(text)
         relatives = relative_spans(text)
         by_clause: dict[int, list[Trigger]] = {}
-        effectives: dict[int, _Effective | None] = {}
+        effectives: dict[int, Effective | None] = {}
         for t in triggers:
             ci = next(i for i, c in enumerate(clauses) if c.start <= t.start <= c.end)
             mood = modality(text, clauses[ci], t)
@@ -638,7 +473,7 @@ class EventFinder:
                 continue
             rel_t = inside(relatives, t.start)
             others = [r for r in relatives if r != rel_t]
-            effective = _effective(text, clauses[ci], t, self.published, others)
+            effective = effective_date(text, clauses[ci], t, self.published, others)
             if self._historical(t, effective):
                 continue  # "which Fenwick acquired in 2004": background, and no governor of places
             effectives[id(t)] = effective
@@ -767,10 +602,10 @@ class EventFinder:
     def _deal_date(self, text: str) -> None:
         """ "The transaction closed on September 27": the date of the sale or purchase just announced."""
         deals = [c for c in self.events if c.type in ("sold", "acquired") and c.effective is None]
-        found = [d for d in date_mentions(text, self.published, past=True) if _EXACT_DAY.search(d.text)]
+        found = [d for d in date_mentions(text, self.published, past=True) if EXACT_DAY.search(d.text)]
         if deals and found:
             for c in deals:
-                c.effective = _Effective(found[0].value, True)
+                c.effective = Effective(found[0].value, True)
 
     def _jobs_detail(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
         """ "has created 220 jobs" after an opening is that opening's head count, not an expansion."""
@@ -795,7 +630,7 @@ class EventFinder:
             return True
         return bool(_MENTION_SPARED.match(text[m.end : clause.end]))
 
-    def _historical(self, t: Trigger, effective: _Effective | None) -> bool:
+    def _historical(self, t: Trigger, effective: Effective | None) -> bool:
         """An event dated more than a year before the release is background ("closed in 2008")."""
         if effective is None:
             return False
@@ -823,7 +658,7 @@ class EventFinder:
             conf -= 0.05
         if t.type in self.headline_types:
             conf += 0.03 if (t.type, _pkey(place)) in self.headline_keys else 0.01
-        counterparty = _counterparty(s.text, t, t.type) if t.type in ("sold", "acquired") else None
+        party = counterparty(s.text, t, t.type) if t.type in ("sold", "acquired") else None
         return _Candidate(
             type=t.type,
             place=place,
@@ -833,7 +668,7 @@ class EventFinder:
             kind=m.kind,
             effective=effective,
             employees=None,
-            counterparty=counterparty,
+            counterparty=party,
             order=s.start + t.start,
             past=told_in_past(s.text, t),
         )
@@ -850,7 +685,7 @@ class EventFinder:
             )
             counts = employees_in(text[clause.start : clause.end]) or employees_in(text)
             for c in targets:
-                c.effective = _merge_effective(c.type, c.effective, effective)
+                c.effective = merge_effective(c.type, c.effective, effective)
                 if counts and len(targets) == 1:
                     c.employees = c.employees or counts[0][0]
             self._last_group = targets
@@ -995,7 +830,7 @@ class EventFinder:
             if (old.type, _pkey(old.place)) == key:
                 if c.confidence > old.confidence:
                     old.evidence, old.confidence = c.evidence, c.confidence
-                old.effective = _merge_effective(old.type, old.effective, c.effective)
+                old.effective = merge_effective(old.type, old.effective, c.effective)
                 old.employees = old.employees or c.employees
                 old.facility = old.facility or c.facility
                 old.kind = old.kind or c.kind

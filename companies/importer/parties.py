@@ -1,0 +1,42 @@
+"""The other party of a sale or purchase, and the company a purchase buys.
+
+"sold ... to Birch Paper Co." names the buyer; "acquired ... from" the seller; "to acquire
+Birch Paper Co., which operates two mills" names a company whose sites come with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import DOTTED_SUFFIXES, FACILITY_NOUN, LEGAL_SUFFIX_STEM
+from .triggers import Trigger
+
+_COUNTERPARTY = re.compile(
+    r"\b(?P<prep>to|from|by)\s+(?P<name>(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,6}"
+    rf"(?:,?\s+(?:{LEGAL_SUFFIX_STEM})\.?)?)"
+)
+
+
+# the company bought: "to acquire Birch Paper Co., a maker of ..."
+TARGET = re.compile(
+    r"\s+(?:of\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?(?:outstanding\s+)?(?:shares\s+(?:of|in)\s+)?)?"
+    rf"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){{0,4}}),?\s+(?:{LEGAL_SUFFIX_STEM})\b"
+)
+# what the company bought owns: "Birch Paper operates two mills"
+TARGET_OWNS = re.compile(
+    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-.]*){0,4}),?\s+(?:(?:currently|also)\s+)?"
+    rf"(?P<verb>operates|owns|runs|has|maintains)\s+(?:[\w-]+\s+){{0,3}}?{FACILITY_NOUN}\b"
+)
+
+
+def counterparty(text: str, trig: Trigger, type_: str) -> str | None:
+    want = "to" if type_ == "sold" else "from"
+    for m in _COUNTERPARTY.finditer(text, trig.end):
+        if m.group("prep") == want or (type_ == "sold" and m.group("prep") == "by"):
+            name = m.group("name").strip(" ,")
+            if name.split()[0] in ("The", "the") and len(name.split()) == 1:
+                continue
+            if name.endswith(".") and name.split()[-1] not in DOTTED_SUFFIXES:
+                name = name[:-1]
+            return name
+    return None
