@@ -5,10 +5,12 @@ Views call these and nothing else to read; tests pin each page's query count.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, FilteredRelation, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 HIERARCHY_MAX_DEPTH = 10
@@ -39,6 +41,12 @@ def span_on(day: date, path: str = "spans") -> Q:
         Q(**{f"{prefix}valid_to__isnull": True}) | Q(**{f"{prefix}valid_to__gt": day})
     )
 
+
+PLACE_ORDER = ("location__country", "location__region", "location__locality", "name", "pk")
+"""How facilities are listed on the company page: by place, then name."""
+
+EVENT_DATE = Coalesce("effective_date", "announced_date")
+"""An event's date: effective where stated, else announced (``Event.date`` in SQL)."""
 
 STATUS_COUNTS = ("open", "idled", "closed", "sold", "planned")
 """The statuses ``CompanyQuerySet.with_status_counts`` counts (``<status>_count``)."""
@@ -81,21 +89,24 @@ class CompanyQuerySet(models.QuerySet):
         return self.select_related("headquarters", "parent")
 
     def for_page(self) -> CompanyQuerySet:
-        """The company page's company: ``for_detail`` plus its claims (with their releases)
-        and its releases, newest first. Facilities and events come from their own querysets."""
-        from .models import FootprintClaim, Release
+        """The company page's company: ``for_detail`` plus the claims of its latest release
+        that makes any (with that release), as ``latest_claims``. Facilities, events and
+        releases come a page at a time from their own querysets."""
+        from .models import FootprintClaim
 
+        latest_release = (
+            FootprintClaim.objects.filter(company=OuterRef("company_id"))
+            .order_by(F("release__published").desc(nulls_last=True), "-release_id")
+            .values("release_id")[:1]
+        )
         return self.for_detail().prefetch_related(
             Prefetch(
                 "claims",
-                queryset=FootprintClaim.objects.select_related("release").defer(*release_text("release")),
-                to_attr="all_claims",
-            ),
-            Prefetch(
-                "releases",
-                queryset=Release.objects.defer(*release_text()).order_by("-published", "-id"),
-                to_attr="release_list",
-            ),
+                queryset=FootprintClaim.objects.filter(release_id=Subquery(latest_release))
+                .select_related("release")
+                .defer(*release_text("release")),
+                to_attr="latest_claims",
+            )
         )
 
     # --- company hierarchy: the one descendant lookup (company page, "parent" filter, API) ---
@@ -178,25 +189,78 @@ class FacilityQuerySet(models.QuerySet):
 
         return self.annotate(has_status=Exists(StatusSpan.objects.filter(facility=OuterRef("pk"))))
 
-    def for_company_page(self, day: date) -> FacilityQuerySet:
-        """The company page's and company API's facilities with their status on ``day``: every
-        facility that has a status at some date (those not yet in the footprint on ``day`` have
-        ``span`` None), with place, buyer, and the span's event and release: one query."""
+    # --- the company page: counts from GROUP BY, facilities a page at a time ---
+    def footprint_counts(self, day: date):
+        """Facilities per company and status on ``day``: ``{"company_id", "status", "n"}`` rows
+        from one GROUP BY. ``status`` None counts facilities with a status at another date but
+        none on ``day`` (not yet in the footprint); facilities with no accepted event are left
+        out. Scope it first, e.g. ``filter(company_id__in=family)``."""
         return (
             self.on(day)
-            .with_span()
             .with_records()
             .filter(has_status=True)
-            .select_related("location", "successor__company")
-            .order_by("location__country", "location__region", "location__locality", "name", "pk")
+            .values("company_id", status=F("span__status"))
+            .annotate(n=Count("pk"))
+            .order_by()
         )
 
-    def for_company_family(self, company, subsidiaries, day: date) -> FacilityQuerySet:
-        """The company page's facilities: ``company``'s and its ``subsidiaries``' (from
-        ``CompanyQuerySet.descendants``), each with its company and its status on ``day``, for
-        ``presenters.roll_up``."""
-        family = [company.pk, *(c.pk for c in subsidiaries)]
-        return self.filter(company_id__in=family).for_company_page(day).select_related("company")
+    def country_counts(self, day: date, statuses: Iterable[str]):
+        """``{country: facilities}`` with one of ``statuses`` on ``day`` (one GROUP BY), for
+        "known vs claimed"."""
+        rows = (
+            self.on(day)
+            .filter(span__status__in=list(statuses))
+            .values_list("location__country")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        return dict(rows)
+
+    def status_pages(self, day: date, offsets: Mapping[str, int], per_page: int) -> FacilityQuerySet:
+        """One page of facilities per status on ``day``, in one query: for each status in
+        ``offsets``, the facilities numbered ``offset + 1`` to ``offset + per_page`` in place
+        order (country, region, locality, name). Each row has ``position`` (1-based within
+        its status), its span with event and release, its place and its buyer."""
+        condition = Q()
+        for status, offset in offsets.items():
+            condition |= Q(span__status=status, position__gt=offset, position__lte=offset + per_page)
+        return (
+            self.on(day)
+            .in_footprint()
+            .annotate(
+                position=Window(
+                    RowNumber(),
+                    partition_by=[F("span__status")],
+                    order_by=[F(name).asc() for name in PLACE_ORDER],
+                )
+            )
+            .filter(condition)
+            .with_span()
+            .select_related("location", "successor__company")
+            .order_by("span__status", "position")
+        )
+
+    def for_status_list(self, day: date, status: str) -> FacilityQuerySet:
+        """The facilities with ``status`` on ``day``, with company, place, span, event and
+        release, by company then place: the company page's subsidiaries' table, to page."""
+        return (
+            self.on(day)
+            .filter(span__status=status)
+            .with_span()
+            .select_related("company", "location", "successor__company")
+            .order_by("company__name", "company_id", *PLACE_ORDER)
+        )
+
+    def not_yet_in_footprint(self, day: date) -> FacilityQuerySet:
+        """Facilities with a status at some date but none on ``day`` (opened later), by name."""
+        return (
+            self.on(day)
+            .filter(span__isnull=True)
+            .with_records()
+            .filter(has_status=True)
+            .select_related("location")
+            .order_by("name", "pk")
+        )
 
     def for_detail(self, day: date) -> FacilityQuerySet:
         """The facility page: the facility with its status on ``day`` (its span, event and
@@ -242,23 +306,20 @@ class FacilityQuerySet(models.QuerySet):
             **{status: Count("span", filter=Q(span__status=status)) for status in FacilityStatus.values},
         )
 
-    def for_changes(self, start: date, end: date) -> FacilityQuerySet:
-        """The changes pages (``companies.changes``): facilities with an accepted event dated
-        (effective, else announced) or announced between ``start`` and ``end`` inclusive, with
-        company, place, their status spans on the day before ``start`` (``span_start``) and on
-        ``end`` (``span_end``) with the events and releases behind them, and every accepted event
-        (and its release) for ``companies.status.history``: two queries."""
-        from django.db.models.functions import Coalesce
-
+    def status_changed(self, start: date, end: date) -> FacilityQuerySet:
+        """The changes pages' "facilities whose status changed": facilities with an accepted
+        event in ``[start, end]`` (``EventQuerySet.in_period``) whose status span on the day
+        before ``start`` (``span_start``) and on ``end`` (``span_end``) differ, with company,
+        place and both spans' events and releases, by company and name: one query to page."""
         from .models import Event
 
         # One pass over the period's events (IN a subquery), not a correlated EXISTS per
         # facility: SQLite answers that through the review-state index, scanning every event.
-        in_period = (
-            Event.objects.accepted()
-            .alias(on=Coalesce("effective_date", "announced_date"))
-            .filter(Q(on__range=(start, end)) | Q(announced_date__range=(start, end)))
-            .values("facility_id")
+        in_period = Event.objects.accepted().in_period(start, end).values("facility_id")
+        differ = (
+            Q(span_start__isnull=True, span_end__isnull=False)
+            | Q(span_start__isnull=False, span_end__isnull=True)
+            | (Q(span_start__isnull=False, span_end__isnull=False) & ~Q(span_start__status=F("span_end__status")))
         )
         return (
             self.filter(pk__in=in_period)
@@ -266,9 +327,10 @@ class FacilityQuerySet(models.QuerySet):
                 span_start=FilteredRelation("spans", condition=span_on(start - timedelta(days=1))),
                 span_end=FilteredRelation("spans", condition=span_on(end)),
             )
+            .filter(differ)
             .select_related("company", "location", "span_start__event__release", "span_end__event__release")
             .defer(*release_text("span_start__event__release"), *release_text("span_end__event__release"))
-            .with_accepted_events()
+            .order_by("company__name", "company_id", "name", "pk")
         )
 
     # --- explorer / API (companies.filters) ---
@@ -319,6 +381,15 @@ class EventQuerySet(models.QuerySet):
             *release_text("release")
         )
 
+    def for_review(self, release) -> EventQuerySet:
+        """The review page's rows: the release's events with facility, place, company and the
+        facility's successor and its company (the buyer's side of a sale), oldest first."""
+        return (
+            self.filter(release=release)
+            .select_related("facility__location", "facility__company", "facility__successor__company")
+            .order_by("id")
+        )
+
     def latest_accepted(self) -> EventQuerySet:
         return self.accepted().for_timeline().order_by("-announced_date", "-id")
 
@@ -328,9 +399,7 @@ class EventQuerySet(models.QuerySet):
 
     def with_event_date(self) -> EventQuerySet:
         """Annotate ``event_date``: the effective date where stated, else the announced date."""
-        from django.db.models.functions import Coalesce
-
-        return self.annotate(event_date=Coalesce("effective_date", "announced_date"))
+        return self.annotate(event_date=EVENT_DATE)
 
     def for_event_list(self) -> EventQuerySet:
         """The events page, its exports and ``/api/events/``: accepted events, newest first,
@@ -343,17 +412,76 @@ class EventQuerySet(models.QuerySet):
             .order_by("-event_date", "-announced_date", "-id")
         )
 
-    def monthly_counts(self):
+    def monthly_counts(self, since: date | None = None):
         """Accepted events per announced month and type, oldest first: ``{"month": date,
-        "type": str, "n": int}`` rows from one GROUP BY query (the home page's chart)."""
+        "type": str, "n": int}`` rows from one GROUP BY query (the home page's chart), from
+        ``since`` on when given."""
         from django.db.models.functions import TruncMonth
 
+        events = self.accepted()
+        if since is not None:
+            events = events.filter(announced_date__gte=since)
         return (
-            self.accepted()
-            .annotate(month=TruncMonth("announced_date"))
+            events.annotate(month=TruncMonth("announced_date"))
             .values("month", "type")
             .annotate(n=Count("pk"))
             .order_by("month", "type")
+        )
+
+    def last_announced(self) -> date | None:
+        """The latest announced date of an accepted event (one index lookup)."""
+        return self.accepted().aggregate(last=models.Max("announced_date"))["last"]
+
+    # --- the changes pages ---
+    def in_period(self, start: date, end: date) -> EventQuerySet:
+        """Events dated (effective, else announced) between ``start`` and ``end`` inclusive."""
+        return self.alias(period_date=EVENT_DATE).filter(period_date__range=(start, end))
+
+    def announced_for_later(self, start: date, end: date) -> EventQuerySet:
+        """Events announced between ``start`` and ``end`` that take effect after ``end``."""
+        return self.filter(announced_date__range=(start, end), effective_date__gt=end)
+
+    def in_status_order(self) -> EventQuerySet:
+        """The order ``companies.status.sort_key`` applies events in (date, release date,
+        lifecycle rank), then facility, with place, company and release (less its text)."""
+        from django.db.models.functions import Coalesce
+
+        from .status import LIFECYCLE_RANK
+
+        rank = models.Case(
+            *(models.When(type=t, then=models.Value(r)) for t, r in LIFECYCLE_RANK.items()),
+            default=models.Value(9),
+        )
+        return (
+            self.for_timeline()
+            .alias(
+                order_date=EVENT_DATE,
+                order_published=Coalesce("release__published", "announced_date"),
+                order_rank=rank,
+            )
+            .order_by("order_date", "order_published", "order_rank", "facility_id", "id")
+        )
+
+    def type_counts(self) -> dict[str, int]:
+        """``{type: events}``: one GROUP BY."""
+        return dict(self.values_list("type").annotate(n=Count("pk")).order_by())
+
+    def for_history(self, facility_ids: Iterable[int]) -> EventQuerySet:
+        """Every accepted event of these facilities with its release's date, for
+        ``companies.status.history`` (statuses before and after each event)."""
+        return (
+            self.accepted()
+            .filter(facility_id__in=list(facility_ids))
+            .select_related("release")
+            .only(
+                "facility_id",
+                "type",
+                "announced_date",
+                "effective_date",
+                "review_state",
+                "release_id",
+                "release__published",
+            )
         )
 
     # Bulk writes bypass Event.save(); these rewrite the status spans for them too.
@@ -394,6 +522,12 @@ class ReleaseQuerySet(models.QuerySet):
         return result
 
     delete.queryset_only = True
+
+    def for_company(self, company) -> ReleaseQuerySet:
+        """The company page's releases, newest first, less their text (to page)."""
+        return self.filter(company=company).defer(*release_text()).order_by(
+            F("published").desc(nulls_last=True), "-id"
+        )
 
     def for_detail(self) -> ReleaseQuerySet:
         from .models import Event

@@ -240,7 +240,7 @@ def _file_row(file: ImportFile) -> dict:
         {
             "record": record,
             "headline": record.release.headline if record.release else "",
-            "url": reverse("admin:companies_release_change", args=[record.release_id])
+            "url": reverse("admin:companies_release_review", args=[record.release_id])
             if record.release_id
             else None,
         }
@@ -270,7 +270,7 @@ def _totals(files: list[ImportFile]) -> dict:
 def _row(result: ImportResult) -> dict:
     url = None
     if result.release is not None and result.release.pk:
-        url = reverse("admin:companies_release_change", args=[result.release.pk])
+        url = reverse("admin:companies_release_review", args=[result.release.pk])
     return {"result": result, "url": url, "summary": result.summary()}
 
 

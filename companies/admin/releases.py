@@ -20,6 +20,7 @@ from .events import _events, review, stamp_review
 from .facilities import EVENT_INLINE_WIDGETS
 from .filters import ReleaseNeedsFilter, is_autocomplete
 from .imports import ReleaseImportMixin
+from .review import ReleaseReviewMixin
 
 
 class ReleaseForm(forms.ModelForm):
@@ -93,7 +94,7 @@ class ReleaseEventInline(admin.TabularInline):
 
 
 @admin.register(Release)
-class ReleaseAdmin(ReleaseImportMixin, admin.ModelAdmin):
+class ReleaseAdmin(ReleaseReviewMixin, ReleaseImportMixin, admin.ModelAdmin):
     form = ReleaseForm
     list_display = (
         "headline_col",

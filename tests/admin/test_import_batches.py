@@ -67,7 +67,7 @@ def test_a_large_upload_returns_at_once_and_the_worker_finishes_it(admin_client)
     assert "5 of 5 releases" in html and "5 of 5 files" in html
     assert "5 imported, 0 already imported, 0 failed; 0 events proposed, 10 accepted" in html
     for release in Release.objects.all():
-        assert reverse("admin:companies_release_change", args=[release.pk]) in html
+        assert reverse("admin:companies_release_review", args=[release.pk]) in html  # the review page
 
 
 def test_progress_shows_while_running(admin_client):

@@ -35,7 +35,7 @@ def test_paste_text_creates_a_release_and_shows_results(admin_client, fake_extra
     assert release.url == "https://example.com/r"
     assert release.events.count() == 2
     page = response.content.decode()
-    assert reverse("admin:companies_release_change", args=[release.pk]) in page
+    assert reverse("admin:companies_release_review", args=[release.pk]) in page  # the review page
     assert "imported: 2 events proposed, 0 accepted" in page
     assert "1 releases imported" in page  # the success message
 
