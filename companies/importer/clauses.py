@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, SITE_NOUN
+from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, PART_NEEDLES, PART_NOUN, SITE_NOUN
 from .text import Gated
 
 _CLAUSE_BREAK = re.compile(
@@ -34,10 +34,11 @@ FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
 # sites, not their parts ("lines" is a facility word for "its finishing line" but a part here)
 SITE_WORD = re.compile(rf"\b{SITE_NOUN}\b", re.I)
 
-ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-.,]+\s+){{0,3}}{FACILITY_NOUN}\b", re.I)
+# a participle before the noun it describes: "the idled mill", "its closed blast furnace"
+ADJECTIVE_USE = re.compile(rf"\s+(?:[\w\-.,]+\s+){{0,3}}(?:{FACILITY_NOUN}|{PART_NOUN})\b", re.I)
 
 ANCHOR = re.compile(
-    rf"\b(?:{FACILITY_NOUN}|production|manufacturing|capacity|output|papermaking|steelmaking"
+    rf"\b(?:{FACILITY_NOUN}|{PART_NOUN}|production|manufacturing|capacity|output|papermaking|steelmaking"
     # equipment put in at a site: "invest $9 million at X to install four new presses"
     r"|install(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,4}?(?:equipment|machines?|machinery|presses|looms|lines?|ovens?"
     r"|kilns?|furnaces?|robots?|range|cells?|reactors?|dryers?|boilers?))\b",
@@ -49,6 +50,7 @@ ANCHOR_GATED = Gated(
     ANCHOR,
     (
         *FACILITY_NEEDLES,
+        *PART_NEEDLES,
         "production",
         "manufacturing",
         "capacity",

@@ -73,6 +73,9 @@ _PARTIAL = re.compile(
     re.I,
 )
 _MENTION_NEGATED = re.compile(r"\b(?:not|no(?!\.?\s*\d)|except|excluding|other\s+than|besides)\b|n't\b", re.I)
+# a place after a new "continue to" verb is what carries on, not what the event word stops:
+# "will curtail the machine, and we will continue to serve customers from the X and Y mills"
+_CONTINUES_BETWEEN = re.compile(r"\b(?:continue|continues|continuing|remain|remains)\s+to\b", re.I)
 _MENTION_SPARED = re.compile(
     r"^[^.;]{0,80}?\b(?:(?:is|are|was|were|will)\s+not\s+(?:be\s+)?affected|unaffected|continues?\s+to\s+operate"
     r"|will\s+continue|remains?\s+open|continue\s+operating|no\s+changes)",
@@ -626,7 +629,7 @@ class EventFinder:
     def _spared(text: str, t: Trigger, m: Mention, clause: Clause) -> bool:
         """A place the sentence exempts: "does not affect the mill in X", "X will continue to operate"."""
         between = text[t.end : m.start] if m.start > t.end else ""
-        if _MENTION_NEGATED.search(between):
+        if _MENTION_NEGATED.search(between) or _CONTINUES_BETWEEN.search(between):
             return True
         return bool(_MENTION_SPARED.match(text[m.end : clause.end]))
 

@@ -142,6 +142,24 @@ COUNTED_SITE_NOUN = (
     r"|operations|shops|(?<=manufacturing\s)units|(?<=production\s)units|(?<=processing\s)units"
     r"|plant|mill|facility|factory|site|warehouse|mine|bakery|store|location)"
 )
+# The parts of a site an event can stop or restart on their own: a machine, a line, a furnace.
+PART_NOUN = (
+    r"(?:(?:paper\s+|production\s+|assembly\s+)?machines?|(?:production\s+|pulp\s+|assembly\s+)?lines?|potlines?"
+    r"|(?:blast\s+)?furnaces?|kilns?|ovens?|boilers?|digesters?|presses|reactors?|dryers?|turbines?)"
+)
+PART_NEEDLES = (
+    "machine",
+    "line",
+    "furnace",
+    "kiln",
+    "oven",
+    "boiler",
+    "digester",
+    "press",
+    "reactor",
+    "dryer",
+    "turbine",
+)
 # every facility noun holds one of these (lowercase): a cheap gate before the regex
 FACILITY_NEEDLES = (
     "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",

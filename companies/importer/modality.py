@@ -96,6 +96,9 @@ _VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 
 
+_BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
+
+
 def _foreign_object(text: str, end: int) -> bool:
     """Whether the verb ending at ``end`` takes an object other than a site: "a storm closed roads"."""
     verb = re.search(r"[\w'\-]+$", text[:end])
@@ -110,7 +113,9 @@ def _foreign_object(text: str, end: int) -> bool:
         # a product named before the work: "curtail pulp production", "halt engine assembly"
         return not _PRODUCT_WORK.match(after)
     if word in _DETERMINERS:
-        np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", text[end : end + 120])
+        # a label in brackets does not end the phrase: "one of two blast furnaces ("B") at"
+        window = _BRACKETED.sub(lambda b: " " * len(b.group(0)), text[end : end + 120])
+        np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", window)
         phrase = np.group(0) if np else after
         cut = re.split(r"\b(?:to|from|for|with|under|after|before|during|as|by|because)\b", phrase)[0]
         return not (ANCHOR.search(cut) or re.search(r"\s[A-Z]", cut))

@@ -520,3 +520,30 @@ def test_production_stoppages_idle_each_site_named():
 def test_a_site_transferred_to_another_company_is_sold():
     keys = _keys("The Erie, Pa. mill and all related assets will now be transferred to Birch Paper Ltd.")
     assert keys == [("sold", "Erie", "US-PA")]
+
+
+# --- parts of a site and bracketed labels ------------------------------------------------------
+
+
+def test_a_participle_before_a_part_of_the_site_describes_it_and_the_verb_before_it_is_the_news():
+    events = _events("Tamarack will restart the idled kiln at its Sandusky, Ohio lime works.")
+    assert [(e.type, e.place.locality) for e in events] == [("reopened", "Sandusky")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tamarack will restart one of its two kilns (No. 3) at its Sandusky, Ohio lime works.",
+        'Tamarack will restart its second furnace (the "East Furnace") at its Sandusky, Ohio works.',
+    ],
+)
+def test_a_bracketed_label_between_the_event_word_and_the_place_is_read_through(sentence):
+    assert _keys(sentence) == [("reopened", "Sandusky", "US-OH")]
+
+
+def test_a_place_after_a_continue_to_verb_carries_on_and_is_not_the_event():
+    sentence = (
+        "Tamarack will curtail its No. 2 paper machine at its Escanaba, Michigan mill, "
+        "and we will continue to serve customers from the Quinnesec, Michigan mill."
+    )
+    assert [k[1] for k in _keys(sentence)] == ["Escanaba"]
