@@ -1,270 +1,173 @@
-"""Map data: facilities as points for ``static/js/map.js`` and its table alternative.
+"""Maps: the facilities a map draws, served as GeoJSON that ``static/js/map.js`` fetches and
+draws with Leaflet and its marker-cluster plugin (vendored in ``static/vendor/``).
 
-Pure Python over rows a page already loaded (``presenters.FacilityRow``: a facility and its
-``companies.status.Status``), plus, for the explorer, one capped query. Statuses are never
-computed here: both pages read each facility's status span on the page's date (today or
-``as_of``), so the map always agrees with the table beside it.
+Pages never inline points: they render ``includes/_map.html`` with a ``FacilityMap`` (where to
+fetch the points, the shipped outlines, the legend), and the browser fetches the points from
+``companies:company_map`` (a company's facilities on the page's date) or
+``companies:facility_map`` (the explorer's current filter). Both stream at most ``MAP_LIMIT``
+points from one query over plain rows; statuses are each facility's status span on the date,
+as in the table beside the map.
 
-The base map is ``static/geo/outlines.json`` (Natural Earth countries and US states, built by
-``scripts/build_outlines.py``), so maps render with no internet. An online tile layer is drawn
-only when ``settings.FOOTPRINT_MAP_TILE_URL`` is set (``https://.../{z}/{x}/{y}.png``).
-Canadian provinces are not in the shipped outlines yet (only the country outline of Canada).
+The base layer is ``static/geo/outlines.json`` (Natural Earth countries and US states, built by
+``scripts/build_outlines.py``): maps draw with no internet. An online tile layer is drawn only
+when ``settings.FOOTPRINT_MAP_TILE_URL`` is set (``https://.../{z}/{x}/{y}.png``).
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
+from django.http import QueryDict, StreamingHttpResponse
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 
-from .models import FacilityKind, FacilityStatus
-from .presenters import FacilityRow
+from .exports import CHUNK_ROWS, write_geojson
+from .models import Facility
+from .presenters import GROUP_ORDER
+from .serializers import display_name, place_label, status_label, url_maker
 
-MAX_POINTS = 5000
-"""The explorer's map draws at most this many facilities (the rest are in the table/exports)."""
-
-EXPLORER_TABLE_ROWS = 500
-"""The explorer's map table lists this many; its own paginated table and CSV have them all."""
+MAP_LIMIT = 20_000
+"""A map draws at most this many facilities (the biggest company's own footprint fits; the
+explorer says when a filter matches more). 20,000 points are ~2.4 MB of GeoJSON, ~0.4 MB
+compressed, and Leaflet.markercluster clusters them in well under a second."""
 
 OUTLINES = "geo/outlines.json"
-STATUS_ORDER = ("open", "idled", "closed", "sold", "planned", "unknown")
-STATUS_LABELS = dict(FacilityStatus.choices)
-
-# Fitting the view: padding around the points, the smallest span shown (so one plant still
-# shows its region) and the latitudes Web Mercator can draw.
-PADDING = 0.15
-MIN_LON_SPAN = 12.0
-MIN_LAT_SPAN = 7.0
-MAX_LAT = 80.0
-WORLD = (-170.0, -58.0, 180.0, 78.0)
-
-
-# ---------------------------------------------------------------------------------------------
-# Projection helpers (map.js projects the same way)
-
-
-def mercator(longitude: float, latitude: float) -> tuple[float, float]:
-    """Web Mercator in unit square coordinates: ``(0, 0)`` top left (180°W, ~85°N),
-    ``(1, 1)`` bottom right."""
-    latitude = max(-85.05113, min(85.05113, latitude))
-    x = (longitude + 180.0) / 360.0
-    s = math.sin(math.radians(latitude))
-    y = 0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)
-    return x, y
-
-
-def fit_bounds(coordinates: Iterable[tuple[float, float]]) -> tuple[float, float, float, float]:
-    """``(west, south, east, north)`` around ``(longitude, latitude)`` pairs, padded, at least
-    ``MIN_LON_SPAN`` × ``MIN_LAT_SPAN`` degrees; the world when there are none."""
-    coordinates = list(coordinates)
-    if not coordinates:
-        return WORLD
-    lons = [c[0] for c in coordinates]
-    lats = [c[1] for c in coordinates]
-    west, east, south, north = min(lons), max(lons), min(lats), max(lats)
-    pad_lon = max((east - west) * PADDING, (MIN_LON_SPAN - (east - west)) / 2, 0)
-    pad_lat = max((north - south) * PADDING, (MIN_LAT_SPAN - (north - south)) / 2, 0)
-    return (
-        round(max(-180.0, west - pad_lon), 4),
-        round(max(-MAX_LAT, south - pad_lat), 4),
-        round(min(180.0, east + pad_lon), 4),
-        round(min(MAX_LAT, north + pad_lat), 4),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Points
-
-
-@dataclass(frozen=True)
-class MapPoint:
-    """One facility on the map (or, without coordinates, only in the table)."""
-
-    pk: int
-    name: str
-    company: str
-    status: str
-    since: date | None
-    url: str
-    place: str
-    latitude: float | None
-    longitude: float | None
-
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status, self.status)
-
-    @property
-    def has_coordinates(self) -> bool:
-        return self.latitude is not None and self.longitude is not None
-
-    def as_json(self) -> dict:
-        """Short keys keep 5,000 points small: id, name, company, status, label, since, url,
-        place, lat, lon."""
-        return {
-            "id": self.pk,
-            "n": self.name,
-            "c": self.company,
-            "s": self.status,
-            "l": self.status_label,
-            "d": self.since.isoformat() if self.since else "",
-            "u": self.url,
-            "p": self.place,
-            "y": round(self.latitude, 5),
-            "x": round(self.longitude, 5),
-        }
-
-
-def facility_url() -> Callable[[int], str]:
-    """``pk -> facility page URL`` with one ``reverse`` for all points (5,000 reverses are slow)."""
-    marker = 987654321
-    prefix, suffix = reverse("companies:facility_detail", kwargs={"pk": marker}).split(str(marker))
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
-
-def point_from_row(row: FacilityRow, *, company=None, url: Callable[[int], str] | None = None) -> MapPoint:
-    """A point from a facility and its status. Pass ``company`` when the facility's company
-    was not loaded with it (the company page), so this never queries."""
-    facility = row.facility
-    location = facility.location
-    company = company if company is not None else facility.company
-    return MapPoint(
-        pk=facility.pk,
-        name=facility.display_name,
-        company=company.name,
-        status=row.status.status or "unknown",
-        since=row.status.since,
-        url=url(facility.pk) if url else facility.get_absolute_url(),
-        place=location.label,
-        latitude=location.latitude,
-        longitude=location.longitude,
-    )
-
-
-@dataclass
-class FacilityMap:
-    """What ``includes/_map.html`` draws: points, legend, notes and the table alternative."""
-
-    dom_id: str
-    points: list[MapPoint]
-    truncated: bool = False
-    limit: int = MAX_POINTS
-    table_limit: int | None = None
-    """List at most this many in the table alternative (None: all)."""
-    tile_url: str = field(default_factory=lambda: getattr(settings, "FOOTPRINT_MAP_TILE_URL", ""))
-    tile_attribution: str = field(
-        default_factory=lambda: getattr(settings, "FOOTPRINT_MAP_TILE_ATTRIBUTION", "")
-    )
-
-    @property
-    def located(self) -> list[MapPoint]:
-        return [p for p in self.points if p.has_coordinates]
-
-    @property
-    def unlocated_count(self) -> int:
-        return len(self.points) - len(self.located)
-
-    @property
-    def table_points(self) -> list[MapPoint]:
-        return self.points if self.table_limit is None else self.points[: self.table_limit]
-
-    @property
-    def table_truncated(self) -> bool:
-        return self.table_limit is not None and len(self.points) > self.table_limit
-
-    @property
-    def legend(self) -> list[tuple[str, str, int]]:
-        """``(status, label, count)`` of the statuses on the map, in status order."""
-        counts = Counter(p.status for p in self.located)
-        return [(s, STATUS_LABELS[s], counts[s]) for s in STATUS_ORDER if counts[s]]
-
-    @property
-    def bounds(self) -> tuple[float, float, float, float]:
-        return fit_bounds((p.longitude, p.latitude) for p in self.located)
-
-    @property
-    def data_id(self) -> str:
-        return f"{self.dom_id}-data"
-
-    @property
-    def payload(self) -> dict:
-        """The JSON ``map.js`` reads (via ``json_script``)."""
-        return {
-            "bounds": list(self.bounds),
-            "outlines": static(OUTLINES),
-            "tiles": self.tile_url,
-            "attribution": self.tile_attribution,
-            "points": [p.as_json() for p in self.located],
-        }
-
-
-def company_map(footprint, company, *, dom_id: str = "company-map") -> FacilityMap:
-    """The company page's map: its facilities in the footprint on the page's date, with the
-    statuses ``presenters.group_facilities`` read from their spans (no queries)."""
-    rows = [row for group in footprint.ordered_groups for row in group.rows]
-    rows.sort(key=lambda r: (r.facility.location.label, r.facility.display_name))
-    url = facility_url()
-    return FacilityMap(dom_id=dom_id, points=[point_from_row(r, company=company, url=url) for r in rows])
-
-
-def explorer_map(selection, *, limit: int = MAX_POINTS, dom_id: str = "facility-map") -> FacilityMap:
-    """The explorer's map: the current filtered set on its date, at most ``limit`` facilities:
-    one query over the filtered queryset (statuses from the spans on that date)."""
-    url = facility_url()
-    # values(): model instances for 5,000 rows cost ~10x more than the rows themselves.
-    rows = selection.queryset().values(*EXPLORER_FIELDS)[: limit + 1]
-    points = [_point_from_values(row, url) for row in rows]
-    return FacilityMap(
-        dom_id=dom_id,
-        points=points[:limit],
-        truncated=len(points) > limit,
-        limit=limit,
-        table_limit=EXPLORER_TABLE_ROWS,
-    )
-
-
-EXPLORER_FIELDS = (
+MAP_FIELDS = (
     "pk",
     "name",
     "kind",
-    "span__status",
-    "span__since",
     "company__name",
     "location__locality",
     "location__region",
     "location__country",
     "location__latitude",
     "location__longitude",
+    "span__status",
+    "span__since",
 )
-KIND_LABELS = dict(FacilityKind.choices)
+# The explorer parameters that do not change which facilities match.
+NOT_FILTERS = ("page", "ordering", "format")
 
 
-def display_name(name: str, locality: str, kind: str) -> str:
-    """``Facility.display_name`` from plain values."""
-    return name or f"{locality} {KIND_LABELS.get(kind, kind).lower()}"
+@dataclass(frozen=True)
+class FacilityMap:
+    """What ``includes/_map.html`` renders: where the points come from and the legend."""
 
-
-def place_label(locality: str, region: str, country: str) -> str:
-    """``Location.label`` from plain values."""
-    region_part = region.split("-", 1)[-1] if region else ""
-    return ", ".join(p for p in (locality, region_part, country) if p)
-
-
-def _point_from_values(row: dict, url: Callable[[int], str]) -> MapPoint:
-    return MapPoint(
-        pk=row["pk"],
-        name=display_name(row["name"], row["location__locality"], row["kind"]),
-        company=row["company__name"],
-        status=row["span__status"] or "unknown",
-        since=row["span__since"],
-        url=url(row["pk"]),
-        place=place_label(row["location__locality"], row["location__region"], row["location__country"]),
-        latitude=row["location__latitude"],
-        longitude=row["location__longitude"],
+    dom_id: str
+    data_url: str
+    tile_url: str = field(default_factory=lambda: getattr(settings, "FOOTPRINT_MAP_TILE_URL", ""))
+    tile_attribution: str = field(
+        default_factory=lambda: getattr(settings, "FOOTPRINT_MAP_TILE_ATTRIBUTION", "")
     )
+
+    @property
+    def outlines_url(self) -> str:
+        return static(OUTLINES)
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        """``(status, label)`` in the order the pages list statuses."""
+        return [(status, status_label(status)) for status in GROUP_ORDER]
+
+    @property
+    def limit(self) -> int:
+        return MAP_LIMIT
+
+
+def _with_query(url: str, params: QueryDict) -> str:
+    encoded = params.urlencode()
+    return f"{url}?{encoded}" if encoded else url
+
+
+def company_map(company, as_of: date | None = None, *, dom_id: str = "company-map") -> FacilityMap:
+    """The company page's map: its own facilities on ``as_of`` (today when None)."""
+    params = QueryDict(mutable=True)
+    if as_of:
+        params["as_of"] = as_of.isoformat()
+    url = reverse("companies:company_map", kwargs={"slug": company.slug})
+    return FacilityMap(dom_id=dom_id, data_url=_with_query(url, params))
+
+
+def explorer_map(params: QueryDict, *, dom_id: str = "facility-map") -> FacilityMap:
+    """The explorer's map: the facilities its current filters (and ``as_of``) match."""
+    query = params.copy()
+    for key in NOT_FILTERS:
+        query.pop(key, None)
+    return FacilityMap(dom_id=dom_id, data_url=_with_query(reverse("companies:facility_map"), query))
+
+
+# ---------------------------------------------------------------------------------------------
+# Points
+
+
+def company_points(company, on: date | None = None):
+    """A company's own facilities in the footprint on ``on`` (today), as ``MAP_FIELDS`` rows."""
+    on = on or timezone.localdate()
+    return (
+        Facility.objects.filter(company=company)
+        .on(on)
+        .in_footprint()
+        .order_by("pk")
+        .values_list(*MAP_FIELDS, named=True)
+    )
+
+
+def selection_points(selection):
+    """The explorer's selection (``filters.FacilitySelection``) as ``MAP_FIELDS`` rows. By
+    primary key, not the table's order: which points are drawn must not depend on a sort
+    (and the index answers it without sorting the whole result)."""
+    return selection.filterset.qs.order_by("pk").values_list(*MAP_FIELDS, named=True)
+
+
+def point_properties(row, facility_url) -> dict:
+    """A point's properties: what the marker's label and popup show. Short on purpose (a map
+    carries thousands); the full record of a facility is the API's (``serializers``)."""
+    return {
+        "id": row.pk,
+        "name": display_name(row.name, row.location__locality, row.kind),
+        "company": row.company__name,
+        "status": row.span__status,
+        "status_label": status_label(row.span__status),
+        "status_since": row.span__since,
+        "place": place_label(row.location__locality, row.location__region, row.location__country),
+        "url": facility_url(row.pk),
+    }
+
+
+def feature_collection(rows, *, limit: int = MAP_LIMIT) -> Iterator[str]:
+    """The rows' located facilities as a streamed GeoJSON ``FeatureCollection``, at most
+    ``limit`` of them, followed by ``limit``, ``truncated`` (more matched) and ``unlocated``
+    (matched but without coordinates, so not drawn)."""
+    facility_url = url_maker("companies:facility_detail")
+    state = {"rows": 0, "unlocated": 0}
+
+    def features() -> Iterable[tuple]:
+        for row in rows[: limit + 1].iterator(chunk_size=CHUNK_ROWS):
+            state["rows"] += 1
+            if state["rows"] > limit:
+                break
+            lon, lat = row.location__longitude, row.location__latitude
+            if lat is None or lon is None:
+                state["unlocated"] += 1
+                continue
+            yield lon, lat, point_properties(row, facility_url)
+
+    return write_geojson(
+        features(),
+        limit=limit,
+        truncated=lambda: state["rows"] > limit,
+        unlocated=lambda: state["unlocated"],
+    )
+
+
+def geojson_response(rows, *, limit: int = MAP_LIMIT) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        feature_collection(rows, limit=limit), content_type="application/geo+json"
+    )
+    # The points change whenever an editor accepts an event; browsers may not reuse them.
+    response["Cache-Control"] = "no-cache"
+    return response

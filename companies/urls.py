@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import api, changes, events, explorer, pages, search
+from .views import api, changes, events, explorer, maps, pages, search
 
 app_name = "companies"
 
@@ -13,6 +13,12 @@ urlpatterns: list = [
     path("companies/<slug:slug>/", pages.company_detail, name="company_detail"),
     path("facilities/<int:pk>/", pages.facility_detail, name="facility_detail"),
     path("releases/<int:pk>/", pages.release_detail, name="release_detail"),
+]
+
+# The maps' points (GeoJSON), fetched by static/js/map.js.
+urlpatterns += [
+    path("companies/<slug:slug>/map.geojson", maps.company_points, name="company_map"),
+    path("facilities/map.geojson", maps.facility_points, name="facility_map"),
 ]
 
 # Facility explorer, events page and the read-only JSON API (docs/api.md).

@@ -1,161 +1,187 @@
-"""companies.maps: projection helpers, points from the pages' rows, and the explorer's cap."""
+"""companies.maps and its endpoints: the maps' points as GeoJSON (a company's facilities, the
+explorer's filter), capped, streamed, with statuses of the page's date, in constant queries."""
 
 import datetime
 import json
 
 import pytest
 from django.db import connection
-from django.http import QueryDict
+from django.http import QueryDict, StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from companies import maps
-from companies.filters import FacilitySelection
-from companies.models import Facility
-from companies.presenters import group_facilities
-from tests.factories import FacilityFactory, LocationFactory, build_iwg_footprint, open_facility
+from companies.models import Facility, Location
+from companies.services.facilities import facilities_refresh
+from tests.factories import (
+    CompanyFactory,
+    EventFactory,
+    FacilityFactory,
+    LocationFactory,
+    build_iwg_footprint,
+    open_facility,
+)
 
-D = datetime.date
-
-
-# --- projection helpers --------------------------------------------------------------------
-
-
-def test_mercator_maps_the_world_to_the_unit_square():
-    assert maps.mercator(-180, 0) == pytest.approx((0.0, 0.5))
-    assert maps.mercator(0, 0) == pytest.approx((0.5, 0.5))
-    assert maps.mercator(180, 0)[0] == pytest.approx(1.0)
-    x, y = maps.mercator(0, 85.05113)
-    assert y == pytest.approx(0.0, abs=1e-6)
-    assert maps.mercator(0, 89.9)[1] == pytest.approx(0.0, abs=1e-6)  # clamped
-    assert maps.mercator(0, 45)[1] < 0.5  # north is up
+pytestmark = pytest.mark.django_db
 
 
-def test_fit_bounds_pads_and_keeps_a_minimum_span():
-    west, south, east, north = maps.fit_bounds([(-72.0, 41.6)])
-    assert east - west == pytest.approx(maps.MIN_LON_SPAN)
-    assert north - south == pytest.approx(maps.MIN_LAT_SPAN)
-    assert west < -72.0 < east and south < 41.6 < north
-
-    west, south, east, north = maps.fit_bounds([(-120.0, 30.0), (0.0, 60.0)])
-    assert west == pytest.approx(-138.0) and east == pytest.approx(18.0)
-    assert south == pytest.approx(25.5) and north == pytest.approx(64.5)
-
-    assert maps.fit_bounds([]) == maps.WORLD
-    assert maps.fit_bounds([(179.0, 79.0), (-179.0, -79.0)]) == (-180.0, -maps.MAX_LAT, 180.0, maps.MAX_LAT)
+def geojson(response) -> dict:
+    assert response.status_code == 200
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "application/geo+json"
+    return json.loads(b"".join(response.streaming_content))
 
 
-# --- the company page's map ----------------------------------------------------------------
+def by_name(data) -> dict:
+    return {f["properties"]["name"]: f for f in data["features"]}
 
 
-@pytest.mark.django_db
-def test_company_map_has_each_facility_with_coordinates_status_and_url():
+# --- the company map -------------------------------------------------------------------------
+
+
+def test_company_points_have_coordinates_status_label_and_link(client):
     iwg = build_iwg_footprint()
-    nowhere = open_facility(
+    open_facility(
         company=iwg.company,
         name="Mystery plant",
         location=LocationFactory(locality="Nowhere", latitude=None, longitude=None),
     )
-    today = timezone.localdate()
-    footprint = group_facilities(Facility.objects.filter(company=iwg.company).for_company_page(today), today)
-    with CaptureQueriesContext(connection) as ctx:
-        facility_map = maps.company_map(footprint, iwg.company)
-        payload = json.loads(json.dumps(facility_map.payload))
-    assert ctx.captured_queries == []
-
-    points = {p["n"]: p for p in payload["points"]}
+    data = geojson(client.get(f"/companies/{iwg.company.slug}/map.geojson"))
+    assert data["type"] == "FeatureCollection"
+    points = by_name(data)
     assert set(points) == {"Jewett City plant", "Littleton plant", "Camden plant"}
     jewett = points["Jewett City plant"]
-    assert jewett["s"] == "idled" and jewett["l"] == "Idled"
-    assert jewett["d"] == "2009-03-24"
-    assert jewett["u"] == iwg.jewett.get_absolute_url()
-    assert (jewett["y"], jewett["x"]) == (41.6065, -71.9806)
-    assert jewett["c"] == "International Wire Group"
-    assert jewett["p"] == "Jewett City, CT, US"
-    assert points["Camden plant"]["s"] == "open"
-    assert payload["outlines"].endswith("geo/outlines.json")
-    assert payload["tiles"] == ""
-    west, south, east, north = payload["bounds"]
-    assert west < -75.7477 and east > -71.7701 and south < 41.6065 and north > 44.3062
-
-    # The facility without coordinates is left off the map but kept for the table.
-    assert facility_map.unlocated_count == 1
-    assert nowhere.display_name in [p.name for p in facility_map.points]
-    assert facility_map.legend == [("open", "Open", 1), ("idled", "Idled", 2)]  # Nowhere has no place
+    assert jewett["geometry"] == {"type": "Point", "coordinates": [-71.9806, 41.6065]}
+    assert jewett["properties"] == {
+        "id": iwg.jewett.pk,
+        "name": "Jewett City plant",
+        "company": "International Wire Group",
+        "status": "idled",
+        "status_label": "Idled",
+        "status_since": "2009-03-24",
+        "place": "Jewett City, CT, US",
+        "url": iwg.jewett.get_absolute_url(),
+    }
+    assert (data["limit"], data["truncated"], data["unlocated"]) == (maps.MAP_LIMIT, False, 1)
 
 
-@pytest.mark.django_db
-def test_company_map_as_of_uses_the_statuses_of_that_date():
+def test_company_points_as_of_a_date_and_only_in_the_footprint_then(client):
     iwg = build_iwg_footprint()
-    facilities = Facility.objects.filter(company=iwg.company).for_company_page(D(2009, 3, 1))
-    footprint = group_facilities(facilities, D(2009, 3, 1))
-    points = {p.name: p for p in maps.company_map(footprint, iwg.company).points}
-    assert points["Jewett City plant"].status == "open"
-    assert points["Littleton plant"].status == "open"
+    data = geojson(client.get(f"/companies/{iwg.company.slug}/map.geojson?as_of=2009-03-01"))
+    assert {f["properties"]["status"] for f in data["features"]} == {"open"}
+    data = geojson(client.get(f"/companies/{iwg.company.slug}/map.geojson?as_of=2004-01-01"))
+    assert "Camden plant" not in by_name(data)  # opened in 2005
+    # A bad date is today, as on the page.
+    data = geojson(client.get(f"/companies/{iwg.company.slug}/map.geojson?as_of=junk"))
+    assert by_name(data)["Jewett City plant"]["properties"]["status"] == "idled"
 
 
-@pytest.mark.django_db
-def test_tile_layer_is_passed_only_when_configured(settings):
+def test_company_points_are_its_own_and_never_a_facility_without_events(client):
     iwg = build_iwg_footprint()
-    settings.FOOTPRINT_MAP_TILE_URL = "https://tiles.example/{z}/{x}/{y}.png"
-    today = timezone.localdate()
-    footprint = group_facilities(Facility.objects.filter(company=iwg.company).for_company_page(today), today)
-    assert maps.company_map(footprint, iwg.company).payload["tiles"] == settings.FOOTPRINT_MAP_TILE_URL
+    FacilityFactory(company=iwg.company, name="No events plant")
+    other = CompanyFactory()
+    open_facility(company=other, name="Someone else's plant")
+    assert set(by_name(geojson(client.get(f"/companies/{iwg.company.slug}/map.geojson")))) == {
+        "Jewett City plant",
+        "Littleton plant",
+        "Camden plant",
+    }
+    assert client.get("/companies/no-such-company/map.geojson").status_code == 404
 
 
-# --- the explorer's map ----------------------------------------------------------------------
+def test_names_are_data_not_markup(client):
+    company = CompanyFactory(name="<script>alert(1)</script>", slug="evil")
+    plant = FacilityFactory(company=company, name="<b>Plant</b>")
+    EventFactory(facility=plant, type="idled", announced_date=datetime.date(2009, 3, 24))
+    (feature,) = geojson(client.get("/companies/evil/map.geojson"))["features"]
+    assert feature["properties"]["company"] == "<script>alert(1)</script>"
+    html = client.get("/companies/evil/").content.decode()
+    assert "<script>alert(1)</script>" not in html
 
 
-@pytest.mark.django_db
-def test_explorer_map_follows_the_filters_in_one_query():
+# --- the explorer map -------------------------------------------------------------------------
+
+
+def test_explorer_points_follow_the_filters_and_as_of(client):
     iwg = build_iwg_footprint()
-    selection = FacilitySelection(QueryDict("status=idled"))
-    with CaptureQueriesContext(connection) as ctx:
-        facility_map = maps.explorer_map(selection)
-    assert len(ctx.captured_queries) == 1
-    assert {p.pk for p in facility_map.points} == {iwg.jewett.pk, iwg.littleton.pk}
-    assert {p.status for p in facility_map.points} == {"idled"}
-    assert not facility_map.truncated
+    data = geojson(client.get("/facilities/map.geojson?status=idled&country=US"))
+    assert {f["properties"]["id"] for f in data["features"]} == {iwg.jewett.pk, iwg.littleton.pk}
+    data = geojson(client.get("/facilities/map.geojson?as_of=2009-03-01"))
+    assert by_name(data)["Jewett City plant"]["properties"]["status"] == "open"
 
 
-@pytest.mark.django_db
-def test_explorer_map_is_capped():
-    build_iwg_footprint()
-    facility_map = maps.explorer_map(FacilitySelection(QueryDict("")), limit=2)
-    assert facility_map.truncated
-    assert len(facility_map.points) == 2
+def test_explorer_points_with_bad_filters_are_a_400(client):
+    response = client.get("/facilities/map.geojson?region=nowhere")
+    assert response.status_code == 400
+    assert "region" in response.json()["details"]
 
 
-@pytest.mark.django_db
-def test_explorer_map_as_of_reads_the_spans_of_that_date_in_one_query():
+def test_points_are_capped_and_say_so():
     iwg = build_iwg_footprint()
-    selection = FacilitySelection(QueryDict("as_of=2009-03-01"), as_of=D(2009, 3, 1))
-    with CaptureQueriesContext(connection) as ctx:
-        facility_map = maps.explorer_map(selection)
-    assert len(ctx.captured_queries) == 1
-    statuses = {p.pk: p.status for p in facility_map.points}
-    assert statuses[iwg.jewett.pk] == "open"
-    assert statuses[iwg.littleton.pk] == "open"
+    rows = maps.company_points(iwg.company)
+    data = json.loads("".join(maps.feature_collection(rows, limit=2)))
+    assert len(data["features"]) == 2 and data["truncated"] is True and data["limit"] == 2
+    data = json.loads("".join(maps.feature_collection(rows, limit=3)))
+    assert len(data["features"]) == 3 and data["truncated"] is False
 
 
-@pytest.mark.django_db
-def test_plain_value_labels_match_the_model_properties():
-    named = FacilityFactory(location=LocationFactory(locality="Jewett City", region="US-CT", country="US"))
-    unnamed = FacilityFactory(
-        name="",
-        kind="distribution_center",
-        location=LocationFactory(locality="Gent", region="", country="BE"),
+def test_pages_link_their_points_and_inline_none(client):
+    iwg = build_iwg_footprint()
+    html = client.get(iwg.company.get_absolute_url() + "?as_of=2009-03-01").content.decode()
+    assert 'data-geojson="/companies/international-wire-group/map.geojson?as_of=2009-03-01"' in html
+    assert 'data-outlines="/static/geo/outlines.json"' in html
+    assert "/static/vendor/leaflet/leaflet.js" in html
+    assert "/static/vendor/leaflet.markercluster/leaflet.markercluster.js" in html
+    assert 'src="/static/js/map.js"' in html
+    assert "Jewett City, CT, US" not in html.split('class="facility-map"', 1)[1].split("</section>", 1)[0]
+
+    html = client.get("/facilities/?status=idled&country=US&page=1&ordering=-since").content.decode()
+    assert 'data-geojson="/facilities/map.geojson?status=idled&amp;country=US"' in html
+
+
+def test_explorer_map_url_keeps_filters_not_paging_or_order():
+    facility_map = maps.explorer_map(QueryDict("status=idled&page=3&ordering=company&format=csv&q=x"))
+    assert facility_map.data_url == "/facilities/map.geojson?status=idled&q=x"
+    assert [status for status, _label in facility_map.legend][:3] == ["open", "idled", "closed"]
+
+
+# --- queries: constant at two data sizes ------------------------------------------------------
+
+
+def add_facilities(company, n: int, start: int = 0) -> None:
+    locations = Location.objects.bulk_create(
+        Location(
+            locality=f"Town {i}", region="US-OH", country="US", latitude=40.0 + i / 1000, longitude=-82.0
+        )
+        for i in range(start, start + n)
     )
-    for facility in (named, unnamed):
-        location = facility.location
-        assert maps.display_name(facility.name, location.locality, facility.kind) == facility.display_name
-        assert maps.place_label(location.locality, location.region, location.country) == location.label
+    facilities = Facility.objects.bulk_create(
+        Facility(company=company, location=loc, name=f"Plant {loc.locality}") for loc in locations
+    )
+    for facility in facilities:
+        EventFactory(facility=facility, type="opened", announced_date=datetime.date(2001, 1, 1))
+    facilities_refresh(facility_ids=[f.pk for f in facilities])
 
 
-@pytest.mark.django_db
-def test_explorer_map_table_is_capped_but_the_map_is_not(monkeypatch):
-    build_iwg_footprint()
-    monkeypatch.setattr(maps, "EXPLORER_TABLE_ROWS", 1)
-    facility_map = maps.explorer_map(FacilitySelection(QueryDict("")))
-    assert len(facility_map.located) == 3
-    assert len(facility_map.table_points) == 1 and facility_map.table_truncated
+def count_queries(client, url) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as ctx:
+        data = geojson(client.get(url))
+    return len(ctx.captured_queries), len(data["features"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/companies/big/map.geojson",
+        "/companies/big/map.geojson?as_of=2005-01-01",
+        "/facilities/map.geojson?status=open&country=US",
+        "/facilities/map.geojson?parent=big&as_of=2005-01-01",
+    ],
+)
+def test_map_points_run_constant_queries_at_two_sizes(client, url):
+    company = CompanyFactory(slug="big")
+    add_facilities(company, 3)
+    small, small_points = count_queries(client, url)
+    add_facilities(company, 120, start=3)
+    large, large_points = count_queries(client, url)
+    assert (small_points, large_points) == (3, 123)
+    assert small == large <= 3

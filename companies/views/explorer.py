@@ -78,6 +78,6 @@ def facility_list(request):
         "region_groups": region_groups,
         "columns": table_columns(params, selection.ordering),
         "is_filtered": any(k not in ("page", "ordering") for k in request.GET),
-        "facility_map": explorer_map(selection),
+        "facility_map": explorer_map(params),
     }
     return render(request, "companies/facility_list.html", context)

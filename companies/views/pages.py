@@ -111,7 +111,7 @@ def company_detail(request, slug):
         "timeline": Event.objects.company_timeline(company),
         "releases": company.release_list,
         "headquarters_country": country_name(company.headquarters.country) if company.headquarters else "",
-        "facility_map": company_map(footprint, company),
+        "facility_map": company_map(company, as_of),
         "status_chart": company_status_chart(
             company,
             StatusSpan.objects.filter(facility__company=company).for_chart(),

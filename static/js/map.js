@@ -1,362 +1,230 @@
-/* Footprint facility map: a small, dependency-free SVG map.
+/* Footprint facility maps: Leaflet + Leaflet.markercluster (static/vendor/), no network beyond
+ * this site.
  *
- * Reads the JSON that templates/companies/includes/_map.html writes with json_script
- * (companies/maps.py, FacilityMap.payload): the bounds to fit, the URL of the shipped outlines
- * (static/geo/outlines.json: Natural Earth countries, US states), an optional tile URL
- * template, and the points. Web Mercator, fitted to the bounds. Points are coloured by status
- * (the --status-* tokens of footprint.css), focusable, and open a popup on click, Enter or
- * Space; Escape closes it. Works with no network: tiles are drawn only when configured.
+ * templates/companies/includes/_map.html renders a container with data-geojson (the points:
+ * companies/maps.py streams them as a GeoJSON FeatureCollection with foreign members limit,
+ * truncated and unlocated), data-outlines (static/geo/outlines.json, Natural Earth countries and
+ * US states, drawn as the base layer so the map works offline) and, when configured,
+ * data-tiles. Points are clustered with their counts; a point is a focusable button coloured by
+ * status (the --status-* tokens of footprint.css) whose popup links to the facility page.
+ * Keyboard: Tab moves between clusters and points, Enter zooms into a cluster or opens a
+ * popup (focus moves to its link), Escape closes it and returns focus to the point.
  */
 (function () {
   "use strict";
-  if (window.FootprintMap) {
+  if (!window.L || window.FootprintMap) {
     return;
   }
-  var SVG_NS = "http://www.w3.org/2000/svg";
-  var WIDTH = 960;
-  var MAX_LAT = 85.05113;
-  var DRAW_ORDER = { unknown: 0, planned: 1, sold: 2, closed: 3, open: 4, idled: 5 };
   var outlinesCache = {};
+  var numberFormat = new Intl.NumberFormat("en-US");
 
-  function mercX(lon) {
-    return (lon + 180) / 360;
-  }
-
-  function mercY(lat) {
-    var clamped = Math.max(-MAX_LAT, Math.min(MAX_LAT, lat));
-    var s = Math.sin((clamped * Math.PI) / 180);
-    return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-  }
-
-  function el(name, attrs, parent) {
-    var node = document.createElementNS(SVG_NS, name);
-    Object.keys(attrs || {}).forEach(function (key) {
-      node.setAttribute(key, attrs[key]);
-    });
-    if (parent) {
-      parent.appendChild(node);
-    }
-    return node;
-  }
-
-  function html(name, className, text, parent) {
-    var node = document.createElement(name);
-    if (className) {
-      node.className = className;
-    }
-    if (text) {
-      node.textContent = text;
-    }
-    if (parent) {
-      parent.appendChild(node);
-    }
-    return node;
-  }
-
-  /* A projection fitted to [west, south, east, north] in a WIDTH x height box. */
-  function fit(bounds, height) {
-    var x0 = mercX(bounds[0]);
-    var x1 = mercX(bounds[2]);
-    var y0 = mercY(bounds[3]);
-    var y1 = mercY(bounds[1]);
-    var scale = Math.min(WIDTH / Math.max(x1 - x0, 1e-6), height / Math.max(y1 - y0, 1e-6));
-    var cx = (x0 + x1) / 2;
-    var cy = (y0 + y1) / 2;
-    return {
-      scale: scale,
-      cx: cx,
-      cy: cy,
-      height: height,
-      x: function (lon) {
-        return (mercX(lon) - cx) * scale + WIDTH / 2;
-      },
-      y: function (lat) {
-        return (mercY(lat) - cy) * scale + height / 2;
-      },
-    };
-  }
-
-  function ringPath(ring, proj) {
-    var parts = [];
-    var minX = Infinity;
-    var maxX = -Infinity;
-    var minY = Infinity;
-    var maxY = -Infinity;
-    for (var i = 0; i < ring.length; i += 2) {
-      var x = proj.x(ring[i]);
-      var y = proj.y(ring[i + 1]);
-      if (x < minX) minX = x;
-      if (x > maxX) maxX = x;
-      if (y < minY) minY = y;
-      if (y > maxY) maxY = y;
-      parts.push((i ? "L" : "M") + x.toFixed(1) + " " + y.toFixed(1));
-    }
-    if (maxX < 0 || minX > WIDTH || maxY < 0 || minY > proj.height) {
-      return "";
-    }
-    // Skip rings smaller than a pixel or so; they only add weight.
-    if (maxX - minX < 0.8 && maxY - minY < 0.8) {
-      return "";
-    }
-    return parts.join("") + "Z";
-  }
-
-  function drawLayer(features, proj, group, className) {
-    features.forEach(function (feature) {
-      var d = feature.rings
-        .map(function (ring) {
-          return ringPath(ring, proj);
-        })
-        .join("");
-      if (d) {
-        var path = el("path", { d: d, class: className }, group);
-        if (feature.name) {
-          el("title", {}, path).textContent = feature.name;
-        }
-      }
-    });
-  }
-
-  function loadOutlines(url) {
-    if (!outlinesCache[url]) {
-      outlinesCache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } }).then(
+      function (response) {
         if (!response.ok) {
-          throw new Error("outlines " + response.status);
+          throw new Error(url + ": HTTP " + response.status);
         }
         return response.json();
-      });
+      }
+    );
+  }
+
+  function outlines(url) {
+    if (!outlinesCache[url]) {
+      outlinesCache[url] = getJSON(url);
     }
     return outlinesCache[url];
   }
 
-  function drawTiles(template, proj, group) {
-    // Zoom so a 256-unit tile is drawn about 256 units wide.
-    var z = Math.max(0, Math.min(18, Math.round(Math.log2(proj.scale / 256))));
-    var n = Math.pow(2, z);
-    var size = proj.scale / n;
-    var left = proj.cx - WIDTH / 2 / proj.scale;
-    var top = proj.cy - proj.height / 2 / proj.scale;
-    var right = proj.cx + WIDTH / 2 / proj.scale;
-    var bottom = proj.cy + proj.height / 2 / proj.scale;
-    for (var tx = Math.floor(left * n); tx <= Math.floor(right * n); tx++) {
-      for (var ty = Math.max(0, Math.floor(top * n)); ty <= Math.min(n - 1, Math.floor(bottom * n)); ty++) {
-        var wrapped = ((tx % n) + n) % n;
-        var href = template.replace("{z}", z).replace("{x}", wrapped).replace("{y}", ty);
-        el(
-          "image",
-          {
-            href: href,
-            x: ((tx / n - proj.cx) * proj.scale + WIDTH / 2).toFixed(1),
-            y: ((ty / n - proj.cy) * proj.scale + proj.height / 2).toFixed(1),
-            width: (size + 0.5).toFixed(1),
-            height: (size + 0.5).toFixed(1),
-            preserveAspectRatio: "none",
-          },
-          group
-        );
-      }
+  /* outlines.json rings are flat [lon, lat, lon, lat, ...] arrays. */
+  function ringLatLngs(ring) {
+    var latlngs = [];
+    for (var i = 0; i < ring.length; i += 2) {
+      latlngs.push([ring[i + 1], ring[i]]);
     }
+    return latlngs;
   }
 
-  /* Facilities at the same place are spread on a small circle so each can be reached. */
-  function layout(points, proj, unit) {
-    var spots = {};
-    points.forEach(function (point) {
-      point.px = proj.x(point.x);
-      point.py = proj.y(point.y);
-      var key = point.x.toFixed(4) + ":" + point.y.toFixed(4);
-      (spots[key] = spots[key] || []).push(point);
-    });
-    Object.keys(spots).forEach(function (key) {
-      var group = spots[key];
-      if (group.length < 2) {
+  function drawOutlines(map, data, hasTiles) {
+    // One canvas for the ~300 outlines: far cheaper than an SVG path each.
+    var renderer = L.canvas({ padding: 0.5 });
+    var pane = map.createPane("outlines");
+    pane.style.zIndex = 250; // above tiles (200), below markers
+    var styles = {
+      countries: { color: "#9aa4ae", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: hasTiles ? 0 : 1 },
+      states: { color: "#b9c0c7", weight: 0.6, fill: false },
+    };
+    ["countries", "states"].forEach(function (layer) {
+      if (hasTiles && layer === "states") {
         return;
       }
-      var radius = Math.max(9, group.length * 2.6) * unit;
-      group.forEach(function (point, i) {
-        var angle = (2 * Math.PI * i) / group.length - Math.PI / 2;
-        point.px += radius * Math.cos(angle);
-        point.py += radius * Math.sin(angle);
+      (data.layers[layer] || []).forEach(function (feature) {
+        L.polygon(feature.rings.map(ringLatLngs), L.extend({ renderer: renderer, pane: "outlines", interactive: false }, styles[layer])).addTo(map);
       });
     });
   }
 
-  function FacilityMap(container, data) {
-    this.container = container;
-    this.data = data;
-    this.popup = null;
-    this.opener = null;
-    this.render();
+  function pointTitle(p) {
+    var status = p.status_label + (p.status_since ? " since " + p.status_since : "");
+    return p.name + ", " + p.place + " — " + p.company + ": " + status;
   }
 
-  FacilityMap.prototype.render = function () {
-    var self = this;
-    var container = this.container;
-    var pixels = container.clientWidth || WIDTH;
-    var height = pixels < 600 ? Math.round(WIDTH * 0.8) : Math.round(WIDTH * 0.5);
-    var unit = WIDTH / pixels; // viewBox units per CSS pixel, so markers keep their size
-    var proj = fit(this.data.bounds, height);
-    this.unit = unit;
-
-    var svg = el("svg", {
-      viewBox: "0 0 " + WIDTH + " " + height,
-      class: "map__svg",
-      role: "presentation",
-      focusable: "false",
+  function popupContent(p) {
+    var box = document.createElement("div");
+    box.className = "map-popup";
+    [
+      ["map-popup__name", p.name],
+      ["", p.company],
+      ["", p.place],
+      ["", p.status_label + (p.status_since ? " since " + p.status_since : "")],
+    ].forEach(function (line) {
+      var el = document.createElement("p");
+      el.className = line[0];
+      el.textContent = line[1];
+      box.appendChild(el);
     });
-    el("rect", { x: 0, y: 0, width: WIDTH, height: height, class: "map__sea" }, svg);
-    var tiles = el("g", { class: "map__tiles" }, svg);
-    var land = el("g", { class: "map__land", "stroke-width": (0.8 * unit).toFixed(2) }, svg);
-    var states = el("g", { class: "map__states", "stroke-width": (0.6 * unit).toFixed(2) }, svg);
-    var pointsLayer = el("g", { class: "map__points" }, svg);
-    container.appendChild(svg);
+    var link = document.createElement("a");
+    link.href = p.url;
+    link.textContent = "Facility page";
+    var last = document.createElement("p");
+    last.appendChild(link);
+    box.appendChild(last);
+    return box;
+  }
 
-    if (this.data.tiles) {
-      drawTiles(this.data.tiles, proj, tiles);
-      svg.classList.add("map__svg--tiles");
-    }
-    if (this.data.outlines) {
-      loadOutlines(this.data.outlines).then(
-        function (outlines) {
-          drawLayer(outlines.layers.countries || [], proj, land, "map__country");
-          drawLayer(outlines.layers.states || [], proj, states, "map__state");
-        },
-        function () {
-          html("p", "map__note", "The base map could not be loaded; the points are still shown.", container);
+  function pointMarker(feature) {
+    var p = feature.properties;
+    var c = feature.geometry.coordinates;
+    var marker = L.marker([c[1], c[0]], {
+      icon: L.divIcon({ className: "map-marker map-marker--" + (p.status || "unknown"), iconSize: [14, 14] }),
+      title: pointTitle(p),
+      keyboard: true,
+      riseOnHover: true,
+    });
+    marker.bindPopup(function () {
+      return popupContent(p);
+    });
+    marker.on("popupopen", function (event) {
+      var container = event.popup.getElement();
+      container.setAttribute("role", "dialog");
+      container.setAttribute("aria-label", p.name);
+      var icon = marker.getElement();
+      if (icon) {
+        icon.setAttribute("aria-expanded", "true");
+      }
+      var link = container.querySelector(".map-popup a");
+      if (link) {
+        link.focus({ preventScroll: true });
+      }
+    });
+    marker.on("popupclose", function () {
+      var icon = marker.getElement();
+      if (icon) {
+        icon.setAttribute("aria-expanded", "false");
+        if (icon.ownerDocument.activeElement === icon.ownerDocument.body || marker._footprintFocusBack) {
+          icon.focus({ preventScroll: true });
         }
-      );
-    }
-
-    var points = this.data.points.slice();
-    points.sort(function (a, b) {
-      return (DRAW_ORDER[a.s] || 0) - (DRAW_ORDER[b.s] || 0);
-    });
-    layout(points, proj, unit);
-    // Smaller markers when there are many, so the map stays readable.
-    var radius = points.length > 1000 ? 3.5 : points.length > 200 ? 5 : 6.5;
-    points.forEach(function (point) {
-      var label = point.n + ", " + point.c + ": " + point.l + (point.d ? " since " + point.d : "") + ", " + point.p;
-      var circle = el(
-        "circle",
-        {
-          cx: point.px.toFixed(1),
-          cy: point.py.toFixed(1),
-          r: (radius * unit).toFixed(2),
-          "stroke-width": (1.5 * unit).toFixed(2),
-          class: "map__point map__point--" + point.s,
-          tabindex: "0",
-          role: "button",
-          "aria-label": label,
-          "aria-haspopup": "dialog",
-        },
-        pointsLayer
-      );
-      el("title", {}, circle).textContent = point.n + " (" + point.l + ")";
-      circle.addEventListener("click", function (event) {
-        event.stopPropagation();
-        self.open(point, circle);
-      });
-      circle.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          self.open(point, circle, true);
-        }
-      });
-    });
-
-    container.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && self.popup) {
-        self.close(true);
       }
+      marker._footprintFocusBack = false;
     });
-    document.addEventListener("click", function (event) {
-      if (self.popup && !self.popup.contains(event.target)) {
-        self.close(false);
-      }
-    });
-  };
+    return marker;
+  }
 
-  FacilityMap.prototype.open = function (point, circle, fromKeyboard) {
-    this.close(false);
-    var popup = html("div", "map-popup", "", null);
-    popup.setAttribute("role", "dialog");
-    popup.setAttribute("aria-label", point.n);
-    var close = html("button", "map-popup__close", "×", popup);
-    close.type = "button";
-    close.setAttribute("aria-label", "Close");
-    html("p", "map-popup__name", point.n, popup);
-    html("p", "map-popup__company", point.c, popup);
-    html("p", "map-popup__place muted", point.p, popup);
-    var status = html("p", "map-popup__status", "", popup);
-    html("span", "status-badge status-" + point.s, point.l, status);
-    if (point.d) {
-      status.appendChild(document.createTextNode(" since " + point.d));
-    }
-    var link = html("a", "map-popup__link", "Facility page →", popup);
-    link.href = point.u;
-    var self = this;
-    close.addEventListener("click", function () {
-      self.close(true);
-    });
-    this.container.appendChild(popup);
-
-    // Place it beside the point, kept inside the map.
-    var box = this.container.getBoundingClientRect();
-    var dot = circle.getBoundingClientRect();
-    var x = dot.left + dot.width / 2 - box.left;
-    var y = dot.top + dot.height / 2 - box.top;
-    var left = Math.max(4, Math.min(x + 12, box.width - popup.offsetWidth - 4));
-    if (x + 12 + popup.offsetWidth > box.width - 4 && x - 12 - popup.offsetWidth >= 4) {
-      left = x - 12 - popup.offsetWidth;
-    }
-    var top = Math.max(4, Math.min(y - popup.offsetHeight / 2, box.height - popup.offsetHeight - 4));
-    popup.style.left = left + "px";
-    popup.style.top = top + "px";
-
-    circle.setAttribute("aria-expanded", "true");
-    circle.classList.add("is-active");
-    this.popup = popup;
-    this.opener = circle;
-    if (fromKeyboard) {
-      link.focus();
-    }
-  };
-
-  FacilityMap.prototype.close = function (returnFocus) {
-    if (!this.popup) {
-      return;
-    }
-    this.popup.remove();
-    this.popup = null;
-    if (this.opener) {
-      this.opener.removeAttribute("aria-expanded");
-      this.opener.classList.remove("is-active");
-      if (returnFocus) {
-        this.opener.focus();
-      }
-    }
-    this.opener = null;
-  };
-
-  function init() {
-    var maps = document.querySelectorAll("[data-map]");
-    Array.prototype.forEach.call(maps, function (container) {
-      if (container.dataset.mapReady) {
-        return;
-      }
-      var script = document.getElementById(container.dataset.map);
-      if (!script) {
-        return;
-      }
-      container.dataset.mapReady = "1";
-      new FacilityMap(container, JSON.parse(script.textContent));
+  function clusterIcon(cluster) {
+    var n = cluster.getChildCount();
+    var size = n < 10 ? "small" : n < 100 ? "medium" : "large";
+    var label = numberFormat.format(n);
+    // The count is what the eye reads; the hidden text is the button's name for a screen reader.
+    return L.divIcon({
+      html: '<div><span aria-hidden="true">' + label + '</span><span class="visually-hidden">Cluster of ' + label + " facilities; Enter zooms in</span></div>",
+      className: "marker-cluster marker-cluster-" + size,
+      iconSize: L.point(40, 40),
     });
   }
 
-  window.FootprintMap = { init: init, mercX: mercX, mercY: mercY };
+  function describe(status, data, count) {
+    var text;
+    if (!count) {
+      text = "No facilities with coordinates to map.";
+    } else {
+      text = "The map shows " + numberFormat.format(count) + " facilit" + (count === 1 ? "y" : "ies") + ", clustered where they are close; zoom in to separate them.";
+    }
+    if (data.truncated) {
+      text += " Only the first " + numberFormat.format(data.limit) + " matching facilities are mapped; narrow the filters to map the rest.";
+    }
+    if (data.unlocated) {
+      text += " " + numberFormat.format(data.unlocated) + " without coordinates " + (data.unlocated === 1 ? "is" : "are") + " listed on the page only.";
+    }
+    status.textContent = text;
+  }
+
+  function init(container) {
+    var status = document.getElementById(container.id + "-status");
+    var hasTiles = !!container.dataset.tiles;
+    var map = L.map(container, {
+      center: [30, 0],
+      zoom: 1,
+      minZoom: 1,
+      maxZoom: 14,
+      zoomSnap: 0.5,
+      worldCopyJump: false,
+      maxBounds: [[-85, -200], [85, 200]],
+      attributionControl: hasTiles,
+    });
+    container.setAttribute("tabindex", "0");
+    if (hasTiles) {
+      L.tileLayer(container.dataset.tiles, { attribution: container.dataset.attribution || "" }).addTo(map);
+    }
+    // Escape in a popup: close it and give focus back to its point.
+    map.on("popupopen", function (event) {
+      var popupEl = event.popup.getElement();
+      popupEl.addEventListener("keydown", function (e) {
+        if (e.key === "Escape") {
+          event.popup._source._footprintFocusBack = true;
+          map.closePopup();
+          e.stopPropagation();
+        }
+      });
+    });
+    var base = outlines(container.dataset.outlines).then(function (data) {
+      drawOutlines(map, data, hasTiles);
+    });
+    var points = getJSON(container.dataset.geojson).then(function (data) {
+      var clusters = L.markerClusterGroup({
+        chunkedLoading: true,
+        showCoverageOnHover: false,
+        maxClusterRadius: 45,
+        spiderfyOnMaxZoom: true,
+        iconCreateFunction: clusterIcon,
+      });
+      var markers = data.features.map(pointMarker);
+      clusters.addLayers(markers);
+      map.addLayer(clusters);
+      if (markers.length) {
+        map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 6 });
+      }
+      describe(status, data, markers.length);
+      container.setAttribute("aria-label", container.getAttribute("aria-label").replace(/^Map of facilities/, "Map of " + numberFormat.format(markers.length) + " facilit" + (markers.length === 1 ? "y" : "ies")));
+      container.dataset.points = String(markers.length);
+    });
+    Promise.all([base, points])
+      .then(function () {
+        container.dataset.ready = "true";
+      })
+      .catch(function (error) {
+        status.textContent = "The map could not be drawn (" + error.message + "); the facilities are listed on this page.";
+        container.dataset.ready = "error";
+      });
+  }
+
+  window.FootprintMap = { init: init };
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".map[data-geojson]"), init);
+  }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
+    document.addEventListener("DOMContentLoaded", start);
   } else {
-    init();
+    start();
   }
 })();
