@@ -1,30 +1,48 @@
 """Streaming CSV, JSON and GeoJSON exports of the explorer and the events page.
 
-Each writer is a generator over rows read with ``queryset.iterator(chunk_size=2000)`` (see
-``FacilitySelection.iter_rows``), buffered into ~64 KB chunks for a
-``StreamingHttpResponse``: a 100k-row export never holds the whole file in memory.
+Rows are read with ``values_list(..., named=True).iterator(chunk_size=CHUNK_ROWS)`` (a
+server-side cursor on PostgreSQL, chunked reads on SQLite) and written into ~64 KB chunks for a
+``StreamingHttpResponse``, so an export of every facility never holds the file, the rows or
+model instances in memory. On PostgreSQL the facility CSV is PostgreSQL's own ``COPY ... TO
+STDOUT`` over the same query, with every column computed in SQL from the same vocabulary
+(``facilities_copy_sql``): it writes the rows faster than Python can format them.
 
-Column names are human-readable and the same in all three formats. JSON is
-``{"results": [...], "count": N}`` (the count comes last because it is only known once the
-rows have streamed); GeoJSON is a ``FeatureCollection`` of ``Point`` features, ``[lon, lat]``,
-for the rows that have coordinates.
+One shape: the JSON and GeoJSON exports carry the API's dicts (``companies.serializers``); CSV
+carries the same rows flat under readable column names. Text a spreadsheet would run as a
+formula (release text is untrusted) gets a leading apostrophe, in Python and in SQL alike.
+JSON is ``{"results": [...], "count": N}`` (the count last: it is known once the rows have
+streamed); GeoJSON is a ``FeatureCollection`` of ``Point`` features, ``[lon, lat]``, for the
+rows that have coordinates.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connections
 from django.http import StreamingHttpResponse
-from django.urls import reverse
 from django.utils import timezone
 
-from .filters import STATUS_LABELS
-from .models import EventType
-from .presenters import FacilityRow
+from .serializers import (
+    EVENT_COLUMNS,
+    EVENT_LABELS,
+    EVENT_VALUES,
+    FACILITY_COLUMNS,
+    FACILITY_VALUES,
+    KIND_LABELS,
+    STATUS_LABELS,
+    Links,
+    event_csv_row,
+    event_dict,
+    facility_csv_row,
+    facility_dict,
+    site_root,
+)
 
 FORMATS = ("csv", "json", "geojson")
 CONTENT_TYPES = {
@@ -33,137 +51,38 @@ CONTENT_TYPES = {
     "geojson": "application/geo+json",
 }
 CHUNK_BYTES = 64 * 1024
+CHUNK_ROWS = 2000
+"""Rows per fetch from the server-side cursor: large enough to amortise round trips, small
+enough that memory stays flat whatever the export's size."""
 
-FACILITY_COLUMNS = (
-    "Company",
-    "Facility",
-    "Kind",
-    "Locality",
-    "Region",
-    "Country",
-    "Latitude",
-    "Longitude",
-    "Status",
-    "Status since",
-    "Pending change",
-    "Pending date",
-    "Source release",
-    "Source URL",
-    "Facility page",
-)
+__all__ = [
+    "EVENT_COLUMNS",
+    "FACILITY_COLUMNS",
+    "FORMATS",
+    "csv_text",
+    "events_export",
+    "facilities_export",
+    "write_csv",
+    "write_geojson",
+    "write_json",
+]
 
-EVENT_COLUMNS = (
-    "Date",
-    "Event",
-    "Announced",
-    "Effective",
-    "Company",
-    "Facility",
-    "Kind",
-    "Locality",
-    "Region",
-    "Country",
-    "Latitude",
-    "Longitude",
-    "Employees affected",
-    "Evidence",
-    "Release headline",
-    "Source release",
-    "Source URL",
-    "Facility page",
-)
+# ---------------------------------------------------------------------------------------------
+# Formula guard
 
-EVENT_LABELS = dict(EventType.choices)
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def url_maker(name: str) -> Callable[[int], str]:
-    """``pk -> path`` for a ``<int:pk>`` URL, reversed once: ``reverse()`` per row would be
-    half the cost of a large export."""
-    sentinel = 987654321
-    prefix, suffix = reverse(name, kwargs={"pk": sentinel}).split(str(sentinel), 1)
-    return lambda pk: f"{prefix}{pk}{suffix}"
-
-
-def site_root(request) -> str:
-    """``https://host`` for absolute links (paths from ``reverse`` carry any script prefix)."""
-    return f"{request.scheme}://{request.get_host()}"
-
-
-class Links:
-    """Absolute links to our facility and release pages, for many rows."""
-
-    def __init__(self, root: str):
-        self.root = root
-        self._facility = url_maker("companies:facility_detail")
-        self._release = url_maker("companies:release_detail")
-
-    def facility(self, pk: int) -> str:
-        return self.root + self._facility(pk)
-
-    def release(self, release) -> str:
-        return self.root + self._release(release.pk) if release else ""
-
-
-def facility_record(row: FacilityRow, links: Links) -> dict:
-    """One facility row of an export, keyed by column name."""
-    facility, status = row.facility, row.status
-    location = facility.location
-    release = row.release
-    return {
-        "Company": facility.company.name,
-        "Facility": facility.display_name,
-        "Kind": facility.get_kind_display(),
-        "Locality": location.locality,
-        "Region": location.region,
-        "Country": location.country,
-        "Latitude": location.latitude,
-        "Longitude": location.longitude,
-        "Status": STATUS_LABELS.get(status.status, status.status),
-        "Status since": status.since,
-        "Pending change": EVENT_LABELS.get(status.pending_type, ""),
-        "Pending date": status.pending_date,
-        "Source release": links.release(release),
-        "Source URL": release.url if release else "",
-        "Facility page": links.facility(facility.pk),
-    }
-
-
-def event_record(event, links: Links) -> dict:
-    """One event row of an export, keyed by column name."""
-    facility = event.facility
-    location = facility.location
-    release = event.release
-    return {
-        "Date": event.date,
-        "Event": event.get_type_display(),
-        "Announced": event.announced_date,
-        "Effective": event.effective_date,
-        "Company": facility.company.name,
-        "Facility": facility.display_name,
-        "Kind": facility.get_kind_display(),
-        "Locality": location.locality,
-        "Region": location.region,
-        "Country": location.country,
-        "Latitude": location.latitude,
-        "Longitude": location.longitude,
-        "Employees affected": event.employees,
-        "Evidence": event.evidence,
-        "Release headline": release.headline if release else "",
-        "Source release": links.release(release),
-        "Source URL": release.url if release else "",
-        "Facility page": links.facility(facility.pk),
-    }
+def csv_text(value):
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; everything
+    else is left as it is (numbers stay numbers, dates are written ISO, None empty)."""
+    if value.__class__ is str and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 # ---------------------------------------------------------------------------------------------
 # Writers: generators of text chunks
-
-
-class _Echo:
-    """A file-like object whose ``write`` returns what it was given (for ``csv.writer``)."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def _buffered(pieces: Iterable[str]) -> Iterator[str]:
@@ -179,73 +98,63 @@ def _buffered(pieces: Iterable[str]) -> Iterator[str]:
         yield "".join(buffer)
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_value(value):
-    """Dates as ISO, None as empty; text that a spreadsheet would run as a formula (release
-    text is untrusted) gets a leading apostrophe. Numbers are left as numbers."""
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
-
-def write_csv(columns: tuple[str, ...], records: Iterable[dict]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-
-    def pieces():
-        yield writer.writerow(columns)
-        for record in records:
-            yield writer.writerow([_csv_value(record[c]) for c in columns])
-
-    return _buffered(pieces())
+def write_csv(columns: tuple[str, ...], rows: Iterable[tuple]) -> Iterator[str]:
+    """A header and the rows (tuples in ``columns`` order), guarded, ``\\n``-terminated (as
+    PostgreSQL's COPY writes them), in ~64 KB chunks."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_text(v) for v in row])
+        if buffer.tell() >= CHUNK_BYTES:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
 
 
 def _dumps(value) -> str:
     return json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
-def write_json(columns: tuple[str, ...], records: Iterable[dict]) -> Iterator[str]:
+def write_json(records: Iterable[dict]) -> Iterator[str]:
     def pieces():
         yield '{"results": ['
         count = 0
         for record in records:
-            yield ("," if count else "") + "\n" + _dumps({c: record[c] for c in columns})
+            yield ("," if count else "") + "\n" + _dumps(record)
             count += 1
         yield f'\n], "count": {count}}}\n'
 
     return _buffered(pieces())
 
 
-def write_geojson(columns: tuple[str, ...], records: Iterable[dict]) -> Iterator[str]:
+def write_geojson(features: Iterable[tuple[float | None, float | None, dict]], **members) -> Iterator[str]:
+    """A ``FeatureCollection`` of ``Point`` features from ``(longitude, latitude, properties)``;
+    those without coordinates are left out. ``members`` are written after the features (GeoJSON
+    allows foreign members), each a value or a callable asked once the features have streamed."""
+
     def pieces():
         yield '{"type": "FeatureCollection", "features": ['
         count = 0
-        for record in records:
-            lat, lon = record.get("Latitude"), record.get("Longitude")
+        for lon, lat, properties in features:
             if lat is None or lon is None:
                 continue
             feature = {
                 "type": "Feature",
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {c: record[c] for c in columns},
+                "properties": properties,
             }
             yield ("," if count else "") + "\n" + _dumps(feature)
             count += 1
-        yield "\n]}\n"
+        tail = "".join(
+            f", {_dumps(key)}: {_dumps(value() if callable(value) else value)}"
+            for key, value in members.items()
+        )
+        yield f"\n]{tail}}}\n"
 
     return _buffered(pieces())
-
-
-WRITERS: dict[str, Callable[[tuple[str, ...], Iterable[dict]], Iterator[str]]] = {
-    "csv": write_csv,
-    "json": write_json,
-    "geojson": write_geojson,
-}
 
 
 def export_filename(stem: str, fmt: str, as_of: date | None = None) -> str:
@@ -256,24 +165,157 @@ def export_filename(stem: str, fmt: str, as_of: date | None = None) -> str:
     return f"footprint-{stem}{middle}-{today}.{fmt}"
 
 
-def export_response(
-    fmt: str, columns: tuple[str, ...], records: Iterable[dict], *, filename: str
-) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(WRITERS[fmt](columns, records), content_type=CONTENT_TYPES[fmt])
+def export_response(fmt: str, chunks: Iterable, *, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
+# ---------------------------------------------------------------------------------------------
+# Facilities
+
+
+def facility_rows(selection):
+    """The explorer's current selection (filters, ordering, ``as_of``) as ``FACILITY_VALUES``
+    rows, lazily, from a server-side cursor."""
+    return selection.queryset().values_list(*FACILITY_VALUES, named=True)
+
+
 def facilities_export(request, selection, fmt: str) -> StreamingHttpResponse:
-    """The explorer's current selection (filters, ordering, ``as_of``) as a download."""
+    """The explorer's current selection as a download."""
     links = Links(site_root(request))
-    records = (facility_record(row, links) for row in selection.iter_rows(chunk_size=2000))
+    rows = facility_rows(selection)
     filename = export_filename("facilities", fmt, selection.as_of)
-    return export_response(fmt, FACILITY_COLUMNS, records, filename=filename)
+    if fmt == "csv":
+        if connections[rows.db].vendor == "postgresql":
+            chunks = facilities_copy(rows, links)
+        else:
+            lines = (facility_csv_row(row, links) for row in rows.iterator(chunk_size=CHUNK_ROWS))
+            chunks = write_csv(FACILITY_COLUMNS, lines)
+    elif fmt == "json":
+        chunks = write_json(facility_dict(row, links) for row in rows.iterator(chunk_size=CHUNK_ROWS))
+    else:
+        chunks = write_geojson(
+            (row.location__longitude, row.location__latitude, facility_dict(row, links))
+            for row in rows.iterator(chunk_size=CHUNK_ROWS)
+        )
+    return export_response(fmt, chunks, filename=filename)
+
+
+# PostgreSQL: COPY over the same query. Each column below is ``facility_csv_row`` in SQL; the
+# subquery's columns are renamed c0, c1, ... by position (FACILITY_VALUES' order), since several
+# are called "name". Empty text becomes NULL so that COPY writes it unquoted, as csv does.
+_IDX = {name: f"c{i}" for i, name in enumerate(FACILITY_VALUES)}
+
+
+def _guard_sql(expr: str) -> str:
+    """``csv_text`` in SQL (and empty text as NULL)."""
+    prefixes = ", ".join(f"chr({ord(p)})" for p in FORMULA_PREFIXES)
+    return f"(CASE WHEN left({expr}, 1) IN ({prefixes}) THEN '''' || {expr} ELSE NULLIF({expr}, '') END)"
+
+
+def _label_sql(expr: str, labels: dict[str, str], *, default: str | None = None, lower: bool = False) -> str:
+    """``CASE expr WHEN 'value' THEN 'Label' ... END``, from the models' choices."""
+
+    def quote(text: str) -> str:
+        return "'" + text.replace("'", "''").replace("%", "%%") + "'"
+
+    whens = " ".join(
+        f"WHEN {quote(value)} THEN {quote(label.lower() if lower else label)}"
+        for value, label in labels.items()
+    )
+    return f"(CASE {expr} {whens} ELSE {default if default is not None else expr} END)"
+
+
+def facilities_copy_sql(rows) -> tuple[str, list]:
+    """``COPY (...) TO STDOUT`` of ``rows`` (a ``FACILITY_VALUES`` values_list) as
+    ``FACILITY_COLUMNS``, and its parameters (the link prefixes)."""
+    inner, params = rows.query.sql_with_params()
+    c = _IDX
+    date_fmt = "'YYYY-MM-DD'"
+    link = "%s || {pk} || %s"
+    columns = [
+        _guard_sql(c["company__name"]),
+        _guard_sql(
+            f"COALESCE(NULLIF({c['name']}, ''), {c['location__locality']} || ' ' || "
+            f"{_label_sql(c['kind'], KIND_LABELS, lower=True)})"
+        ),
+        _guard_sql(_label_sql(c["kind"], KIND_LABELS)),
+        _guard_sql(c["location__locality"]),
+        _guard_sql(c["location__region"]),
+        _guard_sql(c["location__country"]),
+        c["location__latitude"],
+        c["location__longitude"],
+        _guard_sql(_label_sql(c["span__status"], STATUS_LABELS)),
+        f"to_char({c['span__since']}, {date_fmt})",
+        _label_sql(c["span__pending_type"], EVENT_LABELS, default="NULL"),
+        f"to_char({c['span__pending_date']}, {date_fmt})",
+        f"(CASE WHEN {c['span__event__release_id']} IS NULL THEN NULL ELSE "
+        + link.format(pk=c["span__event__release_id"])
+        + " END)",
+        _guard_sql(c["span__event__release__url"]),
+        link.format(pk=c["pk"]),
+    ]
+    names = ", ".join(_IDX.values())
+    sql = f"COPY (SELECT {', '.join(columns)} FROM ({inner}) AS q({names})) TO STDOUT WITH (FORMAT csv)"
+    return sql, params
+
+
+def _copy_params(links: Links) -> tuple[list, list]:
+    """``(release prefix, release suffix)`` and ``(facility prefix, suffix)``, absolute."""
+    sentinel = "987654321"
+    release = links.release(sentinel).split(sentinel, 1)
+    facility = links.facility(sentinel).split(sentinel, 1)
+    return release, facility
+
+
+def facilities_copy(rows, links: Links) -> Iterator[str | bytes]:
+    """The facility CSV from PostgreSQL's COPY: the header, then COPY's output in ~64 KB
+    chunks. The query's parameters are bound client-side (COPY takes none of its own)."""
+    sql, params = facilities_copy_sql(rows)
+    release, facility = _copy_params(links)
+    # The parameters in order: the inner query's, then the two links' prefixes and suffixes.
+    all_params = [*params, *release, *facility]
+    connection = connections[rows.db]
+
+    def chunks():
+        header = io.StringIO()
+        csv.writer(header, lineterminator="\n").writerow(FACILITY_COLUMNS)
+        yield header.getvalue().encode()
+        with connection.cursor() as cursor:
+            statement = connection.ops.compose_sql(sql, all_params)
+            buffer, size = [], 0
+            with cursor.cursor.copy(statement) as copy:
+                for block in copy:
+                    buffer.append(bytes(block))
+                    size += len(block)
+                    if size >= CHUNK_BYTES:
+                        yield b"".join(buffer)
+                        buffer, size = [], 0
+            if buffer:
+                yield b"".join(buffer)
+
+    return chunks()
+
+
+# ---------------------------------------------------------------------------------------------
+# Events
 
 
 def events_export(request, queryset, fmt: str) -> StreamingHttpResponse:
-    """The events page's filtered events as a download."""
+    """The events page's filtered events (``EventQuerySet.for_event_list``) as a download."""
     links = Links(site_root(request))
-    records = (event_record(event, links) for event in queryset.iterator(chunk_size=2000))
-    return export_response(fmt, EVENT_COLUMNS, records, filename=export_filename("events", fmt))
+    rows = queryset.values_list(*EVENT_VALUES, named=True).iterator(chunk_size=CHUNK_ROWS)
+    if fmt == "csv":
+        chunks = write_csv(EVENT_COLUMNS, (event_csv_row(row, links) for row in rows))
+    elif fmt == "json":
+        chunks = write_json(event_dict(row, links) for row in rows)
+    else:
+        chunks = write_geojson(
+            (row.facility__location__longitude, row.facility__location__latitude, event_dict(row, links))
+            for row in rows
+        )
+    return export_response(fmt, chunks, filename=export_filename("events", fmt))
+
+
+WRITERS: dict[str, Callable] = {"csv": write_csv, "json": write_json, "geojson": write_geojson}

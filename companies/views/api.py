@@ -14,11 +14,20 @@ from django.core.paginator import EmptyPage, Paginator
 from django.http import JsonResponse
 from django.utils import timezone
 
-from ..exports import site_root
 from ..filters import EventFilter, FacilitySelection
 from ..models import Company, Event, Facility
-from ..presenters import FacilityRow, footprint_rows, parse_as_of
-from ..serializers import company_dict, company_summary, event_dict, facility_dict
+from ..presenters import parse_as_of
+from ..serializers import (
+    BUYER_VALUES,
+    EVENT_VALUES,
+    FACILITY_VALUES,
+    Links,
+    company_dict,
+    company_summary,
+    event_dict,
+    facility_dict,
+    site_root,
+)
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 500
@@ -134,26 +143,27 @@ def company_detail(request, slug):
     if company is None:
         raise ApiError(f"No company with slug “{slug}”.", status=404)
     on = as_of or timezone.localdate()
-    rows = footprint_rows(Facility.objects.filter(company=company).for_company_page(on))
+    # The same rows and shape as /api/facilities/ and the exports, plus the buyer of a sold one.
+    rows = list(
+        Facility.objects.filter(company=company)
+        .on(on)
+        .in_footprint()
+        .order_by("location__country", "location__region", "location__locality", "name", "pk")
+        .values_list(*FACILITY_VALUES, *BUYER_VALUES, named=True)
+    )
     subsidiaries = Company.objects.filter(parent=company).order_by("name", "pk")
     root = site_root(request)
+    links = Links(root)
     data = company_dict(company, root)
     data.update(
         {
             "as_of": as_of,
             "subsidiaries": [company_summary(c, root) for c in subsidiaries],
-            "status_counts": dict(Counter(row.status.status for row in rows)),
-            "facilities": [_company_facility(row, root) for row in rows],
+            "status_counts": dict(Counter(row.span__status for row in rows)),
+            "facilities": [facility_dict(row, links, company=False) for row in rows],
         }
     )
     return JsonResponse(data)
-
-
-def _company_facility(row: FacilityRow, root: str) -> dict:
-    data = facility_dict(row, root, company=False)
-    if row.status.status == "sold" and row.buyer is not None:
-        data["buyer"] = company_summary(row.buyer, root)
-    return data
 
 
 @api_view
@@ -163,10 +173,11 @@ def facility_list(request):
     selection = FacilitySelection(request.GET, as_of=as_of)
     if selection.errors:
         raise ApiError("Invalid filter parameters.", details=_errors(selection.errors))
-    page = _paginate(request, lambda n, size: selection.page(n, size, strict=True))
-    root = site_root(request)
+    rows = selection.queryset().values_list(*FACILITY_VALUES, named=True)
+    page = _paginate(request, lambda n, size: Paginator(rows, size).page(n))
+    links = Links(site_root(request))
     return JsonResponse(
-        _envelope(request, page, [facility_dict(r, root) for r in page.object_list], as_of=as_of)
+        _envelope(request, page, [facility_dict(r, links) for r in page.object_list], as_of=as_of)
     )
 
 
@@ -176,6 +187,7 @@ def event_list(request):
     filterset = EventFilter(request.GET, queryset=Event.objects.for_event_list())
     if filterset.errors:
         raise ApiError("Invalid filter parameters.", details=_errors(filterset.errors))
-    page = _paginate(request, lambda n, size: Paginator(filterset.qs, size).page(n))
-    root = site_root(request)
-    return JsonResponse(_envelope(request, page, [event_dict(e, root) for e in page.object_list]))
+    rows = filterset.qs.values_list(*EVENT_VALUES, named=True)
+    page = _paginate(request, lambda n, size: Paginator(rows, size).page(n))
+    links = Links(site_root(request))
+    return JsonResponse(_envelope(request, page, [event_dict(e, links) for e in page.object_list]))
