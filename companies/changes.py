@@ -35,7 +35,7 @@ def status_label(status: str | None) -> str:
     if status is None:
         return NOT_IN_FOOTPRINT
     if status == UNKNOWN:
-        return "Unknown"  # e.g. before a first "expanded": the events do not say
+        return GROUP_TITLES[UNKNOWN]  # e.g. before a first "expanded": the events do not say
     return GROUP_TITLES.get(status, status)
 
 

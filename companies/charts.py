@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .models.facility import FacilityStatus
 from .status import BEGINNING, CLOSED, IDLED, OPEN
 
 MAX_PERIODS = 240
@@ -193,7 +194,7 @@ class ChartData:
         return rows
 
 
-STATUS_SERIES = ((OPEN, "Open"), (IDLED, "Idled"), (CLOSED, "Closed"))
+STATUS_SERIES = tuple((status, FacilityStatus(status).label) for status in (OPEN, IDLED, CLOSED))
 
 
 def status_series(

@@ -26,18 +26,11 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 
-from .models import Company, Event, EventType, Facility, FacilityKind
-from .presenters import FacilityRow, country_name, region_name, span_status
-from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN
+from .models import Company, Event, EventType, Facility, FacilityKind, FacilityStatus
+from .presenters import GROUP_ORDER, FacilityRow, country_name, region_name, span_status
 
-STATUS_LABELS = {
-    OPEN: "Open",
-    IDLED: "Idled",
-    CLOSED: "Closed",
-    SOLD: "Sold",
-    PLANNED: "Planned",
-    UNKNOWN: "Unknown",
-}
+# The status vocabulary is the model's choices; the order is the pages' (open first).
+STATUS_LABELS = {status: FacilityStatus(status).label for status in GROUP_ORDER}
 STATUS_CHOICES = list(STATUS_LABELS.items())
 COUNTRY_CHOICES = sorted(
     ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda c: c[1]

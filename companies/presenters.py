@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .importer import places
+from .models.facility import FacilityStatus
 from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history
 
 # ---------------------------------------------------------------------------------------------
@@ -73,14 +74,8 @@ def place_options(
 # Company page: facilities grouped by status on a date
 
 GROUP_ORDER = (OPEN, IDLED, CLOSED, SOLD, PLANNED, UNKNOWN)
-GROUP_TITLES = {
-    OPEN: "Open",
-    IDLED: "Idled",
-    CLOSED: "Closed",
-    SOLD: "Sold",
-    PLANNED: "Planned",
-    UNKNOWN: "Unknown",
-}
+# Labels come from the one status vocabulary, the model's choices.
+GROUP_TITLES = {status: FacilityStatus(status).label for status in GROUP_ORDER}
 ACTIVE = (OPEN, IDLED, PLANNED, UNKNOWN)
 """Statuses of facilities still in the company's footprint (compared with claims)."""
 
