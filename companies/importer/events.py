@@ -82,7 +82,8 @@ _MENTION_SPARED = re.compile(
     re.I,
 )
 # "buy panels from the plant" is not buying the plant: the facility must be the direct object
-_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3})*,?\s+){0,8}?)$")
+# (a measure may hold thousands separators: "a 200,000-square-foot plant")
+_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3})*[\w.'&$-]*,?\s+){0,8}?)$")
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
 _PASSIVE_OBJECT = re.compile(
     rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+(?:\w+\s+)?be|is\s+being|is|to\s+be)"

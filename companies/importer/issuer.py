@@ -43,6 +43,12 @@ _SUBJECT = re.compile(
     r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:today|yesterday|has|have|had|is|was|will"
     r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
 )
+# A subject that ends in a legal form ("Acme Widgets, Inc.") is a company whatever verb follows it
+# ("broke ground", "celebrated", "marked"): the form itself says it is a name.
+_SUFFIXED_SUBJECT = re.compile(
+    rf"^(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{LEGAL_SUFFIX}))+)"
+    r"(?=,?\s+(?:[a-z]{3,}|also|today)\b)"
+)
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?\s*$", re.M)
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
@@ -102,7 +108,8 @@ def find_company(
             name = _clean(n.group("name"))
     if name is None and first_sentence:
         for start in _subject_starts(first_sentence.strip()):
-            n = _SUBJECT.match(first_sentence.strip()[start:])
+            opening = first_sentence.strip()[start:]
+            n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)
             if n and not _NOT_A_NAME.match(n.group("name")):
                 name = _clean(n.group("name"))
                 break

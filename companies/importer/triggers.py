@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import EVENT_OBJECT_NOUN, FACILITY_NOUN
+from .lexicon import EVENT_OBJECT_NOUN, FACILITY_NOUN, PART_NOUN
 
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
 _FACILITY = EVENT_OBJECT_NOUN
@@ -195,7 +195,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
         r"|develop|develops|developing|add|adds|added|adding)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
-        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        # the noun is the new thing's own, not where it goes: "add a new line at its plant" expands
+        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
         ("new",),
     ),
@@ -283,10 +284,18 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "expanded",
         r"\b(?:add|adds|added|adding|increas\w+|doubl\w+|tripl\w+|boost\w*)\s+(?:\w+\s+){0,4}?"
-        r"(?:capacity|production\s+lines?|(?:a\s+)?(?:second|third|new)\s+(?:production\s+)?(?:line|shift|machine))\b"
+        r"(?:capacity|production\s+lines?|(?:a\s+)?(?:second|third|new)\s+(?:[\w-]+\s+){0,2}?(?:line|shift|machine))\b"
         r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+",
         False,
         ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
+    ),
+    (
+        "expanded",
+        # new equipment put in at a site grows it: "will install a new paper machine at its mill"
+        r"\b(?:install|installs|installed|installing|installation\s+of)\s+(?:a|an|two|three|four|\d+)\s+"
+        rf"(?:[\w$.,-]+\s+){{0,3}}?{PART_NOUN}\b",
+        False,
+        ("install",),
     ),
     # -- ownership changes ---------------------------------------------------------------------
     (

@@ -547,3 +547,18 @@ def test_a_place_after_a_continue_to_verb_carries_on_and_is_not_the_event():
         "and we will continue to serve customers from the Quinnesec, Michigan mill."
     )
     assert [k[1] for k in _keys(sentence)] == ["Escanaba"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a new line placed at an existing site grows that site; a new site opens
+        ("Tamarack will add a new coating line at its plant in Neenah, Wisconsin.", "expanded"),
+        ("Tamarack will install a new paper machine at its mill in Neenah, Wisconsin.", "expanded"),
+        ("Tamarack will add a new warehouse in Neenah, Wisconsin.", "opened"),
+        # a measure with a thousands separator in front of the facility noun
+        ("Tamarack has acquired a 150,000-square-foot molding plant in Neenah, Wisconsin.", "acquired"),
+    ],
+)
+def test_what_is_new_and_where_it_goes(sentence, expected):
+    assert _keys(sentence) == [(expected, "Neenah", "US-WI")]

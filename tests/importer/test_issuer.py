@@ -2,6 +2,7 @@
 
 import pytest
 
+from companies.importer.extract import extract
 from companies.importer.issuer import find_company, products_and_markets
 
 
@@ -108,3 +109,10 @@ def test_last_resort_the_headlines_name_the_release_repeats_but_no_place():
         text=text,
     )
     assert company is not None and company.name == "Halvard"
+
+
+def test_a_subject_with_a_legal_form_is_the_issuer_whatever_verb_follows():
+    text = (
+        "DULUTH, Minn., May 4, 2011 -- Birchline Castings, Inc. broke ground on its new foundry in Cloquet."
+    )
+    assert extract(text).company.name == "Birchline Castings, Inc."
