@@ -9,12 +9,16 @@ read the same table and share one code path; a facility's history comes from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.paginator import Page
+from django.http import QueryDict
+
 from .importer import places
 from .models.facility import FacilityStatus
+from .paging import CountedPaginator, PageLinks, page_links
 from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history
 
 # ---------------------------------------------------------------------------------------------
@@ -111,22 +115,41 @@ class FacilityRow:
 
 @dataclass
 class StatusGroup:
+    """One status's facilities on the company page: how many, and the page of them shown."""
+
     key: str
     title: str
-    rows: list[FacilityRow] = field(default_factory=list)
+    count: int = 0
+    page: Page | None = None
+    """The page of ``FacilityRow`` shown (None when the group is empty)."""
+    links: PageLinks | None = None
+
+    @property
+    def rows(self) -> list[FacilityRow]:
+        return list(self.page.object_list) if self.page is not None else []
+
+    @property
+    def param(self) -> str:
+        """The query parameter that pages this group (``?open_page=2``)."""
+        return f"{self.key}_page"
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return self.count
 
 
 @dataclass
 class Footprint:
-    """A company's facilities grouped by status on ``on``."""
+    """A company's facilities by status on ``on``: every count, and one page of each group."""
 
     on: date
     groups: dict[str, StatusGroup]
     not_yet: list = field(default_factory=list)
-    """Facilities not in the footprint on that date (opened or acquired later)."""
+    """The first few facilities not in the footprint on that date (opened or acquired later)."""
+    not_yet_count: int = 0
+
+    @property
+    def not_yet_more(self) -> int:
+        return max(self.not_yet_count - len(self.not_yet), 0)
 
     def __getitem__(self, key: str) -> StatusGroup:
         return self.groups[key]
@@ -137,20 +160,21 @@ class Footprint:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {key: len(group) for key, group in self.groups.items()}
+        return {key: group.count for key, group in self.groups.items()}
 
     @property
-    def active_rows(self) -> list[FacilityRow]:
-        return [row for key in ACTIVE for row in self.groups[key].rows]
+    def active_count(self) -> int:
+        return sum(self.groups[key].count for key in ACTIVE)
 
     @property
     def upcoming(self) -> list[FacilityRow]:
+        """The shown rows with an announced change pending."""
         return [row for group in self.ordered_groups for row in group.rows if row.status.pending_type]
 
 
 def footprint_rows(facilities: Iterable) -> list[FacilityRow]:
     """The facilities in a footprint on their queryset's date, in the given order, each with
-    its status (``span_status``), e.g. for ``/api/companies/<slug>/``."""
+    its status (``span_status``)."""
     rows = []
     for facility in facilities:
         status = span_status(facility)
@@ -159,21 +183,54 @@ def footprint_rows(facilities: Iterable) -> list[FacilityRow]:
     return rows
 
 
-def group_facilities(facilities: Iterable, on: date) -> Footprint:
-    """Group facilities by their status on ``on``.
+def group_pages(counts: Mapping[str, int], per_page: int) -> dict[str, CountedPaginator]:
+    """A paginator per status from its count."""
+    return {key: CountedPaginator(counts.get(key, 0), per_page) for key in GROUP_ORDER}
 
-    Each facility must carry its span on ``on`` (``FacilityQuerySet.for_company_page(on)``);
-    those without one are listed as not yet in the footprint.
-    """
-    groups = {key: StatusGroup(key, GROUP_TITLES[key]) for key in GROUP_ORDER}
-    not_yet = []
+
+def page_offsets(paginators: Mapping[str, CountedPaginator], numbers: Mapping[str, object]) -> dict[str, int]:
+    """``{status: rows before the page shown}`` for ``FacilityQuerySet.status_pages``, for the
+    groups with any facility."""
+    return {
+        key: paginator.offset(paginator.number(numbers.get(key)))
+        for key, paginator in paginators.items()
+        if paginator.count
+    }
+
+
+def footprint_of(
+    on: date,
+    paginators: Mapping[str, CountedPaginator],
+    numbers: Mapping[str, object],
+    facilities: Iterable,
+    *,
+    not_yet: Sequence = (),
+    not_yet_count: int = 0,
+    params: QueryDict | None = None,
+) -> Footprint:
+    """The company's ``Footprint``: each group's count from its paginator and its page of
+    rows from ``facilities`` (``FacilityQuerySet.status_pages``: one page per status, each
+    facility with its span on ``on``)."""
+    by_status: dict[str, list[FacilityRow]] = {key: [] for key in GROUP_ORDER}
     for facility in facilities:
-        result = span_status(facility)
-        if result.status is None:
-            not_yet.append(facility)
-            continue
-        groups[result.status].rows.append(FacilityRow(facility, result))
-    return Footprint(on=on, groups=groups, not_yet=not_yet)
+        status = span_status(facility)
+        if status.status in by_status:
+            by_status[status.status].append(FacilityRow(facility, status))
+    groups = {}
+    for key in GROUP_ORDER:
+        paginator = paginators[key]
+        group = StatusGroup(key, GROUP_TITLES[key], paginator.count)
+        if paginator.count:
+            group.page = paginator.page_for(paginator.number(numbers.get(key)), by_status[key])
+            group.links = page_links(
+                params if params is not None else QueryDict(),
+                group.page,
+                param=group.param,
+                label=f"{group.title} facilities pages",
+                fragment=f"group-{key}",
+            )
+        groups[key] = group
+    return Footprint(on=on, groups=groups, not_yet=list(not_yet), not_yet_count=not_yet_count)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -199,50 +256,86 @@ class SubsidiaryRow:
 
 @dataclass
 class Rollup:
-    """A company's footprint with its subsidiaries' (``CompanyQuerySet.descendants``)."""
+    """A company's counts per status with its subsidiaries' (``CompanyQuerySet.descendants``),
+    from ``FacilityQuerySet.footprint_counts``."""
 
-    own: Footprint
-    subsidiaries: Footprint
-    """The subsidiaries' facilities grouped by status, each row's facility with its company."""
+    own_counts: dict[str, int]
     companies: list[SubsidiaryRow] = field(default_factory=list)
-    own_facilities: list = field(default_factory=list)
-    """The company's own facilities (for the map and chart)."""
-
-    @property
-    def own_counts(self) -> dict[str, int]:
-        return self.own.counts
+    subsidiary_counts: dict[str, int] = field(default_factory=dict)
+    """Per status, the subsidiaries' facilities together."""
 
     @property
     def counts(self) -> dict[str, int]:
         """Counts per status for the company with all its subsidiaries."""
-        return {key: len(self.own[key]) + len(self.subsidiaries[key]) for key in GROUP_ORDER}
+        return {key: self.own_counts.get(key, 0) + self.subsidiary_counts.get(key, 0) for key in GROUP_ORDER}
 
     @property
-    def subsidiary_rows(self) -> list[FacilityRow]:
-        """The subsidiaries' facilities in the footprint, status group by group."""
-        return [row for group in self.subsidiaries.ordered_groups for row in group.rows]
+    def subsidiary_total(self) -> int:
+        return sum(self.subsidiary_counts.values())
 
 
-def roll_up(company, descendants: Sequence, facilities: Iterable, on: date) -> Rollup:
-    """Split ``facilities`` (the company's and its descendants', with their spans on ``on`` and
-    ``company`` loaded) into the company's own footprint and its subsidiaries', by status
-    (``group_facilities``), and count each subsidiary's."""
-    own, theirs = [], []
-    for facility in facilities:
-        (own if facility.company_id == company.pk else theirs).append(facility)
-    subsidiaries = group_facilities(theirs, on)
-    per_company: dict[int, dict[str, int]] = {c.pk: dict.fromkeys(GROUP_ORDER, 0) for c in descendants}
-    for group in subsidiaries.ordered_groups:
-        for row in group.rows:
-            per_company.setdefault(row.facility.company_id, dict.fromkeys(GROUP_ORDER, 0))[group.key] += 1
+@dataclass(frozen=True)
+class StatusTab:
+    key: str
+    title: str
+    count: int
+    url: str
+    selected: bool
+
+
+@dataclass
+class SubsidiaryList:
+    """The subsidiaries' facilities of one status, a page at a time, with a tab per status."""
+
+    status: str
+    tabs: list[StatusTab]
+    page: Page
+    links: PageLinks
+
+    @property
+    def rows(self) -> list[FacilityRow]:
+        return list(self.page.object_list)
+
+    @classmethod
+    def build(cls, params: QueryDict, status: str, counts: Mapping[str, int], page: Page) -> SubsidiaryList:
+        tabs = []
+        for key in GROUP_ORDER:
+            if not counts.get(key) and key not in ROLLUP_KEYS:
+                continue
+            query = params.copy()
+            query.pop("sub_page", None)
+            query["sub_status"] = key
+            url = f"?{query.urlencode()}#subsidiary-facilities-heading"
+            tabs.append(StatusTab(key, GROUP_TITLES[key], counts.get(key, 0), url, key == status))
+        links = page_links(
+            params,
+            page,
+            param="sub_page",
+            label="Subsidiaries' facilities pages",
+            fragment="subsidiary-facilities-heading",
+        )
+        return cls(status, tabs, page, links)
+
+
+def roll_up(company, descendants: Sequence, counts: Iterable[Mapping]) -> Rollup:
+    """Counts per status of ``company`` and of each of its ``descendants``, and of all the
+    descendants together, from ``{"company_id", "status", "n"}`` rows (``footprint_counts``)."""
+    per_company: dict[int, dict[str, int]] = {
+        pk: dict.fromkeys(GROUP_ORDER, 0) for pk in (company.pk, *(c.pk for c in descendants))
+    }
+    for row in counts:
+        if row["status"] in GROUP_TITLES and row["company_id"] in per_company:
+            per_company[row["company_id"]][row["status"]] += row["n"]
     by_id = {company.pk: company, **{c.pk: c for c in descendants}}
     rows = [
         SubsidiaryRow(c, getattr(c, "depth", 1), by_id.get(c.parent_id), per_company[c.pk])
         for c in descendants
     ]
-    return Rollup(
-        own=group_facilities(own, on), subsidiaries=subsidiaries, companies=rows, own_facilities=own
-    )
+    together = dict.fromkeys(GROUP_ORDER, 0)
+    for row in rows:
+        for key, n in row.counts.items():
+            together[key] += n
+    return Rollup(own_counts=per_company[company.pk], companies=rows, subsidiary_counts=together)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -288,11 +381,13 @@ def _adjective(names: Sequence[str]) -> str:
     return {"United States": "U.S.", "United Kingdom": "U.K."}.get(name, name)
 
 
-def latest_claims(claims: Iterable, footprint: Footprint) -> list[ClaimSummary]:
+def latest_claims(claims: Iterable, active_by_country: Mapping[str, int]) -> list[ClaimSummary]:
     """The latest release's claims, each with how many of its facilities we know.
 
-    ``claims`` are the company's claims with their releases loaded; "known" counts facilities
-    still in the footprint (open, idled, planned or without events) in the claim's countries.
+    ``claims`` are the claims of the company's latest release that makes any, with that
+    release loaded (``CompanyQuerySet.for_page``); ``active_by_country`` counts the facilities
+    still in the footprint (open, idled, planned or unknown) per country
+    (``FacilityQuerySet.country_counts``).
     """
     claims = list(claims)
     if not claims:
@@ -300,14 +395,13 @@ def latest_claims(claims: Iterable, footprint: Footprint) -> list[ClaimSummary]:
     latest = max(claims, key=lambda c: (c.release.published or date.min, c.release_id))
     chosen = [c for c in claims if c.release_id == latest.release_id]
     chosen.sort(key=lambda c: (bool(c.qualifier), -c.count))
-    active = footprint.active_rows
     summaries = []
     for claim in chosen:
         countries = [c.upper() for c in (claim.countries or [])]
         if countries:
-            known = sum(1 for row in active if row.facility.location.country in countries)
+            known = sum(active_by_country.get(country, 0) for country in countries)
         else:
-            known = len(active)
+            known = sum(active_by_country.values())
         summaries.append(ClaimSummary(claim=claim, countries=countries, known=known))
     return summaries
 

@@ -13,11 +13,20 @@ from ..charts import company_status_chart, events_chart
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
 from ..models import Company, Event, EventType, Facility, Release, StatusSpan
+from ..paging import CountedPaginator, page_links
 from ..presenters import (
+    ACTIVE,
+    GROUP_ORDER,
+    ROLLUP_KEYS,
+    FacilityRow,
+    SubsidiaryList,
     country_name,
     facility_history,
+    footprint_of,
+    group_pages,
     latest_claims,
     other_events,
+    page_offsets,
     parse_as_of,
     region_name,
     related_facility,
@@ -28,6 +37,11 @@ from ..presenters import (
 
 LATEST_EVENTS = 20
 COMPANIES_PER_PAGE = 50
+FACILITIES_PER_PAGE = 50
+"""Facilities shown per status group on the company page (the rest a page away)."""
+NOT_YET_SHOWN = 20
+TIMELINE_PER_PAGE = 25
+RELEASES_PER_PAGE = 20
 
 # ?sort= values the companies list accepts, and the ordering each one means.
 COMPANY_SORTS = {
@@ -94,11 +108,36 @@ def company_detail(request, slug):
     company = get_object_or_404(Company.objects.for_page(), slug=slug)
     as_of, as_of_error = parse_as_of(request.GET.get("as_of"))
     on = as_of or timezone.localdate()
-    # Its subsidiaries (any depth, bounded; one query), then the family's facilities (two).
+    params = request.GET
+    # Every count from one GROUP BY over the family; then a page of each status, not every row.
     subsidiaries = Company.objects.descendants(company)
-    facilities = Facility.objects.for_company_family(company, subsidiaries, on)
-    rollup = roll_up(company, subsidiaries, facilities, on)
-    footprint = rollup.own
+    family = [company.pk, *(c.pk for c in subsidiaries)]
+    rollup = roll_up(
+        company, subsidiaries, Facility.objects.filter(company_id__in=family).footprint_counts(on)
+    )
+    own = Facility.objects.filter(company=company)
+    numbers = {key: params.get(f"{key}_page") for key in GROUP_ORDER}
+    paginators = group_pages(rollup.own_counts, FACILITIES_PER_PAGE)
+    offsets = page_offsets(paginators, numbers)
+    rows = own.status_pages(on, offsets, FACILITIES_PER_PAGE) if offsets else []
+    not_yet = own.not_yet_in_footprint(on)
+    footprint = footprint_of(
+        on,
+        paginators,
+        numbers,
+        rows,
+        not_yet=not_yet[:NOT_YET_SHOWN],
+        not_yet_count=not_yet.count(),
+        params=params,
+    )
+    claims = company.latest_claims
+    known = own.country_counts(on, ACTIVE) if claims else {}
+    timeline = Paginator(Event.objects.company_timeline(company), TIMELINE_PER_PAGE).get_page(
+        params.get("timeline_page")
+    )
+    releases = Paginator(Release.objects.for_company(company), RELEASES_PER_PAGE).get_page(
+        params.get("releases_page")
+    )
     context = {
         "company": company,
         "as_of": as_of,
@@ -107,9 +146,16 @@ def company_detail(request, slug):
         "footprint": footprint,
         "counts": footprint.counts,
         "rollup": rollup,
-        "claims": latest_claims(company.all_claims, footprint),
-        "timeline": Event.objects.company_timeline(company),
-        "releases": company.release_list,
+        "subsidiary_list": _subsidiary_list(params, subsidiaries, rollup, on),
+        "claims": latest_claims(claims, known),
+        "timeline": timeline,
+        "timeline_links": page_links(
+            params, timeline, param="timeline_page", label="Timeline pages", fragment="timeline-heading"
+        ),
+        "releases": releases,
+        "releases_links": page_links(
+            params, releases, param="releases_page", label="Release pages", fragment="releases-heading"
+        ),
         "headquarters_country": country_name(company.headquarters.country) if company.headquarters else "",
         "facility_map": company_map(company, as_of),
         "status_chart": company_status_chart(
@@ -119,6 +165,28 @@ def company_detail(request, slug):
         ),
     }
     return render(request, "companies/company_detail.html", context)
+
+
+def _subsidiary_list(params, subsidiaries, rollup, on) -> SubsidiaryList | None:
+    """The subsidiaries' facilities of one status (``?sub_status=``, the largest group by
+    default), a page at a time (``?sub_page=``)."""
+    if not subsidiaries:
+        return None
+    counts = rollup.subsidiary_counts
+    status = params.get("sub_status")
+    if status not in counts:
+        status = max(ROLLUP_KEYS, key=lambda key: counts[key])
+    paginator = CountedPaginator(counts[status], FACILITIES_PER_PAGE)
+    number = paginator.number(params.get("sub_page"))
+    rows = []
+    if paginator.count:
+        start = paginator.offset(number)
+        facilities = Facility.objects.filter(company_id__in=[c.pk for c in subsidiaries]).for_status_list(
+            on, status
+        )
+        rows = [FacilityRow(f, span_status(f)) for f in facilities[start : start + paginator.per_page]]
+    page = paginator.page_for(number, rows)
+    return SubsidiaryList.build(params, status, counts, page)
 
 
 def facility_detail(request, pk):

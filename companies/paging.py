@@ -1,0 +1,133 @@
+"""Paging for lists whose size is already known, or not worth counting.
+
+Django's ``Paginator`` counts its queryset with a ``COUNT(*)`` and slices it. The company page
+already has every count from one ``GROUP BY`` (``FacilityQuerySet.footprint_counts``), so
+``CountedPaginator`` takes the count instead of asking for it; search pages ask for one row
+more than they show (``LookaheadPage``) instead of counting every match. Links keep the rest
+of the query string and name their own parameter, so several lists page on one page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.http import QueryDict
+
+
+class CountedPaginator(Paginator):
+    """A paginator over ``count`` items counted elsewhere; ``page_for(number, rows)`` wraps
+    the rows a query read for that page."""
+
+    def __init__(self, count: int, per_page: int):
+        super().__init__((), per_page)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:  # the parent's is a cached COUNT(*) of object_list
+        return self._known_count
+
+    def number(self, raw) -> int:
+        """The page asked for, clamped like ``get_page``: the first when it is not a number,
+        the last when it is past the end."""
+        try:
+            return self.validate_number(raw)
+        except InvalidPage:
+            try:
+                int(raw)
+            except (TypeError, ValueError):
+                return 1
+            return self.num_pages
+
+    def offset(self, number: int) -> int:
+        return (number - 1) * self.per_page
+
+    def page_for(self, number: int, rows: Sequence) -> Page:
+        return Page(list(rows), number, self)
+
+
+@dataclass(frozen=True)
+class LookaheadPage:
+    """A page of rows read with one row more than shown: whether there is a next page is known
+    without counting every match."""
+
+    rows: list
+    number: int
+    per_page: int
+    has_next: bool
+
+    @classmethod
+    def read(cls, queryset, number: int, per_page: int) -> LookaheadPage:
+        start = (number - 1) * per_page
+        rows = list(queryset[start : start + per_page + 1])
+        return cls(rows[:per_page], number, per_page, len(rows) > per_page)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def start_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.rows else 0
+
+    @property
+    def end_index(self) -> int:
+        return self.start_index + len(self.rows) - 1 if self.rows else 0
+
+
+def page_number(raw, *, maximum: int = 10_000) -> int:
+    """``?page=`` as a page number from 1 to ``maximum`` (1 when it is not a number)."""
+    try:
+        number = int(raw)
+    except (TypeError, ValueError):
+        return 1
+    return min(max(number, 1), maximum)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """What ``includes/_paging.html`` shows for one list: where it is, and links to the
+    first, previous, next and last pages ("" where there is none)."""
+
+    label: str
+    number: int
+    num_pages: int | None
+    first: str = ""
+    previous: str = ""
+    next: str = ""
+    last: str = ""
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.previous or self.next)
+
+
+def _url(params: QueryDict, param: str, number: int, fragment: str) -> str:
+    query = params.copy()
+    query.pop("format", None)
+    if number == 1:
+        query.pop(param, None)
+    else:
+        query[param] = str(number)
+    encoded = query.urlencode()
+    return ("?" + encoded if encoded else "?") + (f"#{fragment}" if fragment else "")
+
+
+def page_links(
+    params: QueryDict, page, *, param: str = "page", label: str = "Pages", fragment: str = ""
+) -> PageLinks:
+    """Links for ``page`` (a ``Page`` or a ``LookaheadPage``) that change only ``param``."""
+    number = page.number
+    num_pages = page.paginator.num_pages if hasattr(page, "paginator") else None
+    has_next = page.has_next() if callable(page.has_next) else page.has_next
+    has_previous = page.has_previous() if callable(page.has_previous) else page.has_previous
+    return PageLinks(
+        label=label,
+        number=number,
+        num_pages=num_pages,
+        first=_url(params, param, 1, fragment) if has_previous else "",
+        previous=_url(params, param, number - 1, fragment) if has_previous else "",
+        next=_url(params, param, number + 1, fragment) if has_next else "",
+        last=_url(params, param, num_pages, fragment) if has_next and num_pages else "",
+    )
