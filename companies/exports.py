@@ -274,8 +274,9 @@ def facilities_copy(rows, links: Links) -> Iterator[str | bytes]:
     chunks. The query's parameters are bound client-side (COPY takes none of its own)."""
     sql, params = facilities_copy_sql(rows)
     release, facility = _copy_params(links)
-    # The parameters in order: the inner query's, then the two links' prefixes and suffixes.
-    all_params = [*params, *release, *facility]
+    # The parameters in textual order: the links' prefixes and suffixes in the SELECT list, then
+    # the inner query's in FROM.
+    all_params = [*release, *facility, *params]
     connection = connections[rows.db]
 
     def chunks():
