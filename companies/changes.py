@@ -1,9 +1,13 @@
 """What changed between two dates: the changes pages (``/changes/``, ``/companies/<slug>/changes/``).
 
-Pure Python over facilities that ``FacilityQuerySet.for_changes`` loaded with their accepted
-events and their status spans at either end of the period; nothing here queries the database.
-Statuses before and after each event come from ``companies.status.history`` and the status at
-either end of the period from the spans that function wrote — never a second implementation.
+A year of a large database holds tens of thousands of events, so nothing here loads them all:
+the summary is ``GROUP BY`` counts, and the period's events, the events announced for later and
+the facilities whose status changed are three lists read a page at a time through their
+queryset methods (``EventQuerySet.in_period`` and ``in_status_order``,
+``FacilityQuerySet.status_changed``). Statuses before and after each shown event come from
+``companies.status.history`` over the accepted events of the page's facilities only, and the
+status at either end of the period from the spans that function wrote — never a second
+implementation.
 
 The period is inclusive: an event dated ``start`` is one of its changes, so a facility's status
 "at the start" is its status on the day before ``start`` and "at the end" its status on ``end``.
@@ -11,15 +15,19 @@ The period is inclusive: an event dated ``start`` is one of its changes, so a fa
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
+from django.core.paginator import Page, Paginator
+from django.db.models import Count
+from django.http import QueryDict
+
 from .models import EventType
+from .paging import CountedPaginator, PageLinks, page_links
 from .presenters import GROUP_TITLES
-from .status import UNKNOWN, Status, event_date, history, sort_key
+from .status import UNKNOWN, Status, event_date, history
 
 DEFAULT_DAYS = 90
 """Without ``from``, the period starts this many days before ``to``."""
@@ -155,32 +163,49 @@ class TypeCount:
 
 @dataclass
 class Changes:
+    """The changes page: counts for the whole period, and a page of each list."""
+
     period: Period
-    events: list[EventChange] = field(default_factory=list)
-    """The period's accepted events, oldest first (the order ``status_at`` applies them)."""
-    facilities: list[FacilityChange] = field(default_factory=list)
-    """Facilities whose status at the end differs from the start."""
-    announced: list[EventChange] = field(default_factory=list)
-    """Events announced in the period that take effect after it ("will close by ...")."""
+    counts: dict[str, int]
+    """Events of the period per type."""
+    company_count: int | None
+    """Companies with an event in the period (None on a company's own page)."""
+    events: Page
+    """A page of the period's accepted events (``EventChange``), oldest first (the order
+    ``status_at`` applies them)."""
+    announced: Page
+    """A page of the events announced in the period that take effect after it."""
+    facilities: Page
+    """A page of the facilities whose status at the end differs from the start."""
+    links: dict[str, PageLinks] = field(default_factory=dict)
+
+    @property
+    def event_count(self) -> int:
+        return sum(self.counts.values())
 
     @property
     def type_counts(self) -> list[TypeCount]:
         """Events of the period per type, in lifecycle order (types with none left out)."""
-        counts = Counter(change.event.type for change in self.events)
-        order = list(TYPE_ORDER) + sorted(set(counts) - set(TYPE_ORDER))
-        return [TypeCount(t, TYPE_LABELS.get(t, t), counts[t]) for t in order if counts[t]]
+        order = list(TYPE_ORDER) + sorted(set(self.counts) - set(TYPE_ORDER))
+        return [TypeCount(t, TYPE_LABELS.get(t, t), self.counts[t]) for t in order if self.counts.get(t)]
 
     @property
     def sections(self) -> list[dict]:
         """The page's event tables: the period's events, then those announced for later."""
         return [
-            {"key": "events", "title": "Events, oldest first", "rows": self.events},
-            {"key": "announced", "title": "Announced in the period, effective later", "rows": self.announced},
+            {
+                "key": "events",
+                "title": "Events, oldest first",
+                "page": self.events,
+                "links": self.links.get("events"),
+            },
+            {
+                "key": "announced",
+                "title": "Announced in the period, effective later",
+                "page": self.announced,
+                "links": self.links.get("announced"),
+            },
         ]
-
-    @property
-    def company_count(self) -> int:
-        return len({change.facility.company_id for change in self.events})
 
 
 def _span_status(facility, name: str) -> Status:
@@ -188,27 +213,86 @@ def _span_status(facility, name: str) -> Status:
     return span.as_status() if span is not None else Status(None)
 
 
-def changes_between(facilities: Iterable, period: Period) -> Changes:
-    """What changed in ``period`` for ``facilities``.
+def statuses_around(events: Iterable) -> dict:
+    """``{event pk: (status before, status after)}`` from ``companies.status.history`` over
+    each facility's accepted events (``EventQuerySet.for_history``)."""
+    by_facility: dict[int, list] = {}
+    for event in events:
+        by_facility.setdefault(event.facility_id, []).append(event)
+    result = {}
+    for facility_events in by_facility.values():
+        for event, before, after in history(facility_events):
+            result[event.pk] = (before, after)
+    return result
 
-    Each facility must carry ``accepted_events`` and its spans on the day before the period
-    and on its last day, ``span_start`` and ``span_end`` (``FacilityQuerySet.for_changes``).
-    """
-    result = Changes(period=period)
-    for facility in facilities:
-        events = facility.accepted_events
-        for event, before, after in history(events):
-            change = EventChange(event, facility, before, after)
-            on = event_date(event)
-            if period.start <= on <= period.end:
-                result.events.append(change)
-            elif on > period.end and period.start <= event.announced_date <= period.end:
-                result.announced.append(change)
-        at_start = _span_status(facility, "span_start")
-        at_end = _span_status(facility, "span_end")
-        if at_start.status != at_end.status:
-            result.facilities.append(FacilityChange(facility, at_start, at_end))
-    result.events.sort(key=lambda c: (sort_key(c.event), c.facility.pk))
-    result.announced.sort(key=lambda c: (sort_key(c.event), c.facility.pk))
-    result.facilities.sort(key=lambda c: (c.facility.company.name, c.facility.display_name, c.facility.pk))
+
+def event_changes(events: Iterable, around: Mapping) -> list[EventChange]:
+    """The page's events, each with its facility's status before and after it."""
+    rows = []
+    for event in events:
+        before, after = around.get(event.pk, (None, None))
+        rows.append(EventChange(event, event.facility, before, after))
+    return rows
+
+
+EVENTS_PER_PAGE = 50
+FACILITIES_PER_PAGE = 50
+
+
+def changes_between(period: Period, params: QueryDict, *, company=None) -> Changes:
+    """What changed in ``period`` (for ``company``, or everywhere): the period's counts, and
+    the page of each list that ``params`` asks for (``?page=``, ``?announced_page=``,
+    ``?changed_page=``). A fixed number of queries, whatever the period holds."""
+    from .models import Event, Facility
+
+    events = Event.objects.accepted()
+    facilities = Facility.objects.all()
+    if company is not None:
+        events = events.filter(facility__company=company)
+        facilities = facilities.filter(company=company)
+    in_period = events.in_period(period.start, period.end)
+    counts = in_period.type_counts()
+    company_count = None
+    if company is None:
+        company_count = in_period.aggregate(n=Count("facility__company_id", distinct=True))["n"]
+
+    paginator = CountedPaginator(sum(counts.values()), EVENTS_PER_PAGE)
+    number = paginator.number(params.get("page"))
+    start = paginator.offset(number)
+    shown = list(in_period.in_status_order()[start : start + EVENTS_PER_PAGE])
+    announced = Paginator(
+        events.announced_for_later(period.start, period.end).in_status_order(), EVENTS_PER_PAGE
+    ).get_page(params.get("announced_page"))
+    changed = Paginator(facilities.status_changed(period.start, period.end), FACILITIES_PER_PAGE).get_page(
+        params.get("changed_page")
+    )
+
+    facility_ids = {e.facility_id for e in shown} | {e.facility_id for e in announced.object_list}
+    around = statuses_around(Event.objects.for_history(facility_ids)) if facility_ids else {}
+    announced.object_list = event_changes(announced.object_list, around)
+    changed.object_list = [
+        FacilityChange(f, _span_status(f, "span_start"), _span_status(f, "span_end"))
+        for f in changed.object_list
+    ]
+    result = Changes(
+        period=period,
+        counts=counts,
+        company_count=company_count,
+        events=paginator.page_for(number, event_changes(shown, around)),
+        announced=announced,
+        facilities=changed,
+    )
+    result.links = {
+        "events": page_links(params, result.events, label="Event pages", fragment="events-heading"),
+        "announced": page_links(
+            params,
+            announced,
+            param="announced_page",
+            label="Announced event pages",
+            fragment="announced-heading",
+        ),
+        "facilities": page_links(
+            params, changed, param="changed_page", label="Changed facility pages", fragment="changed-heading"
+        ),
+    }
     return result

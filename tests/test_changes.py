@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 
+from django.http import QueryDict
+
+from companies import changes as changes_module
 from companies.changes import DEFAULT_DAYS, Period, changes_between, parse_period
-from companies.models import Facility
-from tests.factories import EventFactory, FacilityFactory, build_iwg_footprint
+from tests.factories import EventFactory, FacilityFactory, ReleaseFactory, build_iwg_footprint
 
 D = datetime.date
 TODAY = D(2024, 6, 30)
@@ -38,17 +40,27 @@ def test_reversed_dates_are_swapped_with_a_message():
     assert "swapped" in period.errors[0]
 
 
+def changes_in(period: Period, **params):
+    query = QueryDict(mutable=True)
+    query.update(params)
+    return changes_between(period, query)
+
+
+def events_of(changes) -> list:
+    return list(changes.events.object_list)
+
+
 @pytest.mark.django_db
 def test_iwg_idlings_with_status_before_and_after():
     iwg = build_iwg_footprint()
-    period = Period(D(2009, 1, 1), D(2009, 12, 31))
-    changes = changes_between(Facility.objects.for_changes(period.start, period.end), period)
-    assert sorted(c.facility.name for c in changes.events) == ["Jewett City plant", "Littleton plant"]
-    assert {(c.event.type, c.before, c.after) for c in changes.events} == {("idled", "open", "idled")}
+    changes = changes_in(Period(D(2009, 1, 1), D(2009, 12, 31)))
+    assert sorted(c.facility.name for c in events_of(changes)) == ["Jewett City plant", "Littleton plant"]
+    assert {(c.event.type, c.before, c.after) for c in events_of(changes)} == {("idled", "open", "idled")}
     assert [(t.type, t.count) for t in changes.type_counts] == [("idled", 2)]
-    changed = {c.facility.name: (c.start.status, c.end.status) for c in changes.facilities}
+    assert changes.event_count == 2 and changes.company_count == 1
+    changed = {c.facility.name: (c.start.status, c.end.status) for c in changes.facilities.object_list}
     assert changed == {"Jewett City plant": ("open", "idled"), "Littleton plant": ("open", "idled")}
-    assert iwg.camden not in [c.facility for c in changes.events]
+    assert iwg.camden not in [c.facility for c in events_of(changes)]
 
 
 @pytest.mark.django_db
@@ -56,14 +68,13 @@ def test_period_is_inclusive_and_start_status_is_the_day_before():
     facility = FacilityFactory()
     EventFactory(facility=facility, type="opened", announced_date=D(2009, 1, 1))
     EventFactory(facility=facility, type="closed", announced_date=D(2009, 6, 30))
-    period = Period(D(2009, 1, 1), D(2009, 6, 30))
-    changes = changes_between(Facility.objects.for_changes(period.start, period.end), period)
-    assert [(c.event.type, c.before, c.after) for c in changes.events] == [
+    changes = changes_in(Period(D(2009, 1, 1), D(2009, 6, 30)))
+    assert [(c.event.type, c.before, c.after) for c in events_of(changes)] == [
         ("opened", None, "open"),
         ("closed", "open", "closed"),
     ]
-    assert changes.events[0].before_label == "Not in footprint"
-    [change] = changes.facilities
+    assert events_of(changes)[0].before_label == "Not in footprint"
+    [change] = changes.facilities.object_list
     assert (change.start.status, change.end.status) == (None, "closed")
 
 
@@ -73,10 +84,9 @@ def test_an_idling_and_reopening_in_the_period_is_listed_but_not_a_net_change():
     EventFactory(facility=facility, type="opened", announced_date=D(2000, 1, 1))
     EventFactory(facility=facility, type="idled", announced_date=D(2009, 3, 1))
     EventFactory(facility=facility, type="reopened", announced_date=D(2009, 9, 1))
-    period = Period(D(2009, 1, 1), D(2009, 12, 31))
-    changes = changes_between(Facility.objects.for_changes(period.start, period.end), period)
-    assert [c.event.type for c in changes.events] == ["idled", "reopened"]
-    assert changes.facilities == []
+    changes = changes_in(Period(D(2009, 1, 1), D(2009, 12, 31)))
+    assert [c.event.type for c in events_of(changes)] == ["idled", "reopened"]
+    assert list(changes.facilities.object_list) == []
     assert [(t.type, t.count) for t in changes.type_counts] == [("idled", 1), ("reopened", 1)]
 
 
@@ -87,15 +97,15 @@ def test_uses_effective_dates_and_lists_announcements_for_later():
     EventFactory(
         facility=facility, type="closed", announced_date=D(2009, 11, 1), effective_date=D(2010, 6, 30)
     )
-    in_2009 = Period(D(2009, 1, 1), D(2009, 12, 31))
-    changes = changes_between(Facility.objects.for_changes(in_2009.start, in_2009.end), in_2009)
-    assert changes.events == []
-    assert [c.event.type for c in changes.announced] == ["closed"]
-    assert changes.facilities == []  # still open on 2009-12-31, closure pending
-    in_2010 = Period(D(2010, 1, 1), D(2010, 12, 31))
-    changes = changes_between(Facility.objects.for_changes(in_2010.start, in_2010.end), in_2010)
-    assert [(c.event.type, c.date) for c in changes.events] == [("closed", D(2010, 6, 30))]
-    assert [(c.start.status, c.end.status) for c in changes.facilities] == [("open", "closed")]
+    changes = changes_in(Period(D(2009, 1, 1), D(2009, 12, 31)))
+    assert events_of(changes) == []
+    assert [(c.event.type, c.before, c.after) for c in changes.announced.object_list] == [
+        ("closed", "open", "closed")
+    ]
+    assert list(changes.facilities.object_list) == []  # still open on 2009-12-31, closure pending
+    changes = changes_in(Period(D(2010, 1, 1), D(2010, 12, 31)))
+    assert [(c.event.type, c.date) for c in events_of(changes)] == [("closed", D(2010, 6, 30))]
+    assert [(c.start.status, c.end.status) for c in changes.facilities.object_list] == [("open", "closed")]
 
 
 @pytest.mark.django_db
@@ -104,17 +114,52 @@ def test_ignores_events_that_are_not_accepted_and_facilities_without_changes():
     EventFactory(facility=quiet, type="opened", announced_date=D(2000, 1, 1))
     proposed = FacilityFactory()
     EventFactory(facility=proposed, type="closed", announced_date=D(2009, 5, 1), review_state="proposed")
-    period = Period(D(2009, 1, 1), D(2009, 12, 31))
-    facilities = Facility.objects.for_changes(period.start, period.end)
-    assert list(facilities) == []
-    assert changes_between(facilities, period).events == []
+    changes = changes_in(Period(D(2009, 1, 1), D(2009, 12, 31)))
+    assert events_of(changes) == [] and changes.event_count == 0
+    assert list(changes.facilities.object_list) == []
 
 
 @pytest.mark.django_db
-def test_changes_between_runs_no_queries_over_loaded_facilities(django_assert_num_queries):
+def test_same_day_events_keep_the_status_functions_order():
+    """A closure and a sale in one release on one day: closed first, then sold (lifecycle rank)."""
+    facility = FacilityFactory()
+    EventFactory(facility=facility, type="opened", announced_date=D(2000, 1, 1))
+    release = ReleaseFactory(company=facility.company, published=D(2009, 5, 1))
+    EventFactory(facility=facility, type="sold", announced_date=D(2009, 5, 1), release=release)
+    EventFactory(facility=facility, type="closed", announced_date=D(2009, 5, 1), release=release)
+    changes = changes_in(Period(D(2009, 1, 1), D(2009, 12, 31)))
+    assert [(c.event.type, c.before, c.after) for c in events_of(changes)] == [
+        ("closed", "open", "closed"),
+        ("sold", "closed", "sold"),
+    ]
+
+
+@pytest.mark.django_db
+def test_each_list_pages_on_its_own(monkeypatch):
+    """Three facilities closed in the period: pages of two, the page numbers clamped."""
+    monkeypatch.setattr(changes_module, "EVENTS_PER_PAGE", 2)
+    monkeypatch.setattr(changes_module, "FACILITIES_PER_PAGE", 2)
+    for day in (1, 2, 3):
+        facility = FacilityFactory()
+        EventFactory(facility=facility, type="opened", announced_date=D(2000, 1, 1))
+        EventFactory(facility=facility, type="closed", announced_date=D(2009, 5, day))
+    period = Period(D(2009, 1, 1), D(2009, 12, 31))
+    first = changes_in(period)
+    assert [c.date for c in events_of(first)] == [D(2009, 5, 1), D(2009, 5, 2)]
+    assert first.event_count == 3 and first.events.paginator.num_pages == 2
+    assert first.links["events"].next == "?page=2#events-heading"
+    second = changes_in(period, page="2", changed_page="2")
+    assert [c.date for c in events_of(second)] == [D(2009, 5, 3)]
+    assert [(c.before, c.after) for c in events_of(second)] == [("open", "closed")]
+    assert len(second.facilities.object_list) == 1 and second.facilities.paginator.count == 3
+    assert [c.date for c in events_of(changes_in(period, page="99"))] == [D(2009, 5, 3)]
+
+
+@pytest.mark.django_db
+def test_changes_between_reads_a_fixed_number_of_queries(django_assert_num_queries):
     build_iwg_footprint()
     period = Period(D(2009, 1, 1), D(2009, 12, 31))
-    facilities = list(Facility.objects.for_changes(period.start, period.end))
+    with django_assert_num_queries(7):
+        changes = changes_in(period)
     with django_assert_num_queries(0):
-        changes = changes_between(facilities, period)
-        [(c.facility.company.name, c.facility.location.label, c.event.release) for c in changes.events]
+        [(c.facility.company.name, c.facility.location.label, c.event.release) for c in events_of(changes)]

@@ -1,7 +1,7 @@
 """The changes pages: what changed between two dates, everywhere or for one company.
 
 ``/changes/?from=YYYY-MM-DD&to=YYYY-MM-DD`` and ``/companies/<slug>/changes/?from=&to=``.
-``FacilityQuerySet.for_changes`` reads, ``companies.changes`` shapes, the template displays.
+``companies.changes.changes_between`` reads a page of each list, the template displays.
 """
 
 from __future__ import annotations
@@ -10,13 +10,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ..changes import DEFAULT_DAYS, changes_between, parse_period
-from ..models import Company, Facility
+from ..models import Company
 
 
 def _render(request, company=None):
     period = parse_period(request.GET, today=timezone.localdate())
-    facilities = Facility.objects.all() if company is None else Facility.objects.filter(company=company)
-    changes = changes_between(facilities.for_changes(period.start, period.end), period)
+    changes = changes_between(period, request.GET, company=company)
     context = {
         "company": company,
         "period": period,
