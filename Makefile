@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser chromium lint format migrations-check install demo bench evaluate evaluate-real clean
+.PHONY: run test test-browser chromium lint format migrations-check install demo bench evaluate evaluate-real fit-confidence clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -74,6 +74,14 @@ evaluate: $(STAMP)
 # README, "Extraction accuracy"); docs/real-corpus-holdout.txt names the quarter held out.
 REAL_CORPUS ?= $(HOME)/footprint-corpus
 REAL_LABELS ?= ../shared/corpus
+# The confidence calibration (companies/importer/data/confidence.json): fitted on our corpora
+# (sealed left out) and the real releases' development part; counts only, no text.
+fit-confidence: $(STAMP)
+	$(PY) manage.py fit_confidence tests/data/releases tests/data/feeds tests/data/heldout tests/data/unseen \
+		tests/data/final tests/data/fresh tests/data/blind \
+		$(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \
+		--labels-root $(REAL_LABELS) --holdout docs/real-corpus-holdout.txt
+
 evaluate-real: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \
 		--labels-root $(REAL_LABELS) --holdout docs/real-corpus-holdout.txt $(if $(V),--verbose)

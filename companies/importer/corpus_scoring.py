@@ -120,6 +120,20 @@ class FileResult:
     date_ok: bool | None = None
 
 
+def correct_flags(label: Mapping, predicted: Mapping) -> list[bool]:
+    """For each predicted event, in order, whether it matches a labelled one (one to one)."""
+    golds = [_gold(e) for e in label.get("events") or []]
+    used: set[int] = set()
+    flags: list[bool] = []
+    for event in predicted.get("events") or []:
+        got = _got(event)
+        hit = next((i for i, g in enumerate(golds) if i not in used and _matches(g, got)), None)
+        if hit is not None:
+            used.add(hit)
+        flags.append(hit is not None)
+    return flags
+
+
 def score_file(label: Mapping, predicted: Mapping) -> FileResult:
     """One release: events matched greedily one to one; duplicate predictions count once."""
     result = FileResult(label["file"], Score())

@@ -156,6 +156,17 @@ def match_multisets(gold: Iterable, predicted: Iterable) -> tuple[Counter, Count
     return matched, predicted_counts - matched, gold_counts - matched
 
 
+def correct_flags(gold: list[Mapping], predicted: list[Mapping]) -> list[bool]:
+    """For each predicted event, in order, whether a labelled event has its key (one to one)."""
+    left = Counter(event_key(e) for e in gold)
+    flags: list[bool] = []
+    for event in predicted:
+        key = event_key(event)
+        flags.append(left[key] > 0)
+        left[key] -= 1
+    return flags
+
+
 def score_events(gold: list[Mapping], predicted: list[Mapping]) -> Score:
     matched, fps, fns = match_multisets(map(event_key, gold), map(event_key, predicted))
     return Score(sum(matched.values()), sum(fps.values()), sum(fns.values()))

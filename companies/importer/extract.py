@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from . import places
+from . import calibration, places
 from .claims import find_claims
 from .dates import day_first, header_date, wire_name, year_for
 from .document import page_date, read_layout, split_dateline_line, stamp_date
@@ -40,7 +40,11 @@ _COPYRIGHT_WIRE = re.compile(
 READ_LIMIT = 100_000
 
 
-def extract(text: str, *, headline: str | None = None, published: date | None = None) -> Proposal:
+def extract(
+    text: str, *, headline: str | None = None, published: date | None = None, calibrated: bool = True
+) -> Proposal:
+    """Read a release into a Proposal. Event confidences are calibrated against labelled
+    releases (``calibration``); ``calibrated=False`` keeps the event finder's raw scores."""
     text, stamped = page_date(text)
     published = published or stamped
     body = split_dateline_line(normalize(text))
@@ -146,6 +150,8 @@ def extract(text: str, *, headline: str | None = None, published: date | None = 
             conventional(proposal.dateline, _stated_region(dl.place))
         if proposal.dateline is not None and not proposal.dateline.resolved:
             warnings.append(f"Unresolved dateline place {dl.place!r}")
+    if calibrated:
+        calibration.apply(proposal.events, proposal.dateline)
     return proposal
 
 

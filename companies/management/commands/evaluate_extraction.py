@@ -139,8 +139,11 @@ class Command(BaseCommand):
             )
         return [corpus_scoring.score_file(entry, predictions.get(entry["file"], {})) for entry in labels]
 
-    def _extract(self, folder: Path, labels: dict) -> tuple[dict[str, dict], dict[str, str]]:
-        """Predictions and read errors keyed as the labels are: path relative to the folder."""
+    def _extract(
+        self, folder: Path, labels: dict, *, calibrated: bool = True
+    ) -> tuple[dict[str, dict], dict[str, str]]:
+        """Predictions and read errors keyed as the labels are: path relative to the folder
+        (``calibrated=False``: the event finder's raw scores, for fit_confidence)."""
         predictions: dict[str, dict] = {}
         errors: dict[str, str] = {}
         for path in iter_paths([folder]):
@@ -156,7 +159,10 @@ class Command(BaseCommand):
                 name = f"{key}#{n}" if document.name != str(path) else key
                 try:
                     proposal = extract(
-                        document.text, headline=document.headline, published=document.published
+                        document.text,
+                        headline=document.headline,
+                        published=document.published,
+                        calibrated=calibrated,
                     )
                 except Exception as error:  # score the rest; the failure shows as misses
                     errors[name] = f"extraction failed: {error!r}"
