@@ -267,8 +267,11 @@ class FacilityQuerySet(models.QuerySet):
         release), its company, place, predecessor and successor, and every event oldest first."""
         from .models import Event
 
+        # A facility with no accepted event (proposals only, or rejected ones) has no page.
         return (
-            self.on(day)
+            self.with_records()
+            .filter(has_status=True)
+            .on(day)
             .with_span()
             .select_related("company", "location", "successor__company", "predecessor__company")
             .prefetch_related(
@@ -340,9 +343,12 @@ class FacilityQuerySet(models.QuerySet):
         return self.select_related("company", "location").with_span()
 
     def place_options(self):
-        """Distinct ``(country, region)`` pairs where there are facilities (one query)."""
+        """Distinct ``(country, region)`` pairs where there are facilities in a footprint at
+        some date (any accepted event), one query: a proposal's place is offered nowhere."""
         return (
-            self.order_by("location__country", "location__region")
+            self.with_records()
+            .filter(has_status=True)
+            .order_by("location__country", "location__region")
             .values_list("location__country", "location__region")
             .distinct()
         )
@@ -530,14 +536,16 @@ class ReleaseQuerySet(models.QuerySet):
         )
 
     def for_detail(self) -> ReleaseQuerySet:
+        """The public release page: the release with its accepted events (a proposal or a
+        rejected one, and the facility made for it, are the editors' business) and claims."""
         from .models import Event
 
         return self.select_related("company", "dateline").prefetch_related(
             Prefetch(
                 "events",
-                queryset=Event.objects.select_related("facility__location", "facility__company").order_by(
-                    "id"
-                ),
+                queryset=Event.objects.accepted()
+                .select_related("facility__location", "facility__company")
+                .order_by("id"),
             ),
             "claims",
         )
