@@ -109,8 +109,9 @@ def _foreign_object(text: str, end: int) -> bool:
     if not m or m.group(1)[0].isupper():
         return False
     word = m.group(1).lower()
-    if word not in _NEXT_OK and not ANCHOR.match(word):
+    if word not in _NEXT_OK and not ANCHOR.match(after, m.start(1)):
         # a product named before the work: "curtail pulp production", "halt engine assembly"
+        # (the anchor may span words: "shut down paper machine 2")
         return not _PRODUCT_WORK.match(after)
     if word in _DETERMINERS:
         # a label in brackets does not end the phrase: "one of two blast furnaces ("B") at"
@@ -258,10 +259,20 @@ def _since_when_end(text: str) -> int:
     return m.end() if m else len(text) + 1
 
 
+# consultations the law requires once a plan is decided (Nordic "change negotiations", works
+# councils, unions): the plan is the news, the consultation is not a hedge on it
+_CONSULTATION = re.compile(
+    r"\b(?:change|co-?operation|statutory|employee|union|works\s+council)\s+(?:negotiations?|consultations?|talks)\b"
+    r"|\b(?:negotiations?|consultations?|talks)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:employee\s+representatives|representatives|works\s+councils?|unions?|employees|staff)\b",
+    re.I,
+)
+
+
 def modality(text: str, clause: Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
-    near = " ".join(before.split()[-7:])
+    near = " ".join(_CONSULTATION.sub("consultation", before).split()[-7:])
     if _NEGATION.search(near):
         return "negated"
     if _CAN.search(before):

@@ -186,6 +186,11 @@ def _subdivision_names(name: str) -> Iterable[str]:
     # Korean provinces are written with or without their "-do" ("Gyeonggi-do", "Gyeonggi Province")
     if re.search(r"\w-do$", bare):
         yield bare[: -len("-do")]
+    # Chinese ones carry their kind in pinyin ("Jilin Sheng", "Guangxi Zhuangzu Zizhiqu"); English
+    # writes the name alone or with "Province"
+    chinese = re.match(r"^([A-Z][\w']*)\s+(?:Sheng|Shi|(?:[\w']+\s+)?Zizhiqu)$", bare)
+    if chinese:
+        yield chinese.group(1)
 
 
 @cache

@@ -26,3 +26,20 @@ def _mood(sentence: str) -> str:
 )
 def test_modality_of_the_first_event_word(sentence, mood):
     assert _mood(sentence) == mood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        # the consultations a law requires once a plan is decided are no hedge on the plan
+        ("Acme will start change negotiations concerning the closure of its Kemi mill.", "asserted"),
+        (
+            "Acme began consultations with employee representatives on the closure of its Kemi mill.",
+            "asserted",
+        ),
+        # talks with a buyer are
+        ("Acme is in negotiations to sell its Kemi mill.", "hedged"),
+    ],
+)
+def test_statutory_consultations_and_negotiations(sentence, mood):
+    assert _mood(sentence) == mood

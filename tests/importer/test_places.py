@@ -385,3 +385,11 @@ def test_bare_dateline_city_settled_by_a_clearly_dominant_namesake_at_home(phras
 @pytest.mark.parametrize("phrase", ["SPRINGFIELD", "RICHMOND"])
 def test_bare_dateline_city_with_comparable_namesakes_stays_unresolved(phrase):
     assert not parse_place(phrase, default_country="US").resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Jilin", "CN-JL"), ("Jiangsu Province", "CN-JS"), ("Guangxi", "CN-GX"), ("Shanghai", "CN-SH")],
+)
+def test_chinese_provinces_are_read_without_their_pinyin_kind(text, code):
+    assert region_code(text, "CN") == code
