@@ -125,6 +125,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FILES"
 # as the files it imports. The worker is `python manage.py db_worker` (`make run` starts one).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Audit history (django-simple-history, see companies/history.py). It is a record: editors read
+# it, and change things through the forms and services, which keep statuses in step; the
+# "Revert" button would write past values back without them.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Where the compact gazetteer index built from the GeoNames package is cached.
 FOOTPRINT_CACHE_DIR = Path(os.environ.get("FOOTPRINT_CACHE_DIR", BASE_DIR / "var" / "cache"))
 # An online tile layer for maps is opt-in; the default map draws shipped outlines only.

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import FootprintClaim
 from .filters import country_name
@@ -81,7 +82,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(FootprintClaim)
-class FootprintClaimAdmin(admin.ModelAdmin):
+class FootprintClaimAdmin(SimpleHistoryAdmin):
     form = ClaimForm
     list_display = ("company", "count", "countries_col", "qualifier", "release", "published_col")
     list_select_related = ("company", "release")

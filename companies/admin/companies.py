@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Company, Facility, FootprintClaim
 from .facilities import pending_label, since_label, status_label
@@ -78,7 +79,7 @@ class FacilityInline(admin.TabularInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(admin.ModelAdmin):
+class CompanyAdmin(SimpleHistoryAdmin):
     list_display = (
         "name",
         "ticker_col",

@@ -10,9 +10,10 @@ from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Event, FacilityStatus, Release, ReviewState, StatusSpan
-from ..services.events import events_set_review_state
+from ..services.events import REVIEW_REASONS, events_set_review_state
 from .filters import EventCountryFilter
 
 
@@ -25,6 +26,8 @@ def stamp_review(formset) -> None:
 
 def _stamp(event: Event) -> None:
     event.reviewed_at = None if event.review_state == ReviewState.PROPOSED else timezone.now()
+    # the history row of this save says it was a review decision ("accepted", "rejected")
+    event._change_reason = REVIEW_REASONS.get(event.review_state, event.review_state)
 
 
 def _events(n: int) -> str:
@@ -40,7 +43,7 @@ def release_link(event: Event):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(SimpleHistoryAdmin):
     list_display = (
         "type",
         "facility_col",
@@ -155,7 +158,7 @@ def review(model_admin, request, events, *, state: str, verb: str, past: str) ->
             undated[event.release_id] = (release, count + 1)
             continue
         try:
-            count = events_set_review_state(events=[event], state=state)
+            count = events_set_review_state(events=[event], state=state, user=request.user)
         except ValidationError as exc:
             failures.append(f"{event}: {' '.join(exc.messages)}")
             continue

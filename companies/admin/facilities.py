@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Event, Facility, FacilityStatus
 from ..services.facilities import facilities_refresh
@@ -100,7 +101,7 @@ class FacilityEventInline(admin.TabularInline):
 
 
 @admin.register(Facility)
-class FacilityAdmin(admin.ModelAdmin):
+class FacilityAdmin(SimpleHistoryAdmin):
     list_display = (
         "name_col",
         "company",

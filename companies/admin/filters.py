@@ -57,13 +57,18 @@ class LocationCountryFilter(CountryListFilter):
 class ReleaseNeedsFilter(admin.SimpleListFilter):
     """Releases waiting for an editor to give what their text did not say (nothing is invented):
     the issuing company (nothing proposed until it is set and the release re-extracted), or the
-    publication date (its events are proposed undated and cannot be accepted until it is set)."""
+    publication date (its events are proposed undated and cannot be accepted until it is set);
+    or a look at the stored release it nearly repeats (``Release.duplicate_of``)."""
 
     title = "needs an editor"
     parameter_name = "needs"
 
     def lookups(self, request, model_admin):
-        return [("company", "its company"), ("date", "a publication date")]
+        return [
+            ("company", "its company"),
+            ("date", "a publication date"),
+            ("duplicate", "a duplicate check"),
+        ]
 
     def queryset(self, request, queryset):
         from ..models import Event, ImportState, ReviewState
@@ -75,6 +80,8 @@ class ReleaseNeedsFilter(admin.SimpleListFilter):
                 release=OuterRef("pk"), announced_date__isnull=True, review_state=ReviewState.PROPOSED
             )
             return queryset.filter(Exists(undated), published__isnull=True)
+        if self.value() == "duplicate":
+            return queryset.filter(duplicate_of__isnull=False)
         return queryset
 
 

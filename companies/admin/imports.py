@@ -335,7 +335,7 @@ class ReleaseImportMixin:
     def reextract_releases(self, request, queryset):
         done = failed = 0
         for release in queryset.order_by("pk"):
-            result = release_reextract(release=release)
+            result = release_reextract(release=release, user=request.user)
             if result.failed:
                 failed += 1
                 messages.error(request, f"{release.headline}: {result.error}")

@@ -11,10 +11,11 @@ from django.db import models
 from django.db.models import Count, Q
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Event, ImportState, Release, ReviewState
-from ..models.release import content_hash
+from ..services.duplicates import release_near_duplicates, release_same_text
 from .claims import ClaimInline
 from .events import _events, review, stamp_review
 from .facilities import EVENT_INLINE_WIDGETS
@@ -25,6 +26,11 @@ from .review import ReleaseReviewMixin
 
 class ReleaseForm(forms.ModelForm):
     url = forms.URLField(max_length=1000, required=False, assume_scheme="https", label="URL")
+    store_anyway = forms.BooleanField(
+        required=False,
+        label="Store it anyway",
+        help_text="Tick when the text is a different release from the stored one it nearly repeats.",
+    )
 
     class Meta:
         model = Release
@@ -39,6 +45,7 @@ class ReleaseForm(forms.ModelForm):
             "source_name",
             "raw",
             "import_state",
+            "duplicate_of",
         )
         widgets = {
             "body": forms.Textarea(attrs={"rows": 24, "cols": 100}),
@@ -47,15 +54,53 @@ class ReleaseForm(forms.ModelForm):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
-        duplicate = (
-            Release.objects.filter(content_hash=content_hash(body)).exclude(pk=self.instance.pk).first()
-        )
+        duplicate = release_same_text(body=body, exclude_pk=self.instance.pk)
         if duplicate is not None:
             url = reverse("admin:companies_release_change", args=[duplicate.pk])
             raise ValidationError(
                 format_html('The same text is already stored: <a href="{}">{}</a>.', url, duplicate.headline)
             )
         return body
+
+    def clean(self):
+        data = super().clean()
+        body = data.get("body")
+        checking = self.instance.pk is None or "body" in self.changed_data
+        if body and checking and not data.get("store_anyway") and "body" not in self.errors:
+            # shown before a second copy is stored: the editor confirms it is a different release
+            company = data.get("company")
+            near = release_near_duplicates(
+                body=body,
+                headline=data.get("headline") or "",
+                company_id=company.pk if company else None,
+                published=data.get("published"),
+                exclude_pk=self.instance.pk,
+            )
+            if near:
+                self.add_error("body", near_duplicate_error(near))
+        return data
+
+
+def near_duplicate_error(near) -> ValidationError:
+    links = format_html_join(
+        ", ",
+        '<a href="{}">{}</a> ({})',
+        (
+            (
+                reverse("admin:companies_release_change", args=[n.release.pk]),
+                n.release.headline,
+                "the same headline and date" if n.same_headline else f"{n.overlap:.0%} of the text",
+            )
+            for n in near
+        ),
+    )
+    return ValidationError(
+        format_html(
+            "This text nearly repeats a stored release: {}. If it is a different release, tick "
+            "\u201cStore it anyway\u201d and save again.",
+            links,
+        )
+    )
 
 
 class ReleaseEventInline(admin.TabularInline):
@@ -94,7 +139,7 @@ class ReleaseEventInline(admin.TabularInline):
 
 
 @admin.register(Release)
-class ReleaseAdmin(ReleaseReviewMixin, ReleaseImportMixin, admin.ModelAdmin):
+class ReleaseAdmin(ReleaseReviewMixin, ReleaseImportMixin, SimpleHistoryAdmin):
     form = ReleaseForm
     list_display = (
         "headline_col",
@@ -112,7 +157,7 @@ class ReleaseAdmin(ReleaseReviewMixin, ReleaseImportMixin, admin.ModelAdmin):
     date_hierarchy = "published"
     search_fields = ("headline", "body")
     search_help_text = "Words in the headline or the text."
-    autocomplete_fields = ("company", "dateline")
+    autocomplete_fields = ("company", "dateline", "duplicate_of")
     readonly_fields = ("content_hash", "extraction_display", "import_log_display", "created_at")
     ordering = ("-published", "-id")
     list_per_page = 50
@@ -128,6 +173,7 @@ class ReleaseAdmin(ReleaseReviewMixin, ReleaseImportMixin, admin.ModelAdmin):
             {
                 "fields": (
                     "import_state",
+                    "duplicate_of",
                     "content_hash",
                     "extraction_display",
                     "import_log_display",
@@ -183,6 +229,18 @@ class ReleaseAdmin(ReleaseReviewMixin, ReleaseImportMixin, admin.ModelAdmin):
             return "—"
         return format_html("<pre>{}</pre>", obj.import_log)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.method != "POST":
+            return fieldsets
+        # "Store it anyway" under the text, for the near-duplicate check's answer (ReleaseForm.clean)
+        return [
+            (name, {**options, "fields": (*options["fields"], "store_anyway")})
+            if "body" in options.get("fields", ())
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and request.method == "GET":
             for message in release_notices(obj):
@@ -227,11 +285,14 @@ def _reextract_now(release: Release) -> str:
 
 
 def release_needs(release: Release, *, undated: int) -> str:
-    """The release list's "needs" column: "company", "re-extract", "publication date" or ""."""
+    """The release list's "needs" column: "company", "re-extract", "publication date",
+    "duplicate check" or ""."""
     if release.import_state == ImportState.NEEDS_COMPANY:
         return "re-extract" if release.company_id else "company"
     if release.published is None and undated:
         return "publication date"
+    if release.duplicate_of_id:
+        return "duplicate check"
     return ""
 
 
@@ -256,4 +317,15 @@ def release_notices(release: Release) -> list[str]:
                 f"Publication date unknown: set the release's date to accept its events "
                 f"({_events(undated)} wait for it, undated)."
             )
+    if release.duplicate_of_id:
+        original = release.duplicate_of
+        url = reverse("admin:companies_release_change", args=[original.pk])
+        notices.append(
+            format_html(
+                'This release nearly repeats <a href="{}">\u201c{}\u201d</a>. Delete it if it is a copy; '
+                "if it is a different release, clear \u201cDuplicate of\u201d (Import) and save.",
+                url,
+                truncatechars(original.headline, 90),
+            )
+        )
     return notices

@@ -16,15 +16,28 @@ class ImportState(models.TextChoices):
 
 
 def content_hash(body: str) -> str:
-    """SHA-256 of the release text with whitespace collapsed, so re-wrapped copies match."""
-    normalised = " ".join(body.split())
+    """SHA-256 of the release's body words (``importer.fingerprint.identity``: page chrome, wire
+    tags, About and contact blocks, case, punctuation and whitespace set aside), so copies of one
+    release laid out differently match. A text with no words is hashed with whitespace collapsed."""
+    from ..importer.fingerprint import identity
+
+    normalised = identity(body) or " ".join(body.split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def words_hash(body: str) -> str:
+    """SHA-256 of every word of the text (``importer.fingerprint.all_words``): copies that differ
+    only in whitespace, case or punctuation match even where that changes how the layout reads."""
+    from ..importer.fingerprint import all_words
+
+    return hashlib.sha256(all_words(body).encode("utf-8")).hexdigest()
 
 
 class Release(models.Model):
     """A source document, usually a press release, kept verbatim.
 
-    The same text is never stored twice (``content_hash``). ``extraction`` keeps the
+    The same text is never stored twice (``content_hash`` and ``words_hash``; see
+    ``services.duplicates``), and a near-duplicate found on import is flagged (``duplicate_of``). ``extraction`` keeps the
     importer's last proposal and ``import_log`` what happened at each step. Nothing is invented:
     a release whose text gives no date has none (its events wait, undated, for an editor to set
     it), and one whose issuer could not be identified waits for an editor to name it
@@ -54,7 +67,26 @@ class Release(models.Model):
     )
     url = models.URLField(max_length=1000, blank=True)
     content_hash = models.CharField(
-        max_length=64, unique=True, editable=False, help_text="SHA-256 of the normalised body."
+        max_length=64,
+        unique=True,
+        editable=False,
+        help_text="SHA-256 of the body's words without page chrome, wire tags, About and contact blocks.",
+    )
+    words_hash = models.CharField(
+        max_length=64,
+        db_index=True,
+        editable=False,
+        default="",
+        help_text="SHA-256 of all the text's words; the same text however it is spaced or wrapped.",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="possible_duplicates",
+        help_text="A stored release this one nearly repeats, found on import: delete this one if it is "
+        "a copy, or clear the field if it is a different release.",
     )
     company = models.ForeignKey(
         "Company",
@@ -79,9 +111,10 @@ class Release(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ReleaseQuerySet.as_manager()
-    # ``raw``, ``extraction`` and ``import_log`` are the importer's bulky working copies, rewritten
-    # on each re-extraction; the history keeps what an editor reads and edits.
-    history = HistoricalRecords(excluded_fields=["raw", "extraction", "import_log"])
+    # Left out of the history: ``raw``, ``extraction`` and ``import_log``, the importer's bulky
+    # working copies rewritten on each re-extraction, and ``words_hash`` (derived from the body);
+    # the history keeps what an editor reads and edits.
+    history = HistoricalRecords(excluded_fields=["raw", "extraction", "import_log", "words_hash"])
 
     class Meta:
         ordering = ["-published", "-id"]
@@ -102,6 +135,7 @@ class Release(models.Model):
         from ..services.releases import release_date_undated_events
 
         self.content_hash = content_hash(self.body)
+        self.words_hash = words_hash(self.body)
         with transaction.atomic():
             existed, old_published = bool(self.pk), None
             if existed:

@@ -127,11 +127,14 @@ def facility_record_sale(
     sold_on: date | None,
     effective: date | None = None,
     review_state: str = "accepted",
+    confidence: float = 1.0,
+    employees: int | None = None,
 ) -> Facility:
     """Record a sale: the seller's facility ends "sold"; the buyer's own record starts "acquired".
 
     History is not rewritten: both records stay, linked through ``successor``. ``sold_on`` None
     (a release without a date) proposes both sides undated, like any event of such a release.
+    ``confidence`` and ``employees`` (the extractor's) go on both sides.
     """
     from .events import event_create
 
@@ -143,6 +146,8 @@ def facility_record_sale(
         release=release,
         evidence=evidence,
         review_state=review_state,
+        confidence=confidence,
+        employees=employees,
     )
     successor, _ = facility_get_or_create(
         company=buyer,
@@ -159,6 +164,8 @@ def facility_record_sale(
         release=release,
         evidence=evidence,
         review_state=review_state,
+        confidence=confidence,
+        employees=employees,
     )
     facility.successor = successor
     facility.save(update_fields=["successor"])

@@ -104,7 +104,7 @@ def releases_submit(
             if error is not None:
                 results.append(ImportResult(name=raw.name, status=FAILED, error=error))
             else:
-                results += documents_import(documents=documents, accept_above=accept_above)
+                results += documents_import(documents=documents, accept_above=accept_above, user=user)
         return Submission(results=results, releases=releases)
     batch = import_batch_create(
         files=[(raw, len(documents), error) for raw, documents, error in read],
@@ -232,7 +232,9 @@ def _file_run(*, file: ImportFile, batch: ImportBatch, token: str, budget: int) 
         # The release and its record commit together: a run that dies resumes exactly at the
         # next release.
         with transaction.atomic():
-            (result,) = documents_import(documents=[document], accept_above=batch.accept_above)
+            (result,) = documents_import(
+                documents=[document], accept_above=batch.accept_above, user=batch.created_by
+            )
             import_record_create(file=file, position=file.releases_done, result=result)
         budget -= 1
     file.state = ImportFileState.DONE

@@ -7,8 +7,8 @@ extraction on a stored release (an admin action).
 
 Each release is imported in its own transaction and in this order:
 
-1. **store** the text verbatim (``release_create``; the same content hash returns
-   "already imported" and nothing changes);
+1. **store** the text verbatim (``release_create``; the same text, however laid out, returns
+   "already imported" and nothing changes: see ``duplicates``);
 2. **extract** a :class:`~companies.importer.proposal.Proposal` (pure, no database) unless one
    is passed in;
 3. **apply** it inside a savepoint: release metadata, issuing company, facilities, events,
@@ -16,7 +16,9 @@ Each release is imported in its own transaction and in this order:
    ``failed`` with the error in ``import_log``: bad input never loses the text.
 
 Every step appends a readable line to ``Release.import_log`` and the proposal is kept as JSON
-on ``Release.extraction``.
+on ``Release.extraction``. A release that nearly repeats a stored one (same issuer or date) is
+imported and flagged for the editor (``Release.duplicate_of`` and a warning). What is written
+is recorded in the audit history as "imported" or "re-extracted", with the user when given.
 
 Nothing is invented (DESIGN.md, "Imported releases"), and neither gap fails the import:
 
@@ -41,17 +43,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
+from ..history import Reason, acting
 from ..importer.proposal import Document, PlaceRef, Proposal, ProposedEvent
 from ..models import Company, Event, EventType, Facility, FacilityKind, ImportState, Release, ReviewState
+from .duplicates import release_flag_near_duplicate
 from .events import event_create
 from .facilities import facility_get_or_create, facility_record_sale
 from .records import claim_get_or_create, company_get_or_create, location_get_or_create, release_create
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
 
 IMPORTED = "imported"
 ALREADY_IMPORTED = "already imported"
@@ -80,6 +88,8 @@ class ImportResult:
     """Events extracted but not proposed yet, waiting for the issuing company."""
     needs_date: bool = False
     """No publication date: its events are proposed undated until an editor sets the date."""
+    near_duplicate: Release | None = None
+    """A stored release this one nearly repeats (flagged on ``Release.duplicate_of``)."""
 
     @property
     def failed(self) -> bool:
@@ -206,6 +216,7 @@ class _Applied:
 # What the import results, the log and the admin say about the two gaps an editor fills.
 NEEDS_COMPANY_WARNING = "issuing company unknown: set the release's company, then re-extract it"
 NEEDS_DATE_WARNING = "publication date unknown: set the release's date to accept its events"
+NEAR_DUPLICATE_WARNING = "possible duplicate: this release nearly repeats"
 
 
 def document_extract(document: Document) -> Proposal:
@@ -375,11 +386,9 @@ def _apply_event(
             sold_on=announced,
             effective=proposed.effective,
             review_state=state,
+            confidence=confidence,
+            employees=proposed.employees,
         )
-        # facility_record_sale does not take the extractor's confidence or head count; keep them.
-        Event.objects.filter(
-            release=release, facility_id__in=[seller_facility.pk, seller_facility.successor_id]
-        ).update(confidence=confidence, employees=proposed.employees)
         count_as = 2
         log(
             step,
@@ -565,9 +574,20 @@ def _extract_and_apply(
 
 @transaction.atomic
 def release_import(
-    *, document: Document, accept_above: float | None = None, proposal: Proposal | None = None
+    *,
+    document: Document,
+    accept_above: float | None = None,
+    proposal: Proposal | None = None,
+    user: AbstractBaseUser | None = None,
 ) -> ImportResult:
     """Store, extract and apply one release; see the module docstring for the steps."""
+    with acting(user=user, reason=Reason.IMPORTED):
+        return _release_import(document=document, accept_above=accept_above, proposal=proposal)
+
+
+def _release_import(
+    *, document: Document, accept_above: float | None, proposal: Proposal | None
+) -> ImportResult:
     result = ImportResult(name=document.name)
     if not document.text or not document.text.strip():
         result.status, result.error = FAILED, "the document has no text"
@@ -598,7 +618,7 @@ def release_import(
         "store",
         f"release #{release.pk} stored from {document.name or 'pasted text'} ({len(document.text)} characters)",
     )
-    return _extract_and_apply(
+    result = _extract_and_apply(
         release=release,
         document=document,
         proposal=proposal,
@@ -606,18 +626,35 @@ def release_import(
         log=log,
         result=result,
     )
+    if not result.failed:
+        # with its issuer and date known now, compare it with that issuer's and that day's releases
+        near = release_flag_near_duplicate(release=release)
+        if near is not None:
+            result.near_duplicate = near.release
+            result.warnings.append(f"{NEAR_DUPLICATE_WARNING} {near.describe()}")
+            log("duplicate", f"nearly repeats {near.describe()}; flagged for an editor")
+            Release.objects.filter(pk=release.pk).update(import_log=log.text)
+    return result
 
 
 @transaction.atomic
-def release_reextract(*, release: Release, accept_above: float | None = None) -> ImportResult:
+def release_reextract(
+    *, release: Release, accept_above: float | None = None, user: AbstractBaseUser | None = None
+) -> ImportResult:
     """Re-run extraction on a stored release.
 
     Still-proposed events are replaced by the new proposal's; accepted and rejected ones are
     editors' decisions and stay (a new event identical to one of them is skipped). Claims are
     replaced. The issuing company and the publication date are kept when set (editors may have
     given or corrected them): this is how a release that waited for its company
-    (``ImportState.NEEDS_COMPANY``) gets its events once an editor has set it.
+    (``ImportState.NEEDS_COMPANY``) gets its events once an editor has set it. Everything it
+    writes and removes is recorded in the history as "re-extracted" by ``user``.
     """
+    with acting(user=user, reason=Reason.REEXTRACTED):
+        return _release_reextract(release=release, accept_above=accept_above)
+
+
+def _release_reextract(*, release: Release, accept_above: float | None) -> ImportResult:
     release = Release.objects.select_for_update().get(pk=release.pk)
     result = ImportResult(name=release.source_name or f"release #{release.pk}", release=release)
     log = _Log(release.import_log)
@@ -655,6 +692,7 @@ def import_paths(
     paths: Iterable[str | Path],
     accept_above: float | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    user: AbstractBaseUser | None = None,
 ) -> ImportSummary:
     """Import every release in files, folders (recursively) and feeds.
 
@@ -677,19 +715,22 @@ def import_paths(
         except (InputError, OSError, UnicodeError, ValueError) as exc:
             file_result.error = str(exc) or type(exc).__name__
         else:
-            file_result.results = documents_import(documents=documents, accept_above=accept_above)
+            file_result.results = documents_import(documents=documents, accept_above=accept_above, user=user)
         done(file_result)
     return summary
 
 
 def documents_import(
-    *, documents: Iterable[Document], accept_above: float | None = None
+    *,
+    documents: Iterable[Document],
+    accept_above: float | None = None,
+    user: AbstractBaseUser | None = None,
 ) -> list[ImportResult]:
     """Import documents one by one, each in its own transaction; one failing does not stop the rest."""
     results = []
     for document in documents:
         try:
-            results.append(release_import(document=document, accept_above=accept_above))
+            results.append(release_import(document=document, accept_above=accept_above, user=user))
         except Exception as exc:  # a database error while storing: report it, go on
             results.append(ImportResult(name=document.name, status=FAILED, error=_error_text(exc)))
     return results

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 
 from ..importer.lexicon import LEGAL_FORM_WORDS, LEGAL_SUFFIX_STEM
 from ..models import Company, FootprintClaim, Location, Release
-from ..models.release import content_hash
+from .duplicates import release_same_text
 
 # Words that do not distinguish one company from another when matching names: the legal forms
 # of the extractor's lexicon, and "group", "holdings" and "the".
@@ -135,8 +135,8 @@ def release_create(
     company: Company | None = None,
     dateline: Location | None = None,
 ) -> tuple[Release, bool]:
-    """Store a release once: the same text (by content hash) returns the stored one."""
-    existing = Release.objects.filter(content_hash=content_hash(body)).first()
+    """Store a release once: the same text (``duplicates.release_same_text``) returns the stored one."""
+    existing = release_same_text(body=body)
     if existing:
         return existing, False
     release = Release(
@@ -150,7 +150,6 @@ def release_create(
         company=company,
         dateline=dateline,
     )
-    release.content_hash = content_hash(body)
     release.full_clean()
     release.save()
     return release, True

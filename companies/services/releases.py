@@ -14,24 +14,33 @@ events.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 
+from ..history import Reason, acting, bulk_update_with_history
 from ..models import Event, Release
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
 
 
 @transaction.atomic
 def release_date_undated_events(*, release: Release) -> int:
     """Give the release's undated events its publication date, and say so in its import log.
 
-    Returns how many events took the date (none when the release has no date either).
+    Returns how many events took the date (none when the release has no date either). Each
+    event's history records it ("dated by its release", by whoever set the date).
     """
     if release.published is None or release.pk is None:
         return 0
-    dated = Event.objects.filter(release=release, announced_date__isnull=True).update(
-        announced_date=release.published
-    )
+    undated = list(Event.objects.filter(release=release, announced_date__isnull=True))
+    for event in undated:
+        event.announced_date = release.published
+    with acting(reason=Reason.DATED):
+        # bulk_update goes through EventQuerySet.update, which rewrites the status spans
+        dated = bulk_update_with_history(undated, Event, ["announced_date"])
     if dated:
         line = (
             f"date: publication date set to {release.published.isoformat()} "
@@ -45,13 +54,14 @@ def release_date_undated_events(*, release: Release) -> int:
 
 
 @transaction.atomic
-def release_set_published(*, release: Release, published: date) -> int:
+def release_set_published(*, release: Release, published: date, user: AbstractBaseUser | None = None) -> int:
     """Set a release's publication date (an editor's word for what its text did not say).
 
     Its undated events take the date (see ``Release.save``); returns how many did.
     """
     undated = release.events.filter(announced_date__isnull=True).count() if release.pk else 0
-    release.published = published
-    release.full_clean()
-    release.save()
+    with acting(user=user, reason=Reason.DATE_SET):
+        release.published = published
+        release.full_clean()
+        release.save()
     return undated

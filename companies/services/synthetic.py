@@ -33,7 +33,7 @@ from django.db import reset_queries, transaction
 from django.utils.text import slugify
 
 from ..models import Company, Event, Facility, FacilityKind, Location, Release, ReviewState, StatusSpan
-from ..models.release import content_hash
+from ..models.release import content_hash, words_hash
 from .facilities import facilities_refresh
 
 SLUG_PREFIX = "synthetic-"
@@ -493,6 +493,7 @@ def _release(company, items, *, part: int) -> Release:
         headline=f"{company.name} announces changes at {len(items)} site{plural}",
         body=body,
         content_hash=content_hash(body),
+        words_hash=words_hash(body),
         published=published,
         wire="Synthetic Wire",
         source_name="generate_synthetic",
