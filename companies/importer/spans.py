@@ -303,6 +303,21 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
+@lru_cache(maxsize=4096)
+def _region_of_town(town: str, reg: str) -> tuple[str | None, int]:
+    """ "Torquay, Devon", "Wittlich, Rhineland-Palatinate": a county or state named after a town
+    that the gazetteer knows in some country, as that country's subdivision. (region, characters
+    used), or (None, 0) when no country of the town has one of that name, or two do."""
+    countries = {m.city.country for m in places.get_gazetteer().lookup(town) if not m.alternate}
+    words = reg.split()
+    for n in range(min(3, len(words)), 0, -1):
+        cand = " ".join(words[:n]).rstrip(".,;:")
+        found = {r for c in countries if (r := _region_code_in(cand, c))}
+        if len(found) == 1:
+            return found.pop(), len(" ".join(words[:n]).rstrip(",;:"))
+    return None, 0
+
+
 def _best_locality(
     words: list[str],
     region: str | None,
@@ -465,6 +480,16 @@ def find_mentions(
         if not free(m.start("loc"), m.start("loc") + 1):
             continue
         region, country, used = _region_of(m.group("reg"))
+        if not (region or country):
+            town = _strip_stop(_tokens(m.group("loc")))
+            if town and town[-1][:1].isupper():
+                found, n_used = _region_of_town(
+                    " ".join(town[-2:]) if len(town) > 1 else town[-1], m.group("reg")
+                )
+                if found is None and len(town) > 1:
+                    found, n_used = _region_of_town(town[-1], m.group("reg"))
+                if found is not None:
+                    region, country, used = found, found[:2], n_used
         if not (region or country) and default_country:
             compass = _COMPASS_REGION.match(m.group("reg"))
             if compass:  # "Wakefield, West Yorkshire": a subdivision of the home country

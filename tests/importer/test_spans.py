@@ -114,3 +114,9 @@ def test_a_list_of_places_goes_on_past_the_window_of_the_facility_word():
         "Bearn and La Sarre in Quebec"
     )
     assert ("La Sarre", "CA-QC", "CA") in found
+
+
+def test_a_county_or_state_abroad_after_a_town_places_the_town_in_that_country():
+    # the release's home country is elsewhere; the town's own country has the subdivision
+    assert _places("the factory in Torquay, Devon", default_country="US")[0][2] == "GB"
+    assert _places("a site in Wittlich, Rhineland-Palatinate", default_country="US")[0][1:] == ("DE-RP", "DE")
