@@ -67,7 +67,7 @@ class ProposalForm(forms.Form):
     effective_date = forms.DateField(required=False, widget=DATE_WIDGET)
     employees = forms.IntegerField(required=False, min_value=0, widget=forms.NumberInput(attrs={"size": 5}))
 
-    def __init__(self, *args, event: Event, **kwargs):
+    def __init__(self, *args, event: Event, sale: bool = False, **kwargs):
         self.event = event
         initial = {
             "type": event.type,
@@ -87,7 +87,15 @@ class ProposalForm(forms.Form):
                 "aria-label": "Place",
             }
         )
-        self.fields["type"].widget.attrs["aria-label"] = "Type"
+        for name, label in (
+            ("type", "Type"),
+            ("announced_date", "Announced"),
+            ("effective_date", "Effective"),
+            ("employees", "Employees"),
+        ):
+            self.fields[name].widget.attrs["aria-label"] = label
+        # A sale's type is both companies' (sold / acquired): changing it means another event.
+        self.fields["type"].disabled = sale
 
     def clean(self):
         data = super().clean()
@@ -192,7 +200,7 @@ def review_rows(events: list[Event], body: str, bound: dict[int, ProposalForm]) 
             Row(
                 number=len(rows) + 1,
                 event=event,
-                form=bound.get(event.pk) or ProposalForm(event=event),
+                form=bound.get(event.pk) or ProposalForm(event=event, sale=buyer is not None),
                 buyer=buyer,
                 evidence_in_text=evidence_found(body, event.evidence),
             )
@@ -343,6 +351,7 @@ def row_action(request, model_admin, release: Release):
         release=release,
     )
     anchor = f"row-{event.pk}"
+    sale = event.type in SALE_TYPES and services.sale_partner(event) is not None
     try:
         if "_reject" in request.POST:
             services.proposal_reject(event=event)
@@ -352,7 +361,7 @@ def row_action(request, model_admin, release: Release):
                 f"Rejected: {event.get_type_display()} at {event.facility.location}.",
                 anchor,
             )
-        form = ProposalForm(request.POST, event=event)
+        form = ProposalForm(request.POST, event=event, sale=sale)
         if not form.is_valid():
             _failed(request, "see the row.")
             return render_review(request, model_admin, release, rows={event.pk: form})
@@ -373,7 +382,7 @@ def row_action(request, model_admin, release: Release):
         event.refresh_from_db()
     except ValidationError as error:
         _failed(request, error)
-        form = ProposalForm(request.POST, event=event)
+        form = ProposalForm(request.POST, event=event, sale=sale)
         form.is_valid()
         return render_review(request, model_admin, release, rows={event.pk: form})
     verb = "Accepted" if accept else "Saved"

@@ -74,6 +74,14 @@ def test_a_sale_is_one_row_naming_the_buyer(admin_client):
     html = admin_client.get(url(release)).content.decode()
     assert html.count('class="review-row ') == 1
     assert "to Harrow Lumber" in html
+    sold = Event.objects.get(type="sold")
+    assert "disabled" in html.split(f'name="e{sold.pk}-type"')[1].split(">")[0]
+
+    # The row's type cannot be sent (disabled); accepting the row accepts both sides.
+    data = row_data(sold, _accept="1")
+    del data[f"e{sold.pk}-type"]
+    assert admin_client.post(url(release), data).status_code == 302
+    assert set(Event.objects.values_list("review_state", flat=True)) == {"accepted"}
 
 
 def test_a_release_without_date_or_issuer_asks_for_them(admin_client):
