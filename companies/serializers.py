@@ -15,6 +15,7 @@ queries the database.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from django.urls import reverse
 
@@ -97,7 +98,10 @@ def place_label(locality: str, region: str, country: str) -> str:
 
 
 def pending_label(pending_type: str, pending_date) -> str:
-    """``Status.pending_label`` (``"Closure announced for 2010-06-30"``)."""
+    """``Status.pending_label`` (``"Closure announced for 2010-06-30"``); the date may be an ISO
+    string (rows read without Django's converters, ``exports.stream_rows``)."""
+    if isinstance(pending_date, str):
+        pending_date = date.fromisoformat(pending_date)
     return Status(None, pending_type=pending_type or "", pending_date=pending_date).pending_label
 
 

@@ -96,3 +96,16 @@ def test_json_export_rows_are_the_api_records(client):
     assert jewett["status_label"] == "Idled"
     events = json.loads(b"".join(client.get("/events/", {"format": "json"}).streaming_content))
     assert events["results"] == client.get("/api/events/").json()["results"]
+
+
+def test_streamed_rows_are_the_values_list_rows():
+    """``stream_rows`` reads the values_list's SQL itself: same columns, same order."""
+    build_iwg_footprint()
+    awkward_facilities()
+    rows = exports.facility_rows(FacilitySelection(QueryDict("ordering=-locality")))
+
+    def plain(row):
+        return tuple(v.isoformat() if isinstance(v, datetime.date) else v for v in row)
+
+    assert [plain(r) for r in exports.stream_rows(rows)] == [plain(r) for r in rows]
+    assert list(rows[:1])[0]._fields == exports.FacilityValues._fields
