@@ -45,10 +45,11 @@ from .lexicon import (
     NAME_TAIL_WORDS,
     TITLE_WORDS,
 )
+from .mention_context import kind_of
 from .modality import PAST_FORMS, modality, told_in_past
 from .parties import TARGET, TARGET_OWNS, counterparty
 from .proposal import PlaceRef, ProposedEvent
-from .spans import Mention, find_mentions, kind_of
+from .spans import Mention, find_mentions
 from .text import Sentence, words
 from .triggers import Trigger, find_triggers
 

@@ -16,23 +16,56 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from . import places
-from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, LEGAL_SUFFIX_STEM, NATIONALITY
+from .lexicon import FACILITY_NOUN, NATIONALITY
+from .mention_context import (
+    _COLON_LIST,
+    _CURRENCY_AFTER,
+    _FACILITY,
+    _LIST_MORE,
+    _NAME_PART,
+    _REGION_NOUN_BEFORE,
+    _apply_appositions,
+    _colon_list,
+    _describe,
+)
+from .mention_context import kind_of as kind_of  # the kind of a facility noun, part of this API
+from .place_names import (
+    _ACRONYM,
+    _CAPW,
+    _COMPASS_REGION,
+    _LOCALITY,
+    _REGION,
+    _STOP,
+    _SUBDIVIDED,
+    _THOROUGHFARE,
+    _area,
+    _best_locality,
+    _country_code,
+    _demonym,
+    _lookup,
+    _region_code_in,
+    _region_of,
+    _region_of_town,
+    _resolve,
+    _share_region,
+    _strip_stop,
+    _tokens,
+    conventional,
+)
 from .proposal import PlaceRef
-from .text import Gated, words
+from .subdivisions import _SUBDIV_NEEDLES, _SUBDIVISION_HINT, _TRAILING_COUNTRY, _subdivision_places
 
-_CAPW = r"[A-Z\u00c0-\u00de][\w'\-]*\.?"
-_JOIN = r"(?:de|du|des|la|le|les|los|las|del|di|da|sur|upon|on|am|im|an|der|en|y)"
-_LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
-_DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"
-_REGION = rf"(?:(?:Co\.|County)\s+{_CAPW}|{_DOTTED}|[A-Z]{{2}}\b|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 # the comma is what is rare: find it first, then read the words on either side
 _COMMA_CAP = re.compile(
     r",\s*(?=[A-Z])|\s+\((?=[A-Z][^()]{1,40}\))"
 )  # "Lüdenscheid (North Rhine-Westphalia)"
+
+
 _LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
+
+
 _REGION_AFTER_COMMA = re.compile(_REGION)
 
 
@@ -66,79 +99,22 @@ def _loc_regions(sentence: str) -> list[_LocRegion]:
     return out
 
 
-_FACILITY = Gated(re.compile(rf"\b{FACILITY_NOUN}\b", re.I), FACILITY_NEEDLES)
 _WORK = re.compile(
     r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I
 )
+
+
 # "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
 # "Kapuskasing newsprint mill", "Stockstadt Mill", "Granite City Works", "Walsum's paper mill"
 _LOC_FACILITY = re.compile(
     rf"(?P<loc>{_LOCALITY})(?:'s)?\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?i:{FACILITY_NOUN})\b"
 )
+
+
 _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
-_LIST_MORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)(?P<loc>{_LOCALITY})")
+
+
 _LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
-
-# Capitalised words that are never the locality of a facility, whatever GeoNames holds.
-_STOP = words(
-    "the a an its our their his her this that these those it we they he she in at on of for and or "
-    "to by with from as company corporation corp inc ltd llc group holdings co industries "
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday north south east west northern southern eastern western central "
-    "production operations plant mill facility mine office warehouse customers employees "
-    "president chief officer ceo cfo vice chairman director manager today announces announced "
-    "said says will also both each all some other following after before during under about "
-    "approximately nearly more than total fiscal quarter year first second third fourth "
-    "union energy power steel paper global international national american general "
-    "standard royal united pacific atlantic first"
-)
-
-# The last word of a street name: "the Mill Street plant" is on a street, not in Street,
-# Somerset; "its Canal Road warehouse" is not in a town called Road.
-_THOROUGHFARE = words(
-    "street st road rd avenue ave boulevard blvd lane ln drive dr way highway hwy parkway pkwy "
-    "pike turnpike court ct place pl square terrace crescent close wharf quay"
-)
-
-_HQ_BEFORE = re.compile(
-    r"\b(?:headquartered|headquarters|head\s+office|corporate\s+offices?|based|domiciled|incorporated)"
-    r"\s+(?:\w+\s+){0,2}?(?:in|at|near|outside(?:\s+of)?)\s+(?:the\s+)?$",
-    re.I,
-)
-_HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b", re.I)
-_SITE_BASED = re.compile(rf"(?:{FACILITY_NOUN}|business(?:es)?|units?|division)\s*$", re.I)
-_OWN_UNIT = re.compile(r"\b(?:its|our|their|the\s+company's)\s+(?:[\w-]+\s+){0,2}$", re.I)
-# Verbs whose "to/into/from/by" names where work goes, not where an event happens.
-_TRANSFER = re.compile(
-    r"\b(?:serv(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|support(?:s|ed|ing)?|handl(?:e|es|ed|ing)"
-    r"|fulfill?(?:s|ed|ing)?|shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing|ion)"
-    r"|consolidat(?:e|es|ed|ing|ion)|transition(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|combin(?:e|es|ed|ing)"
-    r"|absorb(?:s|ed|ing)?|redeploy\w*|reassign\w*|redistribut\w*|realloca\w*|sourc(?:e|es|ed|ing)"
-    r"|ship(?:s|ped|ping)?|fill(?:s|ed|ing)?|replac(?:e|es|ed|ing)|offset(?:s|ting)?)\b",
-    re.I,
-)
-_DEST_PREP = re.compile(r"\b(?:to|into|from|by|with)\b", re.I)
-# verbs that gather work at a site: "concentrate manufacturing at its plant in X"
-_GATHER = re.compile(
-    r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s", re.I
-)
-# verbs that take work away from a site: "move production from X to Y" closes X
-_MOVE_AWAY = re.compile(r"^(?:mov|shift|transfer|relocat|consolidat|transition)", re.I)
-_LAST_PREP = re.compile(r"\b(to|into|from|by|with)\b(?!.*\b(?:to|into|from|by|with)\b)", re.I | re.S)
-_OTHER_OWNER = re.compile(
-    r"(?:\b(?:customers?|competitors?|rivals?|suppliers?|clients?|partners?|vendors?|joint[- ]venture"
-    r"|(?:that|another|the\s+other|other)\s+compan(?:y|ies)|the\s+(?:buyer|seller|acquirer|purchaser)"
-    r"|former\s+employer|buyer|seller|purchaser)'?s?"
-    r"|\b(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})'s?)\s+(?:\w+\s+){0,3}$"
-)
-
-
-# a company named with its legal form, then its seat: "Acme Tooling Inc. of Dayton, Ohio"
-_COMPANY_OF = re.compile(
-    r"(?P<name>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|and)){0,5}),?\s+"
-    rf"(?:{LEGAL_SUFFIX_STEM})\.?,?\s+of\s+$"
-)
 
 
 @dataclass(slots=True)
@@ -154,286 +130,6 @@ class Mention:
     decoy: str | None = None  # headquarters, destination, other-company
     decoy_at: int = 0  # where the words that make it a destination start
     has_facility: bool = False
-
-
-_KIND_DC = re.compile(r"distribution|fulfil?lment|\bdcs?\b")
-_KIND_PLANT = re.compile(
-    r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication|baker|brewer"
-    r"|distill|winer|dair|creamer|hatcher|tanner|packinghouse|slaughter"
-)
-_KIND_OTHER = re.compile(r"terminal|line|depot|yard|store|laborator|campus")
-
-
-def kind_of(noun: str) -> str | None:
-    """Facility kind from its noun phrase; see DESIGN.md. Smelters and refineries are plants
-    (production sites), bare "facility"/"site"/"operations" stay unknown."""
-    n = noun.lower()
-    if _KIND_DC.search(n):
-        return "distribution_center"
-    if "warehouse" in n:
-        return "warehouse"
-    if "mill" in n:
-        return "mill"
-    if _KIND_PLANT.search(n):
-        return "plant"
-    if "office" in n:
-        return "office"
-    if "mine" in n:
-        return "mine"
-    if _KIND_OTHER.search(n):
-        return "other"
-    return None
-
-
-# The gazetteer answers in about a millisecond; releases repeat their places, and a batch of
-# releases repeats the states and towns, so answers are memoised (copies are handed out,
-# because callers set ``text`` and the region convention on them).
-@lru_cache(maxsize=16384)
-def _resolve_cached(
-    name: str, region: str | None, country: str | None, default: str | None, named: frozenset[str]
-) -> PlaceRef:
-    return places.resolve(name, region=region, country=country, default_country=default, named=named)
-
-
-def _resolve(
-    name: str,
-    region: str | None = None,
-    country: str | None = None,
-    default: str | None = None,
-    named: frozenset[str] = frozenset(),
-) -> PlaceRef:
-    """``default`` is the release's home country: it settles a bare name ("its site at
-    Wakefield" in a London-listed company's release) only when stated region and country are
-    absent; so do ``named``, the regions and countries the release names elsewhere ("Gove" in a
-    release that speaks of the Northern Territory)."""
-    if region or country:
-        return replace(_resolve_cached(name, region, country, None, frozenset()))
-    return replace(_resolve_cached(name, region, country, default, named))
-
-
-@lru_cache(maxsize=8192)
-def _region_code(text: str) -> str | None:
-    return places.region_code(text)
-
-
-@lru_cache(maxsize=1024)
-def _region_code_in(text: str, country: str | None) -> str | None:
-    return places.region_code(text, country)
-
-
-@lru_cache(maxsize=8192)
-def _country_code(text: str) -> str | None:
-    return places.country_code(text)
-
-
-@lru_cache(maxsize=16384)
-def _is_known(name: str) -> bool:
-    return places.is_known_locality(name)
-
-
-def _tokens(loc: str) -> list[str]:
-    return loc.split()
-
-
-def _strip_stop(words: list[str]) -> list[str]:
-    """Drop leading words that cannot start a locality ("The", "Acme's"). A compass word stays
-    when it begins a town's own name ("North Andover", "East Lansing")."""
-    while words and (words[0].lower().rstrip(".") in _STOP or words[0].endswith(("'s", "'"))):
-        if (
-            words[0].lower() in _COMPASS
-            and len(words) > 1
-            and words[1][:1].isupper()
-            and _is_primary(" ".join(words[:2]).rstrip(".,"))
-        ):
-            break
-        words = words[1:]
-    return words
-
-
-@lru_cache(maxsize=4096)
-def _is_primary(name: str) -> bool:
-    """Whether ``name`` is some town's own name in the gazetteer (not only an alternate), or a
-    region's ("West Virginia")."""
-    return bool(_region_code(name)) or any(not m.alternate for m in places.get_gazetteer().lookup(name))
-
-
-_COMPASS = words(
-    "north south east west northern southern eastern western central upper lower greater "
-    "northeast northwest southeast southwest north-east north-west south-east south-west"
-)
-# "West Yorkshire", "East Sussex": a compass word and a name, a subdivision whatever its code
-_COMPASS_REGION = re.compile(rf"(?i:{'|'.join(sorted(_COMPASS, key=len, reverse=True))})\s+{_CAPW}")
-
-
-@lru_cache(maxsize=1024)
-def _is_country_name(text: str) -> bool:
-    """ "Mexico" is the country's own name; "England" names a part of one."""
-    code = _country_code(text)
-    return bool(code) and (places.country_name(code) or "").casefold() == text.casefold()
-
-
-@lru_cache(maxsize=8192)
-def _region_of(text: str) -> tuple[str | None, str | None, int]:
-    """(region, country, characters used) for the longest prefix of ``text`` naming one."""
-    words = text.split()
-    if len(words) >= 2 and words[0] in ("Co.", "County") and words[1][:1].isupper():
-        # "Athlone, Co. Westmeath": "Co." before a name is County (Ireland, Northern Ireland),
-        # never Colorado
-        name = words[1].rstrip(".,;:")
-        for c in (f"County {name}", name):
-            for hint in (None, "IE", "GB"):
-                region = _region_code_in(c, hint)
-                if region:
-                    return region, region.split("-")[0], len(words[0]) + 1 + len(words[1].rstrip(".,;:"))
-        return None, None, len(words[0]) + 1 + len(name)
-    for n in range(min(3, len(words)), 0, -1):
-        cand = " ".join(words[:n])
-        if n == 1 and cand.lower().rstrip(".") in _COMPASS:
-            continue  # "West" of "West Yorkshire" is not Cameroon's West Region
-        for c in (cand, cand.rstrip(".")):
-            region = _region_code(c)
-            if region and region[:2] not in _SUBDIVIDED and _is_country_name(c):
-                # "Juarez, Mexico" names the country, not the State of Mexico ("Athens, Georgia" stays a state)
-                return None, _country_code(c), len(cand)
-            if region:
-                return region, region.split("-")[0], len(cand)
-            country = _country_code(c)
-            if country and c.lower() not in ("us", "in", "me", "or", "oh"):
-                return None, country, len(cand)
-    return None, None, 0
-
-
-@lru_cache(maxsize=4096)
-def _region_of_town(town: str, reg: str) -> tuple[str | None, int]:
-    """ "Torquay, Devon", "Wittlich, Rhineland-Palatinate": a county or state named after a town
-    that the gazetteer knows in some country, as that country's subdivision. (region, characters
-    used), or (None, 0) when no country of the town has one of that name, or two do."""
-    countries = {m.city.country for m in places.get_gazetteer().lookup(town) if not m.alternate}
-    words = reg.split()
-    for n in range(min(3, len(words)), 0, -1):
-        cand = " ".join(words[:n]).rstrip(".,;:")
-        found = {r for c in countries if (r := _region_code_in(cand, c))}
-        if len(found) == 1:
-            return found.pop(), len(" ".join(words[:n]).rstrip(",;:"))
-    return None, 0
-
-
-def _best_locality(
-    words: list[str],
-    region: str | None,
-    country: str | None,
-    default: str | None = None,
-    named: frozenset[str] = frozenset(),
-) -> tuple[PlaceRef | None, int]:
-    """The longest suffix of ``words`` that resolves; (place, number of words used)."""
-    words = _strip_stop(words)
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
-        # "a new PET line", "its CNC plant": an acronym qualifying a noun, not a town
-        return None, 0
-    if not words:
-        return None, 0
-    for n in range(min(4, len(words)), 0, -1):
-        name = " ".join(words[-n:]).rstrip(".")
-        if name.lower() in _STOP:
-            continue
-        ref = _resolve(name, region=region, country=country, default=default, named=named)
-        if ref.resolved:
-            return ref, n
-        if n >= 3 and (region or country) and name.endswith(" City"):
-            # "Woods Cross City, Utah" is the town GeoNames calls Woods Cross, not Cross City
-            ref = _resolve(name[: -len(" City")], region=region, country=country, default=default)
-            if ref.resolved:
-                return ref, n
-    # kept for the editor, flagged unresolved: the last words after the stop words
-    name = " ".join(words[-2:] if len(words) >= 2 and words[-2][0].isupper() else words[-1:]).rstrip(".")
-    if name.lower() in _STOP:
-        return None, 0
-    ref = _resolve(name, region=region, country=country, default=default, named=named)
-    return ref, len(name.split())
-
-
-_ACRONYM = re.compile(r"[A-Z]{2,4}")
-
-
-def _known(name: str) -> bool:
-    name = name.rstrip(".")
-    return name.lower() not in _STOP and _is_known(name)
-
-
-def _area(name: str) -> PlaceRef | None:
-    """A region or country named alone ("its Ohio plant", "operations in France")."""
-    region, country, used = _region_of(name)
-    if used != len(name) or not (region or country):
-        return None
-    return PlaceRef(locality=None, region=region, country=country, text=name)
-
-
-# Countries whose first-level subdivisions releases name and editors file by ("Erie, Pa.",
-# "Hamilton, Ont."); elsewhere ("Tubize, Belgium", "Geelong, Australia") a region is kept only
-# when the text states it ("Wakefield, England", "Saltillo, Coahuila"), as the corpus labels do.
-_SUBDIVIDED = frozenset({"US", "CA"})
-
-
-def conventional(ref: PlaceRef, stated_region: str | None = None) -> PlaceRef:
-    """Apply the region convention above to a resolved place."""
-    if ref.country and ref.country not in _SUBDIVIDED and not stated_region:
-        ref.region = None
-    return ref
-
-
-_DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish", "an", "i")
-_CONTINENTS = ("america", "europe", "asia", "africa", "australia", "oceania")
-
-
-@lru_cache(maxsize=4096)
-def _demonym(word: str) -> bool:
-    """A nationality or continent adjective ("Canadian", "Mexican", "European", "Chinese"): the
-    stem left by a demonym suffix begins a country or continent name, and the word itself is
-    no country ("Jordan", "Oman")."""
-    low = word.rstrip(".").lower()
-    if not low.isalpha() or _country_code(word.rstrip(".")):
-        return False
-    names = places.country_names()
-    for suffix in _DEMONYM_SUFFIXES:
-        stem = low[: -len(suffix)]
-        if (
-            low.endswith(suffix)
-            and len(stem) >= 4
-            and (any(n.startswith(stem) for n in _CONTINENTS) or any(n.startswith(stem) for n in names))
-        ):
-            return True
-    return False
-
-
-def _share_region(known: dict[str, PlaceRef], key: str, ref: PlaceRef) -> None:
-    """Remember a qualified place; one town is one place in a release, so a region stated once
-    ("Passau, Bavaria") also qualifies the same town named with its country only ("Passau,
-    Germany"), whichever comes first."""
-    old = known.setdefault(key, ref)
-    if old is ref or old.geonames_id != ref.geonames_id or old.country != ref.country:
-        return
-    if ref.region is None and old.region:
-        ref.region = old.region
-    elif old.region is None and ref.region:
-        old.region = ref.region
-
-
-def _lookup(
-    name: str, known: dict[str, PlaceRef], default: str | None = None, named: frozenset[str] = frozenset()
-) -> PlaceRef | None:
-    """A bare name: a locality the release qualified before ("Martinsville, Va."), a region or
-    country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
-    a gazetteer locality."""
-    name = name.rstrip(".")
-    ref = known.get(name.casefold())
-    if ref is not None:
-        return replace(ref, text=name)
-    area = _area(name)
-    if area is not None and (area.region is None or area.country in _SUBDIVIDED):
-        return area
-    if _known(name):
-        return conventional(_resolve(name, default=default, named=named))
-    return None
 
 
 def find_mentions(
@@ -641,16 +337,24 @@ def find_mentions(
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter)\s+Storm|Storm)\s+[A-Z]")
+
+
 # what follows a facility noun: its area ("the Friesau sawmill in Germany")
 _AREA_AFTER = re.compile(
     rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
+
+
 # an estate or street named before its town: "Shire Hill, Saffron Walden"
 _TOWN_AFTER = re.compile(rf"{_LOCALITY},\s+(?P<town>{_LOCALITY})(?=\s*(?:[,.;]|$|\s+(?:for|in|and|on|to)\b))")
+
+
 # "at Hydro Karmoy and Hydro Husnes in Norway": towns the gazetteer may not hold, then their area
 _TOWNS_IN_AREA = re.compile(
     rf"(?P<towns>{_LOCALITY}(?:(?:\s*,\s*|\s+and\s+){_LOCALITY}){{0,5}})\s+in\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
+
+
 _TOWN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -684,6 +388,8 @@ _LANDMARK_BEFORE = re.compile(
     r"(?:\bnear|\boutside(?:\s+of)?|\bclose\s+to|\b(?:north|south|east|west)(?:east|west)?\s+of|\bfrom)\s+(?:the\s+)?$",
     re.I,
 )
+
+
 _COUNTY = re.compile(r"\s(?:County|Parish|Borough)$")
 
 
@@ -740,335 +446,14 @@ def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_SUBDIV_NOUN = (
-    r"(?:[Ss]tate|[Pp]rovince|[Pp]refecture|[Dd][ée]partement|[Dd]epartment|[Rr]egion|[Oo]blast"
-    r"|[Vv]oivodeship|[Gg]overnorate|[Cc]anton)"
-)
-_SUBDIVISION_HINT = re.compile(rf"(?<!United\s)\b{_SUBDIV_NOUN}\b")
-# every subdivision noun holds one of these (the pattern is case-sensitive): a cheap gate
-_SUBDIV_NEEDLES = (
-    "tate",
-    "rovince",
-    "refecture",
-    "partement",
-    "epartment",
-    "egion",
-    "blast",
-    "oivodeship",
-    "overnorate",
-    "anton",
-)
-_NAME = rf"{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,2}}"
-_SUBDIV_PHRASE = re.compile(
-    rf"(?:the\s+)?(?:{_SUBDIV_NOUN}\s+of\s+(?:the\s+)?(?P<n1>{_NAME})"
-    rf"|(?P<n2>{_NAME})\s+{_SUBDIV_NOUN}\b(?!\s+[A-Z])(?:\s+of\s+(?:the\s+)?(?P<c2>{_NAME}))?)"
-    rf"(?:\s*,\s*(?P<country>{_NAME}))?"
-)
-# "Gliwice, in Poland's Silesian Voivodeship", "Rio Verde, in the Brazilian state of Goias": the
-# country named on the way, by its possessive or its adjective
-_BEFORE_SUBDIV = re.compile(
-    rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})(?P<sep>\s*,\s*(?:in\s+)?(?:the\s+)?(?:(?P<nation>[A-Z]\w+)(?:'s)?\s+)?|\s+in\s+)$"
-)
-_POSSESSIVE_COUNTRY = re.compile(r"(?P<c>[A-Z]\w+(?:\s+[A-Z]\w+)?)'s\s+")
-_TRAILING_COUNTRY = re.compile(rf"\s*,\s*(?P<c>{_NAME})")
-_FACILITY_WORD = re.compile(rf"{FACILITY_NOUN}", re.I)
-
-
-def _subdivision_places(
-    sentence: str, default: str | None, issuer_words: frozenset[str]
-) -> list[tuple[int, int, PlaceRef | None]]:
-    """Subdivisions named with their generic word ("Yamagata Prefecture", "the State of Mexico",
-    "the Haute-Marne department of France"), with the town they qualify when one precedes them.
-    Each span is (start, end, place); the place is None when no town precedes, and the span
-    is then only kept from being read as a town of the subdivision's name."""
-    out: list[tuple[int, int, PlaceRef | None]] = []
-    done = 0
-    for h in _SUBDIVISION_HINT.finditer(sentence):
-        m = _SUBDIV_PHRASE.search(sentence, max(done, h.start() - 50), h.end() + 60)
-        if m is not None and m.group("n2") and _demonym(m.group("n2")) and m.group("c2"):
-            # "the Brazilian state of Goias": the adjective names the country, Goias the state
-            m = _SUBDIV_PHRASE.search(sentence, m.end("n2"), h.end() + 60)
-        if m is None or m.end() <= done:
-            continue
-        done = m.end()
-        end, country = m.end(), None
-        if m.group("country"):
-            country = _country_code(m.group("country").rstrip("."))
-            if country is None:  # "Toluca, State of Mexico, Acme said": no country after all
-                end = m.start("country")
-        if m.group("c2"):
-            country = country or _country_code(m.group("c2"))
-        if m.group("n1"):
-            phrase_end = m.end("n1")
-        else:
-            phrase_end = m.start("c2") if m.group("c2") else m.start("country") if m.group("country") else end
-        start = m.start()
-        owner = _POSSESSIVE_COUNTRY.match(sentence, start)
-        if owner and _country_code(owner.group("c")):
-            # "Poland's Silesian Voivodeship": the country, then the subdivision
-            country = country or _country_code(owner.group("c"))
-            start = owner.end()
-        phrase = re.sub(r"\s+of\s*$|[\s,]+$", "", sentence[start:phrase_end])
-        end = len(sentence[:end].rstrip(" ,"))
-        region = None
-        for hint in (country,) if country else (default, None):
-            region = places.region_code(phrase, hint)
-            if region:
-                break
-        if region is None:
-            continue
-        span = _town_before(sentence, m.start(), end, region, issuer_words)
-        if span is not None:
-            out.append(span)
-            if span[1] == end:
-                continue
-        out.append((min(m.start(), _nation_start(sentence, m.start(), region)), end, None))
-    return out
-
-
-def _town_before(
-    sentence: str, at: int, end: int, region: str, issuer_words: frozenset[str]
-) -> tuple[int, int, PlaceRef] | None:
-    """The town a subdivision phrase starting at ``at`` qualifies: "Toluca, State of Mexico",
-    "Vesoul, in the X department", "the Tsuruoka Plant in Yamagata Prefecture"."""
-    before = _BEFORE_SUBDIV.search(sentence, max(0, at - 60), at)
-    if before is None:
-        return None
-    if before.group("nation") and not _names_country(before.group("nation"), region[:2]):
-        return None
-    all_words = _tokens(before.group("loc"))
-    words = list(all_words)
-    while words and _FACILITY_WORD.fullmatch(words[-1]):
-        words = words[:-1]  # "the Tsuruoka Plant in Yamagata Prefecture"
-    found, n = _best_locality(words, region, region[:2]) if words else (None, 0)
-    if found is None or not found.locality or not (found.resolved or "," in before.group("sep")):
-        return None
-    if set(words[-n:]) & issuer_words:
-        return None
-    start = before.start("loc") + len(" ".join(words)) - len(" ".join(words[-n:]))
-    found.region = region
-    if len(words) < len(all_words):
-        # the facility word sits between town and subdivision: the town alone
-        found.text = " ".join(words[-n:])
-        return start, start + len(found.text), found
-    found.text = sentence[start:end]
-    return start, end, found
-
-
-def _names_country(word: str, country: str) -> bool:
-    """ "Poland", "Brazilian": the country ``country`` by its name or its adjective."""
-    if _country_code(word) == country:
-        return True
-    if not _demonym(word):
-        return False
-    low = word.lower()
-    own = [n.lower() for n in places.country_names() if _country_code(n) == country]
-    for suffix in _DEMONYM_SUFFIXES:
-        stem = low[: -len(suffix)]
-        if low.endswith(suffix) and len(stem) >= 4 and any(n.startswith(stem) for n in own):
-            return True
-    return False
-
-
-def _nation_start(sentence: str, at: int, region: str) -> int:
-    """Where "the Brazilian state of Goias" begins, its country adjective included."""
-    m = re.search(r"(?:the\s+)?(?P<n>[A-Z]\w+)\s+$", sentence[max(0, at - 40) : at])
-    if m and _names_country(m.group("n"), region[:2]):
-        return at - len(m.group(0))
-    return at
-
-
-def _apply_appositions(mention: Mention, appositions: list[tuple[int, str]]) -> None:
-    """ "Saltillo, in the state of Coahuila": the region stated right after a place is its region."""
-    for at, region in appositions:
-        if 0 < at - mention.end <= 30 and mention.place.country == region[:2]:
-            mention.place.region = region
-
-
-# "US$60 million", "C$", "A$": a currency, not a place
-_CURRENCY_AFTER = re.compile(r"\$|\s*-\s*dollars?\b")
-# a place name that begins another company's name: "Chesapeake Industrial Partners"
-_NAME_PART = re.compile(
-    r"(?:\s+[A-Z][\w&'\-]*){0,2}\s+(?:Partners|Capital|Industries|Industrial|Holdings?|Group|Inc|LLC|L\.P|LP"
-    r"|Corp|Corporation|Company|Co|Ltd|Limited|Fund|Funds|Equity|Investments?|Ventures|Enterprises|Associates"
-    r"|Bank|Bancorp|GmbH|AG|plc|PLC|S\.A|SA)\b"
-)
-# "the state of Coahuila", "the province of Hainaut": a region, not a locality
-_REGION_NOUN_BEFORE = re.compile(
-    r"\b(?:state|province|region|county|department|canton|prefecture|district|voivodeship|oblast|Land)\s+of\s+$",
-    re.I,
-)
-_COLON_LIST = re.compile(rf"\s*:\s*(?P<loc>{_LOCALITY})")
-
-
-def _colon_list(
-    sentence: str, first: re.Match[str], area: PlaceRef, known: dict[str, PlaceRef], default: str | None
-) -> list[tuple[int, int, PlaceRef]]:
-    """The localities listed after "in <region>:", each resolved in that region."""
-    out: list[tuple[int, int, PlaceRef]] = []
-    m: re.Match[str] | None = first
-    while m is not None:
-        name = " ".join(_strip_stop(m.group("loc").split())[:3]).rstrip(".")
-        if not name:
-            break
-        ref = _resolve(name, region=area.region, country=area.country, default=default)
-        if not ref.resolved:
-            break
-        conventional(ref, area.region)
-        start = sentence.index(name, m.start("loc"))
-        ref.text = name
-        known.setdefault(name.casefold(), ref)
-        out.append((start, start + len(name), ref))
-        m = _LIST_MORE.match(sentence, start + len(name))
-    return out
-
-
-_NOUN_AFTER = re.compile(
-    rf"^(?P<gap>(?:\s*(?:,|and|or|&)?\s*{_LOCALITY}(?:\s*,\s*(?:{_DOTTED}|{_LOCALITY}))?\s*,?){{1,4}}?)"
-    rf"\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})"
-    rf"(?P<noun>{FACILITY_NOUN})\b",
-)
-_NOUN_RIGHT_AFTER = re.compile(
-    rf"(?:\s*,)?\s*(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?P<noun>{FACILITY_NOUN})\b"
-)
-_NOUN_BEFORE_LIST = re.compile(
-    rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near)\s+[^.;]{{0,80}}$", re.I
-)
-_CLAUSE_SPLIT = re.compile(r"[;]|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company)\s)")
-_JOBS_OFFERED = re.compile(
-    r"\b(?:offer\w*|given|giving|provid\w*|eligible\s+for|apply\s+for|consider\w*\s+for|transfer\w*\s+to)\s+"
-    r"(?:[\w\-]+\s+){0,3}?(?:positions?|jobs|roles|employment|opportunities|openings|work)\s+(?:\w+\s+){0,3}?"
-    r"(?:at|in|with)\s+[^.;]{0,70}$",
-    re.I,
-)
-_OFFER_STEMS = ("offer", "given", "giving", "provid", "eligible", "apply", "consider", "transfer")
-_GATHER_STEMS = ("concentrat", "centrali", "focus", "pool")
-_TRIGGERISH = re.compile(r"\b(?:clos|shut|idl|ceas|discontinu|end|stop|halt)\w*", re.I)
-_NOUN_BEFORE = re.compile(
-    rf"(?P<noun>{FACILITY_NOUN})\s+(?:(?:located|situated)\s+)?(?:in|at|near|outside(?:\s+of)?)\s+$", re.I
-)
-
-
-_TITLE_OF = re.compile(
-    r"\b(?:governor|mayor|premier|minister|senator|congressman|congresswoman|representative|ambassador"
-    r"|consul(?:\s+general)?|deputy|councill?or|alderman|prefect|reeve|president|secretary|chancellor)s?"
-    r"\s+of\s+(?:the\s+)?(?:(?:state|province|city|town|region|county|municipality|district)\s+of\s+)?$",
-    re.I,
-)
-
-
-_PREP_ENDS = ("in", "at", "near", "outside", "of")
-
-
-def _noun_before(before: str) -> re.Match[str] | None:
-    """``_NOUN_BEFORE.search(before) if _FACILITY.search(before) else None``, skipping both scans
-    when ``before`` cannot end in "in/at/near/outside/of" plus whitespace, as every match does."""
-    stripped = before.rstrip()
-    tail = stripped[-8:]
-    if len(stripped) == len(before) or (tail.isascii() and not tail.lower().endswith(_PREP_ENDS)):
-        return None
-    return _NOUN_BEFORE.search(before) if _FACILITY.search(before) else None
-
-
-def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
-    """Attach the facility word and decoy flags of one mention."""
-    after = sentence[m.end : m.end + 120]
-    before = sentence[max(0, m.start - 160) : m.start]
-    # facility word right after the place ("... plants", "... newsprint mill")
-    a = _NOUN_RIGHT_AFTER.match(after)
-    if a:
-        noun = a.group("noun")
-        m.has_facility = True
-        m.kind = kind_of(a.group("mods") + noun)
-        m.plural = noun.lower().endswith(("s", "ies")) and noun.lower() not in ("works", "operations")
-        if m.plural and noun.lower() in ("operations",):
-            m.plural = False
-        if not m.plural and m.place.locality:
-            m.facility = f"{m.place.text.split(',')[0].strip()} {a.group('mods')}{noun}".replace("  ", " ")
-    else:
-        # a later place shares the noun: "the Jewett City, Connecticut and Littleton, New Hampshire plants"
-        a = _NOUN_AFTER.match(after) if _FACILITY.search(after) else None
-        if a and len(a.group("gap") or "") > 0:
-            m.has_facility = True
-            m.kind = kind_of((a.group("mods") or "") + a.group("noun"))
-            m.plural = True
-        else:
-            b = _noun_before(before)
-            if b is None:
-                # "plants in Dayton, Ohio, and Erie, Pa.": the noun may sit before a list
-                b = _NOUN_BEFORE_LIST.search(before[-110:]) if _FACILITY.search(before[-110:]) else None
-            if b:
-                m.has_facility = True
-                m.kind = kind_of(b.group("noun") + " " + before[max(0, b.start() - 25) : b.start()])
-                m.plural = b.group("noun").lower().endswith(("s", "ies")) and b.group("noun").lower() not in (
-                    "works",
-                    "operations",
-                )
-                if b.group("noun").lower() in ("operations", "facilities", "sites", "locations"):
-                    m.kind = kind_of(before[max(0, b.start() - 25) : b.end()])
-    # decoys
-    if _TITLE_OF.search(before[-60:]):
-        # "the governor of X", "Mayor of Y": a person's office names the place, not a site
-        m.decoy = "title"
-        return
-    hq = _HQ_BEFORE.search(before[-70:])
-    if hq and _SITE_BASED.search(before[: len(before) - len(before[-70:]) + hq.start()][-50:]):
-        hq = None  # "its spinning operations based in X": where the operations are, not a seat
-    if hq or (_HQ_AFTER.match(after) and not _OWN_UNIT.search(before[-40:])):
-        # "its Quakertown, PA-based laboratory" is the issuer's own unit at a place, not a seat
-        m.decoy = "headquarters"
-        return
-    clause = _CLAUSE_SPLIT.split(before)[-1]
-    last = None
-    for last in _TRANSFER.finditer(clause):  # noqa: B007 - the last transfer verb is wanted
-        pass
-    if last is not None and _DEST_PREP.search(clause, last.end()):
-        prep = _LAST_PREP.search(clause, last.end())
-        source = prep is not None and prep.group(1).lower() == "from" and _MOVE_AWAY.match(last.group(0))
-        if not source:
-            m.decoy = "destination"
-            m.decoy_at = m.start - len(clause) + (prep.start() if prep is not None else last.start())
-            return
-    low = clause.lower()
-    offer = _JOBS_OFFERED.search(clause) if any(k in low for k in _OFFER_STEMS) else None
-    if offer is not None:
-        # "employees will be offered positions at the Kokomo plant": where people go, not a site's fate
-        m.decoy = "destination"
-        m.decoy_at = m.start - len(clause) + offer.start()
-        return
-    gather = None
-    for gather in _GATHER.finditer(clause) if any(k in low for k in _GATHER_STEMS) else ():  # noqa: B007
-        pass  # the last one is wanted
-    if gather is not None and not _TRIGGERISH.search(clause, gather.end()):
-        m.decoy = "destination"
-        m.decoy_at = m.start - len(clause) + gather.start()
-        return
-    seat = _COMPANY_OF.search(before[-90:])
-    if seat and not (set(seat.group("name").split()) & issuer_words):
-        # "sold to Acme Tooling Inc. of Dayton": where a buyer or seller sits, not a site of the deal
-        m.decoy = "company-seat"
-        return
-    o = _OTHER_OWNER.search(before[-80:])
-    if o:
-        owner = o.group("owner")
-        if (
-            owner is None
-            or not (set(owner.replace("'s", "").split()) & issuer_words)
-            and owner
-            not in (
-                "Company",
-                "The Company",
-            )
-        ):
-            m.decoy = "other-company"
-
-
 # "in Oregon", "of Anhui Province", ", Northern Territory", "with the Northern Territory Government",
 # "the Australian Government": an area the text names
 _AREA_PHRASE = re.compile(
     rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*)"
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
+
+
 _AREA_WORD = re.compile(r"(?i:province|state|territory|region|county|prefecture)\b")
 
 

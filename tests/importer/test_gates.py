@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from companies.importer import claims, clauses, spans, text, triggers
+from companies.importer import claims, clauses, mention_context, spans, text, triggers
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SAMPLES = [
@@ -58,6 +58,10 @@ def test_noun_before_gate_matches_the_regex():
     for sentence in _sentences():
         for cut in range(0, len(sentence), 23):
             before = sentence[max(0, cut - 160) : cut]
-            plain = spans._NOUN_BEFORE.search(before) if spans._FACILITY.rx.search(before) else None
-            found = spans._noun_before(before)
+            plain = (
+                mention_context._NOUN_BEFORE.search(before)
+                if mention_context._FACILITY.rx.search(before)
+                else None
+            )
+            found = mention_context._noun_before(before)
             assert (found and found.span()) == (plain and plain.span()), before
