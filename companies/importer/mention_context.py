@@ -6,15 +6,27 @@ company's facility, a job offer elsewhere).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, LEGAL_SUFFIX_STEM
 from .place_names import _DOTTED, _LOCALITY, _resolve, _strip_stop, conventional
 from .proposal import PlaceRef
 from .text import Gated
 
-if TYPE_CHECKING:
-    from .spans import Mention
+
+@dataclass(slots=True)
+class Mention:
+    """A place named in a sentence, with the facility it names and why it may be a decoy."""
+
+    start: int
+    end: int
+    place: PlaceRef
+    kind: str | None = None
+    facility: str | None = None  # "Kapuskasing newsprint mill" when the name is stated
+    plural: bool = False  # "the Jewett City ... and Littleton ... plants"
+    decoy: str | None = None  # headquarters, destination, other-company
+    decoy_at: int = 0  # where the words that make it a destination start
+    has_facility: bool = False
 
 
 _FACILITY = Gated(re.compile(rf"\b{FACILITY_NOUN}\b", re.I), FACILITY_NEEDLES)

@@ -15,7 +15,7 @@ plant in Louisville", "a customer's mill").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import places
 from .lexicon import FACILITY_NOUN, NATIONALITY
@@ -30,6 +30,7 @@ from .mention_context import (
     _colon_list,
     _describe,
 )
+from .mention_context import Mention as Mention  # a place mention, part of this API
 from .mention_context import kind_of as kind_of  # the kind of a facility noun, part of this API
 from .place_names import (
     _ACRONYM,
@@ -115,21 +116,6 @@ _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCA
 
 
 _LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
-
-
-@dataclass(slots=True)
-class Mention:
-    """A place named in a sentence, with the facility it names and why it may be a decoy."""
-
-    start: int
-    end: int
-    place: PlaceRef
-    kind: str | None = None
-    facility: str | None = None  # "Kapuskasing newsprint mill" when the name is stated
-    plural: bool = False  # "the Jewett City ... and Littleton ... plants"
-    decoy: str | None = None  # headquarters, destination, other-company
-    decoy_at: int = 0  # where the words that make it a destination start
-    has_facility: bool = False
 
 
 def find_mentions(
