@@ -101,6 +101,9 @@ _ANAPHOR = re.compile(
     re.I,
 )
 
+# a bullet item of a list: "- Erie, Pennsylvania", "• Muncie, Ind.", "2) Joliet, Illinois"
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u00b7\u25aa\u2013]|\d{1,2}[.)])\s+\S")
+
 # --- deixis ---------------------------------------------------------------------------------
 
 # the dateline's town, named by deixis: "its plant here", "the local mill"
@@ -245,6 +248,8 @@ class EventFinder:
         self._since_group = 99
         self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
         self._placeless: tuple[str, int, Effective | None] | None = None  # an event told without a place
+        # an event whose sentence ends on a colon: its sites follow as bullet items
+        self._listing: tuple[str, Effective | None] | None = None
         self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         self._target: str | None = None  # first word of the company whose purchase was announced
@@ -284,6 +289,11 @@ class EventFinder:
     def feed(self, s: Sentence) -> None:
         self._fed += 1
         text = s.text
+        if self._listing is not None:
+            if _LIST_ITEM.match(text):
+                self._list_item(s)
+                return
+            self._listing = None
         if ("clos" in text or "complet" in text or "effective" in text) and _DEAL_CLOSED.search(text):
             self._deal_date(text)
         triggers = find_triggers(text)[:MAX_EVENT_WORDS]
@@ -567,7 +577,10 @@ class EventFinder:
                         if partial:
                             c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
                     out.extend(inherited)
-                    if not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
+                    if not inherited and text.rstrip().endswith(":") and not quoted:
+                        # "will close the following facilities:" -- bullet items name them
+                        self._listing = (type_, effective)
+                    elif not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
                         # "finalised the lease of a new warehouse." -- the next sentence may place it
                         self._placeless = (type_, self._fed, effective)
         closed = {_pkey(c.place) for c in out if c.type == "closed"}
@@ -764,6 +777,16 @@ class EventFinder:
                 if pos < at < nxt:
                     c.employees = c.employees or n
                     break
+
+    def _list_item(self, s: Sentence) -> None:
+        """ "- Erie, Pennsylvania": a site of the event whose sentence ended on a colon."""
+        type_, effective = self._listing
+        mentions = [m for m in self._mentions(s.text) if m.place.locality and not m.decoy]
+        if not mentions:
+            return
+        trig = Trigger(type_, 0, 0, "", True)
+        for c in [self._candidate(s, trig, mentions[0], effective, False, inherited="listed")]:
+            self._add(c)
 
     def _place_placeless(self, s: Sentence) -> list[_Candidate]:
         """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced

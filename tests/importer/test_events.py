@@ -562,3 +562,13 @@ def test_a_place_after_a_continue_to_verb_carries_on_and_is_not_the_event():
 )
 def test_what_is_new_and_where_it_goes(sentence, expected):
     assert _keys(sentence) == [(expected, "Neenah", "US-WI")]
+
+
+def test_an_event_sentence_ending_on_a_colon_takes_its_sites_from_the_bullets_that_follow():
+    keys = _keys(
+        "Tamarack will close the following plants:",
+        "- Muncie, Indiana",
+        "- Erie, Pennsylvania",
+        "Production will move to its plant in Lexington, Kentucky.",
+    )
+    assert keys == [("closed", "Muncie", "US-IN"), ("closed", "Erie", "US-PA")]
