@@ -201,7 +201,7 @@
       clusters.addLayers(markers);
       map.addLayer(clusters);
       if (markers.length) {
-        map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 6 });
+        map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 6, animate: false });
       }
       describe(status, data, markers.length);
       container.setAttribute("aria-label", container.getAttribute("aria-label").replace(/^Map of facilities/, "Map of " + numberFormat.format(markers.length) + " facilit" + (markers.length === 1 ? "y" : "ies")));
