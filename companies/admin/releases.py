@@ -15,6 +15,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..models import Event, ImportState, Release, ReviewState
+from ..models.release import words_hash
 from ..services.duplicates import release_near_duplicates, release_same_text
 from .claims import ClaimInline
 from .events import _events, review, stamp_review
@@ -65,7 +66,8 @@ class ReleaseForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         body = data.get("body")
-        checking = self.instance.pk is None or "body" in self.changed_data
+        # a new release, or a stored one whose words changed (not only its line ends or spaces)
+        checking = self.instance.pk is None or (body and words_hash(body) != self.instance.words_hash)
         if body and checking and not data.get("store_anyway") and "body" not in self.errors:
             # shown before a second copy is stored: the editor confirms it is a different release
             company = data.get("company")
@@ -89,7 +91,7 @@ def near_duplicate_error(near) -> ValidationError:
             (
                 reverse("admin:companies_release_change", args=[n.release.pk]),
                 n.release.headline,
-                "the same headline and date" if n.same_headline else f"{n.overlap:.0%} of the text",
+                n.why,
             )
             for n in near
         ),

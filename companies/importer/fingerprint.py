@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from .dates import find_dateline
@@ -49,7 +49,6 @@ class Fingerprint:
     """The headline as the layout reads it, case-folded, single-spaced ("" when none)."""
     published: date | None = None
     """The dateline's date, if it gives one."""
-    shingles: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def identity(self) -> str:
@@ -69,7 +68,7 @@ def fingerprint(text: str) -> Fingerprint:
         body = paras[0].text[dateline.end :] if dateline is not None else paras[0].text
         words = _words([body])
         published = dateline.published if dateline is not None else None
-        return Fingerprint(words=words, published=published, shingles=shingles(words))
+        return Fingerprint(words=words, published=published)
     layout = read_layout(paras)
     dateline = layout.dateline
     body: list[str] = []
@@ -83,14 +82,21 @@ def fingerprint(text: str) -> Fingerprint:
         words=words,
         headline=" ".join((layout.headline or "").split()).casefold().rstrip("."),
         published=dateline.published if dateline is not None else None,
-        shingles=shingles(words),
     )
+
+
+CHROME_LINE_MAX = 100
+"""Chrome and preamble lines are short ("Exhibit 99.1", "Share this article"); a longer line is
+prose, whatever words it has (a body sentence may speak of subscribers)."""
 
 
 def _words(paras: list[str]) -> tuple[str, ...]:
     """Case-folded words of the paragraphs, without chrome and preamble lines and wire tags."""
     lines = [
-        line for para in paras for line in para.split("\n") if not (is_preamble(line) or is_chrome(line))
+        line
+        for para in paras
+        for line in para.split("\n")
+        if len(line) > CHROME_LINE_MAX or not (is_preamble(line) or is_chrome(line))
     ]
     return tuple(_TOKEN.findall(_WIRE_TAG.sub(" ", "\n".join(lines)).casefold()))
 

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Q
 
-from ..importer.fingerprint import Fingerprint, fingerprint
+from ..importer.fingerprint import Fingerprint, fingerprint, shingles
 from ..models import Release
 
 NEAR_DUPLICATE_OVERLAP = 0.6
@@ -53,9 +53,14 @@ class NearDuplicate:
     overlap: float
     same_headline: bool = False
 
+    @property
+    def why(self) -> str:
+        """ "96% of the text", "the same headline and date", or both."""
+        parts = [f"{self.overlap:.0%} of the text"] if self.overlap >= NEAR_DUPLICATE_OVERLAP else []
+        return ", ".join([*parts, "the same headline and date"] if self.same_headline else parts)
+
     def describe(self) -> str:
-        why = "the same headline and date" if self.same_headline else f"{self.overlap:.0%} of the text"
-        return f"release #{self.release.pk} \u201c{self.release.headline}\u201d ({why})"
+        return f"release #{self.release.pk} \u201c{self.release.headline}\u201d ({self.why})"
 
 
 def overlap(a: frozenset[int], b: frozenset[int]) -> float:
@@ -110,16 +115,17 @@ def release_near_duplicates(
         .order_by("-pk")[:CANDIDATES_MAX]
     )
     key = _headline_key(headline) or new.headline
-    found = [near for release in candidates if (near := _compare(new, key, published, release))]
+    new_shingles = shingles(new.words)
+    found = [near for release in candidates if (near := _compare(new, new_shingles, key, published, release))]
     found.sort(key=lambda near: (-near.same_headline, -near.overlap, -near.release.pk))
     return found[:limit]
 
 
 def _compare(
-    new: Fingerprint, headline: str, published: date | None, release: Release
+    new: Fingerprint, new_shingles: frozenset[int], headline: str, published: date | None, release: Release
 ) -> NearDuplicate | None:
     old = fingerprint(release.body)
-    share = overlap(new.shingles, old.shingles)
+    share = overlap(new_shingles, shingles(old.words))
     same_headline = bool(
         headline
         and published is not None
