@@ -44,7 +44,8 @@ _HEDGE_AFTER = re.compile(
 
 # reported speech is an announcement, not a conditional: "said it would close"
 _REPORTED = re.compile(
-    r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:that\s+)?(?:it|the\s+company|they)\s+would\b",
+    r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:(?:on\s+)?(?:today|yesterday|\w+day)\s+)?"
+    r"(?:that\s+)?(?:it|the\s+company|they|we)\s+would\b",
     re.I,
 )
 

@@ -99,6 +99,14 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ("closed", r"\bshut(?:s|ting)?\s+(?:\w+\s+){0,4}?down\b|\bshut-?downs?\b|\bshutter\w*", False, ("shut",)),
     (
         "closed",
+        # "shut" without "down", its object a site: "would shut its Erie, Pa., plant"
+        r"\bshut(?:s|ting)?\b(?=\s+(?:its|the|their|our|both|two|three|four|five)\s+"
+        rf"(?:[\w$.,'-]+\s+){{0,6}}?{_FACILITY}\b)",
+        False,
+        ("shut",),
+    ),
+    (
+        "closed",
         rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b"
         r"|\bcessation\s+of\b",
         False,
@@ -118,7 +126,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ("closed", r"\bdecommission\w*", False, ("decommission",)),
     (
         "closed",
-        rf"\bexit(?:s|ed|ing)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        rf"\bexit(?:s|ed|ing)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b"
+        # work left behind at a site: "exit manufacturing at its Erie facility"
+        rf"|\s+{_PROD}\s+(?:at|in)\b)",
         False,
         ("exit",),
     ),

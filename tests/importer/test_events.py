@@ -572,3 +572,14 @@ def test_an_event_sentence_ending_on_a_colon_takes_its_sites_from_the_bullets_th
         "Production will move to its plant in Lexington, Kentucky.",
     )
     assert keys == [("closed", "Muncie", "US-IN"), ("closed", "Erie", "US-PA")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tamarack said Tuesday that it would shut its Muncie, Ind., plant.",
+        "Tamarack will exit manufacturing at its Muncie, Indiana facility.",
+    ],
+)
+def test_shut_without_down_and_exiting_the_work_at_a_site_close_it(sentence):
+    assert _keys(sentence) == [("closed", "Muncie", "US-IN")]
