@@ -81,6 +81,13 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("temporar",),
     ),
+    (
+        "idled",
+        # a furlough is temporary by itself: "will furlough all hourly workers at its X plant"
+        r"\bfurlough(?:s|ed|ing)?\s+(?:all|its\s+entire|the\s+entire)\b",
+        False,
+        ("furlough",),
+    ),
     # -- permanent closure ---------------------------------------------------------------------
     (
         "closed",
@@ -221,8 +228,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "opened",
-        rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?{_PROD}"
-        r"\s+(?:at|in)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){0,3}?new\b",
+        rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?"
+        rf"(?:{_PROD}|shipping|shipments)\s+(?:at|in|from)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){{0,3}}?new\b",
         False,
         ("new",),
     ),

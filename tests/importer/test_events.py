@@ -583,3 +583,9 @@ def test_an_event_sentence_ending_on_a_colon_takes_its_sites_from_the_bullets_th
 )
 def test_shut_without_down_and_exiting_the_work_at_a_site_close_it(sentence):
     assert _keys(sentence) == [("closed", "Muncie", "US-IN")]
+
+
+def test_a_furlough_of_a_whole_staff_idles_the_site():
+    assert _keys("Tamarack will furlough all hourly workers at its Muncie, Indiana plant.") == [
+        ("idled", "Muncie", "US-IN")
+    ]
