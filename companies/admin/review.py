@@ -322,6 +322,7 @@ def complete_release(request, model_admin, release: Release):
         )
     except ValidationError as error:
         _failed(request, error)
+        release.refresh_from_db()  # the service rolled back; the instance may not have
         return render_review(request, model_admin, release, complete=form)
     said = []
     if data.get("published"):
@@ -382,6 +383,7 @@ def row_action(request, model_admin, release: Release):
         event.refresh_from_db()
     except ValidationError as error:
         _failed(request, error)
+        event.refresh_from_db()  # the service rolled back; the instance may not have
         form = ProposalForm(request.POST, event=event, sale=sale)
         form.is_valid()
         return render_review(request, model_admin, release, rows={event.pk: form})
