@@ -47,9 +47,10 @@
 
   function drawOutlines(map, data, hasTiles) {
     // One canvas for the ~300 outlines: far cheaper than an SVG path each.
-    var renderer = L.canvas({ padding: 0.5 });
     var pane = map.createPane("outlines");
     pane.style.zIndex = 250; // above tiles (200), below markers
+    pane.style.pointerEvents = "none";
+    var renderer = L.canvas({ padding: 0.5, pane: "outlines" });
     var styles = {
       countries: { color: "#9aa4ae", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: hasTiles ? 0 : 1 },
       states: { color: "#b9c0c7", weight: 0.6, fill: false },
