@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-browser chromium lint format migrations-check install demo bench evaluate evaluate-real fit-confidence clean
+.PHONY: serve load-test run test test-browser chromium lint format migrations-check install demo bench evaluate evaluate-real fit-confidence clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,6 +88,21 @@ evaluate-real: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) manage.py benchmark_extraction -n 1000 --import 1000 --test-db
+
+# Production-style serving on loopback: gunicorn (footprint/gunicorn.conf.py: 2 gthread workers,
+# keep-alive, timeouts that let exports stream) with DEBUG off and whitenoise serving the hashed,
+# compressed, far-future-cached files collectstatic writes. Settings come from the environment
+# (DATABASE_URL, ALLOWED_HOSTS, GUNICORN_BIND, WEB_CONCURRENCY, ...); without SECRET_KEY a random
+# one is made for this run (sessions end when the server stops: set it anywhere else).
+serve: $(STAMP)
+	@key="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}"; \
+	DEBUG=0 SECRET_KEY="$$key" $(PY) manage.py collectstatic --noinput -v0 && \
+	DEBUG=0 SECRET_KEY="$$key" exec $(VENV)/bin/gunicorn -c footprint/gunicorn.conf.py footprint.wsgi
+
+# A bounded load test on loopback (scripts/load_test.sh): `make serve` on port 8765, then wrk with
+# 50 connections for 60 s over company and explorer pages of the database in DATABASE_URL.
+load-test: $(STAMP)
+	PY=$(PY) sh scripts/load_test.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
