@@ -1,17 +1,17 @@
 """Site search selectors: companies by name, alias and ticker; releases by full text.
 
 ``release_search(query)`` is the one entry point for releases. On PostgreSQL it is full-text
-search (``django.contrib.postgres.search``: a weighted ``SearchVector`` over headline and body,
-a ``websearch`` ``SearchQuery``, ``SearchRank`` ordering and ``SearchHeadline`` snippets); on
-other databases (SQLite in development) every word must appear in the headline or body
-(``icontains``) and no ``-word`` does, newest first, with a plain excerpt around the first match.
+search (``django.contrib.postgres.search``: a ``SearchVector`` over headline and body matched by
+a ``websearch`` ``SearchQuery``, through the GIN index on that very expression that migration
+0010 builds, and ``SearchHeadline`` snippets); on other databases (SQLite in development) every
+word must appear in the headline or body (``icontains``) and no ``-word`` does. Both list the
+newest first, a page at a time (``release_page``): ordering a common word's matches by rank
+would compute the rank of every match, hundreds of thousands in a large database, where newest
+first reads the date index until a page is full.
 
 Release text is untrusted. Snippets are built by escaping every piece of it and adding only our
 own ``<mark>`` tags: PostgreSQL marks matches with private-use sentinel characters, which are
 turned into balanced ``<mark>``/``</mark>`` pairs after escaping.
-
-The vector is computed per query (there is no stored ``SearchVectorField`` or GIN index yet:
-that needs a migration); fine for thousands of releases, index it before millions.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 
 from django.db import connections
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import Company, Release
+from .paging import LookaheadPage
 
 MAX_QUERY_LENGTH = 200
 COMPANY_LIMIT = 50
@@ -131,31 +132,48 @@ class ReleaseHit:
 
 
 def company_search(query: str, *, limit: int = COMPANY_LIMIT) -> list[Company]:
-    """Companies whose name, legal name or alias contains the query or whose ticker is it,
-    with their facility counts per status (``CompanyQuerySet.search``): one query."""
+    """The first ``limit`` companies (by name) whose name, legal name or alias contains the
+    query or whose ticker is it, with their facility counts per status
+    (``CompanyQuerySet.search``): one query."""
     query = clean_query(query)
     if not query:
         return []
     return list(Company.objects.for_list().search(query).order_by("name", "pk")[:limit])
 
 
-def release_search(query: str, *, limit: int = RELEASE_LIMIT, using: str = "default") -> list[ReleaseHit]:
-    """Releases matching ``query``, best first (PostgreSQL) or newest first: one query."""
+def release_search(
+    query: str, *, limit: int = RELEASE_LIMIT, offset: int = 0, using: str = "default"
+) -> list[ReleaseHit]:
+    """Releases matching ``query``, newest first, ``limit`` of them after ``offset``: one query."""
     query = clean_query(query)
     if not query:
         return []
     if connections[using].vendor == "postgresql":
-        return _postgres_release_search(query, limit, using)
-    return _simple_release_search(query, limit, using)
+        return _postgres_release_search(query, limit, offset, using)
+    return _simple_release_search(query, limit, offset, using)
 
 
-def _postgres_release_search(query: str, limit: int, using: str) -> list[ReleaseHit]:
-    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+def release_page(query: str, number: int, *, per_page: int = RELEASE_LIMIT) -> LookaheadPage:
+    """Page ``number`` of ``release_search``: one row more is read to know whether there is a
+    next page, so no query counts every match."""
+    offset = (number - 1) * per_page
+    hits = release_search(query, limit=per_page + 1, offset=offset)
+    return LookaheadPage(hits[:per_page], number, per_page, len(hits) > per_page)
+
+
+def search_vector():
+    """The vector searched, exactly as migration 0010's GIN index builds it (the planner only
+    uses an expression index for the same expression)."""
+    from django.contrib.postgres.search import SearchVector
+
+    return SearchVector("headline", "body", config=SEARCH_CONFIG)
+
+
+def _postgres_release_search(query: str, limit: int, offset: int, using: str) -> list[ReleaseHit]:
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
-    vector = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "body", weight="B", config=SEARCH_CONFIG
-    )
+    vector = search_vector()
     releases = (
         Release.objects.using(using)
         .annotate(search=vector)
@@ -184,7 +202,7 @@ def _postgres_release_search(query: str, limit: int, using: str) -> list[Release
         )
         .select_related("company")
         .defer("body", "raw", "extraction", "import_log")
-        .order_by("-rank", "-published", "-id")[:limit]
+        .order_by(F("published").desc(nulls_last=True), "-id")[offset : offset + limit]
     )
     return [
         ReleaseHit(
@@ -197,7 +215,7 @@ def _postgres_release_search(query: str, limit: int, using: str) -> list[Release
     ]
 
 
-def _simple_release_search(query: str, limit: int, using: str) -> list[ReleaseHit]:
+def _simple_release_search(query: str, limit: int, offset: int, using: str) -> list[ReleaseHit]:
     terms = query_terms(query)
     if not terms:
         return []
@@ -206,7 +224,7 @@ def _simple_release_search(query: str, limit: int, using: str) -> list[ReleaseHi
         releases = releases.filter(Q(headline__icontains=term) | Q(body__icontains=term))
     for term in query_terms(query, excluded=True):
         releases = releases.exclude(Q(headline__icontains=term) | Q(body__icontains=term))
-    releases = releases.order_by("-published", "-id")[:limit]
+    releases = releases.order_by(F("published").desc(nulls_last=True), "-id")[offset : offset + limit]
     return [
         ReleaseHit(
             release=r,

@@ -101,7 +101,7 @@ def test_release_text_is_escaped_and_only_our_marks_are_markup(client):
 def test_postgres_uses_full_text_search_with_stemming(iwg):
     hits = release_search("idle plant")  # stems: idling ~ idle, plants ~ plant
     if connection.vendor == "postgresql":
-        assert hits[0].release.pk == iwg.release.pk  # the headline's "Plants" weighs more
+        assert hits[0].release.pk == iwg.release.pk
         assert "Kestrel" not in [h.release.company.name for h in hits]
         assert hits[0].rank is not None and hits[0].rank > 0
         assert "<mark>idling</mark>" in hits[0].snippet and "<mark>Plants</mark>" in hits[0].headline
@@ -139,3 +139,21 @@ def test_mark_terms_escapes_and_marks_case_insensitively():
 
 def test_mark_sentinels_balances_marks():
     assert mark_sentinels("a \ue000<x>\ue001 \ue001 \ue000b") == "a <mark>&lt;x&gt;</mark>  <mark>b</mark>"
+
+
+def test_releases_page_newest_first_without_counting(client, monkeypatch):
+    """Pages of two: the third page holds the last release; no COUNT of the matches."""
+    monkeypatch.setattr("companies.views.search.RELEASE_LIMIT", 2)
+    company = CompanyFactory(name="Paged Co")
+    bulk_releases(company, 5)  # "announced a change", published a day apart
+    first = client.get(URL, {"q": "announced change"})
+    assert [h.release.published for h in first.context["releases"]] == [
+        datetime.date(2009, 1, 5),
+        datetime.date(2009, 1, 4),
+    ]
+    assert first.context["release_links"].next == "?q=announced+change&page=2#releases-heading"
+    with CaptureQueriesContext(connection) as ctx:
+        third = client.get(URL, {"q": "announced change", "page": "3"})
+    assert [h.release.published for h in third.context["releases"]] == [datetime.date(2009, 1, 1)]
+    assert not third.context["release_page"].has_next and third.context["release_links"].previous
+    assert not any("COUNT(" in q["sql"].upper() for q in ctx.captured_queries if "companies_release" in q["sql"])
