@@ -5,19 +5,19 @@ Pure: no database, no network. Every reader ends in the same place — a ``Docum
 upload and ``extract_release`` never parse a format twice.
 
 Formats: plain text (as wires distribute it), HTML release pages, e-mail messages (``.eml``)
-and RSS 2.0 / RSS 1.0 / Atom feeds (one ``Document`` per item, named ``feed.xml#N``).
+and RSS 2.0 / RSS 1.0 / Atom feeds (one ``Document`` per item, named ``feed.xml#N``; read in
+``feeds``). Decoding and control characters are ``sanitize``'s: what it had to change is in
+each document's ``warnings``. A file refused is an ``InputError`` whose message says why.
 """
 
 from __future__ import annotations
 
-import codecs
+import copy
 import email
 import email.policy
 import email.utils
-import html
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -25,7 +25,9 @@ from enum import StrEnum
 from html.parser import HTMLParser
 from pathlib import Path
 
+from . import budget
 from .proposal import Document
+from .sanitize import Report, clean_document, decode, read_text, unicode_without_bom
 from .text import normalize
 
 __all__ = [
@@ -74,49 +76,7 @@ EXTENSIONS = {
 MAX_BYTES = 20 * 1024 * 1024
 
 
-# --- decoding -------------------------------------------------------------------------------
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: its BOM starts the same way
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-# Labels that in practice mean Windows-1252: mail clients and web pages declare Latin-1 or
-# ASCII and then use curly quotes anyway (the WHATWG encoding standard maps them the same way).
-_MEANS_CP1252 = {"iso8859-1", "latin-1", "latin_1", "ascii", "us-ascii", "iso-8859-1", "l1"}
-
-
-def decode(data: bytes, declared: str | None = None) -> str:
-    """Bytes to text: BOM, then the declared charset, then UTF-8, cp1252 and Latin-1. Never raises."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    for encoding in _candidates(declared):
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode("latin-1")  # maps every byte, so this is the floor
-
-
-def _candidates(declared: str | None) -> list[str]:
-    order: list[str] = []
-    if declared:
-        label = declared.strip().strip("\"'").lower()
-        try:
-            name = codecs.lookup(label).name
-        except LookupError:
-            name = ""
-        if name in _MEANS_CP1252 or label in _MEANS_CP1252:
-            order.append("cp1252")
-        elif name:
-            order.append(name)
-    order += ["utf-8", "cp1252"]
-    return order
-
+# --- decoding: companies.importer.sanitize (decode, read_text) -------------------------------
 
 # Text normalisation is the extractor's own (companies.importer.text.normalize): one definition,
 # so the body stored, the body extracted and the evidence offsets into it always agree.
@@ -519,6 +479,15 @@ def document_from_text(text: str, name: str) -> Document:
     return Document(name=name, text=normalised, raw=text if text != normalised else "")
 
 
+def _text_document(data: bytes, name: str, report: Report) -> Document:
+    text, _ = read_text(data, None, report)
+    # before normalising, which is linear but not free: a 20 MB file is refused in a blink
+    refused = budget.over_size(text)
+    if refused:
+        raise InputError(refused)
+    return document_from_text(text, name)
+
+
 # --- e-mail ---------------------------------------------------------------------------------
 
 # A plain-text part shorter than this, next to a longer HTML part, is a "view in browser" stub.
@@ -530,10 +499,12 @@ _FORWARD_MARKER = re.compile(
 _HEADER_LINE = re.compile(r"^[ \t>]*(From|Sent|Date|To|Cc|Subject|Reply-To)\s*:\s*(.*)$", re.I)
 
 
-def _part_text(part: EmailMessage) -> str:
+def _part_text(part: EmailMessage, report: Report) -> str:
+    """A part's text, its transfer encoding (quoted-printable, base64) and charset undone: a
+    "=00" in quoted-printable is a NUL byte only now, and goes here."""
     payload = part.get_payload(decode=True)
     if isinstance(payload, bytes):
-        return decode(payload, part.get_content_charset())
+        return read_text(payload, part.get_content_charset(), report)[0]
     return str(part.get_payload() or "")
 
 
@@ -556,17 +527,20 @@ def _strip_forward_header(text: str) -> tuple[str, dict[str, str]]:
     return text[: match.start()].rstrip() + "\n\n" + "\n".join(lines[index:]).strip(), headers
 
 
-def _message_body(message: EmailMessage) -> tuple[str, bool] | None:
+def _message_body(message: EmailMessage, report: Report) -> tuple[str, bool] | None:
     """(text, is_html) of the best body part, looking inside attached forwarded messages too."""
     plain = message.get_body(preferencelist=("plain",))
     rich = message.get_body(preferencelist=("html",))
-    plain_text = _part_text(plain) if plain is not None else ""
-    rich_text = _part_text(rich) if rich is not None else ""
+    plain_report, rich_report = Report(), Report()
+    plain_text = _part_text(plain, plain_report) if plain is not None else ""
+    rich_text = _part_text(rich, rich_report) if rich is not None else ""
     if plain_text.strip() and not (
         len(plain_text.strip()) < _STUB_PLAIN and len(rich_text) > 4 * _STUB_PLAIN
     ):
+        report.merge(plain_report)  # only the part kept is reported on
         return plain_text, False
     if rich_text.strip():
+        report.merge(rich_report)
         return rich_text, True
     for part in message.walk():
         if part.get_content_type() == "message/rfc822":
@@ -574,11 +548,12 @@ def _message_body(message: EmailMessage) -> tuple[str, bool] | None:
             if isinstance(inner, list) and inner:
                 inner = inner[0]
             if isinstance(inner, EmailMessage):
-                return _message_body(inner)
+                return _message_body(inner, report)
     return None
 
 
-def document_from_email(data: bytes, name: str) -> Document:
+def document_from_email(data: bytes, name: str, report: Report | None = None) -> Document:
+    report = report if report is not None else Report()
     message = email.message_from_bytes(data, policy=email.policy.default)
     assert isinstance(message, EmailMessage)
     try:
@@ -586,7 +561,7 @@ def document_from_email(data: bytes, name: str) -> Document:
         sent = str(message.get("Date", "") or "")
     except (ValueError, TypeError, IndexError):  # malformed headers must not lose the body
         subject = sent = ""
-    body = _message_body(message)
+    body = _message_body(message, report)
     if body is None:
         raise InputError("the e-mail has no text or HTML body")
     content, is_html = body
@@ -605,135 +580,21 @@ def document_from_email(data: bytes, name: str) -> Document:
     return Document(
         name=name,
         text=text,
-        raw=decode(data),
+        raw=read_text(data)[0],  # the source as sent; what it says is reported from the body
         headline=headline,
         url=url,
         published=published,
     )
 
 
-# --- feeds ----------------------------------------------------------------------------------
-
-_ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
-_DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']""", re.I)
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+# --- feeds: companies.importer.feeds ---------------------------------------------------------
 
 
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1].lower() if isinstance(tag, str) else ""
+def documents_from_feed(data: bytes, name: str, report: Report | None = None) -> list[Document]:
+    """One document per item of an RSS or Atom feed (see ``feeds``)."""
+    from .feeds import documents_from_feed as read_feed  # feeds reads entries with the HTML reader here
 
-
-def _child(element: ET.Element, *names: str) -> ET.Element | None:
-    for name in names:
-        for child in element:
-            if _local(child.tag) == name:
-                return child
-    return None
-
-
-def _child_text(element: ET.Element, *names: str) -> str:
-    child = _child(element, *names)
-    return "".join(child.itertext()).strip() if child is not None else ""
-
-
-def _parse_feed(data: bytes, name: str) -> ET.Element:
-    # Entity declarations are how XML bombs and external-entity reads work; feeds never need
-    # them. Refuse them before expat sees the document (what defusedxml does, without the package).
-    if _DOCTYPE.search(data) and _ENTITY_DECL.search(data):
-        raise InputError("the XML file declares entities (<!DOCTYPE ... <!ENTITY>), which is not allowed")
-    declared = _XML_ENCODING.match(data)
-    text = decode(data, declared.group(1).decode("ascii") if declared else None)
-    text = _XML_DECL.sub("", text, count=1)  # the text is decoded now; its encoding label is stale
-    try:
-        return ET.fromstring(text)
-    except ET.ParseError as error:
-        raise InputError(f"not a well-formed XML feed: {error}") from None
-
-
-def _entry_content(entry: ET.Element, names: tuple[str, ...]) -> tuple[str, bool]:
-    """(content, is_markup) of the richest of the named children."""
-    best = ""
-    markup = False
-    for tag in names:
-        child = _child(entry, tag)
-        if child is None:
-            continue
-        kind = child.get("type", "").lower()
-        if kind == "xhtml" or (len(child) and not (child.text or "").strip()):
-            value = "".join(ET.tostring(_without_namespaces(c), encoding="unicode") for c in child)
-            is_markup = True
-        else:
-            value = child.text or ""
-            # RSS descriptions are escaped HTML; Atom says so with type="html"; plain otherwise.
-            is_markup = kind in {"html", "text/html"} or bool(_MARKUP.search(value))
-        if len(value.strip()) > len(best.strip()):
-            best, markup = value, is_markup
-    return best, markup
-
-
-def _without_namespaces(element: ET.Element) -> ET.Element:
-    """A copy with plain tag names, so inline XHTML serialises as <p>, not <html:p>."""
-    copy = ET.fromstring(ET.tostring(element))
-    for node in copy.iter():
-        node.tag = _local(node.tag) or node.tag
-        node.attrib = {key.rsplit("}", 1)[-1]: value for key, value in node.attrib.items()}
-    return copy
-
-
-def _entry_link(entry: ET.Element) -> str | None:
-    for child in entry:
-        if _local(child.tag) != "link":
-            continue
-        if child.get("href") and child.get("rel", "alternate") == "alternate":
-            return child.get("href")
-        if (child.text or "").strip():
-            return child.text.strip()
-    guid = _child(entry, "guid")
-    if (
-        guid is not None
-        and guid.get("isPermaLink", "true") == "true"
-        and (guid.text or "").startswith("http")
-    ):
-        return guid.text.strip()
-    return None
-
-
-def _feed_document(entry: ET.Element, name: str) -> Document:
-    content, is_markup = _entry_content(entry, ("encoded", "content", "description", "summary"))
-    text = html_to_text(content) if is_markup else normalize(html.unescape(content))
-    title = _child_text(entry, "title")
-    # Titles are often escaped HTML whatever the feed declares; unescaping plain text is harmless.
-    headline = clean_title(html_to_text(title).replace("\n", " "))
-    published = parse_date(
-        _child_text(entry, "pubdate")
-        or _child_text(entry, "published")
-        or _child_text(entry, "date")  # dc:date in RSS 1.0
-        or _child_text(entry, "issued")
-        or _child_text(entry, "updated")
-    )
-    return Document(
-        name=name, text=text, raw=content, headline=headline, url=_entry_link(entry), published=published
-    )
-
-
-def documents_from_feed(data: bytes, name: str) -> list[Document]:
-    root = _parse_feed(data, name)
-    kind = _local(root.tag)
-    if kind == "html":
-        return [document_from_html(decode(data), name)]
-    if kind == "feed":
-        entries = [e for e in root if _local(e.tag) == "entry"]
-    elif kind in {"rss", "rdf"}:
-        channel = _child(root, "channel")
-        items = [e for e in root if _local(e.tag) == "item"]  # RSS 1.0 puts items beside channel
-        entries = items + ([e for e in channel if _local(e.tag) == "item"] if channel is not None else [])
-    else:
-        raise InputError(f"XML root <{kind}> is neither an RSS nor an Atom feed")
-    if not entries:
-        raise InputError("the feed has no items")
-    return [_feed_document(entry, f"{name}#{n}") for n, entry in enumerate(entries, start=1)]
+    return read_feed(data, name, report)
 
 
 # --- sniffing and entry points --------------------------------------------------------------
@@ -746,7 +607,7 @@ _EMAIL_HEADER = re.compile(
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    if not sample or sample.startswith(tuple(bom for bom, _ in _BOMS)):
+    if not sample or unicode_without_bom(sample):
         return False  # UTF-16/32 text is full of NUL bytes but is text
     if b"\x00" in sample:
         return True
@@ -785,16 +646,23 @@ def read_bytes(data: bytes, name: str) -> list[Document]:
         suffix = Path(name).suffix.lower()
         raise InputError(f"unsupported file type{' ' + suffix if suffix else ''}: binary content, not text")
     kind = sniff(data, name)
+    report = Report()
     if kind is Format.FEED:
-        documents = documents_from_feed(data, name)
+        documents = documents_from_feed(data, name, report)
     elif kind is Format.EMAIL:
-        documents = [document_from_email(data, name)]
+        documents = [document_from_email(data, name, report)]
     elif kind is Format.HTML:
-        documents = [document_from_html(decode(data, _html_charset(data)), name)]
+        documents = [document_from_html(read_text(data, _html_charset(data), report)[0], name)]
     else:
-        documents = [document_from_text(decode(data), name)]
+        documents = [_text_document(data, name, report)]
     if not any(d.text for d in documents):
         raise InputError("no release text found in the file")
+    for document in documents:
+        refused = budget.over_size(document.text)
+        if refused:
+            raise InputError(f"{document.name}: {refused}" if len(documents) > 1 else refused)
+        # one report per file: a feed's damaged bytes are told on each of its entries
+        clean_document(document, copy.deepcopy(report))
     return documents
 
 

@@ -122,3 +122,6 @@ class Document:
     headline: str | None = None  # when the container states it (HTML <title>/<h1>, Subject:, <title>)
     url: str | None = None
     published: date | None = None  # when the container states it (feed pubDate, e-mail Date:)
+    # what reading the file changed or could not read (control characters removed, bytes not
+    # valid UTF-8), for the editor: the input is never altered silently
+    warnings: list[str] = field(default_factory=list)
