@@ -136,6 +136,21 @@ def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] |
     return best
 
 
+def impossible_date(text: str) -> str | None:
+    """A date as written whose day its month does not have ("February 31, 2009", "31 June
+    2010", "2009-02-30"), so that a release dated so is reported as such, not as undated.
+
+    Only dates with a month name or in ISO form: "2/31/2009" may be a typo of anything.
+    """
+    for rx in (_MDY, _DMY, _ISO):
+        for m in rx.finditer(text):
+            month = m.group("m")
+            mo = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+            if _mk(int(m.group("y")), mo, int(m.group("d"))) is None:
+                return m.group(0)
+    return None
+
+
 # a date that follows these words is about something else than the day of publication
 _NOT_PUBLICATION = re.compile(
     r"\b(?:effective|ended|ending|end(?:ed)?\s+of|through|until|since|from|before|after|by|as\s+of|dated"

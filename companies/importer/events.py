@@ -38,6 +38,7 @@ from .clauses import (
 from .dates import date_mentions
 from .effective import EXACT_DAY, Effective, effective_date, merge_effective
 from .employees import employees_in
+from .evidence import hedged_warnings, place_warnings, window
 from .lexicon import (
     COMPANY_SUFFIX_STEM,
     FACILITY_NOUN,
@@ -867,7 +868,8 @@ class EventFinder:
         self.events.append(c)
 
     def result(self) -> tuple[list[ProposedEvent], list[str]]:
-        warnings = [f"Possible event not proposed (hedged or conditional): {text}" for text in self.hedged]
+        warnings = hedged_warnings(self.hedged)
+        unresolved: list[tuple[str, str, str]] = []  # told once per sentence, after the loop
         events = []
         for c in sorted(self.events, key=lambda c: c.order):
             if c.place.locality is None and any(_within(c, other) for other in self.events):
@@ -878,9 +880,7 @@ class EventFinder:
             ):
                 continue  # "the plant closing" after "close its Van Nuys plant": no second, vaguer event
             if not c.place.resolved and c.place.locality:
-                warnings.append(
-                    f"Unresolved place {c.place.locality!r} for a {c.type} event: {c.evidence.text}"
-                )
+                unresolved.append((c.type, c.place.locality, c.evidence.text))
             if (
                 c.effective
                 and c.effective.year_only
@@ -896,7 +896,7 @@ class EventFinder:
                 ProposedEvent(
                     type=c.type,
                     place=c.place,
-                    evidence=c.evidence.text,
+                    evidence=window(c.evidence.text, c.place, c.order - c.evidence.start),
                     confidence=round(c.confidence, 2),
                     facility=c.facility,
                     kind=c.kind,
@@ -905,7 +905,7 @@ class EventFinder:
                     counterparty=c.counterparty,
                 )
             )
-        return events, warnings
+        return events, warnings + place_warnings(unresolved)
 
 
 # words of a company's name that do not name this company rather than another

@@ -17,8 +17,9 @@ from datetime import date
 from functools import lru_cache
 
 from . import calibration, places
+from .budget import Deadline
 from .claims import find_claims
-from .dates import day_first, header_date, wire_name, year_for
+from .dates import day_first, header_date, impossible_date, wire_name, year_for
 from .document import page_date, read_layout, split_dateline_line, stamp_date
 from .events import find_events
 from .issuer import find_company, products_and_markets
@@ -41,10 +42,18 @@ READ_LIMIT = 100_000
 
 
 def extract(
-    text: str, *, headline: str | None = None, published: date | None = None, calibrated: bool = True
+    text: str,
+    *,
+    headline: str | None = None,
+    published: date | None = None,
+    calibrated: bool = True,
+    deadline: Deadline | None = None,
 ) -> Proposal:
     """Read a release into a Proposal. Event confidences are calibrated against labelled
-    releases (``calibration``); ``calibrated=False`` keeps the event finder's raw scores."""
+    releases (``calibration``); ``calibrated=False`` keeps the event finder's raw scores.
+    ``deadline`` is the time budget (``budget.Deadline``; by default
+    FOOTPRINT_MAX_RELEASE_SECONDS from now), checked between sentences."""
+    deadline = deadline if deadline is not None else Deadline()
     text, stamped = page_date(text)
     published = published or stamped
     body = split_dateline_line(normalize(text))
@@ -87,7 +96,7 @@ def extract(
     if stated and published and abs((stated - published).days) > 3:
         warnings.append(f"The dateline says {stated.isoformat()}, the container {published.isoformat()}")
     if proposal.published is None:
-        warnings.append("No publication date found")
+        warnings.append(_no_date_warning(paras, dl_index, dl, layout.header_lines, body_start))
     tail = "\n\n".join(p.text for p in paras[body_start:] if p.section in ("contact", "other", "about"))
     proposal.wire = (dl.wire if dl else None) or wire_name(header_text[:400]) or _copyright_wire(tail)
 
@@ -127,7 +136,7 @@ def extract(
             f"(the text has {len(body):,}): check that this is one press release"
         )
     proposal.events, event_warnings = find_events(
-        sentences,
+        deadline.within(sentences),  # read one by one, until the time budget runs out
         headline=lead,
         published=proposal.published,
         issuer=issuer,
@@ -139,7 +148,10 @@ def extract(
         named=named_areas(" ".join(s.text for s in sentences if s.section in ("body", "headline"))),
     )
     warnings.extend(event_warnings)
-    proposal.claims = find_claims((s.text for s in sentences if s.section in ("body", "about")), issuer)
+    claimed = (s.text for s in deadline.within(sentences) if s.section in ("body", "about"))
+    proposal.claims = find_claims(claimed, issuer)
+    if deadline.stopped_at is not None:
+        warnings.append(_out_of_time(deadline, len(body)))
 
     if dl and dl.place:
         # a bare "PITTSBURGH" is settled by the country the release is about, which the events
@@ -235,6 +247,29 @@ def _stated_region(place: str) -> str | None:
         if region:
             return region
     return None
+
+
+def _out_of_time(deadline: Deadline, length: int) -> str:
+    stopped = deadline.stopped_at
+    at = f"at character {stopped.start:,} of {length:,}" if isinstance(stopped, Sentence) else "early"
+    return (
+        f"Reading stopped {at}: the release took longer than the {deadline.seconds:g} s one release may "
+        "take (FOOTPRINT_MAX_RELEASE_SECONDS), so events and claims after that point were not read; "
+        "check that this is one press release"
+    )
+
+
+def _no_date_warning(paras, dl_index, dl, header_lines: list[str], body_start: int) -> str:
+    """Why the release has no date: none is given, or the one given is not a day that exists."""
+    where = list(header_lines)
+    if dl is not None and dl_index is not None:
+        where.append(paras[dl_index].text[: dl.end])
+    if body_start < len(paras):
+        where.append(paras[body_start].text[:60])
+    bad = impossible_date("\n".join(where))
+    if bad:
+        return f"The release is dated {bad!r}, a day that does not exist: set its publication date by hand"
+    return "No publication date found"
 
 
 def _copyright_wire(tail: str) -> str | None:

@@ -9,6 +9,7 @@ from companies.importer.dates import (
     day_first,
     find_dateline,
     header_date,
+    impossible_date,
     parse_date,
     year_for,
 )
@@ -175,3 +176,22 @@ def test_the_year_a_dateline_leaves_out():
     body = "Net earnings compare with the first quarter of 2005 and the fourth quarter of 2005."
     assert year_for(5, 11, body, headline="Acme reports results for first quarter 2006") == date(2006, 5, 11)
     assert year_for(12, 30, body, hint=date(2007, 1, 2)) == date(2006, 12, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("HALDEN, Norway, February 31, 2009 -- Fjellvik ASA", "February 31, 2009"),
+        ("Published 31 June 2010 at 08:00", "31 June 2010"),
+        ("Release date: 2009-02-30", "2009-02-30"),
+        ("Sept. 31, 2014 (BUSINESS WIRE)", "Sept. 31, 2014"),
+        ("February 29, 2012 is a leap day", None),
+        ("February 28, 2009 and 2009-03-01", None),
+        ("2/31/2009", None),  # numeric dates may be a typo of anything: not reported
+        ("no date at all", None),
+    ],
+)
+def test_impossible_date_finds_days_that_do_not_exist(text, found):
+    assert impossible_date(text) == found
+    if found:
+        assert parse_date(text) is None or parse_date(text)[1] != text.index(found)

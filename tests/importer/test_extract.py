@@ -81,6 +81,21 @@ def test_warnings_for_the_editor():
     assert "No issuing company found" in p.warnings
 
 
+def test_an_impossible_date_is_reported_as_such():
+    text = (
+        "Fjellvik to Idle Halden Mill\n\n"
+        "HALDEN, Norway, February 31, 2009 /PRNewswire/ -- Fjellvik ASA will idle its paper mill in "
+        "Halden, Norway, for six weeks."
+    )
+    p = extract(text)
+    assert p.published is None  # nothing is invented: not March 3, not February 28
+    assert "No publication date found" not in p.warnings
+    assert (
+        "The release is dated 'February 31, 2009', a day that does not exist: set its publication date by hand"
+        in p.warnings
+    )
+
+
 def test_seed_release_exactly():
     p = extract((SEED / "international-wire-2009-03-24.txt").read_text())
     out = p.to_json("seed")

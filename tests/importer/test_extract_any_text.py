@@ -5,6 +5,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from companies.importer.evidence import EVIDENCE_MAX
 from companies.importer.extract import extract
 
 # pieces of releases, joined in any order and any amount: datelines, chrome, event words, places
@@ -40,6 +41,7 @@ def _check(text: str) -> None:
     json.dumps(proposal.to_json(file="x.txt"))  # the JSON Lines contract always serialises
     for event in proposal.events:
         assert event.evidence and event.evidence in proposal.body
+        assert len(event.evidence) <= EVIDENCE_MAX
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
