@@ -11,8 +11,8 @@ only hold a web worker and, on SQLite, the write lock. So:
   release's sentences for events. It is checked between sentences; when it runs out the
   proposal keeps what was found so far and says where reading stopped.
 
-Both are read from the environment when used (like ``FOOTPRINT_CACHE_DIR``), so the importer
-stays free of Django; ``footprint/settings.py`` documents them beside the other settings.
+Both are read from the environment when used (as the gazetteer reads ``FOOTPRINT_CACHE_DIR``),
+so the importer stays free of Django and a command, the web process and the worker agree.
 """
 
 from __future__ import annotations
