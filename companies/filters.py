@@ -21,13 +21,13 @@ import pycountry
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.utils import timezone
 
 from .models import Company, Event, EventType, Facility, FacilityKind, FacilityStatus
 from .presenters import GROUP_ORDER, FacilityRow, country_name, region_name, span_status
+from .querysets import EVENT_DATE
 
 # The status vocabulary is the model's choices; the order is the pages' (open first).
 STATUS_LABELS = {status: FacilityStatus(status).label for status in GROUP_ORDER}
@@ -36,7 +36,6 @@ COUNTRY_CHOICES = sorted(
     ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda c: c[1]
 )
 REGION_CODE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
-EVENT_DATE = Coalesce("effective_date", "announced_date")
 # Columns no export row uses; not loading them makes a 100k-row export markedly cheaper.
 EXPORT_UNUSED_FIELDS = (
     "products",
@@ -180,14 +179,17 @@ class FacilityFilter(django_filters.FilterSet):
         )
         if not (event_type or after or before):
             return queryset
-        events = Event.objects.accepted().filter(facility=OuterRef("pk")).alias(on=EVENT_DATE)
+        # One pass over the matching events (IN a subquery, a semi-join to the planner), not a
+        # correlated EXISTS per facility: with a date range that EXISTS made SQLite scan a
+        # facility's events once per facility listed, minutes at 50,000 facilities.
+        events = Event.objects.accepted().alias(on=EVENT_DATE)
         if event_type:
             events = events.filter(type=event_type)
         if after:
             events = events.filter(on__gte=after)
         if before:
             events = events.filter(on__lte=before)
-        return queryset.filter(Exists(events))
+        return queryset.filter(pk__in=events.values("facility_id"))
 
 
 class EventFilter(django_filters.FilterSet):
