@@ -225,4 +225,7 @@ def clean_document(document, report: Report) -> None:
     document.raw = strip_controls(document.raw, report)
     document.headline = clean_field(document.headline, report)
     document.url = clean_field(document.url, report)
+    # a file name from a file system that is not UTF-8 ("\udcff.txt"), stored as the source's
+    # name: made storable, but it says nothing about the release, so it is not reported
+    document.name = strip_controls(document.name, Report())
     document.warnings = [*report.warnings(), *document.warnings]

@@ -6,6 +6,7 @@ gone before anything is stored; a release too long for the budget is refused wit
 from __future__ import annotations
 
 import codecs
+import os
 from io import StringIO
 
 import pytest
@@ -92,3 +93,12 @@ def test_a_release_over_the_size_budget_is_refused_with_the_limit(fake_extract, 
     assert "the release is too long: 20 KB of text, where one release may have 8 KB" in err.getvalue()
     assert "FOOTPRINT_MAX_RELEASE_BYTES" in err.getvalue()
     assert [r.body for r in Release.objects.all()] == ["Tamsin Looms will close Brackwater."]
+
+
+def test_a_file_name_that_is_not_utf8_is_imported(fake_extract, tmp_path):
+    # Linux names are bytes: Python reads "\xe4" as the lone surrogate "\udce4", which no database stores
+    (tmp_path / os.fsdecode(b"Br\xe4ckwater.txt")).write_text("Tamsin Looms will close Brackwater.")
+    out = StringIO()
+    call_command("import_releases", str(tmp_path), stdout=out, stderr=StringIO())
+    assert "1 releases imported" in out.getvalue()
+    assert Release.objects.get().source_name.endswith("Br\ufffdckwater.txt")

@@ -161,3 +161,10 @@ def test_html_json_ld_escapes_cannot_smuggle_a_nul():
 def test_clean_files_have_no_warnings():
     (document,) = read_bytes(PADDING.encode(), "plain.txt")
     assert document.warnings == []
+
+
+def test_a_file_name_from_a_non_utf8_file_system_is_made_storable(tmp_path):
+    document = Document(name="Br\udce4ckwater.txt", text="Tamsin Looms will close Brackwater.")
+    clean_document(document, Report())
+    assert document.name == "Br\ufffdckwater.txt"
+    assert document.warnings == []
