@@ -127,6 +127,13 @@
       }
     });
     input.addEventListener("blur", close);
+    // A suggestion that arrives after the form is sent has nothing left to do.
+    if (input.form) {
+      input.form.addEventListener("submit", function () {
+        clearTimeout(timer);
+        close();
+      });
+    }
   }
 
   // A place added to a list of several (the "add an event" form): shown as a chip that holds

@@ -231,7 +231,7 @@ MOTOR_PLANTS = [
 ]
 
 
-def test_an_unknown_issuer_is_given_and_the_release_re_extracted(page, monkeypatch):
+def test_an_unknown_issuer_is_given_and_the_release_re_extracted(page, monkeypatch, snapshot):
     events = [
         ProposedEvent(
             "expanded", place(name, region, "US", lat, lon, gid), MOTORS_TEXT.split("\n\n")[1].strip(), 0.8
@@ -245,9 +245,13 @@ def test_an_unknown_issuer_is_given_and_the_release_re_extracted(page, monkeypat
 
     clicks = log_in(page)
     open_review(clicks, release)
-    clicks.fill(page.locator("#id_company"), "Corvane Motor Manufacturing")
+    snapshot("asks-for-the-issuer")
+    # The field suggests stored companies as it is typed; none has this name yet.
+    with page.expect_response(lambda r: "/admin/autocomplete/" in r.url and "Manufacturing" in r.url):
+        clicks.fill(page.locator("#id_company"), "Corvane Motor Manufacturing")
     clicks.click(page.locator("#complete-release").get_by_role("button", name="Set"))
     expect(page.locator(".messagelist")).to_contain_text("re-extracted: 5 events proposed")
+    snapshot("five-proposed")
     clicks.click(page.locator("#accept-all"))
     expect(page.locator(".messagelist")).to_contain_text("Accepted 5 events")
     company = Company.objects.get(name="Corvane Motor Manufacturing")
