@@ -71,7 +71,7 @@ class Report:
             more = ", \u2026" if len(self.removed) > 4 else ""
             out.append(
                 f"Removed {_count(total, 'control character')} from the text ({kinds}{more}): "
-                "they are not text, and the file may be damaged"
+                "control characters are not text, and the file may be damaged"
             )
         if self.mapped:
             out.append(

@@ -114,7 +114,7 @@ def test_nul_after_the_first_8_kb_of_a_text_file_is_removed_with_a_warning():
     assert "\x00" not in document.text and "\x00" not in document.raw
     assert document.text.endswith("The Tamsin mill will close in June.")
     assert document.warnings == [
-        "Removed 2 control characters from the text (NUL \u00d72): they are not text, and the file may be damaged"
+        "Removed 2 control characters from the text (NUL \u00d72): control characters are not text, and the file may be damaged"
     ]
 
 
@@ -144,7 +144,7 @@ def test_nul_in_a_quoted_printable_e_mail_is_removed_with_a_warning():
     assert document.headline == "Ostry Glass to idle its furnace"
     assert "=00" in document.raw  # the source as sent: quoted-printable text, no NUL in it
     assert document.warnings == [
-        "Removed 3 control characters from the text (NUL \u00d73): they are not text, and the file may be damaged"
+        "Removed 3 control characters from the text (NUL \u00d73): control characters are not text, and the file may be damaged"
     ]
 
 
