@@ -231,6 +231,12 @@ def status_series(
     return ChartData(periods=periods, series=series)
 
 
+def events_chart_start(last: date, *, months: int = EVENT_MONTHS) -> date:
+    """The first day of the events chart ending in ``last``'s month (``event_series`` shows
+    ``months`` months back from the latest month with events)."""
+    return add_months(date(last.year, last.month, 1), -(months - 1))
+
+
 def event_series(
     rows: Iterable[dict], *, types: Sequence[tuple[str, str]], months: int = EVENT_MONTHS
 ) -> ChartData:

@@ -218,3 +218,10 @@ def test_monthly_counts_is_one_group_by_over_accepted_events():
         (D(2008, 6, 1), "opened", 1),
         (D(2009, 3, 1), "idled", 2),
     ]
+
+
+def test_events_chart_start_is_ten_years_of_months_back_from_the_last():
+    D = datetime.date
+    assert charts.EVENT_MONTHS == 120
+    assert charts.events_chart_start(D(2026, 12, 31)) == D(2017, 1, 1)
+    assert charts.events_chart_start(D(2009, 3, 24), months=12) == D(2008, 4, 1)

@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ..charts import company_status_chart, events_chart
+from ..charts import company_status_chart, events_chart, events_chart_start
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
 from ..models import Company, Event, EventType, Facility, Release, StatusSpan
@@ -37,7 +37,7 @@ from ..presenters import (
 
 LATEST_EVENTS = 20
 COMPANIES_PER_PAGE = 50
-FACILITIES_PER_PAGE = 50
+FACILITIES_PER_PAGE = 25
 """Facilities shown per status group on the company page (the rest a page away)."""
 NOT_YET_SHOWN = 20
 TIMELINE_PER_PAGE = 25
@@ -78,11 +78,14 @@ def _sort_columns(current: str) -> list[dict]:
 
 def home(request):
     totals = Facility.objects.status_totals()
+    # The chart shows ten years back from the latest month with events: count only those.
+    last = Event.objects.last_announced()
+    monthly = Event.objects.monthly_counts(since=events_chart_start(last)) if last else []
     context = {
         "company_count": Company.objects.count(),
         "totals": totals,
         "events": Event.objects.latest_accepted()[:LATEST_EVENTS],
-        "events_chart": events_chart(Event.objects.monthly_counts(), types=EventType.choices),
+        "events_chart": events_chart(monthly, types=EventType.choices),
     }
     return render(request, "companies/home.html", context)
 
