@@ -319,6 +319,7 @@ def complete_release(request, model_admin, release: Release):
             published=data.get("published"),
             company=data["company_obj"],
             company_name=data.get("company") or "",
+            user=request.user,
         )
     except ValidationError as error:
         _failed(request, error)
@@ -338,7 +339,7 @@ def complete_release(request, model_admin, release: Release):
 def reextract(request, model_admin, release: Release):
     from ..services.imports import release_reextract
 
-    result = release_reextract(release=release)
+    result = release_reextract(release=release, user=request.user)
     if result.failed:
         _failed(request, result.error or "re-extracting failed")
         return HttpResponseRedirect(review_url(release))
@@ -355,7 +356,7 @@ def row_action(request, model_admin, release: Release):
     sale = event.type in SALE_TYPES and services.sale_partner(event) is not None
     try:
         if "_reject" in request.POST:
-            services.proposal_reject(event=event)
+            services.proposal_reject(event=event, user=request.user)
             return _done(
                 request,
                 release,
@@ -377,9 +378,10 @@ def row_action(request, model_admin, release: Release):
                 employees=data["employees"],
                 place=data["place_choice"],
                 accept=accept,
+                user=request.user,
             )
         elif accept:
-            services.proposal_accept(event=event)
+            services.proposal_accept(event=event, user=request.user)
         event.refresh_from_db()
     except ValidationError as error:
         _failed(request, error)
@@ -394,7 +396,7 @@ def row_action(request, model_admin, release: Release):
 
 
 def accept_all(request, model_admin, release: Release):
-    outcome = services.proposals_accept_all(release=release)
+    outcome = services.proposals_accept_all(release=release, user=request.user)
     for error in outcome.errors:
         messages.error(request, error)
     if outcome.waiting_for_date:
@@ -406,7 +408,7 @@ def accept_all(request, model_admin, release: Release):
 
 
 def reject_rest(request, model_admin, release: Release):
-    count = services.proposals_reject_rest(release=release)
+    count = services.proposals_reject_rest(release=release, user=request.user)
     return _done(request, release, f"Rejected {_events(count)} still proposed.")
 
 
@@ -426,6 +428,7 @@ def add_event(request, model_admin, release: Release):
                 effective_date=data["effective_date"],
                 employees=data["employees"],
                 evidence=data["evidence"],
+                user=request.user,
             )
         except ValidationError as error:
             _failed(request, error)

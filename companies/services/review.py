@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from ..history import acting
 from ..models import Company, Event, EventType, Facility, FacilityKind, ImportState, Release, ReviewState
 from .events import event_create, event_set_review_state
 from .facilities import facility_get_or_create, facility_record_sale
@@ -29,6 +31,13 @@ from .releases import release_set_published
 from .review_places import PlaceChoice, evidence_for_place, kind_in_sentence, location_for_place
 
 SALE_TYPES = (EventType.SOLD, EventType.ACQUIRED)
+
+# Change reasons in the audit history for the two writes only this page makes (the others --
+# accepted, rejected, dated, re-extracted -- are ``companies.history.Reason``'s).
+EDITED = "edited on the review page"
+MOVED = "moved to another place"
+ADDED = "added from the text"
+ISSUER_SET = "issuer set"
 
 
 # --- a proposal and its sale partner ------------------------------------------------------
@@ -66,22 +75,22 @@ def _refuse_undated(event: Event) -> None:
 
 
 @transaction.atomic
-def proposal_accept(*, event: Event) -> list[Event]:
+def proposal_accept(*, event: Event, user: AbstractBaseUser | None = None) -> list[Event]:
     """Accept a proposal (both sides of a sale). Refused while the release has no date."""
     events = _with_partner(event)
     for each in events:
         _refuse_undated(each)
-        event_set_review_state(event=each, state=ReviewState.ACCEPTED)
+        event_set_review_state(event=each, state=ReviewState.ACCEPTED, user=user)
     return events
 
 
 @transaction.atomic
-def proposal_reject(*, event: Event) -> list[Event]:
+def proposal_reject(*, event: Event, user: AbstractBaseUser | None = None) -> list[Event]:
     """Reject a proposal (both sides of a sale). The event is kept, rejected, so re-extracting
     the release does not propose it again."""
     events = _with_partner(event)
     for each in events:
-        event_set_review_state(event=each, state=ReviewState.REJECTED)
+        event_set_review_state(event=each, state=ReviewState.REJECTED, user=user)
     return events
 
 
@@ -93,7 +102,7 @@ class BulkOutcome:
 
 
 @transaction.atomic
-def proposals_accept_all(*, release: Release) -> BulkOutcome:
+def proposals_accept_all(*, release: Release, user: AbstractBaseUser | None = None) -> BulkOutcome:
     """Accept every proposal of the release; undated ones wait for the release's date."""
     outcome = BulkOutcome()
     for event in release.events.proposed().select_related("release").order_by("id"):
@@ -102,7 +111,7 @@ def proposals_accept_all(*, release: Release) -> BulkOutcome:
             continue
         try:
             with transaction.atomic():
-                event_set_review_state(event=event, state=ReviewState.ACCEPTED)
+                event_set_review_state(event=event, state=ReviewState.ACCEPTED, user=user)
         except ValidationError as error:
             outcome.errors.append(f"{event}: {' '.join(error.messages)}")
         else:
@@ -111,11 +120,11 @@ def proposals_accept_all(*, release: Release) -> BulkOutcome:
 
 
 @transaction.atomic
-def proposals_reject_rest(*, release: Release) -> int:
+def proposals_reject_rest(*, release: Release, user: AbstractBaseUser | None = None) -> int:
     """Reject every proposal of the release still waiting for a decision."""
     count = 0
     for event in release.events.proposed().order_by("id"):
-        event_set_review_state(event=event, state=ReviewState.REJECTED)
+        event_set_review_state(event=event, state=ReviewState.REJECTED, user=user)
         count += 1
     return count
 
@@ -133,6 +142,7 @@ def proposal_edit(
     employees: int | None,
     place: PlaceChoice | None = None,
     accept: bool = False,
+    user: AbstractBaseUser | None = None,
 ) -> Event:
     """Correct a row: its type, dates and head count (both sides of a sale), its place (one
     step: see ``event_move``), and accept it at once when ``accept``."""
@@ -143,19 +153,20 @@ def proposal_edit(
         raise ValidationError(
             "This row is a sale recorded for both companies: reject it and add the right event instead."
         )
-    for each in [event, partner] if partner is not None else [event]:
-        each.announced_date = announced_date
-        each.effective_date = effective_date
-        each.employees = employees
-        if each is event:
-            each.type = type
-        each.full_clean()
-        each.save()
+    with acting(user=user, reason=EDITED):
+        for each in [event, partner] if partner is not None else [event]:
+            each.announced_date = announced_date
+            each.effective_date = effective_date
+            each.employees = employees
+            if each is event:
+                each.type = type
+            each.full_clean()
+            each.save()
     if place is not None and location_for_place(place=place, create=False) != event.facility.location:
-        event_move(event=event, place=place)
+        event_move(event=event, place=place, user=user)
         event.refresh_from_db()
     if accept:
-        proposal_accept(event=event)
+        proposal_accept(event=event, user=user)
         event.refresh_from_db()
     return event
 
@@ -181,9 +192,14 @@ def _relocated(facility: Facility, location) -> Facility:
 
 
 @transaction.atomic
-def event_move(*, event: Event, place: PlaceChoice) -> Event:
+def event_move(*, event: Event, place: PlaceChoice, user: AbstractBaseUser | None = None) -> Event:
     """Move an event (both sides of a sale) to the right place in one step: to its company's
     facility there, made when missing; the facility it leaves is deleted if no events remain."""
+    with acting(user=user, reason=MOVED):
+        return _event_move(event=event, place=place)
+
+
+def _event_move(*, event: Event, place: PlaceChoice) -> Event:
     location = location_for_place(place=place)
     partner = sale_partner(event) if event.release_id else None
     left: list[int] = []
@@ -246,6 +262,7 @@ def release_complete(
     published: date | None = None,
     company: Company | None = None,
     company_name: str = "",
+    user: AbstractBaseUser | None = None,
 ) -> ReleaseCompletion:
     """Give a release the date or issuer its text did not say, and fill them into its rows.
 
@@ -258,16 +275,17 @@ def release_complete(
 
     outcome = ReleaseCompletion()
     if published is not None and published != release.published:
-        outcome.dated = release_set_published(release=release, published=published)
+        outcome.dated = release_set_published(release=release, published=published, user=user)
     name = " ".join((company_name or "").split())
     if (company is not None or name) and release.company_id is None:
         if company is None:
             company, outcome.company_created = company_get_or_create(name=name[:200], legal_name=name[:250])
         outcome.company = release.company = company
         release.full_clean()
-        release.save(update_fields=["company"])
+        with acting(user=user, reason=ISSUER_SET):
+            release.save(update_fields=["company"])
         if release.import_state == ImportState.NEEDS_COMPANY:
-            result = release_reextract(release=release)
+            result = release_reextract(release=release, user=user)
             if result.failed:
                 raise ValidationError(f"Re-extracting the release failed: {result.error}")
             outcome.reextracted, outcome.proposed = True, result.events_proposed
@@ -291,6 +309,7 @@ def event_add_from_text(
     employees: int | None = None,
     evidence: str = "",
     user_note: str = "",
+    user: AbstractBaseUser | None = None,
 ) -> list[Event]:
     """Add what the importer missed: one event of ``type`` at each of ``places``, on the
     release's word, decided by the editor (accepted at once when the release has a date).
@@ -322,62 +341,63 @@ def event_add_from_text(
     state = ReviewState.ACCEPTED if release.published else ReviewState.PROPOSED
     note = user_note or f"Added from the text on the review page on {timezone.localdate().isoformat()}."
     added: list[Event] = []
-    for place in places:
-        sentence = (evidence or "").strip() or evidence_for_place(release.body, place, type)
-        if not sentence:
-            raise ValidationError(
-                f"The text does not name {place.name}: check the place, or paste the sentence that "
-                "says so as the evidence."
+    with acting(user=user, reason=ADDED):
+        for place in places:
+            sentence = (evidence or "").strip() or evidence_for_place(release.body, place, type)
+            if not sentence:
+                raise ValidationError(
+                    f"The text does not name {place.name}: check the place, or paste the sentence that "
+                    "says so as the evidence."
+                )
+            location = location_for_place(place=place)
+            facility_kind = kind or kind_in_sentence(sentence, place) or FacilityKind.PLANT
+            seller_company = other if type == EventType.ACQUIRED and other is not None else company
+            facility, _ = facility_get_or_create(
+                company=seller_company,
+                location=location,
+                name=name.strip()[:200] if name.strip() and len(places) == 1 else "",
+                kind=facility_kind,
             )
-        location = location_for_place(place=place)
-        facility_kind = kind or kind_in_sentence(sentence, place) or FacilityKind.PLANT
-        seller_company = other if type == EventType.ACQUIRED and other is not None else company
-        facility, _ = facility_get_or_create(
-            company=seller_company,
-            location=location,
-            name=name.strip()[:200] if name.strip() and len(places) == 1 else "",
-            kind=facility_kind,
-        )
-        if Event.objects.filter(facility=facility, release=release, type=type).exists() or (
-            type == EventType.ACQUIRED
-            and other is not None
-            and Event.objects.filter(facility=facility, release=release, type=EventType.SOLD).exists()
-        ):
-            raise ValidationError(f"This release already has that event at {location.label}.")
-        if type in SALE_TYPES and other is not None:
-            buyer = other if type == EventType.SOLD else company
-            facility_record_sale(
-                facility=facility,
-                buyer=buyer,
-                release=release,
-                evidence=sentence,
-                sold_on=release.published,
-                effective=effective_date,
-                review_state=state,
-            )
-            events = list(
-                Event.objects.filter(
-                    release=release, facility_id__in=[facility.pk, facility.successor_id]
-                ).order_by("id")
-            )
-            for event in events:
-                event.employees, event.note = employees, note
-                event.full_clean()
-                event.save(update_fields=["employees", "note"])
-            added += events
-        else:
-            added.append(
-                event_create(
+            if Event.objects.filter(facility=facility, release=release, type=type).exists() or (
+                type == EventType.ACQUIRED
+                and other is not None
+                and Event.objects.filter(facility=facility, release=release, type=EventType.SOLD).exists()
+            ):
+                raise ValidationError(f"This release already has that event at {location.label}.")
+            if type in SALE_TYPES and other is not None:
+                buyer = other if type == EventType.SOLD else company
+                facility_record_sale(
                     facility=facility,
-                    type=type,
-                    announced_date=release.published,
-                    effective_date=effective_date,
+                    buyer=buyer,
                     release=release,
                     evidence=sentence,
-                    employees=employees,
-                    confidence=1.0,
+                    sold_on=release.published,
+                    effective=effective_date,
                     review_state=state,
-                    note=note,
                 )
-            )
+                events = list(
+                    Event.objects.filter(
+                        release=release, facility_id__in=[facility.pk, facility.successor_id]
+                    ).order_by("id")
+                )
+                for event in events:
+                    event.employees, event.note = employees, note
+                    event.full_clean()
+                    event.save(update_fields=["employees", "note"])
+                added += events
+            else:
+                added.append(
+                    event_create(
+                        facility=facility,
+                        type=type,
+                        announced_date=release.published,
+                        effective_date=effective_date,
+                        release=release,
+                        evidence=sentence,
+                        employees=employees,
+                        confidence=1.0,
+                        review_state=state,
+                        note=note,
+                    )
+                )
     return added

@@ -145,6 +145,9 @@ def test_a_wrong_place_is_fixed_and_accepted_in_one_post(admin_client):
     event.refresh_from_db()
     assert event.facility.location.label == "Jay, ME, US" and event.review_state == "accepted"
     assert not Facility.objects.filter(pk=old.pk).exists()
+    # The audit history says who moved and accepted it, and why.
+    reasons = {(h.history_user.username, h.history_change_reason) for h in event.history.all()[:2]}
+    assert reasons == {("admin", "moved to another place"), ("admin", "accepted")}
 
 
 def test_a_place_picked_from_the_suggestions_is_used(admin_client):
