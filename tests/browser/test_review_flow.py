@@ -391,3 +391,29 @@ def test_the_review_page_fits_a_laptop_screen(page):
     )
     shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot))
+
+
+def test_a_place_is_picked_with_the_keyboard(page):
+    """Arrow keys move through the suggestions and Enter picks one without sending the form."""
+    release = imported(
+        PAPER_TEXT,
+        Proposal(
+            headline="Lakemoor Paper to Idle Pulp Line at Jay Mill",
+            published=DAY,
+            company=CompanyRef("Lakemoor Paper Co."),
+        ),
+        "lakemoor.txt",
+    )
+    clicks = log_in(page)
+    open_review(clicks, release)
+    field = page.locator("#id_add-place")
+    field.fill("Jay")
+    options = page.locator("#id_add-place-suggestions [role=option]")
+    expect(options.first).to_contain_text("Jay, Maine")
+    field.press("ArrowDown")
+    field.press("ArrowUp")
+    expect(field).to_have_attribute("aria-activedescendant", "id_add-place-suggestions-0")
+    field.press("Enter")
+    expect(page.locator("#add-picks li")).to_have_count(1)
+    expect(page.locator("#add-picks")).to_contain_text("Jay, ME, US")
+    assert release.events.count() == 0  # nothing was sent
