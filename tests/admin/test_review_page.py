@@ -125,6 +125,20 @@ def test_staff_without_permissions_and_anonymous_users_may_not():
     assert event.review_state == "proposed"
 
 
+def test_a_viewer_sees_the_page_without_its_buttons():
+    from django.contrib.auth.models import Permission
+
+    event = memphis_idling()
+    viewer = User.objects.create_user("viewer", password="pw", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename__in=["view_release", "view_event"]))
+    client = Client()
+    client.force_login(viewer)
+    html = client.get(url(event.release)).content.decode()
+    assert f'id="row-{event.pk}"' in html
+    assert "Accept all" not in html and "Add an event from the text" not in html
+    assert client.post(url(event.release), {"action": "accept_all"}).status_code == 403
+
+
 def test_a_post_without_the_csrf_token_is_refused():
     event = memphis_idling()
     client = Client(enforce_csrf_checks=True)
