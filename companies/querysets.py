@@ -192,13 +192,11 @@ class FacilityQuerySet(models.QuerySet):
     # --- the company page: counts from GROUP BY, facilities a page at a time ---
     def footprint_counts(self, day: date):
         """Facilities per company and status on ``day``: ``{"company_id", "status", "n"}`` rows
-        from one GROUP BY. ``status`` None counts facilities with a status at another date but
-        none on ``day`` (not yet in the footprint); facilities with no accepted event are left
-        out. Scope it first, e.g. ``filter(company_id__in=family)``."""
+        from one GROUP BY over the facilities in a footprint that day (``not_yet_in_footprint``
+        lists the others). Scope it first, e.g. ``filter(company_id__in=family)``."""
         return (
             self.on(day)
-            .with_records()
-            .filter(has_status=True)
+            .in_footprint()
             .values("company_id", status=F("span__status"))
             .annotate(n=Count("pk"))
             .order_by()

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -103,7 +104,28 @@ class Event(models.Model):
             ),
             models.UniqueConstraint(fields=["facility", "release", "type"], name="event_unique_per_release"),
         ]
-        indexes = [models.Index(fields=["review_state", "announced_date"])]
+        indexes = [
+            models.Index(fields=["review_state", "announced_date"]),
+            # A facility's accepted events (status history, a company's timeline): without it
+            # SQLite answers "accepted events of these facilities" by scanning every accepted one.
+            models.Index(fields=["facility", "review_state"], name="event_facility_state_idx"),
+            # Newest accepted first (home, company timeline): a LIMIT reads the index in order.
+            models.Index(
+                models.F("announced_date").desc(),
+                models.F("id").desc(),
+                name="event_accepted_latest_idx",
+                condition=models.Q(review_state="accepted"),
+            ),
+            # The events page, its feeds and the changes pages' date ranges: accepted events by
+            # their date (effective, else announced), newest first (querysets.EVENT_DATE).
+            models.Index(
+                Coalesce("effective_date", "announced_date").desc(),
+                models.F("announced_date").desc(),
+                models.F("id").desc(),
+                name="event_accepted_date_idx",
+                condition=models.Q(review_state="accepted"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_type_display()}: {self.facility} ({self.date or 'undated'})"

@@ -13,7 +13,7 @@ from ..charts import company_status_chart, events_chart, events_chart_start
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
 from ..models import Company, Event, EventType, Facility, Release, StatusSpan
-from ..paging import CountedPaginator, page_links
+from ..paging import CountedPaginator, LookaheadPage, page_links, page_number
 from ..presenters import (
     ACTIVE,
     GROUP_ORDER,
@@ -135,8 +135,10 @@ def company_detail(request, slug):
     )
     claims = company.latest_claims
     known = own.country_counts(on, ACTIVE) if claims else {}
-    timeline = Paginator(Event.objects.company_timeline(company), TIMELINE_PER_PAGE).get_page(
-        params.get("timeline_page")
+    # Newest first a page at a time, read along the index with one row of lookahead: counting
+    # a conglomerate's tens of thousands of events would cost more than the page.
+    timeline = LookaheadPage.read(
+        Event.objects.company_timeline(company), page_number(params.get("timeline_page")), TIMELINE_PER_PAGE
     )
     releases = Paginator(Release.objects.for_company(company), RELEASES_PER_PAGE).get_page(
         params.get("releases_page")

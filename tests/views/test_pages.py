@@ -390,3 +390,90 @@ def test_release_page_matches_rewrapped_evidence(client):
 )
 def test_unknown_records_are_404(client, url):
     assert client.get(url).status_code == 404
+
+
+# --- paging: the company page never lists every facility or event -----------------------------
+
+
+def paged_company(n: int):
+    """A company with ``n`` open facilities in towns A..., one idled, and ``n`` releases."""
+    from companies import views
+
+    company = CompanyFactory(name="Paged Co", slug="paged-co")
+    for i in range(n):
+        facility = FacilityFactory(
+            company=company, name=f"Plant {i:02d}", location=LocationFactory(locality=f"Town {i:02d}")
+        )
+        EventFactory(
+            facility=facility,
+            type="opened",
+            announced_date=datetime.date(2001, 1, 1) + datetime.timedelta(days=i),
+            release=ReleaseFactory(
+                company=company, published=datetime.date(2001, 1, 1) + datetime.timedelta(days=i)
+            ),
+        )
+    idled = FacilityFactory(company=company, name="Idle plant")
+    EventFactory(
+        facility=idled,
+        type="idled",
+        announced_date=datetime.date(2009, 1, 1),
+        release=ReleaseFactory(company=company),
+    )
+    return company, views
+
+
+def test_company_page_pages_each_status_group_with_counts_from_sql(client, monkeypatch):
+    company, views = paged_company(5)
+    monkeypatch.setattr(views.pages, "FACILITIES_PER_PAGE", 2)
+    response = client.get(company.get_absolute_url())
+    footprint = response.context["footprint"]
+    assert footprint["open"].count == 5 and footprint["idled"].count == 1
+    assert [r.facility.name for r in footprint["open"].rows] == ["Plant 00", "Plant 01"]
+    assert [r.facility.name for r in footprint["idled"].rows] == ["Idle plant"]
+    assert footprint["open"].links.next == "?open_page=2#group-open"
+    html = response.content.decode()
+    assert 'href="?open_page=3#group-open"' in html  # the last page
+    # the open group's third page, the idled group unchanged, other parameters kept
+    third = client.get(company.get_absolute_url(), {"open_page": "3", "as_of": "2020-01-01"}).context[
+        "footprint"
+    ]
+    assert [r.facility.name for r in third["open"].rows] == ["Plant 04"]
+    assert [r.facility.name for r in third["idled"].rows] == ["Idle plant"]
+    assert third["open"].links.previous == "?open_page=2&as_of=2020-01-01#group-open"
+    # past the end shows the last page, nonsense the first
+    assert [
+        r.facility.name
+        for r in client.get(company.get_absolute_url(), {"open_page": "99"}).context["footprint"]["open"].rows
+    ] == ["Plant 04"]
+    assert [
+        r.facility.name
+        for r in client.get(company.get_absolute_url(), {"open_page": "x"}).context["footprint"]["open"].rows
+    ] == ["Plant 00", "Plant 01"]
+
+
+def test_company_page_pages_timeline_and_releases(client, monkeypatch):
+    company, views = paged_company(5)
+    monkeypatch.setattr(views.pages, "TIMELINE_PER_PAGE", 4)
+    monkeypatch.setattr(views.pages, "RELEASES_PER_PAGE", 4)
+    first = client.get(company.get_absolute_url()).context
+    assert [e.facility.name for e in first["timeline"].rows] == [
+        "Idle plant",
+        "Plant 04",
+        "Plant 03",
+        "Plant 02",
+    ]
+    assert first["timeline"].has_next and first["timeline_links"].next == "?timeline_page=2#timeline-heading"
+    second = client.get(company.get_absolute_url(), {"timeline_page": "2", "releases_page": "2"}).context
+    assert [e.facility.name for e in second["timeline"].rows] == ["Plant 01", "Plant 00"]
+    assert not second["timeline"].has_next
+    assert first["releases"].paginator.count == 6 and len(second["releases"].object_list) == 2
+
+
+def test_company_page_counts_facilities_not_yet_in_the_footprint(client):
+    company, _ = paged_company(3)
+    response = client.get(company.get_absolute_url(), {"as_of": "2001-01-02"})
+    footprint = response.context["footprint"]
+    # the idling implies the idled plant was open before it; plant 02 opens the next day
+    assert footprint["open"].count == 3 and footprint.not_yet_count == 1
+    assert [f.name for f in footprint.not_yet] == ["Plant 02"]
+    assert "Not yet in the footprint on 2001-01-02 (1)" in response.content.decode()
