@@ -618,6 +618,9 @@ def _release_import(
         "store",
         f"release #{release.pk} stored from {document.name or 'pasted text'} ({len(document.text)} characters)",
     )
+    for warning in document.warnings:  # what reading the file changed (importer.sanitize)
+        log("read", warning)
+    result.warnings.extend(document.warnings)
     result = _extract_and_apply(
         release=release,
         document=document,

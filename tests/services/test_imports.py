@@ -374,6 +374,13 @@ def test_invalid_url_is_dropped_with_a_warning():
     assert any("URL" in w for w in result.warnings)
 
 
+def test_what_reading_the_file_changed_is_told_in_the_result_and_the_import_log():
+    warning = "2 control characters were removed from the text"
+    result = release_import(document=doc(warnings=[warning]), proposal=make_proposal())
+    assert warning in result.warnings
+    assert warning in Release.objects.get().import_log
+
+
 def test_seed_through_the_real_extractor_matches_an_existing_company():
     pytest.importorskip("companies.importer.extract")
     from pathlib import Path
