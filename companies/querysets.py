@@ -48,6 +48,9 @@ PLACE_ORDER = ("location__country", "location__region", "location__locality", "n
 EVENT_DATE = Coalesce("effective_date", "announced_date")
 """An event's date: effective where stated, else announced (``Event.date`` in SQL)."""
 
+COMPANY_OPTIONS_MAX = 300
+"""Company filters are drop-downs up to this many companies, text fields (a slug) beyond."""
+
 STATUS_COUNTS = ("open", "idled", "closed", "sold", "planned")
 """The statuses ``CompanyQuerySet.with_status_counts`` counts (``<status>_count``)."""
 

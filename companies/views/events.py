@@ -14,6 +14,7 @@ from ..exports import FORMATS, events_export
 from ..filters import EventFilter
 from ..models import Company, Event, EventType, Facility
 from ..presenters import place_options
+from ..querysets import COMPANY_OPTIONS_MAX
 
 PER_PAGE = 50
 
@@ -45,7 +46,9 @@ def event_list(request):
         "params": params,
         "selected": {"type": params.getlist("type"), "country": params.getlist("country")},
         "type_choices": EventType.choices,
-        "company_options": list(Company.objects.options()),
+        # A drop-down only while it stays short; past that the field takes a company's slug.
+        "company_options": list(Company.objects.options()[: COMPANY_OPTIONS_MAX + 1]),
+        "company_options_max": COMPANY_OPTIONS_MAX,
         "country_options": countries,
         "region_groups": region_groups,
         "feed_url": event_feed_url(params),

@@ -13,6 +13,7 @@ from ..filters import STATUS_CHOICES, FacilitySelection
 from ..maps import explorer_map
 from ..models import Company, EventType, Facility, FacilityKind
 from ..presenters import parse_as_of, place_options, sort_toggle
+from ..querysets import COMPANY_OPTIONS_MAX
 
 PER_PAGE = 50
 
@@ -73,7 +74,9 @@ def facility_list(request):
         "status_choices": STATUS_CHOICES,
         "kind_choices": FacilityKind.choices,
         "event_type_choices": EventType.choices,
-        "company_options": list(Company.objects.options()),
+        # A drop-down only while it stays short; past that the field takes a company's slug.
+        "company_options": list(Company.objects.options()[: COMPANY_OPTIONS_MAX + 1]),
+        "company_options_max": COMPANY_OPTIONS_MAX,
         "country_options": countries,
         "region_groups": region_groups,
         "columns": table_columns(params, selection.ordering),

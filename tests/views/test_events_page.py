@@ -159,3 +159,18 @@ def test_events_page_query_count_is_constant(client, url):
     add_events(57, start=3)
     assert count_queries(client, url) == small
     assert small <= 6
+
+
+def test_company_filter_is_a_text_field_past_the_drop_down_limit(client, monkeypatch):
+    """Thousands of companies would weigh more than the page: past the limit the filter takes a
+    slug, and keeps the one given."""
+    for _ in range(3):
+        CompanyFactory()
+    monkeypatch.setattr("companies.views.events.COMPANY_OPTIONS_MAX", 2)
+    monkeypatch.setattr("companies.views.explorer.COMPANY_OPTIONS_MAX", 2)
+    html = client.get("/events/", {"company": "acme"}).content.decode()
+    assert '<input id="e-company" type="text" name="company" value="acme"' in html
+    explorer = client.get("/facilities/", {"parent": "acme"}).content.decode()
+    assert '<input id="f-parent" type="text" name="parent" value="acme"' in explorer
+    monkeypatch.setattr("companies.views.events.COMPANY_OPTIONS_MAX", 300)
+    assert '<select id="e-company" name="company">' in client.get("/events/").content.decode()
