@@ -103,6 +103,9 @@ def open_review(clicks: Clicks, release: Release) -> None:
     row = clicks.page.locator("#result_list tbody tr").filter(has_text=release.headline[:40])
     clicks.click(row.get_by_role("link", name="Review"))
     expect(clicks.page.locator(".review-title")).to_have_text(release.headline)
+    # review.js has set up its autocompletes (it marks each field a combobox): a person is
+    # slower than a script, which could type before the page is ready.
+    expect(clicks.page.locator("input[data-autocomplete]").first).to_have_attribute("role", "combobox")
 
 
 def open_company_page(clicks: Clicks, company: Company) -> None:
