@@ -21,9 +21,11 @@ the same event +0.03.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
+from .candidates import _Candidate, _pkey, _within
+from .carryover import _LIST_ITEM, CarryOver, _Memory
 from .clauses import (
     ANCHOR_GATED,
     FACILITY_WORD,
@@ -35,9 +37,17 @@ from .clauses import (
     relative_spans,
     split_clauses,
 )
-from .dates import date_mentions
-from .effective import EXACT_DAY, Effective, effective_date, merge_effective
-from .employees import employees_in
+from .deals import (
+    _COMPANY_OBJECT,
+    _CONTENTS,
+    _DEAL_ADJ_TYPE,
+    _DEAL_CLOSED,
+    _DEAL_INCLUDES,
+    _DEAL_LISTED,
+    DealReading,
+    _direct_object,
+)
+from .effective import Effective, effective_date, merge_effective
 from .evidence import hedged_warnings, place_warnings, window
 from .lexicon import (
     COMPANY_SUFFIX_STEM,
@@ -46,7 +56,6 @@ from .lexicon import (
     NAME_TAIL_WORDS,
     TITLE_WORDS,
 )
-from .mention_context import kind_of
 from .modality import PAST_FORMS, modality, told_in_past
 from .parties import TARGET, TARGET_OWNS, counterparty
 from .proposal import PlaceRef, ProposedEvent
@@ -54,17 +63,14 @@ from .spans import Mention, find_mentions
 from .text import Sentence, words
 from .triggers import Trigger, find_triggers
 
-# --- clause structure --------------------------------------------------------------------------
-
-# --- polarity and modality ---------------------------------------------------------------------
-
-
 # biography in appointment releases: "At Halberd she led the closure of ..."
 _BIOGRAPHY = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"
     r"|\b(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z]\w+\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|served)\b"
     r"|^(?:Previously|Prior\s+to|Before\s+joining|Earlier\s+in\s+(?:his|her)\s+career)\b"
 )
+
+
 # a part of a site is not the site: "curtail one of the three paper machines at its mill"
 _PARTIAL = re.compile(
     r"\b(?:potlines?|shifts?|kilns?|furnaces?|departments?|(?<!production\s)(?<!ing\s)units?|boilers?|digesters?|presses|press|operations\s+on)\b"
@@ -74,62 +80,26 @@ _PARTIAL = re.compile(
     r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?(?:lines?|units?))\b",
     re.I,
 )
+
+
 _MENTION_NEGATED = re.compile(r"\b(?:not|no(?!\.?\s*\d)|except|excluding|other\s+than|besides)\b|n't\b", re.I)
+
+
 # a place after a new "continue to" verb is what carries on, not what the event word stops:
 # "will curtail the machine, and we will continue to serve customers from the X and Y mills"
 _CONTINUES_BETWEEN = re.compile(r"\b(?:continue|continues|continuing|remain|remains)\s+to\b", re.I)
+
+
 _MENTION_SPARED = re.compile(
     r"^[^.;]{0,80}?\b(?:(?:is|are|was|were|will)\s+not\s+(?:be\s+)?affected|unaffected|continues?\s+to\s+operate"
     r"|will\s+continue|remains?\s+open|continue\s+operating|no\s+changes)",
     re.I,
 )
-# "buy panels from the plant" is not buying the plant: the facility must be the direct object
-# (a measure may hold thousands separators: "a 200,000-square-foot plant")
-_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3})*[\w.'&$-]*,?\s+){0,8}?)$")
-_PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
-_PASSIVE_OBJECT = re.compile(
-    rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+(?:\w+\s+)?be|is\s+being|is|to\s+be)"
-    r"\s+(?:\w+\s+)?$",
-    re.I,
-)
-
-
-# --- anaphora ----------------------------------------------------------------------------------
-
-_ANAPHOR = re.compile(
-    rf"\b(?P<det>the|this|that|its|our|both|these|those|the\s+two|the\s+three|all\s+(?:two|three|four))\s+"
-    rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{FACILITY_NOUN})\b",
-    re.I,
-)
-
-# a bullet item of a list: "- Erie, Pennsylvania", "• Muncie, Ind.", "2) Joliet, Illinois"
-_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u00b7\u25aa\u2013]|\d{1,2}[.)])\s+\S")
-
-# --- deixis ---------------------------------------------------------------------------------
-
-# the dateline's town, named by deixis: "its plant here", "the local mill"
-_HERE = re.compile(
-    rf"\b(?P<noun>{FACILITY_NOUN})\s+(?:here|in\s+(?:this|the)\s+(?:city|town|community))\b"
-    rf"|\b(?:its|the|our)\s+local\s+(?:[a-z][\w\-]*\s+)?(?P<noun2>{FACILITY_NOUN})\b",
-    re.I,
-)
-_OPENING_ANAPHOR = re.compile(
-    rf"^(?:The|This|That|Its|It)\b(?:\s+[\w,.\-]+){{0,3}}?\s+{FACILITY_NOUN}\b|^It\s", re.I
-)
-
-# --- the assembly ------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Memory:
-    """Facilities mentioned most recently, for "the plant" in a later sentence."""
-
-    places: list[Mention] = field(default_factory=list)
-    from_headline: bool = True
 
 
 # An event told of a part of a site (one machine, line or furnace) is proposed below this.
 PARTIAL_CONFIDENCE = 0.6
+
 
 # Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
 # and reading only its first ones keeps the work per sentence bounded.
@@ -143,14 +113,20 @@ _COMPANY_SUBJECT = re.compile(
     r",?\s+(?:(?:today|also|previously|recently)\s+)?"
     r"(?:said|says|announced|announces|reported|reports|will|plans|is|has|had|intends|confirmed|disclosed)\b"
 )
+
+
 # a part of a site as the subject of a passive start-up: "the first new line expected to be commissioned"
 _PART_SUBJECT = re.compile(
     r"\b(?:lines?|machines?|presses|kilns?|furnaces?|ovens?|boilers?|turbines?|units?|reactors?|dryers?)\s+"
     r"(?:(?:is|are|was|were|will|be|been|being|expected|scheduled|due|set|slated|planned|to|now|also)\s+){1,5}$",
     re.I,
 )
+
+
 # the stoppage a restart ends, told as its cause: "resumed ... weeks after a flood forced the shutdown"
 _CAUSE_AFTER = re.compile(r"\b(?:after|following|since|when)\b", re.I)
+
+
 # a company named with its legal suffix right before an event verb, as its subject
 _NAMED_SUBJECT = re.compile(
     r"(?<![\w&'\-])(?P<subj>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|of|and)){0,5}?,?\s+"
@@ -158,60 +134,12 @@ _NAMED_SUBJECT = re.compile(
     r",?\s+(?:(?:will|would|shall|has|have|had|also|then|is\s+to|agreed\s+to|plans\s+to|intends\s+to"
     r"|expects\s+to|is\s+expected\s+to)\s+){0,2}(?:\w+ly\s+)?$"
 )
+
+
 _SELF_REFERENCES = frozenset({"the company", "the corporation", "the group", "the partnership", "the firm"})
-# a company as the object of a purchase: "acquired Halvard Tooling, Inc.", "the acquisition of Birchwood"
-_COMPANY_OBJECT = re.compile(
-    r"(?:\s+of)?\s+(?:(?:all|100%|substantially\s+all)\s+of\s+)?(?:the\s+(?:outstanding\s+)?(?:shares|assets|stock)\s+of\s+)?"
-    r"(?P<name>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|and)){0,6})"
-)
-# words that end the phrase describing a company bought before a place is named
-_SEAT_BREAK = re.compile(r"\b(?:and|with|to|from|but|which|who|that)\b|[;:]")
-_DEAL_CLOSED = re.compile(
-    r"\b(?:transaction|sale|acquisition|purchase|deal|divestiture)\b[^.;]{0,40}?"
-    r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
-    re.I,
-)
-_DEAL_INCLUDES = re.compile(
-    r"\b(?P<deal>transaction|sale|acquisition|purchase|deal|divestiture|agreement)\b[^.;]{0,40}?"
-    r"\b(?P<verb>includes?|included|including|comprises?|comprising|consists?\s+of|covers?|encompass\w*)\b",
-    re.I,
-)
-# a list of the sites an event just told concerns: "The affected facilities include ...", "The plants
-# to receive the investment are ...", a bullet under "The Purchased Assets:" reading "- include six mills"
-_CONTENTS = re.compile(
-    rf"^(?:-\s*)?(?:(?:the|these|those|both|all)\s+(?:[\w-]+\s+){{0,3}}?(?:{FACILITY_NOUN}|assets|businesses)\b"
-    r"(?:\s+(?:to\s+be\s+\w+|to\s+receive\s+[^.;:]{0,40}?|affected|involved|concerned|in\s+question))?\s+)?"
-    r"(?P<verb>includes?|included|are|were|comprise|comprises|consist\s+of)\b:?"
-    # what follows is a list of sites, not a description ("are licensed to export")
-    rf"(?=\s*(?:the|its|their|a|an|\d|one|two|three|four|five|six|seven|eight|nine|ten|located|in|at|:|(?-i:[A-Z])"
-    rf"|{FACILITY_NOUN}))",
-    re.I,
-)
-# a deal just announced, its sites listed by a copula: "The acquired facilities are ..."
-_DEAL_LISTED = re.compile(
-    rf"\b(?:the|these|both)\s+(?:two\s+|three\s+)?(?P<adj>acquired|purchased|sold|divested)\s+"
-    rf"(?:[\w\-]+\s+){{0,2}}?{FACILITY_NOUN}\s+(?:are|is|were|was|include|includes|comprise|consist\s+of)\b",
-    re.I,
-)
-_DEAL_ADJ_TYPE = {"acquired": "acquired", "purchased": "acquired", "sold": "sold", "divested": "sold"}
 
 
-@dataclass(slots=True)
-class _Candidate:
-    type: str
-    place: PlaceRef
-    evidence: Sentence
-    confidence: float
-    facility: str | None
-    kind: str | None
-    effective: Effective | None
-    employees: int | None
-    counterparty: str | None
-    order: int
-    past: bool = False  # told in a past tense ("was idled in August")
-
-
-class EventFinder:
+class EventFinder(DealReading, CarryOver):
     """Collects events sentence by sentence; call ``feed`` for each body sentence, then ``result``."""
 
     def __init__(
@@ -257,8 +185,6 @@ class EventFinder:
         if headline:
             self._read_headline(headline)
 
-    # -- headline -----------------------------------------------------------------------------
-
     def _read_headline(self, headline: str) -> None:
         mentions = [
             m
@@ -284,8 +210,6 @@ class EventFinder:
             if t:
                 self.headline_keys.add((t.type, _pkey(m.place)))
         self.memory = _Memory([m for m in mentions], from_headline=True)
-
-    # -- body ---------------------------------------------------------------------------------
 
     def feed(self, s: Sentence) -> None:
         self._fed += 1
@@ -349,103 +273,6 @@ class EventFinder:
         else:
             self._since_group += 1
             self._follow_up(s)
-
-    def _listed(self, s: Sentence, type_: str, listed: re.Match[str]) -> list[_Candidate]:
-        """ "The acquired plants are a beef plant in X and a pork plant in Y": the deal's sites."""
-        trig = Trigger(type_, listed.start("adj"), listed.end("adj"), listed.group("adj"), True)
-        mentions = [
-            m
-            for m in self._mentions(s.text)
-            if m.start > listed.end() and not m.decoy and m.place.locality and m.has_facility
-        ]
-        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
-        self._attach_employees(s, out, mentions)
-        for c in out:
-            self._add(c)
-        return out
-
-    def _target_sites(self, s: Sentence, owns: re.Match[str]) -> list[_Candidate]:
-        trig = Trigger("acquired", owns.start("verb"), owns.end("verb"), owns.group("verb"), True)
-        mentions = [
-            m
-            for m in self._mentions(s.text)
-            if m.start > owns.end() and m.decoy in (None, "other-company") and m.place.locality
-        ]
-        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
-        for c in out:
-            self._add(c)
-        return out
-
-    def _deal_contents(self, s: Sentence, deal: re.Match[str]) -> list[_Candidate]:
-        """ "The transaction includes the X mill and the Y plant": the sites of the deal just announced."""
-        noun = deal.group("deal").lower()
-        type_ = (
-            "sold"
-            if noun in ("sale", "divestiture")
-            else "acquired"
-            if noun
-            in (
-                "acquisition",
-                "purchase",
-            )
-            else self._deal_type
-        )
-        if type_ is None:
-            return []
-        trig = Trigger(type_, deal.start("verb"), deal.end("verb"), deal.group("verb"), True)
-        found = self._mentions(s.text)
-        # "included its facilities in A, Michigan; B, Indiana; and C, Ontario": the noun covers the list
-        listed = [m for m in found if m.start > deal.end()]
-        covered = bool(listed) and FACILITY_WORD.search(s.text, deal.end(), listed[0].start) is not None
-        mentions = [m for m in listed if not m.decoy and m.place.locality and (m.has_facility or covered)]
-        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
-        for c in out:
-            self._add(c)
-        return out
-
-    def _context_type(self) -> str | None:
-        """The event a list of sites belongs to: the one just told, or the deal under way, or the
-        headline's only kind of event."""
-        if self._last_group and self._since_group <= 2:
-            return self._last_group[-1].type
-        if self._told is not None and self._fed - self._told[1] <= 2:
-            return self._told[0]
-        if self._deal_type:
-            return self._deal_type
-        return next(iter(self.headline_types)) if len(self.headline_types) == 1 else None
-
-    def _contents(self, s: Sentence, contents: re.Match[str], type_: str) -> list[_Candidate]:
-        """ "The affected facilities include plants in X and Y", "The plants to receive the
-        investment are the X plant and the Y plant": the sites of the event just announced."""
-        trig = Trigger(type_, contents.start("verb"), contents.end("verb"), contents.group("verb"), True)
-        mentions = [
-            m
-            for m in self._mentions(s.text)
-            if m.start > contents.end("verb") and not m.decoy and m.place.locality
-        ]
-        out = [self._candidate(s, trig, m, None, False, inherited=None) for m in mentions]
-        for c in out:
-            c.confidence = min(c.confidence, 0.85)
-            self._add(c)
-        return out
-
-    def _mentions(self, text: str) -> list[Mention]:
-        return find_mentions(
-            text, self.issuer_words, self.known_places, default_country=self.country, named=self.named
-        )
-
-    def _remember(self, mentions: list[Mention]) -> bool:
-        good = [m for m in mentions if not m.decoy and m.has_facility]
-        if good:
-            self.memory = _Memory(good, from_headline=False)
-        return bool(good)
-
-    def _memory_places(self) -> list[Mention]:
-        """The facilities mentioned last, reading pending sentences newest first."""
-        while self._pending:
-            if self._remember(self._mentions(self._pending.pop())):
-                self._pending.clear()
-        return self.memory.places
 
     def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
         text = s.text
@@ -592,18 +419,6 @@ class EventFinder:
             self._add(c)
         return out
 
-    def _target_seat(self, text: str, t: Trigger, mentions: list[Mention]) -> Mention | None:
-        """The place of a company bought: the first town named after its name (its seat or site)."""
-        target = _COMPANY_OBJECT.match(text, t.end)
-        if target is None or set(target.group("name").split()) & self.issuer_words:
-            return None
-        for m in mentions:
-            between = text[target.end() : m.start]
-            near = 0 <= len(between) <= 100 and not _SEAT_BREAK.search(between)
-            if near and m.place.locality and m.decoy in (None, "headquarters", "company-seat"):
-                return replace(m, decoy=None)
-        return None
-
     def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:
         """Whether the event verb's subject is another company named with its legal suffix."""
         m = _NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
@@ -617,29 +432,6 @@ class EventFinder:
         if not m or m.group("subj").lower() in _SELF_REFERENCES:
             return False
         return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
-
-    def _deal_date(self, text: str) -> None:
-        """ "The transaction closed on September 27": the date of the sale or purchase just announced."""
-        deals = [c for c in self.events if c.type in ("sold", "acquired") and c.effective is None]
-        found = [d for d in date_mentions(text, self.published, past=True) if EXACT_DAY.search(d.text)]
-        if deals and found:
-            for c in deals:
-                c.effective = Effective(found[0].value, True)
-
-    def _jobs_detail(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
-        """ "has created 220 jobs" after an opening is that opening's head count, not an expansion."""
-        named = {_pkey(m.place) for m in usable}
-        targets = [
-            c
-            for c in self.events
-            if c.type in ("opened", "expanded", "reopened") and (not named or _pkey(c.place) in named)
-        ]
-        if not targets and usable:
-            return False
-        counts = employees_in(text[t.start :])
-        if targets and counts:
-            targets[-1].employees = targets[-1].employees or counts[0][0]
-        return True
 
     @staticmethod
     def _spared(text: str, t: Trigger, m: Mention, clause: Clause) -> bool:
@@ -691,141 +483,6 @@ class EventFinder:
             order=s.start + t.start,
             past=told_in_past(s.text, t),
         )
-
-    def _inherit(self, s: Sentence, t: Trigger, clause: Clause, effective, quoted: bool) -> list[_Candidate]:
-        """An event word without a place: enrich the event it refers back to, or take the place
-        of the facility last mentioned ("The mill will be idled ...")."""
-        text = s.text
-        same = [c for c in self.events if c.type == t.type]
-        ana = _ANAPHOR.search(text, clause.start, clause.end)
-        if same and (ana is None or t.nominal or self._refers_to(same, ana)):
-            targets = (
-                same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
-            )
-            counts = employees_in(text[clause.start : clause.end]) or employees_in(text)
-            for c in targets:
-                c.effective = merge_effective(c.type, c.effective, effective)
-                if counts and len(targets) == 1:
-                    c.employees = c.employees or counts[0][0]
-            self._last_group = targets
-            self._since_group = 0
-            return []
-        here = _HERE.search(text, clause.start, clause.end)
-        if here and self.dateline is not None and self.dateline.locality and not quoted:
-            # "the plant here" under a "DAYTON, Ohio --" dateline
-            noun = here.group("noun") or here.group("noun2")
-            m = Mention(here.start(), here.end(), replace(self.dateline), kind=kind_of(noun))
-            c = self._candidate(s, t, m, effective, quoted, inherited=None)
-            c.confidence = min(c.confidence, 0.85)
-            return [c]
-        if ana is None or quoted or not self._memory_places():
-            return []
-        plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(
-            "det"
-        ).lower().startswith(("the two", "the three", "all"))
-        plural = (
-            plural
-            or ana.group("noun").lower().endswith(("s", "ies"))
-            and ana.group("noun").lower() not in ("works", "operations")
-        )
-        places = self.memory.places
-        if not plural and len({_pkey(m.place) for m in places}) > 1:
-            return []
-        opened = [
-            c
-            for c in self.events
-            if c.type == "opened" and _pkey(c.place) in {_pkey(m.place) for m in places}
-        ]
-        if t.type == "expanded" and opened:
-            # "expects to invest $260 million in the facility and employ 250": the cost and
-            # the staff of the plant just announced, not an expansion of it
-            counts = employees_in(text[t.start :])
-            if counts and len(opened) == 1:
-                opened[0].employees = opened[0].employees or counts[0][0]
-            return []
-        inherited = "headline" if self.memory.from_headline else "sentence"
-        out = []
-        for m in places:
-            c = self._candidate(s, t, m, effective, quoted, inherited)
-            c.kind = c.kind or kind_of(ana.group("noun"))
-            out.append(c)
-        return out
-
-    def _refers_to(self, same: list[_Candidate], ana: re.Match[str]) -> bool:
-        keys = {_pkey(m.place) for m in self._memory_places()}
-        return any(_pkey(c.place) in keys for c in same) or not keys
-
-    def _attach_employees(self, s: Sentence, out: list[_Candidate], mentions: list[Mention]) -> None:
-        counts = employees_in(s.text)
-        if not counts or not out:
-            return
-        if len({_pkey(c.place) for c in out}) == 1:
-            for c in out:
-                c.employees = c.employees or counts[0][0]
-            return
-        # several places: a count belongs to the place it follows, before the next place
-        # (a figure after the last place is usually their total: "..., affecting 400 workers")
-        starts = sorted(m.start for m in mentions)
-        for c in out:
-            mine = [m for m in mentions if m.place is c.place]
-            if not mine:
-                continue
-            pos = mine[0].start
-            nxt = next((x for x in starts if x > pos), None)
-            if nxt is None:
-                continue
-            for n, at in counts:
-                if pos < at < nxt:
-                    c.employees = c.employees or n
-                    break
-
-    def _list_item(self, s: Sentence) -> None:
-        """ "- Erie, Pennsylvania": a site of the event whose sentence ended on a colon."""
-        type_, effective = self._listing
-        mentions = [m for m in self._mentions(s.text) if m.place.locality and not m.decoy]
-        if not mentions:
-            return
-        trig = Trigger(type_, 0, 0, "", True)
-        for c in [self._candidate(s, trig, mentions[0], effective, False, inherited="listed")]:
-            self._add(c)
-
-    def _place_placeless(self, s: Sentence) -> list[_Candidate]:
-        """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced
-        without a place is, told in one of the next two sentences about that site."""
-        type_, told_at, effective = self._placeless
-        if self._fed - told_at > 2 or not _OPENING_ANAPHOR.match(s.text):
-            return []
-        known = {(c.place.locality or "").casefold() for c in self.events if c.type == type_}
-        mentions = [
-            m
-            for m in self._mentions(s.text)
-            if m.place.locality and not m.decoy and m.place.locality.casefold() not in known
-        ]
-        if not mentions:
-            return []
-        self._placeless = None
-        trig = Trigger(type_, 0, 0, "", True)
-        out = [self._candidate(s, trig, mentions[0], effective, False, inherited="placed")]
-        for c in out:
-            self._add(c)
-        return out
-
-    def _follow_up(self, s: Sentence) -> None:
-        """Details in the sentences after an event: "The idling will affect 310 employees."""
-        if self._since_group > 3 or len({_pkey(c.place) for c in self._last_group}) != 1:
-            return
-        counts = employees_in(s.text)
-        if not counts:
-            return
-        # another site named in the sentence may own the figure, unless the sentence opens on
-        # "The plant ..." (the site just announced)
-        mine = {_pkey(c.place) for c in self._last_group}
-        others = [m for m in self._mentions(s.text) if not m.decoy and _pkey(m.place) not in mine]
-        if others and not _OPENING_ANAPHOR.match(s.text):
-            return
-        if counts:
-            for c in self._last_group:
-                c.employees = c.employees or counts[0][0]
 
     def _add(self, c: _Candidate) -> None:
         # one name is one place within a release: the one it qualifies ("Athlone, Ireland"),
@@ -917,22 +574,6 @@ _LEGAL = frozenset(f.rstrip(".") for f in LEGAL_SUFFIXES + NAME_TAIL_WORDS) | {
 }
 
 
-def _within(area: _Candidate, other: _Candidate) -> bool:
-    """Whether ``other`` is the same event, told in the same sentence, at a town inside ``area``."""
-    return (
-        other is not area
-        and other.type == area.type
-        and other.place.locality is not None
-        and other.evidence.text == area.evidence.text
-        and other.place.country == area.place.country
-        and area.place.region in (None, other.place.region)
-    )
-
-
-def _pkey(p: PlaceRef) -> tuple:
-    return ((p.locality or "").casefold(), p.region, p.country)
-
-
 def _governs(
     rel_t: tuple[int, int] | None, rel_m: tuple[int, int] | None, m: Mention, text: str = ""
 ) -> bool:
@@ -949,15 +590,6 @@ def _governs(
 
 # between a place and its relative clause, only its facility word and how the place is qualified
 _PLACE_GAP = re.compile(rf"(?:[\s,]+|[A-Z][\w'\-.]*|in|of|the|{FACILITY_NOUN})*")
-
-
-def _direct_object(text: str, t: Trigger) -> bool:
-    """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
-    after = text[t.end : t.end + 120]
-    m = FACILITY_WORD.search(after)
-    if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
-        return not after[m.end() :].startswith("'s")
-    return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))
 
 
 def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:

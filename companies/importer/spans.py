@@ -171,7 +171,10 @@ def find_mentions(
                 if found is None and len(town) > 1:
                     found, n_used = _region_of_town(town[-1], m.group("reg"))
                 if found is not None:
-                    region, country, used = found, found[:2], n_used
+                    # it settles the country; outside the US and Canada a county or department
+                    # is not kept as the place's region (the convention in place_names)
+                    country, used = found[:2], n_used
+                    region = found if country in _SUBDIVIDED else None
         if not (region or country) and default_country:
             compass = _COMPASS_REGION.match(m.group("reg"))
             if compass:  # "Wakefield, West Yorkshire": a subdivision of the home country

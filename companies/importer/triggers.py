@@ -301,7 +301,11 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "expanded",
         r"\b(?:add|adds|added|adding|increas\w+|doubl\w+|tripl\w+|boost\w*)\s+(?:\w+\s+){0,4}?"
-        r"(?:capacity|production\s+lines?|(?:a\s+)?(?:second|third|new)\s+(?:[\w-]+\s+){0,2}?(?:line|shift|machine))\b"
+        r"(?:capacity|production\s+lines?|(?:a\s+)?(?:second|third|new)\s+(?:production\s+)?(?:line|shift|machine))\b"
+        # a line named by what it makes counts where the text says where it goes: "add a new
+        # coating line at its plant" (without a place it is a detail of the event just told)
+        r"|\b(?:add|adds|added|adding)\s+(?:a|an)\s+(?:second|third|new)\s+(?:[\w-]+\s+){1,2}?(?:line|machine)\b"
+        r"(?=\s+(?:at|in|to)\s+(?:its|the|our|their)\b)"
         r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+",
         False,
         ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
@@ -378,6 +382,8 @@ _FALSE_SENSES = re.compile(
     r"\b(?:closures|shut-?downs?|shut-?offs?)\s+(?:and\s+[\w-]+\s+)?(?:plants?|lines?|business(?:es)?|valves?"
     r"|systems?|products?|segments?|divisions?|makers?|producers?|suppliers?|solutions?|technolog\w*"
     r"|manufactur\w*|moulding|molding|caps)\b"
+    # closures as a product: "produces closures, caps and containers", "a maker of closures"
+    r"|\b(?:produc\w*|mak(?:e|es|ing|er|ers)|manufactur\w*|mou?ld\w*|suppl\w*|sells?|of)\s+(?:[\w-]+\s+){0,2}?closures\b"
     # a state that a deal or plan is about, not a new event: "sell its idle mill", "the idled plant"
     r"|\b(?:its|the|their|our|this|that|an?)\s+(?:[\w-]+\s+)?idled?\s+(?=(?:[\w,.-]+\s+){0,3}?"
     rf"\w*{FACILITY_NOUN}\b)"

@@ -1,0 +1,226 @@
+"""What carries from one sentence to the next: "the plant" of an earlier sentence or the
+headline, a head count told after its event, a place told after an event announced without
+one, and the bullet items under an event sentence ending on a colon. Mixed into
+``EventFinder``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .candidates import _Candidate, _pkey
+from .clauses import (
+    Clause,
+)
+from .effective import merge_effective
+from .employees import employees_in
+from .lexicon import (
+    FACILITY_NOUN,
+)
+from .mention_context import kind_of
+from .spans import Mention, find_mentions
+from .text import Sentence
+from .triggers import Trigger
+
+_ANAPHOR = re.compile(
+    rf"\b(?P<det>the|this|that|its|our|both|these|those|the\s+two|the\s+three|all\s+(?:two|three|four))\s+"
+    rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{FACILITY_NOUN})\b",
+    re.I,
+)
+
+
+# a bullet item of a list: "- Erie, Pennsylvania", "• Muncie, Ind.", "2) Joliet, Illinois"
+_LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u00b7\u25aa\u2013]|\d{1,2}[.)])\s+\S")
+
+
+# the dateline's town, named by deixis: "its plant here", "the local mill"
+_HERE = re.compile(
+    rf"\b(?P<noun>{FACILITY_NOUN})\s+(?:here|in\s+(?:this|the)\s+(?:city|town|community))\b"
+    rf"|\b(?:its|the|our)\s+local\s+(?:[a-z][\w\-]*\s+)?(?P<noun2>{FACILITY_NOUN})\b",
+    re.I,
+)
+
+
+_OPENING_ANAPHOR = re.compile(
+    rf"^(?:The|This|That|Its|It)\b(?:\s+[\w,.\-]+){{0,3}}?\s+{FACILITY_NOUN}\b|^It\s", re.I
+)
+
+
+@dataclass(slots=True)
+class _Memory:
+    """Facilities mentioned most recently, for "the plant" in a later sentence."""
+
+    places: list[Mention] = field(default_factory=list)
+    from_headline: bool = True
+
+
+class CarryOver:
+    """Context across sentences; needs the attributes ``EventFinder`` sets."""
+
+    def _mentions(self, text: str) -> list[Mention]:
+        return find_mentions(
+            text, self.issuer_words, self.known_places, default_country=self.country, named=self.named
+        )
+
+    def _remember(self, mentions: list[Mention]) -> bool:
+        good = [m for m in mentions if not m.decoy and m.has_facility]
+        if good:
+            self.memory = _Memory(good, from_headline=False)
+        return bool(good)
+
+    def _memory_places(self) -> list[Mention]:
+        """The facilities mentioned last, reading pending sentences newest first."""
+        while self._pending:
+            if self._remember(self._mentions(self._pending.pop())):
+                self._pending.clear()
+        return self.memory.places
+
+    def _jobs_detail(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
+        """ "has created 220 jobs" after an opening is that opening's head count, not an expansion."""
+        named = {_pkey(m.place) for m in usable}
+        targets = [
+            c
+            for c in self.events
+            if c.type in ("opened", "expanded", "reopened") and (not named or _pkey(c.place) in named)
+        ]
+        if not targets and usable:
+            return False
+        counts = employees_in(text[t.start :])
+        if targets and counts:
+            targets[-1].employees = targets[-1].employees or counts[0][0]
+        return True
+
+    def _inherit(self, s: Sentence, t: Trigger, clause: Clause, effective, quoted: bool) -> list[_Candidate]:
+        """An event word without a place: enrich the event it refers back to, or take the place
+        of the facility last mentioned ("The mill will be idled ...")."""
+        text = s.text
+        same = [c for c in self.events if c.type == t.type]
+        ana = _ANAPHOR.search(text, clause.start, clause.end)
+        if same and (ana is None or t.nominal or self._refers_to(same, ana)):
+            targets = (
+                same if (ana and ana.group("det").lower() in ("both", "these", "those", "all")) else same[-1:]
+            )
+            counts = employees_in(text[clause.start : clause.end]) or employees_in(text)
+            for c in targets:
+                c.effective = merge_effective(c.type, c.effective, effective)
+                if counts and len(targets) == 1:
+                    c.employees = c.employees or counts[0][0]
+            self._last_group = targets
+            self._since_group = 0
+            return []
+        here = _HERE.search(text, clause.start, clause.end)
+        if here and self.dateline is not None and self.dateline.locality and not quoted:
+            # "the plant here" under a "DAYTON, Ohio --" dateline
+            noun = here.group("noun") or here.group("noun2")
+            m = Mention(here.start(), here.end(), replace(self.dateline), kind=kind_of(noun))
+            c = self._candidate(s, t, m, effective, quoted, inherited=None)
+            c.confidence = min(c.confidence, 0.85)
+            return [c]
+        if ana is None or quoted or not self._memory_places():
+            return []
+        plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(
+            "det"
+        ).lower().startswith(("the two", "the three", "all"))
+        plural = (
+            plural
+            or ana.group("noun").lower().endswith(("s", "ies"))
+            and ana.group("noun").lower() not in ("works", "operations")
+        )
+        places = self.memory.places
+        if not plural and len({_pkey(m.place) for m in places}) > 1:
+            return []
+        opened = [
+            c
+            for c in self.events
+            if c.type == "opened" and _pkey(c.place) in {_pkey(m.place) for m in places}
+        ]
+        if t.type == "expanded" and opened:
+            # "expects to invest $260 million in the facility and employ 250": the cost and
+            # the staff of the plant just announced, not an expansion of it
+            counts = employees_in(text[t.start :])
+            if counts and len(opened) == 1:
+                opened[0].employees = opened[0].employees or counts[0][0]
+            return []
+        inherited = "headline" if self.memory.from_headline else "sentence"
+        out = []
+        for m in places:
+            c = self._candidate(s, t, m, effective, quoted, inherited)
+            c.kind = c.kind or kind_of(ana.group("noun"))
+            out.append(c)
+        return out
+
+    def _refers_to(self, same: list[_Candidate], ana: re.Match[str]) -> bool:
+        keys = {_pkey(m.place) for m in self._memory_places()}
+        return any(_pkey(c.place) in keys for c in same) or not keys
+
+    def _attach_employees(self, s: Sentence, out: list[_Candidate], mentions: list[Mention]) -> None:
+        counts = employees_in(s.text)
+        if not counts or not out:
+            return
+        if len({_pkey(c.place) for c in out}) == 1:
+            for c in out:
+                c.employees = c.employees or counts[0][0]
+            return
+        # several places: a count belongs to the place it follows, before the next place
+        # (a figure after the last place is usually their total: "..., affecting 400 workers")
+        starts = sorted(m.start for m in mentions)
+        for c in out:
+            mine = [m for m in mentions if m.place is c.place]
+            if not mine:
+                continue
+            pos = mine[0].start
+            nxt = next((x for x in starts if x > pos), None)
+            if nxt is None:
+                continue
+            for n, at in counts:
+                if pos < at < nxt:
+                    c.employees = c.employees or n
+                    break
+
+    def _list_item(self, s: Sentence) -> None:
+        """ "- Erie, Pennsylvania": a site of the event whose sentence ended on a colon."""
+        type_, effective = self._listing
+        mentions = [m for m in self._mentions(s.text) if m.place.locality and not m.decoy]
+        if not mentions:
+            return
+        trig = Trigger(type_, 0, 0, "", True)
+        for c in [self._candidate(s, trig, mentions[0], effective, False, inherited="listed")]:
+            self._add(c)
+
+    def _place_placeless(self, s: Sentence) -> list[_Candidate]:
+        """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced
+        without a place is, told in one of the next two sentences about that site."""
+        type_, told_at, effective = self._placeless
+        if self._fed - told_at > 2 or not _OPENING_ANAPHOR.match(s.text):
+            return []
+        known = {(c.place.locality or "").casefold() for c in self.events if c.type == type_}
+        mentions = [
+            m
+            for m in self._mentions(s.text)
+            if m.place.locality and not m.decoy and m.place.locality.casefold() not in known
+        ]
+        if not mentions:
+            return []
+        self._placeless = None
+        trig = Trigger(type_, 0, 0, "", True)
+        out = [self._candidate(s, trig, mentions[0], effective, False, inherited="placed")]
+        for c in out:
+            self._add(c)
+        return out
+
+    def _follow_up(self, s: Sentence) -> None:
+        """Details in the sentences after an event: "The idling will affect 310 employees."""
+        if self._since_group > 3 or len({_pkey(c.place) for c in self._last_group}) != 1:
+            return
+        counts = employees_in(s.text)
+        if not counts:
+            return
+        # another site named in the sentence may own the figure, unless the sentence opens on
+        # "The plant ..." (the site just announced)
+        mine = {_pkey(c.place) for c in self._last_group}
+        others = [m for m in self._mentions(s.text) if not m.decoy and _pkey(m.place) not in mine]
+        if others and not _OPENING_ANAPHOR.match(s.text):
+            return
+        if counts:
+            for c in self._last_group:
+                c.employees = c.employees or counts[0][0]
