@@ -357,12 +357,19 @@ class FacilityQuerySet(models.QuerySet):
 
     def place_options(self):
         """Distinct ``(country, region)`` pairs where there are facilities in a footprint at
-        some date (any accepted event), one query: a proposal's place is offered nowhere."""
+        some date (any accepted event), one query: a proposal's place is offered nowhere.
+
+        It runs over places (tens of thousands), each asking its index whether one of these
+        facilities there has a status span, not over every facility joined to its place."""
+        from .models import Location, StatusSpan
+
+        with_status = self.filter(location=OuterRef("pk")).filter(
+            Exists(StatusSpan.objects.filter(facility=OuterRef("pk")))
+        )
         return (
-            self.with_records()
-            .filter(has_status=True)
-            .order_by("location__country", "location__region")
-            .values_list("location__country", "location__region")
+            Location.objects.filter(Exists(with_status))
+            .order_by("country", "region")
+            .values_list("country", "region")
             .distinct()
         )
 

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-
 from django.http import QueryDict
 
 from companies import changes as changes_module

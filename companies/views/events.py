@@ -10,9 +10,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 
+from .. import cached
 from ..exports import FORMATS, events_export
 from ..filters import EventFilter
-from ..models import Company, Event, EventType, Facility
+from ..models import Company, Event, EventType
 from ..presenters import place_options
 from ..querysets import COMPANY_OPTIONS_MAX
 
@@ -38,7 +39,7 @@ def event_list(request):
 
     page = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     params = filterset.data
-    countries, region_groups = place_options(Facility.objects.place_options())
+    countries, region_groups = place_options(cached.place_options())
     context = {
         "page": page,
         "events": page.object_list,

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from django.shortcuts import render
 
+from .. import cached
 from ..exports import FORMATS, facilities_export
 from ..filters import STATUS_CHOICES, FacilitySelection
 from ..maps import explorer_map
-from ..models import Company, EventType, Facility, FacilityKind
+from ..models import Company, EventType, FacilityKind
 from ..presenters import parse_as_of, place_options, sort_toggle
 from ..querysets import COMPANY_OPTIONS_MAX
 
@@ -58,7 +59,7 @@ def facility_list(request):
 
     page = selection.page(request.GET.get("page"), PER_PAGE)
     params = selection.params
-    countries, region_groups = place_options(Facility.objects.place_options())
+    countries, region_groups = place_options(cached.place_options())
     context = {
         "page": page,
         "rows": page.object_list,

@@ -9,7 +9,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ..charts import company_status_chart, events_chart, events_chart_start
+from .. import cached
+from ..charts import company_status_chart, events_chart
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
 from ..models import Company, Event, EventType, Facility, Release, StatusSpan
@@ -77,15 +78,12 @@ def _sort_columns(current: str) -> list[dict]:
 
 
 def home(request):
-    totals = Facility.objects.status_totals()
-    # The chart shows ten years back from the latest month with events: count only those.
-    last = Event.objects.last_announced()
-    monthly = Event.objects.monthly_counts(since=events_chart_start(last)) if last else []
+    # Totals and the monthly series pass over every facility and ten years of events: cached.
     context = {
         "company_count": Company.objects.count(),
-        "totals": totals,
+        "totals": cached.status_totals(),
         "events": Event.objects.latest_accepted()[:LATEST_EVENTS],
-        "events_chart": events_chart(monthly, types=EventType.choices),
+        "events_chart": events_chart(cached.monthly_event_counts(), types=EventType.choices),
     }
     return render(request, "companies/home.html", context)
 

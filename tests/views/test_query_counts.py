@@ -4,6 +4,7 @@ import datetime
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,6 +21,8 @@ EVENT_TYPES = ("opened", "idled", "closed", "reopened", "expanded")
 
 
 def count_queries(client, url: str) -> int:
+    """Queries of one request with nothing cached (``companies.cached``): the cold path."""
+    cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url

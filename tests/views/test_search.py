@@ -156,4 +156,6 @@ def test_releases_page_newest_first_without_counting(client, monkeypatch):
         third = client.get(URL, {"q": "announced change", "page": "3"})
     assert [h.release.published for h in third.context["releases"]] == [datetime.date(2009, 1, 1)]
     assert not third.context["release_page"].has_next and third.context["release_links"].previous
-    assert not any("COUNT(" in q["sql"].upper() for q in ctx.captured_queries if "companies_release" in q["sql"])
+    assert not any(
+        "COUNT(" in q["sql"].upper() for q in ctx.captured_queries if "companies_release" in q["sql"]
+    )
