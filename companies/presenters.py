@@ -145,11 +145,8 @@ class Footprint:
     groups: dict[str, StatusGroup]
     not_yet: list = field(default_factory=list)
     """The first few facilities not in the footprint on that date (opened or acquired later)."""
-    not_yet_count: int = 0
-
-    @property
-    def not_yet_more(self) -> int:
-        return max(self.not_yet_count - len(self.not_yet), 0)
+    not_yet_more: bool = False
+    """Whether more facilities than ``not_yet`` are not yet in the footprint."""
 
     def __getitem__(self, key: str) -> StatusGroup:
         return self.groups[key]
@@ -205,7 +202,7 @@ def footprint_of(
     facilities: Iterable,
     *,
     not_yet: Sequence = (),
-    not_yet_count: int = 0,
+    not_yet_more: bool = False,
     params: QueryDict | None = None,
 ) -> Footprint:
     """The company's ``Footprint``: each group's count from its paginator and its page of
@@ -230,7 +227,7 @@ def footprint_of(
                 fragment=f"group-{key}",
             )
         groups[key] = group
-    return Footprint(on=on, groups=groups, not_yet=list(not_yet), not_yet_count=not_yet_count)
+    return Footprint(on=on, groups=groups, not_yet=list(not_yet), not_yet_more=not_yet_more)
 
 
 # ---------------------------------------------------------------------------------------------

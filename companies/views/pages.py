@@ -121,14 +121,15 @@ def company_detail(request, slug):
     paginators = group_pages(rollup.own_counts, FACILITIES_PER_PAGE)
     offsets = page_offsets(paginators, numbers)
     rows = own.status_pages(on, offsets, FACILITIES_PER_PAGE) if offsets else []
-    not_yet = own.not_yet_in_footprint(on)
+    # The first few not yet in the footprint, and whether there are more: never counted.
+    not_yet = list(own.not_yet_in_footprint(on)[: NOT_YET_SHOWN + 1])
     footprint = footprint_of(
         on,
         paginators,
         numbers,
         rows,
         not_yet=not_yet[:NOT_YET_SHOWN],
-        not_yet_count=not_yet.count(),
+        not_yet_more=len(not_yet) > NOT_YET_SHOWN,
         params=params,
     )
     claims = company.latest_claims
