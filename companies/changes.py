@@ -16,7 +16,7 @@ The period is inclusive: an event dated ``start`` is one of its changes, so a fa
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
@@ -25,7 +25,7 @@ from django.db.models import Count
 from django.http import QueryDict
 
 from .models import EventType
-from .paging import CountedPaginator, PageLinks, page_links
+from .paging import CountedPaginator, LookaheadPage, PageLinks, page_links, page_number
 from .presenters import GROUP_TITLES
 from .status import UNKNOWN, Status, event_date, history
 
@@ -175,8 +175,8 @@ class Changes:
     ``status_at`` applies them)."""
     announced: Page
     """A page of the events announced in the period that take effect after it."""
-    facilities: Page
-    """A page of the facilities whose status at the end differs from the start."""
+    facilities: LookaheadPage
+    """A page of the facilities whose status at the end differs from the start (not counted)."""
     links: dict[str, PageLinks] = field(default_factory=dict)
 
     @property
@@ -263,17 +263,24 @@ def changes_between(period: Period, params: QueryDict, *, company=None) -> Chang
     announced = Paginator(
         events.announced_for_later(period.start, period.end).in_status_order(), EVENTS_PER_PAGE
     ).get_page(params.get("announced_page"))
-    changed = Paginator(facilities.status_changed(period.start, period.end), FACILITIES_PER_PAGE).get_page(
-        params.get("changed_page")
+    # Counting every changed facility means joining both spans of every facility with an
+    # event in the period; a page with one row of lookahead reads only what it shows.
+    changed = LookaheadPage.read(
+        facilities.status_changed(period.start, period.end),
+        page_number(params.get("changed_page")),
+        FACILITIES_PER_PAGE,
     )
 
     facility_ids = {e.facility_id for e in shown} | {e.facility_id for e in announced.object_list}
     around = statuses_around(Event.objects.for_history(facility_ids)) if facility_ids else {}
     announced.object_list = event_changes(announced.object_list, around)
-    changed.object_list = [
-        FacilityChange(f, _span_status(f, "span_start"), _span_status(f, "span_end"))
-        for f in changed.object_list
-    ]
+    changed = replace(
+        changed,
+        rows=[
+            FacilityChange(f, _span_status(f, "span_start"), _span_status(f, "span_end"))
+            for f in changed.rows
+        ],
+    )
     result = Changes(
         period=period,
         counts=counts,

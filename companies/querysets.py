@@ -323,30 +323,30 @@ class FacilityQuerySet(models.QuerySet):
         """The changes pages' "facilities whose status changed": facilities with an accepted
         event in ``[start, end]`` (``EventQuerySet.in_period``) whose status span on the day
         before ``start`` (``span_start``) and on ``end`` (``span_end``) differ, with company,
-        place and both spans' events and releases, by company and name: one query to page."""
+        place and both spans' events and releases, oldest record first: one query to page."""
         from .models import Event
 
         # One pass over the period's events (IN a subquery), not a correlated EXISTS per
         # facility: SQLite answers that through the review-state index, scanning every event.
         in_period = Event.objects.accepted().in_period(start, end).values("facility_id")
-        differ = (
-            Q(span_start__isnull=True, span_end__isnull=False)
-            | Q(span_start__isnull=False, span_end__isnull=True)
-            | (
-                Q(span_start__isnull=False, span_end__isnull=False)
-                & ~Q(span_start__status=F("span_end__status"))
-            )
-        )
         return (
             self.filter(pk__in=in_period)
             .annotate(
                 span_start=FilteredRelation("spans", condition=span_on(start - timedelta(days=1))),
                 span_end=FilteredRelation("spans", condition=span_on(end)),
             )
-            .filter(differ)
+            # Plain columns compared (no status: ""), so the test stays a condition on the two
+            # joined rows; a negated lookup across the relations would become a subquery per row.
+            .alias(
+                status_before=Coalesce("span_start__status", models.Value("")),
+                status_after=Coalesce("span_end__status", models.Value("")),
+            )
+            .exclude(status_before=F("status_after"))
             .select_related("company", "location", "span_start__event__release", "span_end__event__release")
             .defer(*release_text("span_start__event__release"), *release_text("span_end__event__release"))
-            .order_by("company__name", "company_id", "name", "pk")
+            # In record order, so a page reads facilities along the primary key until it is
+            # full; sorting by company name would join and sort every changed facility first.
+            .order_by("pk")
         )
 
     # --- explorer / API (companies.filters) ---

@@ -39,7 +39,8 @@ def test_company_changes_lists_both_iwg_idlings(client, iwg):
     assert iwg.release.get_absolute_url() in html
     assert iwg.release.url in html
     assert 'status-badge status-open">Open' in html and 'status-badge status-idled">Idled' in html
-    assert "<strong>2</strong> facilities changed status" in " ".join(html.split())
+    assert "facilities whose status changed</a> over the period are listed below" in " ".join(html.split())
+    assert len(changes.facilities.rows) == 2
     assert [(t.label, t.count) for t in changes.type_counts] == [("Idled", 2)]
 
 
