@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: serve load-test run test test-browser chromium lint format migrations-check install demo bench evaluate evaluate-real fit-confidence clean
+.PHONY: serve load-test run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -88,6 +88,12 @@ evaluate-real: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) manage.py benchmark_extraction -n 1000 --import 1000 --test-db
+
+# Median, p95 and query count of every analyst page, in-process with DEBUG off, on the database
+# DATABASE_URL names (fill it first: manage.py generate_synthetic). README, "Performance".
+RUNS ?= 20
+bench-pages: $(STAMP)
+	DEBUG=0 SECRET_KEY=bench-pages $(PY) manage.py bench_pages --runs $(RUNS)
 
 # Production-style serving on loopback: gunicorn (footprint/gunicorn.conf.py: 2 gthread workers,
 # keep-alive, timeouts that let exports stream) with DEBUG off and whitenoise serving the hashed,
