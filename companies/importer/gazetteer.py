@@ -184,6 +184,20 @@ class Gazetteer:
         """Every place whose name or kept alternate name has the key of ``name``, most populous first."""
         return [Match(self.city(p >> 1), bool(p & 1)) for p in self._postings_for(place_key(name))]
 
+    def complete(self, prefix: str, *, max_keys: int = 2000) -> Iterator[tuple[str, Match]]:
+        """(key, match) for every place one of whose keys starts with ``prefix``'s key, in key
+        order; at most ``max_keys`` keys are walked (a short prefix starts thousands)."""
+        key = place_key(prefix)
+        if not key:
+            return
+        start = bisect.bisect_left(self._keys, key)
+        for i in range(start, min(start + max_keys, len(self._keys))):
+            current = self._keys[i]
+            if not current.startswith(key):
+                return
+            for p in self._postings_for(current):
+                yield current, Match(self.city(p >> 1), bool(p & 1))
+
     def has_key(self, name: str, *, alternate_min_population: int | None = None) -> bool:
         """Whether ``name`` is a place name; alternate names count only for places that big."""
         for p in self._postings_for(place_key(name)):

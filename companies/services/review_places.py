@@ -10,7 +10,6 @@ own name with the ISO 3166-2 region ``places.city_region`` gives.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,16 +18,12 @@ from django.db import transaction
 
 from ..importer.gazetteer import City, fold, get_gazetteer, place_key
 from ..importer.lexicon import FACILITY_NOUN
+from ..importer.mention_context import kind_of
 from ..importer.places import city_region, country_code, country_name, parse_place, region_code
 from ..importer.text import split_sentences
 from ..importer.triggers import find_triggers
 from ..models import Location
 from .records import location_get_or_create
-
-try:  # the importer is moving its mention helpers out of spans (mention_context)
-    from ..importer.mention_context import kind_of
-except ImportError:  # pragma: no cover - before that move
-    from ..importer.spans import kind_of
 
 SUGGESTIONS = 10
 # Prefix search walks the sorted keys from the first one that starts with the query; a short
@@ -111,25 +106,16 @@ def gazetteer_suggest(*, query: str, limit: int = SUGGESTIONS) -> list[PlaceChoi
     if len(key) < MIN_QUERY:
         return []
     regions, countries = _qualifiers(rest)
-    gazetteer = get_gazetteer()
-    # The gazetteer has exact lookups only; its keys are sorted, so a prefix is a range of them.
-    keys = gazetteer._keys
-    start = bisect.bisect_left(keys, key)
     found: dict[int, tuple[bool, bool, City]] = {}
-    for i in range(start, min(start + PREFIX_KEYS_SCANNED, len(keys))):
-        current = keys[i]
-        if not current.startswith(key):
-            break
-        for posting in gazetteer._postings_for(current):
-            index = posting >> 1
-            if index in found:
-                continue
-            city = gazetteer.city(index)
-            if countries and city.country not in countries:
-                continue
-            if regions and city_region(city) not in regions:
-                continue
-            found[index] = (current == key, bool(posting & 1), city)
+    for current, match in get_gazetteer().complete(name, max_keys=PREFIX_KEYS_SCANNED):
+        city = match.city
+        if city.geonames_id in found:
+            continue
+        if countries and city.country not in countries:
+            continue
+        if regions and city_region(city) not in regions:
+            continue
+        found[city.geonames_id] = (current == key, match.alternate, city)
     # Places of that name first, by size (Köln for "Cologne" before Cologne, Italy), then
     # places whose name starts so ("Troyville"), then those one of whose other names does.
     ranked = sorted(found.values(), key=lambda f: (not f[0], f[1] and not f[0], -f[2].population, f[2].name))

@@ -393,3 +393,11 @@ def test_bare_dateline_city_with_comparable_namesakes_stays_unresolved(phrase):
 )
 def test_chinese_provinces_are_read_without_their_pinyin_kind(text, code):
     assert region_code(text, "CN") == code
+
+
+def test_the_gazetteer_completes_a_prefix_in_key_order():
+    found = list(get_gazetteer().complete("Littlet"))
+    keys = [key for key, _ in found]
+    assert keys == sorted(keys) and all(key.startswith("littlet") for key in keys)
+    assert any(m.city.name == "Littleton" and m.city.country == "US" for _, m in found)
+    assert list(get_gazetteer().complete("")) == []
