@@ -2,6 +2,7 @@
 explorer's filter), capped, streamed, with statuses of the page's date, in constant queries."""
 
 import datetime
+import gzip
 import json
 
 import pytest
@@ -107,6 +108,14 @@ def test_explorer_points_follow_the_filters_and_as_of(client):
     assert {f["properties"]["id"] for f in data["features"]} == {iwg.jewett.pk, iwg.littleton.pk}
     data = geojson(client.get("/facilities/map.geojson?as_of=2009-03-01"))
     assert by_name(data)["Jewett City plant"]["properties"]["status"] == "open"
+
+
+def test_points_are_gzipped_for_clients_that_take_it(client):
+    build_iwg_footprint()
+    response = client.get("/facilities/map.geojson", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    data = json.loads(gzip.decompress(b"".join(response.streaming_content)))
+    assert len(data["features"]) == 3
 
 
 def test_explorer_points_with_bad_filters_are_a_400(client):
