@@ -130,12 +130,27 @@ class Release(models.Model):
     def __str__(self) -> str:
         return self.headline
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # the stored hashes are the body's as loaded (None when the body was deferred)
+        instance._hashed_body = instance.__dict__.get("body")
+        return instance
+
     def save(self, *args, **kwargs):
         from ..services.facilities import facilities_refresh
         from ..services.releases import release_date_undated_events
 
-        self.content_hash = content_hash(self.body)
-        self.words_hash = words_hash(self.body)
+        update_fields = kwargs.get("update_fields")
+        if (update_fields is None or "body" in update_fields) and getattr(
+            self, "_hashed_body", None
+        ) != self.body:
+            # hashing reads the layout (a few ms): only when the text is new or changed
+            self.content_hash = content_hash(self.body)
+            self.words_hash = words_hash(self.body)
+            self._hashed_body = self.body
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "content_hash", "words_hash"}
         with transaction.atomic():
             existed, old_published = bool(self.pk), None
             if existed:

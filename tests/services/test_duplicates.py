@@ -135,3 +135,21 @@ def test_flagging_records_the_nearest_release():
     second.refresh_from_db()
     assert second.duplicate_of == first
     assert release_flag_near_duplicate(release=ReleaseFactory(body=OTHER, published=APRIL_2)) is None
+
+
+def test_a_releases_hashes_follow_its_body_and_are_not_taken_again_for_other_fields(monkeypatch):
+    from companies.models import release as release_module
+    from companies.models.release import content_hash, words_hash
+
+    stored = ReleaseFactory(body=PR_NEWSWIRE)
+    stored.body = OTHER
+    stored.save(update_fields=["body"])
+    stored = Release.objects.get(pk=stored.pk)
+    assert (stored.content_hash, stored.words_hash) == (content_hash(OTHER), words_hash(OTHER))
+
+    taken = []
+    monkeypatch.setattr(release_module, "content_hash", lambda body: taken.append(body) or "x" * 64)
+    stored.wire = "PR Newswire"
+    stored.save()
+    Release.objects.get(pk=stored.pk).save(update_fields=["wire"])
+    assert taken == []
