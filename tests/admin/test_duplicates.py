@@ -100,3 +100,23 @@ def test_clearing_the_flag_is_an_editors_save(admin_client):
     second.refresh_from_db()
     assert second.duplicate_of is None
     assert second.history.first().prev_record.duplicate_of_id == first.pk
+
+
+def test_a_background_import_shows_copies_and_near_duplicates_on_its_page(admin_client, monkeypatch):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from companies.services import import_batches
+
+    monkeypatch.setattr(imports, "document_extract", lambda document: harrowgate_proposal())
+    monkeypatch.setattr(import_batches, "IMPORT_AT_ONCE_MAX", 2)
+    uploads = [
+        SimpleUploadedFile(name, text.encode(), "text/plain")
+        for name, text in (("a.txt", PR_NEWSWIRE), ("b.txt", EXHIBIT), ("c.txt", CORRECTED))
+    ]
+    response = admin_client.post(IMPORT_URL, {"files": uploads}, follow=True)  # the test queue runs it
+
+    page = response.content.decode()
+    first = Release.objects.get(source_name="a.txt")
+    assert Release.objects.count() == 2
+    assert "already imported" in page
+    assert f"possible duplicate: this release nearly repeats release #{first.pk}" in page
