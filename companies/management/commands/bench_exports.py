@@ -17,10 +17,9 @@ import statistics
 import time
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from companies.exports import FORMATS
@@ -43,8 +42,8 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=1, help="Runs per format (the median is shown).")
         parser.add_argument("--query", action="append", default=[], help="A filter, e.g. status=idled.")
 
+    @override_settings(DEBUG=False)  # as in production: no debug cursor, no query log
     def handle(self, *args, what, formats, repeat, query, **options):
-        settings.DEBUG = False  # no query log growing with the rows
         url = reverse("companies:facility_list" if what == "facilities" else "companies:event_list")
         params = [tuple(q.split("=", 1)) for q in query]
         client = Client(SERVER_NAME="localhost")  # an ALLOWED_HOSTS name
@@ -80,7 +79,8 @@ class Command(BaseCommand):
             lines += chunk.count(b"\n")
             if index % 16 == 0:
                 peak = max(peak, rss_mb())
-        response.close()
+        # Reading to the end closed the response (the test client's iterator does, as a WSGI
+        # server would); closing it again would send request_finished a second time.
         seconds = time.perf_counter() - start
         cpu = time.process_time() - cpu  # this process only; the database's work is not in it
         peak = max(peak, rss_mb())
