@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connections
+from django.db import connections, transaction
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 
@@ -297,6 +297,10 @@ def _copy_params(links: Links) -> tuple[list, list]:
     return release, facility
 
 
+COPY_WORK_MEM = "32MB"
+"""Sort memory of one COPY export; at most workers × threads of them run at once."""
+
+
 def facilities_copy(rows, links: Links) -> Iterator[str | bytes]:
     """The facility CSV from PostgreSQL's COPY: the header, then COPY's output in ~64 KB
     chunks. The query's parameters are bound client-side (COPY takes none of its own)."""
@@ -311,7 +315,12 @@ def facilities_copy(rows, links: Links) -> Iterator[str | bytes]:
         header = io.StringIO()
         csv.writer(header, lineterminator="\n").writerow(FACILITY_COLUMNS)
         yield header.getvalue().encode()
-        with connection.cursor() as cursor:
+        with transaction.atomic(using=rows.db), connection.cursor() as cursor:
+            # For this export's transaction only (EXPLAIN ANALYZE at 200k facilities): the sort
+            # of every row fits in memory instead of spilling to disk, and JIT compiling the
+            # expressions costs more than it saves on a query that runs once.
+            cursor.execute(f"SET LOCAL work_mem = '{COPY_WORK_MEM}'")
+            cursor.execute("SET LOCAL jit = off")
             statement = connection.ops.compose_sql(sql, all_params)
             buffer, size = [], 0
             with cursor.cursor.copy(statement) as copy:
