@@ -1,0 +1,40 @@
+"""companies.paging: paginators over known counts, lookahead pages and links that keep the query."""
+
+from django.http import QueryDict
+
+from companies.paging import CountedPaginator, LookaheadPage, page_links, page_number
+
+
+def test_counted_paginator_takes_its_count_and_clamps_page_numbers():
+    paginator = CountedPaginator(51, 25)
+    assert (paginator.count, paginator.num_pages) == (51, 3)
+    assert [paginator.number(raw) for raw in ("2", "99", "x", None, "0")] == [2, 3, 1, 1, 3]
+    assert paginator.offset(3) == 50
+    page = paginator.page_for(3, ["last"])
+    assert (page.start_index(), page.end_index(), page.has_next()) == (51, 51, False)
+    assert CountedPaginator(0, 25).number("5") == 1
+
+
+def test_lookahead_page_reads_one_row_more_than_it_shows():
+    rows = list(range(1, 8))
+    first = LookaheadPage.read(rows, 1, 3)
+    assert (first.rows, first.has_next, first.has_previous) == ([1, 2, 3], True, False)
+    last = LookaheadPage.read(rows, 3, 3)
+    assert (last.rows, last.has_next, last.start_index, last.end_index) == ([7], False, 7, 7)
+    assert LookaheadPage.read(rows, 9, 3).rows == []
+
+
+def test_page_number_is_between_one_and_the_maximum():
+    assert [page_number(v) for v in ("3", None, "-2", "abc")] == [3, 1, 1, 1]
+    assert page_number("99999999") == 10_000
+
+
+def test_links_change_only_their_own_parameter():
+    params = QueryDict("as_of=2020-01-01&open_page=2&timeline_page=3&format=csv")
+    page = CountedPaginator(100, 25).page_for(2, [])
+    links = page_links(params, page, param="open_page", label="Open", fragment="group-open")
+    assert links.previous == "?as_of=2020-01-01&timeline_page=3#group-open"  # page 1 drops the parameter
+    assert links.next == "?as_of=2020-01-01&open_page=3&timeline_page=3#group-open"
+    assert links.last.startswith("?as_of=2020-01-01&open_page=4") and links.shown
+    lookahead = page_links(params, LookaheadPage([1], 1, 25, False), param="timeline_page")
+    assert not lookahead.shown and lookahead.num_pages is None
