@@ -21,7 +21,7 @@ from .triggers import Trigger
 
 # "buy panels from the plant" is not buying the plant: the facility must be the direct object
 # (a measure may hold thousands separators: "a 200,000-square-foot plant")
-_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3})*[\w.'&$-]*,?\s+){0,8}?)$")
+_OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,8}?)$")
 
 
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
