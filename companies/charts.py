@@ -37,7 +37,8 @@ EVENT_MONTHS = 120
 
 # Chart colours. Statuses use the stylesheet's tokens (with the same values as fallbacks so a
 # chart read outside the page still has colour); event types get distinct hues, each at least
-# 3:1 against white.
+# 3:1 against white. They go in presentation attributes (fill=, stroke=; var() works there), never
+# style attributes, which the Content-Security-Policy refuses.
 STATUS_COLOURS = {
     OPEN: "var(--status-open, #1a7f37)",
     IDLED: "var(--status-idled, #8a5300)",
@@ -347,13 +348,13 @@ def _legend(series: Sequence[Series], *, kind: str, size: Size) -> tuple[list[st
                 y1=_num(y + 8),
                 x2=_num(x + 22),
                 y2=_num(y + 8),
-                style=f"stroke:{item.colour}",
+                stroke=item.colour,
                 stroke_width="3",
                 stroke_dasharray=item.dash,
             )
         else:
             swatch = "<rect " + _attrs(
-                x=_num(x + 4), y=_num(y + 1), width="14", height="14", style=f"fill:{item.colour}"
+                x=_num(x + 4), y=_num(y + 1), width="14", height="14", fill=item.colour
             )
         parts.append(swatch + "/>")
         parts.append(f"<text {_attrs(x=_num(x + 28), y=_num(y + 13))}>{escape(item.label)}</text>")
@@ -490,7 +491,7 @@ def line_chart(
             + _attrs(
                 d="".join(d),
                 fill="none",
-                style=f"stroke:{item.colour}",
+                stroke=item.colour,
                 stroke_width="2.5",
                 stroke_dasharray=item.dash,
                 stroke_linejoin="round",
@@ -547,7 +548,7 @@ def stacked_bar_chart(
                     y=_num(y_top),
                     width=_num(bar),
                     height=_num(max(y_bottom - y_top, 0.5)),
-                    style=f"fill:{item.colour}",
+                    fill=item.colour,
                 )
                 + f"><title>{escape(period.label)}: {value} {escape(item.label.lower())}</title></rect>"
             )

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,16 +43,24 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "simple_history",
+    # django-csp: the Content-Security-Policy header (companies.middleware) and its checks.
+    "csp",
     "companies",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below whitenoise, so static files go out without a policy of their own.
+    "companies.middleware.ContentSecurityPolicyMiddleware",
+    # Outside the admin the site is read-only: anything but GET and HEAD is 405, before CSRF.
+    "companies.middleware.ReadOnlyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # FOOTPRINT_REQUIRE_LOGIN=1: analyst pages for logged-in users only (after authentication).
+    "companies.middleware.RequireLoginMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Saves made while serving a request (admin forms and actions) record the editor as the
@@ -130,10 +139,75 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # "Revert" button would write past values back without them.
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Security behind HTTPS. Development and `make serve` on loopback speak plain HTTP, so all of it is
+# off by default; FOOTPRINT_HTTPS=1 turns on what `check --deploy` asks for (README,
+# "Production"), and each setting can still be overridden on its own by its Django name.
+FOOTPRINT_HTTPS = env_bool("FOOTPRINT_HTTPS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", FOOTPRINT_HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if FOOTPRINT_HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", FOOTPRINT_HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", FOOTPRINT_HTTPS)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", FOOTPRINT_HTTPS)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", FOOTPRINT_HTTPS)
+# Behind a proxy that ends TLS, "HTTP_X_FORWARDED_PROTO,https" (the header as Django names it,
+# and the value that means HTTPS). Opt-in only: trusting it when no proxy sets and strips it
+# would let any client claim HTTPS.
+_proxy_ssl_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_ssl_header:
+    _name, _, _value = _proxy_ssl_header.partition(",")
+    if not _name.strip() or not _value.strip():
+        raise RuntimeError(
+            'SECURE_PROXY_SSL_HEADER must be "HEADER,VALUE", e.g. "HTTP_X_FORWARDED_PROTO,https"'
+        )
+    SECURE_PROXY_SSL_HEADER = (_name.strip(), _value.strip())
+# Neither cookie is read by a script (the admin and review.js post the form's token).
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+# The only login is the admin's; FOOTPRINT_REQUIRE_LOGIN sends anonymous analysts there.
+LOGIN_URL = "admin:login"
+FOOTPRINT_REQUIRE_LOGIN = env_bool("FOOTPRINT_REQUIRE_LOGIN", False)
+
 # Where the compact gazetteer index built from the GeoNames package is cached.
 FOOTPRINT_CACHE_DIR = Path(os.environ.get("FOOTPRINT_CACHE_DIR", BASE_DIR / "var" / "cache"))
 # An online tile layer for maps is opt-in; the default map draws shipped outlines only.
 FOOTPRINT_MAP_TILE_URL = os.environ.get("FOOTPRINT_MAP_TILE_URL", "")
+
+
+def _tile_origin(url: str) -> str:
+    """The CSP source of a tile URL template: https://{s}.tile.example.org/{z}/{x}/{y}.png ->
+    https://*.tile.example.org."""
+    scheme, _, rest = url.partition("://")
+    host = rest.split("/", 1)[0]
+    return f"{scheme}://" + ".".join("*" if part.startswith("{") else part for part in host.split("."))
+
+
+# Content-Security-Policy (django-csp, sent by companies.middleware). Everything comes from this
+# site: the pages' scripts are static files (Leaflet is vendored), the maps fetch their GeoJSON
+# from here and draw the shipped outlines. No inline script runs; should one be needed, it carries
+# nonce="{{ request.csp_nonce }}". Inline styles are refused too (charts colour SVG with
+# presentation attributes); the admin alone allows them, see FOOTPRINT_ADMIN_CSP_UPDATE.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [
+            SELF,
+            "data:",
+            *([_tile_origin(FOOTPRINT_MAP_TILE_URL)] if FOOTPRINT_MAP_TILE_URL else []),
+        ],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Added to the policy on the admin's pages only: Django 5.2's admin templates and
+# django-simple-history's write style attributes and a <style> block (Django 6.0 is the first
+# admin built for a strict policy), as do our own admin widgets. Styles only; never scripts.
+FOOTPRINT_ADMIN_CSP_UPDATE = {"style-src": [UNSAFE_INLINE]}
 
 LOGGING = {
     "version": 1,

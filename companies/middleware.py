@@ -1,0 +1,63 @@
+"""Site-wide request rules: the Content-Security-Policy, a read-only site outside the admin, and
+an optional login for analysts. Their settings live in footprint/settings.py (README,
+"Production")."""
+
+from __future__ import annotations
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.http import JsonResponse
+from django.urls import reverse
+
+READ_METHODS = ("GET", "HEAD")
+
+
+def in_admin(request) -> bool:
+    """Whether the request is for the admin (its URL as the URL conf says, script prefix included)."""
+    return request.path.startswith(reverse("admin:index"))
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's header from ``CONTENT_SECURITY_POLICY``, plus
+    ``FOOTPRINT_ADMIN_CSP_UPDATE`` on the admin's pages (styles Django's admin writes inline)."""
+
+    def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and in_admin(request):
+            update = dict(parts.update or {})
+            for directive, sources in settings.FOOTPRINT_ADMIN_CSP_UPDATE.items():
+                update[directive] = [*update.get(directive, ()), *sources]
+            parts.update = update
+        return parts
+
+
+class ReadOnlyMiddleware:
+    """Outside the admin nothing is written, so only GET and HEAD are answered: any other method
+    is 405 whatever the URL, before CSRF or a view sees it. One rule here instead of a decorator
+    on every view (and every view added later)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in READ_METHODS and not in_admin(request):
+            # The API's error shape (docs/api.md), which reads well enough on a page's URL too.
+            message = f"Method {request.method} not allowed; the site is read-only outside the admin."
+            response = JsonResponse({"error": message}, status=405)
+            response["Allow"] = ", ".join(READ_METHODS)
+            return response
+        return self.get_response(request)
+
+
+class RequireLoginMiddleware(LoginRequiredMiddleware):
+    """With ``FOOTPRINT_REQUIRE_LOGIN`` on, anonymous users are sent to the admin login
+    (``LOGIN_URL``) from every page, feed, export and API answer. Exempt: the login page itself
+    (Django marks it ``login_not_required``), static files (whitenoise answers them before any
+    middleware below it) and URLs that match no view (404). The admin keeps its own checks.
+    Read per request, so tests can turn it on with the ``settings`` fixture."""
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.FOOTPRINT_REQUIRE_LOGIN:
+            return None
+        return super().process_view(request, view_func, view_args, view_kwargs)
