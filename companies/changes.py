@@ -259,7 +259,7 @@ def changes_between(period: Period, params: QueryDict, *, company=None) -> Chang
     paginator = CountedPaginator(sum(counts.values()), EVENTS_PER_PAGE)
     number = paginator.number(params.get("page"))
     start = paginator.offset(number)
-    shown = list(in_period.in_status_order()[start : start + EVENTS_PER_PAGE])
+    shown = in_period.slice_in_status_order(start, EVENTS_PER_PAGE)
     announced = Paginator(
         events.announced_for_later(period.start, period.end).in_status_order(), EVENTS_PER_PAGE
     ).get_page(params.get("announced_page"))

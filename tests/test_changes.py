@@ -158,7 +158,7 @@ def test_each_list_pages_on_its_own(monkeypatch):
 def test_changes_between_reads_a_fixed_number_of_queries(django_assert_num_queries):
     build_iwg_footprint()
     period = Period(D(2009, 1, 1), D(2009, 12, 31))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         changes = changes_in(period)
     with django_assert_num_queries(0):
         [(c.facility.company.name, c.facility.location.label, c.event.release) for c in events_of(changes)]
