@@ -243,7 +243,7 @@ def _noun_before(before: str) -> re.Match[str] | None:
 def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     """Attach the facility word and decoy flags of one mention."""
     after = sentence[m.end : m.end + 120]
-    before = sentence[max(0, m.start - 160) : m.start]
+    before = sentence[max(0, m.start - 260) : m.start]
     # facility word right after the place ("... plants", "... newsprint mill")
     a = _NOUN_RIGHT_AFTER.match(after)
     if a:

@@ -140,9 +140,14 @@ def _is_country_name(text: str) -> bool:
     return bool(code) and (places.country_name(code) or "").casefold() == text.casefold()
 
 
+_BASED = re.compile(r"-(based|headquartered)\b", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _region_of(text: str) -> tuple[str | None, str | None, int]:
     """(region, country, characters used) for the longest prefix of ``text`` naming one."""
+    # "Dayton, Ohio-based": the state is the word before the hyphen (same length, same offsets)
+    text = _BASED.sub(r" \1", text, count=1)
     words = text.split()
     if len(words) >= 2 and words[0] in ("Co.", "County") and words[1][:1].isupper():
         # "Athlone, Co. Westmeath": "Co." before a name is County (Ireland, Northern Ireland),

@@ -139,7 +139,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("exit",),
     ),
-    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,120}?\b(?:into|with)\b)", False, ("consolidat",)),
+    # (the site consolidated may be described at length first: "its X-based unit, which ..., into")
+    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,220}?\b(?:into|with)\b)", False, ("consolidat",)),
     (
         "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")

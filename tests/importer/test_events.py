@@ -589,3 +589,12 @@ def test_a_furlough_of_a_whole_staff_idles_the_site():
     assert _keys("Tamarack will furlough all hourly workers at its Muncie, Indiana plant.") == [
         ("idled", "Muncie", "US-IN")
     ]
+
+
+def test_a_site_consolidated_into_another_may_be_described_at_length_first():
+    sentence = (
+        "Tamarack will consolidate the operations of its Muncie, Indiana-based Birchline Controls "
+        "subsidiary, which makes valve actuators and flow meters for water utilities across the Midwest, "
+        "into its Dayton, Ohio facility."
+    )
+    assert _keys(sentence) == [("closed", "Muncie", "US-IN")]

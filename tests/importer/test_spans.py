@@ -120,3 +120,11 @@ def test_a_county_or_state_abroad_after_a_town_places_the_town_in_that_country()
     # the release's home country is elsewhere; the town's own country has the subdivision
     assert _places("the factory in Torquay, Devon", default_country="US")[0][2] == "GB"
     assert _places("a site in Wittlich, Rhineland-Palatinate", default_country="US")[0][1:] == ("DE-RP", "DE")
+
+
+def test_a_state_written_with_based_after_it_is_still_the_state():
+    # the issuer's own unit at a place is a site; a company "based" there is a seat
+    own = find_mentions("consolidate its Muncie, Indiana-based valve subsidiary into its Dayton plant")
+    assert [(m.place.locality, m.place.region, m.decoy) for m in own][0] == ("Muncie", "US-IN", None)
+    seat = find_mentions("Birchline, a Muncie, Indiana-based maker of valves")
+    assert [(m.place.region, m.decoy) for m in seat] == [("US-IN", "headquarters")]
