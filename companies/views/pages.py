@@ -42,6 +42,7 @@ FACILITIES_PER_PAGE = 25
 """Facilities shown per status group on the company page (the rest a page away)."""
 NOT_YET_SHOWN = 20
 TIMELINE_PER_PAGE = 25
+SUBSIDIARIES_PER_PAGE = 50
 RELEASES_PER_PAGE = 20
 
 # ?sort= values the companies list accepts, and the ordering each one means.
@@ -142,6 +143,8 @@ def company_detail(request, slug):
     releases = Paginator(Release.objects.for_company(company), RELEASES_PER_PAGE).get_page(
         params.get("releases_page")
     )
+    # A conglomerate has hundreds of subsidiaries: their rows of counts, a page at a time.
+    subsidiaries_page = Paginator(rollup.companies, SUBSIDIARIES_PER_PAGE).get_page(params.get("subs_page"))
     context = {
         "company": company,
         "as_of": as_of,
@@ -150,6 +153,14 @@ def company_detail(request, slug):
         "footprint": footprint,
         "counts": footprint.counts,
         "rollup": rollup,
+        "subsidiaries_page": subsidiaries_page,
+        "subsidiaries_links": page_links(
+            params,
+            subsidiaries_page,
+            param="subs_page",
+            label="Subsidiary pages",
+            fragment="subsidiaries-heading",
+        ),
         "subsidiary_list": _subsidiary_list(params, subsidiaries, rollup, on),
         "claims": latest_claims(claims, known),
         "timeline": timeline,

@@ -140,3 +140,14 @@ def test_company_page_query_count_is_constant_with_subsidiaries(client):
     grow(parent, 60)
     assert count(client, "/companies/group-parent/") == small
     assert count(client, "/companies/group-parent/?as_of=2009-02-01") == small
+
+
+def test_subsidiary_counts_are_paged(client, group, monkeypatch):
+    iwg, holding, europe, italia = group
+    monkeypatch.setattr("companies.views.pages.SUBSIDIARIES_PER_PAGE", 1)
+    first = client.get(iwg.company.get_absolute_url()).context
+    assert [s.company.name for s in first["subsidiaries_page"].object_list] == ["IWG Europe"]
+    assert first["subsidiaries_links"].next == "?subs_page=2#subsidiaries-heading"
+    second = client.get(iwg.company.get_absolute_url(), {"subs_page": "2"}).context
+    assert [s.company.name for s in second["subsidiaries_page"].object_list] == ["IWG Italia"]
+    assert second["rollup"].counts["closed"] == 1  # the totals count every subsidiary
