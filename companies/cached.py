@@ -1,5 +1,6 @@
 """Reads whose answer changes rarely but costs a pass over a large table, kept in Django's
-cache for ``SECONDS``: the place filters' options and the home page's totals and monthly series.
+cache for ``SECONDS``: the place filters' options, the home page's totals and its chart of events
+per month (the SVG as drawn).
 
 A new accepted event shows in them within ``SECONDS`` (every other page reads the database
 directly). Keys carry the date, so "today" never outlives its day; with the default local-memory
@@ -13,7 +14,8 @@ from datetime import date
 from django.core.cache import cache
 from django.utils import timezone
 
-from .charts import events_chart_start
+from . import charts
+from .charts import Chart, events_chart_start
 
 SECONDS = 300
 
@@ -37,12 +39,14 @@ def status_totals(day: date | None = None) -> dict[str, int]:
     )
 
 
-def monthly_event_counts() -> list[dict]:
-    """``EventQuerySet.monthly_counts`` over the home chart's ten years, cached."""
-    from .models import Event
+def events_chart() -> Chart:
+    """The home page's chart of accepted events per month by type (``charts.events_chart``
+    over ``EventQuerySet.monthly_counts`` for its ten years), its SVG drawn once, cached."""
+    from .models import Event, EventType
 
-    def read():
+    def draw():
         last = Event.objects.last_announced()
-        return list(Event.objects.monthly_counts(since=events_chart_start(last))) if last else []
+        rows = list(Event.objects.monthly_counts(since=events_chart_start(last))) if last else []
+        return charts.events_chart(rows, types=EventType.choices)
 
-    return cache.get_or_set("footprint:monthly-event-counts", read, SECONDS)
+    return cache.get_or_set("footprint:events-chart", draw, SECONDS)

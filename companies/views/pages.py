@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from .. import cached
-from ..charts import company_status_chart, events_chart
+from ..charts import company_status_chart
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
-from ..models import Company, Event, EventType, Facility, Release, StatusSpan
+from ..models import Company, Event, Facility, Release, StatusSpan
 from ..paging import CountedPaginator, LookaheadPage, page_links, page_number
 from ..presenters import (
     ACTIVE,
@@ -84,7 +84,7 @@ def home(request):
         "company_count": Company.objects.count(),
         "totals": cached.status_totals(),
         "events": Event.objects.latest_accepted()[:LATEST_EVENTS],
-        "events_chart": events_chart(cached.monthly_event_counts(), types=EventType.choices),
+        "events_chart": cached.events_chart(),
     }
     return render(request, "companies/home.html", context)
 
