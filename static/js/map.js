@@ -36,11 +36,20 @@
     return outlinesCache[url];
   }
 
-  /* outlines.json rings are flat [lon, lat, lon, lat, ...] arrays. */
+  /* outlines.json rings are flat [lon, lat, lon, lat, ...] arrays. A ring that crosses the
+   * antimeridian (Russia, Fiji) jumps from +180 to -180: keep its longitudes continuous, or
+   * the polygon draws a line across the whole world. */
   function ringLatLngs(ring) {
     var latlngs = [];
+    var shift = 0;
+    var previous = null;
     for (var i = 0; i < ring.length; i += 2) {
-      latlngs.push([ring[i + 1], ring[i]]);
+      var lon = ring[i];
+      if (previous !== null && Math.abs(lon + shift - previous) > 180) {
+        shift += lon + shift > previous ? -360 : 360;
+      }
+      previous = lon + shift;
+      latlngs.push([ring[i + 1], previous]);
     }
     return latlngs;
   }
@@ -172,6 +181,9 @@
       maxBounds: [[-85, -200], [85, 200]],
       attributionControl: hasTiles,
     });
+    // The smallest zoom shows the world once across the map's width (not a small world in a
+    // wide box).
+    map.setMinZoom(Math.max(1, Math.ceil(Math.log2(container.clientWidth / 256) * 2) / 2));
     container.setAttribute("tabindex", "0");
     if (hasTiles) {
       L.tileLayer(container.dataset.tiles, { attribution: container.dataset.attribution || "" }).addTo(map);
@@ -191,22 +203,37 @@
       drawOutlines(map, data, hasTiles);
     });
     var points = getJSON(container.dataset.geojson).then(function (data) {
-      var clusters = L.markerClusterGroup({
-        chunkedLoading: true,
-        showCoverageOnHover: false,
-        maxClusterRadius: 45,
-        spiderfyOnMaxZoom: true,
-        iconCreateFunction: clusterIcon,
-      });
       var markers = data.features.map(pointMarker);
-      clusters.addLayers(markers);
-      map.addLayer(clusters);
+      // Fit the view from the points themselves: with thousands of them the cluster group is
+      // still adding them (in chunks, so the page stays responsive) when the map needs a view.
       if (markers.length) {
-        map.fitBounds(clusters.getBounds().pad(0.15), { maxZoom: 6, animate: false });
+        var bounds = L.latLngBounds(markers.map(function (m) {
+          return m.getLatLng();
+        }));
+        map.fitBounds(bounds.pad(0.15), { maxZoom: 6, animate: false });
       }
       describe(status, data, markers.length);
       container.setAttribute("aria-label", container.getAttribute("aria-label").replace(/^Map of facilities/, "Map of " + numberFormat.format(markers.length) + " facilit" + (markers.length === 1 ? "y" : "ies")));
       container.dataset.points = String(markers.length);
+      return new Promise(function (resolve) {
+        var clusters = L.markerClusterGroup({
+          chunkedLoading: true,
+          chunkProgress: function (processed, total) {
+            if (processed === total) {
+              resolve();
+            }
+          },
+          showCoverageOnHover: false,
+          maxClusterRadius: 45,
+          spiderfyOnMaxZoom: true,
+          iconCreateFunction: clusterIcon,
+        });
+        map.addLayer(clusters);
+        clusters.addLayers(markers);
+        if (!markers.length) {
+          resolve();
+        }
+      });
     });
     Promise.all([base, points])
       .then(function () {
