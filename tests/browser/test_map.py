@@ -8,7 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from companies.models import Facility, Location
+from companies.models import Event, Facility, Location
+from companies.services.facilities import facilities_refresh
 from tests.factories import CompanyFactory, EventFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -132,3 +133,38 @@ def test_explorer_map_clusters_many_points_with_counts_and_zooms_in(page, snapsh
     # them are points of their own (or smaller clusters) than before.
     assert singles_after >= singles and singles_after + clustered_after <= 60
     assert singles_after > singles or clustered_after < clustered
+
+
+def test_thousands_of_points_are_clustered_in_chunks_and_all_counted(page):
+    """5,000 points: the cluster group adds them in chunks (the page stays responsive), the view
+    is fitted before it has finished, and every point is in a cluster count or drawn alone."""
+    company = CompanyFactory(name="Sprawl Industries", slug="sprawl")
+    n = 5000
+    locations = Location.objects.bulk_create(
+        Location(
+            locality=f"Sprawl {i}",
+            region="",
+            country="US",
+            latitude=25.0 + (i % 100) * 0.22,
+            longitude=-124.0 + (i // 100) * 1.1,
+        )
+        for i in range(n)
+    )
+    facilities = Facility.objects.bulk_create(
+        Facility(company=company, location=location, name=f"{location.locality} plant")
+        for location in locations
+    )
+    Event.objects.bulk_create(
+        Event(facility=f, type="opened", announced_date=datetime.date(2001, 1, 1), review_state="accepted")
+        for f in facilities
+    )
+    facilities_refresh(facility_ids=[f.pk for f in facilities])
+
+    page.goto("/companies/sprawl/")
+    container = wait_for_map(page, "company-map")
+    expect(page.locator("#company-map-status")).to_contain_text("The map shows 5,000 facilities")
+    # Every point is somewhere in the world's view: drawn alone or counted in a cluster.
+    page.evaluate("() => { const m = document.querySelector('#company-map'); m.scrollIntoView(); }")
+    singles, clustered = drawn_counts(page, container)
+    assert clustered > 0
+    assert singles + clustered == n
