@@ -98,10 +98,14 @@ def test_company_page_shows_parent_subsidiaries_and_rollup(client, group):
     # one status at a time, the largest first, with a tab per status
     listing = response.context["subsidiary_list"]
     assert listing.status == "open"
-    assert [(r.facility.name, r.facility.company.name) for r in listing.rows] == [("Liège plant", "IWG Europe")]
+    assert [(r.facility.name, r.facility.company.name) for r in listing.rows] == [
+        ("Liège plant", "IWG Europe")
+    ]
     assert [(t.key, t.count) for t in listing.tabs] == [("open", 1), ("idled", 0), ("closed", 1)]
     closed = client.get(iwg.company.get_absolute_url(), {"sub_status": "closed"}).context["subsidiary_list"]
-    assert [(r.facility.name, r.facility.company.name) for r in closed.rows] == [("Milan plant", "IWG Italia")]
+    assert [(r.facility.name, r.facility.company.name) for r in closed.rows] == [
+        ("Milan plant", "IWG Italia")
+    ]
     assert europe.get_absolute_url() in html and italia.get_absolute_url() in html
     assert "(via IWG Europe)" in html
     assert "Subsidiaries’ facilities" in html and "With subsidiaries" in html
