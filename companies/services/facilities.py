@@ -6,7 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 
 from ..models import Event, Facility, FacilityKind, StatusSpan
 from ..status import spans
@@ -93,6 +94,29 @@ def facility_get_or_create(
     "the Hamilton plant"), so a different name alone does not make a new facility: an exact
     name match wins, then the only facility there (or the only one of that kind).
     """
+    match = _facility_match(company=company, location=location, name=name, kind=kind)
+    if match is None:
+        facility = Facility(company=company, location=location, name=name, kind=kind, products=products)
+        try:
+            facility.full_clean()
+            with transaction.atomic():  # a savepoint: another process may store it first
+                facility.save()
+        except (IntegrityError, ValidationError):
+            # ``facility_unique_per_company_place`` refused it (in full_clean or on insert): the
+            # facility stored meanwhile by another process is read again; any other error stands.
+            match = _facility_match(company=company, location=location, name=name, kind=kind)
+            if match is None:
+                raise
+        else:
+            return facility, True
+    if name and not match.name:
+        match.name = name
+        match.full_clean()
+        match.save(update_fields=["name"])
+    return match, False
+
+
+def _facility_match(*, company, location, name: str, kind: str) -> Facility | None:
     candidates = list(Facility.objects.filter(company=company, location=location).order_by("id"))
     match = None
     if name:
@@ -105,16 +129,7 @@ def facility_get_or_create(
             match = same_kind[0]
         elif not name and candidates:
             match = candidates[0]
-    if match is not None:
-        if name and not match.name:
-            match.name = name
-            match.full_clean()
-            match.save(update_fields=["name"])
-        return match, False
-    facility = Facility(company=company, location=location, name=name, kind=kind, products=products)
-    facility.full_clean()
-    facility.save()
-    return facility, True
+    return match
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -68,33 +68,54 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+# How many times a new company is retried after another process took its slug first.
+_CREATE_ATTEMPTS = 5
+
+
 @transaction.atomic
 def company_get_or_create(
     *, name: str, ticker: str = "", exchange: str = "", legal_name: str = "", **fields
 ) -> tuple[Company, bool]:
-    existing = company_match(name=legal_name or name, ticker=ticker) or company_match(name=name)
-    if existing:
-        changed = []
-        for attr, value in (("ticker", ticker), ("exchange", exchange), ("legal_name", legal_name)):
-            if value and not getattr(existing, attr):
-                setattr(existing, attr, value)
-                changed.append(attr)
-        if changed:
-            existing.full_clean()
-            existing.save(update_fields=changed)
-        return existing, False
-    display = display_company_name(name)
-    company = Company(
-        name=display,
-        slug=_unique_slug(display),
-        legal_name=legal_name or name,
-        ticker=ticker,
-        exchange=exchange,
-        **fields,
-    )
-    company.full_clean()
-    company.save()
-    return company, True
+    """The company matching the name or ticker, or a new one.
+
+    Survives a concurrent insert: the new row is written in a savepoint, and when another
+    process stored the same company first (its slug is taken: ``IntegrityError``) the match is
+    read again and returned; a slug taken by a different company is retried with the next one.
+    """
+    for _ in range(_CREATE_ATTEMPTS):
+        existing = company_match(name=legal_name or name, ticker=ticker) or company_match(name=name)
+        if existing:
+            _company_fill(existing, ticker=ticker, exchange=exchange, legal_name=legal_name)
+            return existing, False
+        display = display_company_name(name)
+        company = Company(
+            name=display,
+            slug=_unique_slug(display),
+            legal_name=legal_name or name,
+            ticker=ticker,
+            exchange=exchange,
+            **fields,
+        )
+        company.full_clean(validate_unique=False)  # the slug's uniqueness: the database's, below
+        try:
+            with transaction.atomic():
+                company.save()
+        except IntegrityError:
+            continue  # stored meanwhile by another process: match it (or take the next slug)
+        return company, True
+    raise IntegrityError(f"could not store the company {name!r}: its slug kept being taken")
+
+
+def _company_fill(company: Company, *, ticker: str, exchange: str, legal_name: str) -> None:
+    """Fill the ticker, exchange and legal name a matched company lacks."""
+    changed = []
+    for attr, value in (("ticker", ticker), ("exchange", exchange), ("legal_name", legal_name)):
+        if value and not getattr(company, attr):
+            setattr(company, attr, value)
+            changed.append(attr)
+    if changed:
+        company.full_clean()
+        company.save(update_fields=changed)
 
 
 @transaction.atomic
@@ -108,6 +129,8 @@ def location_get_or_create(
     geonames_id: int | None = None,
     resolved: bool = True,
 ) -> tuple[Location, bool]:
+    # Django's get_or_create inserts in a savepoint and reads again on IntegrityError
+    # (``location_unique_place``), so a place stored meanwhile by another process is returned.
     location, created = Location.objects.get_or_create(
         locality=locality.strip(),
         region=region or "",
@@ -135,7 +158,9 @@ def release_create(
     company: Company | None = None,
     dateline: Location | None = None,
 ) -> tuple[Release, bool]:
-    """Store a release once: the same text (``duplicates.release_same_text``) returns the stored one."""
+    """Store a release once: the same text (``duplicates.release_same_text``) returns the stored one,
+    also when another process stored it meanwhile (the unique ``content_hash`` refuses the second
+    insert, in a savepoint, and the stored release is read again)."""
     existing = release_same_text(body=body)
     if existing:
         return existing, False
@@ -151,7 +176,14 @@ def release_create(
         dateline=dateline,
     )
     release.full_clean()
-    release.save()
+    try:
+        with transaction.atomic():
+            release.save()
+    except IntegrityError:
+        existing = release_same_text(body=body)
+        if existing is None:
+            raise
+        return existing, False
     return release, True
 
 
