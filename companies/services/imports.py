@@ -5,15 +5,21 @@
 ``import_paths`` walks files and folders for the command, and ``release_reextract`` re-runs
 extraction on a stored release (an admin action).
 
-Each release is imported in its own transaction and in this order:
+Each release is imported in this order:
 
-1. **store** the text verbatim (``release_create``; the same text, however laid out, returns
-   "already imported" and nothing changes: see ``duplicates``);
-2. **extract** a :class:`~companies.importer.proposal.Proposal` (pure, no database) unless one
-   is passed in;
+1. **extract** a :class:`~companies.importer.proposal.Proposal` (pure, no database) unless one
+   is passed in, *outside any transaction*: however long it takes, no lock is held and pages
+   keep reading (a text already stored and imported is not extracted at all);
+2. **store** the text verbatim (``release_create``; the same text, however laid out, returns
+   "already imported" and nothing changes: see ``duplicates``), in one short transaction with
+   3. Another process storing the same text at the same moment is "already imported" too
+   (the unique ``content_hash``, caught in a savepoint), and the companies, places and
+   facilities two imports both create are stored once (``records``, ``facilities``);
 3. **apply** it inside a savepoint: release metadata, issuing company, facilities, events,
-   claims. A failure in 2 or 3 rolls back what 3 had written but keeps the release, marked
-   ``failed`` with the error in ``import_log``: bad input never loses the text.
+   claims. A failure in 1 or 3 rolls back what 3 had written but keeps the release, marked
+   ``failed`` with the error in ``import_log``: bad input never loses the text. The next import
+   of the same text retries a ``failed`` release (with a warning) instead of calling it
+   "already imported".
 
 Every step appends a readable line to ``Release.import_log`` and the proposal is kept as JSON
 on ``Release.extraction``. A release that nearly repeats a stored one (same issuer or date) is
@@ -53,7 +59,7 @@ from django.utils import timezone
 from ..history import Reason, acting
 from ..importer.proposal import Document, PlaceRef, Proposal, ProposedEvent
 from ..models import Company, Event, EventType, Facility, FacilityKind, ImportState, Release, ReviewState
-from .duplicates import release_flag_near_duplicate
+from .duplicates import release_flag_near_duplicate, release_same_text
 from .events import event_create
 from .facilities import facility_get_or_create, facility_record_sale
 from .records import claim_get_or_create, company_get_or_create, location_get_or_create, release_create
@@ -217,6 +223,7 @@ class _Applied:
 NEEDS_COMPANY_WARNING = "issuing company unknown: set the release's company, then re-extract it"
 NEEDS_DATE_WARNING = "publication date unknown: set the release's date to accept its events"
 NEAR_DUPLICATE_WARNING = "possible duplicate: this release nearly repeats"
+RETRIED_WARNING = "its earlier import had failed: imported again"
 
 
 def document_extract(document: Document) -> Proposal:
@@ -225,6 +232,27 @@ def document_extract(document: Document) -> Proposal:
     from ..importer.extract import extract
 
     return extract(document.text, headline=document.headline, published=document.published)
+
+
+@dataclass
+class _Extracted:
+    """What extraction gave, done before any transaction: a proposal, or the error."""
+
+    proposal: Proposal | None
+    error: str | None = None
+    given: bool = False
+    ms: float = 0.0
+
+
+def _extract(document: Document, proposal: Proposal | None) -> _Extracted:
+    if proposal is not None:
+        return _Extracted(proposal=proposal, given=True)
+    started = time.perf_counter()
+    try:
+        proposal = document_extract(document)
+    except Exception as exc:
+        return _Extracted(proposal=None, error=f"extraction failed: {_error_text(exc)}")
+    return _Extracted(proposal=proposal, ms=(time.perf_counter() - started) * 1000)
 
 
 def _error_text(exc: BaseException) -> str:
@@ -513,24 +541,24 @@ def _extract_and_apply(
     accept_above: float | None,
     log: _Log,
     result: ImportResult,
+    extracted: _Extracted | None = None,
 ) -> ImportResult:
-    started = time.perf_counter()
-    if proposal is None:
-        try:
-            proposal = document_extract(document)
-        except Exception as exc:
-            result.status, result.error = FAILED, f"extraction failed: {_error_text(exc)}"
-            log("extract", f"ERROR {result.error}")
-            log("result", "failed")
-            _mark_failed(release, log=log, extraction=None)
-            return result
+    if extracted is None:
+        extracted = _extract(document, proposal)
+    if extracted.error is not None or extracted.proposal is None:
+        result.status, result.error = FAILED, extracted.error or "extraction failed"
+        log("extract", f"ERROR {result.error}")
+        log("result", "failed")
+        _mark_failed(release, log=log, extraction=None)
+        return result
+    proposal = extracted.proposal
+    if extracted.given:
+        log("extract", f"proposal given: {len(proposal.events)} events, {len(proposal.claims)} claims")
+    else:
         log(
             "extract",
-            f"{len(proposal.events)} events, {len(proposal.claims)} claims "
-            f"in {(time.perf_counter() - started) * 1000:.0f} ms",
+            f"{len(proposal.events)} events, {len(proposal.claims)} claims in {extracted.ms:.0f} ms",
         )
-    else:
-        log("extract", f"proposal given: {len(proposal.events)} events, {len(proposal.claims)} claims")
     extraction = proposal.to_json(file=document.name or None)
 
     try:
@@ -572,7 +600,6 @@ def _extract_and_apply(
     return result
 
 
-@transaction.atomic
 def release_import(
     *,
     document: Document,
@@ -580,18 +607,34 @@ def release_import(
     proposal: Proposal | None = None,
     user: AbstractBaseUser | None = None,
 ) -> ImportResult:
-    """Store, extract and apply one release; see the module docstring for the steps."""
-    with acting(user=user, reason=Reason.IMPORTED):
-        return _release_import(document=document, accept_above=accept_above, proposal=proposal)
-
-
-def _release_import(
-    *, document: Document, accept_above: float | None, proposal: Proposal | None
-) -> ImportResult:
+    """Extract, then store and apply one release in one short transaction; see the module docstring."""
     result = ImportResult(name=document.name)
     if not document.text or not document.text.strip():
         result.status, result.error = FAILED, "the document has no text"
         return result
+    stored = release_same_text(body=document.text)
+    if stored is not None and stored.import_state != ImportState.FAILED:
+        return _already_imported(result, stored)  # not extracted again for nothing
+    # Extraction holds no transaction: readers and other imports never wait on it.
+    extracted = _extract(document, proposal)
+    with transaction.atomic(), acting(user=user, reason=Reason.IMPORTED):
+        return _release_import(
+            document=document, accept_above=accept_above, extracted=extracted, result=result
+        )
+
+
+def _already_imported(result: ImportResult, release: Release) -> ImportResult:
+    result.release, result.created, result.status = release, False, ALREADY_IMPORTED
+    if release.import_state == ImportState.NEEDS_COMPANY:
+        result.warnings.append(NEEDS_COMPANY_WARNING)
+    elif release.published is None and release.events.filter(announced_date__isnull=True).exists():
+        result.warnings.append(NEEDS_DATE_WARNING)
+    return result
+
+
+def _release_import(
+    *, document: Document, accept_above: float | None, extracted: _Extracted, result: ImportResult
+) -> ImportResult:
     release, created = release_create(
         body=document.text,
         headline=_fallback_headline(document),
@@ -602,14 +645,15 @@ def _release_import(
     )
     result.release, result.created = release, created
     if not created:
-        result.status = ALREADY_IMPORTED
         if release.import_state == ImportState.FAILED:
-            result.warnings.append("its earlier import failed; fix it on the release page and re-extract")
-        elif release.import_state == ImportState.NEEDS_COMPANY:
-            result.warnings.append(NEEDS_COMPANY_WARNING)
-        elif release.published is None and release.events.filter(announced_date__isnull=True).exists():
-            result.warnings.append(NEEDS_DATE_WARNING)
-        return result
+            return _release_retry(
+                release=release,
+                document=document,
+                accept_above=accept_above,
+                extracted=extracted,
+                result=result,
+            )
+        return _already_imported(result, release)
     if document.url and not release.url:
         result.warnings.append(f"URL {document.url!r} is not valid and was not kept")
     log = _Log()
@@ -624,20 +668,60 @@ def _release_import(
     result = _extract_and_apply(
         release=release,
         document=document,
-        proposal=proposal,
+        proposal=extracted.proposal,
         accept_above=accept_above,
         log=log,
         result=result,
+        extracted=extracted,
     )
-    if not result.failed:
-        # with its issuer and date known now, compare it with that issuer's and that day's releases
-        near = release_flag_near_duplicate(release=release)
-        if near is not None:
-            result.near_duplicate = near.release
-            result.warnings.append(f"{NEAR_DUPLICATE_WARNING} {near.describe()}")
-            log("duplicate", f"nearly repeats {near.describe()}; flagged for an editor")
-            Release.objects.filter(pk=release.pk).update(import_log=log.text)
+    _flag_near_duplicate(release=release, result=result, log=log)
     return result
+
+
+def _release_retry(
+    *,
+    release: Release,
+    document: Document,
+    accept_above: float | None,
+    extracted: _Extracted,
+    result: ImportResult,
+) -> ImportResult:
+    """A stored release whose import had failed, imported again (once, however many processes try)."""
+    release = Release.objects.select_for_update().get(pk=release.pk)
+    if release.import_state != ImportState.FAILED:  # another process retried it meanwhile
+        return _already_imported(result, release)
+    result.release = release
+    log = _Log(release.import_log)
+    log.start("import again (the earlier import failed)")
+    # What a failed import left is normally nothing (its writes were rolled back); clear any.
+    touched = set(Event.objects.filter(release=release).values_list("facility_id", flat=True))
+    Event.objects.filter(release=release, review_state=ReviewState.PROPOSED).delete()
+    release.claims.all().delete()
+    result.warnings.append(RETRIED_WARNING)
+    result = _extract_and_apply(
+        release=release,
+        document=document,
+        proposal=extracted.proposal,
+        accept_above=accept_above,
+        log=log,
+        result=result,
+        extracted=extracted,
+    )
+    _facilities_drop_orphans(facility_ids=touched)
+    _flag_near_duplicate(release=release, result=result, log=log)
+    return result
+
+
+def _flag_near_duplicate(*, release: Release, result: ImportResult, log: _Log) -> None:
+    if result.failed:
+        return
+    # with its issuer and date known now, compare it with that issuer's and that day's releases
+    near = release_flag_near_duplicate(release=release)
+    if near is not None:
+        result.near_duplicate = near.release
+        result.warnings.append(f"{NEAR_DUPLICATE_WARNING} {near.describe()}")
+        log("duplicate", f"nearly repeats {near.describe()}; flagged for an editor")
+        Release.objects.filter(pk=release.pk).update(import_log=log.text)
 
 
 @transaction.atomic
