@@ -26,6 +26,7 @@ from django.http import QueryDict
 
 from .models import EventType
 from .paging import CountedPaginator, LookaheadPage, PageLinks, page_links, page_number
+from .params import parse_day
 from .presenters import GROUP_TITLES
 from .status import UNKNOWN, Status, event_date, history
 
@@ -77,13 +78,7 @@ class Period:
 
 
 def _parse(value: str, name: str) -> tuple[date | None, str]:
-    value = (value or "").strip()
-    if not value:
-        return None, ""
-    try:
-        return date.fromisoformat(value), ""
-    except ValueError:
-        return None, f"“{value}” is not a valid “{name}” date in the form YYYY-MM-DD"
+    return parse_day(value, name)
 
 
 def parse_period(params: Mapping, *, today: date) -> Period:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib.auth.middleware import LoginRequiredMiddleware
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.urls import reverse
+
+from .params import clean_text
 
 READ_METHODS = ("GET", "HEAD")
 
@@ -47,6 +49,24 @@ class ReadOnlyMiddleware:
             response = JsonResponse({"error": message}, status=405)
             response["Allow"] = ", ".join(READ_METHODS)
             return response
+        return self.get_response(request)
+
+
+class CleanQueryMiddleware:
+    """Query-string values lose their control characters before any view or filter reads them
+    (companies.params.clean_text): a NUL from a URL reaches PostgreSQL as a query parameter,
+    which it refuses with an error, and no search or filter needs one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET and any(clean_text(v) != v for values in request.GET.lists() for v in values[1]):
+            cleaned = QueryDict(mutable=True)
+            for key, values in request.GET.lists():
+                cleaned.setlist(clean_text(key), [clean_text(v) for v in values])
+            cleaned._mutable = False
+            request.GET = cleaned
         return self.get_response(request)
 
 

@@ -19,6 +19,7 @@ from django.http import QueryDict
 from .importer import places
 from .models.facility import FacilityStatus
 from .paging import CountedPaginator, PageLinks, page_links
+from .params import parse_day
 from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history
 
 # ---------------------------------------------------------------------------------------------
@@ -28,13 +29,10 @@ from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history
 def parse_as_of(value: str | None) -> tuple[date | None, str]:
     """Parse ``?as_of=YYYY-MM-DD``: ``(date, "")``, ``(None, "")`` when absent, or
     ``(None, message)`` when it is not a valid date."""
-    value = (value or "").strip()
-    if not value:
-        return None, ""
-    try:
-        return date.fromisoformat(value), ""
-    except ValueError:
-        return None, f"“{value}” is not a date in the form YYYY-MM-DD; showing today’s footprint instead."
+    day, error = parse_day(value, "as_of")
+    if error:
+        return None, f"{error}; showing today’s footprint instead."
+    return day, ""
 
 
 # ---------------------------------------------------------------------------------------------

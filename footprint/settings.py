@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "companies.middleware.ContentSecurityPolicyMiddleware",
     # Outside the admin the site is read-only: anything but GET and HEAD is 405, before CSRF.
     "companies.middleware.ReadOnlyMiddleware",
+    # Query-string values without control characters (a NUL is an error on PostgreSQL).
+    "companies.middleware.CleanQueryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

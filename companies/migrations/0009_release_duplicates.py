@@ -90,6 +90,11 @@ def rehash_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # The rehash writes every release; on PostgreSQL, writing rows and then creating the
+    # deferred words_hash index in one transaction fails ("pending trigger events") on a large
+    # table. Each operation commits on its own instead, the rehash in one transaction.
+    atomic = False
+
     dependencies = [
         ("companies", "0008_history"),
     ]
@@ -151,5 +156,5 @@ class Migration(migrations.Migration):
                 unique=True,
             ),
         ),
-        migrations.RunPython(rehash, rehash_back, elidable=True),
+        migrations.RunPython(rehash, rehash_back, elidable=True, atomic=True),
     ]
