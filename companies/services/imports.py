@@ -724,7 +724,6 @@ def _flag_near_duplicate(*, release: Release, result: ImportResult, log: _Log) -
         Release.objects.filter(pk=release.pk).update(import_log=log.text)
 
 
-@transaction.atomic
 def release_reextract(
     *, release: Release, accept_above: float | None = None, user: AbstractBaseUser | None = None
 ) -> ImportResult:
@@ -737,12 +736,33 @@ def release_reextract(
     (``ImportState.NEEDS_COMPANY``) gets its events once an editor has set it. Everything it
     writes and removes is recorded in the history as "re-extracted" by ``user``.
     """
-    with acting(user=user, reason=Reason.REEXTRACTED):
-        return _release_reextract(release=release, accept_above=accept_above)
+    # Extracted before the transaction (no lock held however long it takes), from the release as
+    # stored now; if an editor changes its text, headline or date meanwhile, extracted again.
+    document = _release_document(release)
+    extracted = _extract(document, None)
+    with transaction.atomic(), acting(user=user, reason=Reason.REEXTRACTED):
+        return _release_reextract(
+            release=release, accept_above=accept_above, document=document, extracted=extracted
+        )
 
 
-def _release_reextract(*, release: Release, accept_above: float | None) -> ImportResult:
+def _release_document(release: Release) -> Document:
+    return Document(
+        name=release.source_name,
+        text=release.body,
+        raw=release.raw,
+        headline=release.headline,
+        url=release.url or None,
+        published=release.published,
+    )
+
+
+def _release_reextract(
+    *, release: Release, accept_above: float | None, document: Document, extracted: _Extracted
+) -> ImportResult:
     release = Release.objects.select_for_update().get(pk=release.pk)
+    if _release_document(release) != document:  # changed since it was extracted
+        document, extracted = _release_document(release), _extract(_release_document(release), None)
     result = ImportResult(name=release.source_name or f"release #{release.pk}", release=release)
     log = _Log(release.import_log)
     log.start("re-extract")
@@ -754,16 +774,14 @@ def _release_reextract(*, release: Release, accept_above: float | None) -> Impor
     release.claims.all().delete()
     log("re-extract", f"{removed} proposed events and the claims removed; accepted and rejected events kept")
 
-    document = Document(
-        name=release.source_name,
-        text=release.body,
-        raw=release.raw,
-        headline=release.headline,
-        url=release.url or None,
-        published=release.published,
-    )
     result = _extract_and_apply(
-        release=release, document=document, proposal=None, accept_above=accept_above, log=log, result=result
+        release=release,
+        document=document,
+        proposal=None,
+        accept_above=accept_above,
+        log=log,
+        result=result,
+        extracted=extracted,
     )
     _facilities_drop_orphans(facility_ids=touched)
     return result

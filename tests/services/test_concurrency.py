@@ -206,3 +206,20 @@ def test_sqlite_reads_and_waits_instead_of_database_is_locked_during_a_long_writ
     assert first_out.strip() == "committed", first_err
     assert write_out.strip().endswith("committed"), write_err  # waited for the lock, then wrote
     assert writer.returncode == second_writer.returncode == reader.returncode == 0
+
+
+@pytest.mark.django_db
+def test_extraction_runs_outside_the_write_transaction(monkeypatch):
+    """Import and re-extract both extract before their transaction begins: no lock is held meanwhile."""
+    depth_here = len(connection.atomic_blocks)  # the test's own transaction
+    seen = []
+
+    def extract(document):
+        seen.append(len(connection.atomic_blocks))
+        return make_proposal()
+
+    monkeypatch.setattr(imports, "document_extract", extract)
+    result = release_import(document=doc())
+    imports.release_reextract(release=result.release)
+    assert seen == [depth_here, depth_here]
+    assert result.release.events.count() == 2
