@@ -18,18 +18,20 @@ LATEST = date(2199, 12, 31)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def parse_day(value: str | None, name: str) -> tuple[date | None, str]:
+def parse_day(value: str | None, name: str | None = None) -> tuple[date | None, str]:
     """``(date, "")``, ``(None, "")`` when absent, or ``(None, message)`` when ``value`` is not a
-    day in the form YYYY-MM-DD between EARLIEST and LATEST."""
+    day in the form YYYY-MM-DD between EARLIEST and LATEST (``name``: the parameter, when the
+    page has several)."""
     value = clean_text(value).strip()
     if not value:
         return None, ""
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        return None, f"“{value[:40]}” is not a valid “{name}” date in the form YYYY-MM-DD"
+        what = f"a valid “{name}” date" if name else "a date"
+        return None, f"“{value[:40]}” is not {what} in the form YYYY-MM-DD"
     if not EARLIEST <= day <= LATEST:
-        return None, f"“{name}” must be between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
+        return None, f"“{name or 'as_of'}” must be between {EARLIEST.isoformat()} and {LATEST.isoformat()}"
     return day, ""
 
 

@@ -29,9 +29,7 @@ from .status import CLOSED, IDLED, OPEN, PLANNED, SOLD, UNKNOWN, Status, history
 def parse_as_of(value: str | None) -> tuple[date | None, str]:
     """Parse ``?as_of=YYYY-MM-DD``: ``(date, "")``, ``(None, "")`` when absent, or
     ``(None, message)`` when it is not a valid date."""
-    day, error = parse_day(value, "as_of")
-    if error and "must be between" not in error:
-        error = f"“{(value or '').strip()[:40]}” is not a date in the form YYYY-MM-DD"
+    day, error = parse_day(value)
     if error:
         return None, f"{error}; showing today’s footprint instead."
     return day, ""
