@@ -229,13 +229,22 @@ def _file_run(*, file: ImportFile, batch: ImportBatch, token: str, budget: int) 
             return 0
         if not _alive(batch_id=batch.pk, token=token):
             return None
-        # The release and its record commit together: a run that dies resumes exactly at the
-        # next release.
-        with transaction.atomic():
-            (result,) = documents_import(
-                documents=[document], accept_above=batch.accept_above, user=batch.created_by
-            )
-            import_record_create(file=file, position=file.releases_done, result=result)
+        # The release and its record commit together (``then`` runs in the release's short write
+        # transaction, after extraction, which holds none): a run that dies resumes exactly at
+        # the next release.
+        recorded = []
+
+        def record(
+            result: ImportResult, position: int = file.releases_done, recorded: list = recorded
+        ) -> None:
+            recorded.append(import_record_create(file=file, position=position, result=result))
+
+        (result,) = documents_import(
+            documents=[document], accept_above=batch.accept_above, user=batch.created_by, then=record
+        )
+        if not recorded:  # the import raised before its record was written: record the error
+            with transaction.atomic():
+                import_record_create(file=file, position=file.releases_done, result=result)
         budget -= 1
     file.state = ImportFileState.DONE
     file.save(update_fields=["state", "releases_total"])

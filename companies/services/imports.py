@@ -606,21 +606,35 @@ def release_import(
     accept_above: float | None = None,
     proposal: Proposal | None = None,
     user: AbstractBaseUser | None = None,
+    then: Callable[[ImportResult], object] | None = None,
 ) -> ImportResult:
-    """Extract, then store and apply one release in one short transaction; see the module docstring."""
+    """Extract, then store and apply one release in one short transaction; see the module docstring.
+
+    ``then(result)`` runs inside that transaction, so what it writes commits with the release
+    (the background import's record of it)."""
     result = ImportResult(name=document.name)
     if not document.text or not document.text.strip():
         result.status, result.error = FAILED, "the document has no text"
-        return result
+        return _then(then, result)
     stored = release_same_text(body=document.text)
     if stored is not None and stored.import_state != ImportState.FAILED:
-        return _already_imported(result, stored)  # not extracted again for nothing
+        return _then(then, _already_imported(result, stored))  # not extracted again for nothing
     # Extraction holds no transaction: readers and other imports never wait on it.
     extracted = _extract(document, proposal)
     with transaction.atomic(), acting(user=user, reason=Reason.IMPORTED):
-        return _release_import(
+        result = _release_import(
             document=document, accept_above=accept_above, extracted=extracted, result=result
         )
+        if then is not None:
+            then(result)
+        return result
+
+
+def _then(then: Callable[[ImportResult], object] | None, result: ImportResult) -> ImportResult:
+    if then is not None:
+        with transaction.atomic():
+            then(result)
+    return result
 
 
 def _already_imported(result: ImportResult, release: Release) -> ImportResult:
@@ -830,12 +844,14 @@ def documents_import(
     documents: Iterable[Document],
     accept_above: float | None = None,
     user: AbstractBaseUser | None = None,
+    then: Callable[[ImportResult], object] | None = None,
 ) -> list[ImportResult]:
-    """Import documents one by one, each in its own transaction; one failing does not stop the rest."""
+    """Import documents one by one, each in its own transaction; one failing does not stop the rest.
+    ``then`` is passed to ``release_import``: it is not called for a release that raised."""
     results = []
     for document in documents:
         try:
-            results.append(release_import(document=document, accept_above=accept_above, user=user))
+            results.append(release_import(document=document, accept_above=accept_above, user=user, then=then))
         except Exception as exc:  # a database error while storing: report it, go on
             results.append(ImportResult(name=document.name, status=FAILED, error=_error_text(exc)))
     return results

@@ -223,3 +223,22 @@ def test_extraction_runs_outside_the_write_transaction(monkeypatch):
     imports.release_reextract(release=result.release)
     assert seen == [depth_here, depth_here]
     assert result.release.events.count() == 2
+
+
+@pytest.mark.django_db
+def test_then_runs_in_the_release_write_transaction_after_extraction(monkeypatch):
+    """The background import records each release with ``then``: in the release's own short
+    transaction, while extraction ran before it, outside."""
+    depth_here = len(connection.atomic_blocks)
+    seen = []
+
+    def extract(document):
+        seen.append(("extract", len(connection.atomic_blocks)))
+        return make_proposal()
+
+    monkeypatch.setattr(imports, "document_extract", extract)
+    (result,) = imports.documents_import(
+        documents=[doc()], then=lambda result: seen.append(("then", len(connection.atomic_blocks)))
+    )
+    assert result.status == "imported"
+    assert seen == [("extract", depth_here), ("then", depth_here + 1)]
