@@ -379,6 +379,14 @@ class EventFinder(DealReading, CarryOver):
                         continue
                     t = replace(t, type="expanded")
                     type_ = "expanded"
+                # "the closure of the X facilities" after a temporary closure of X was told: that
+                # idling, named again, not a permanent closure
+                idled = (
+                    {_pkey(c.place) for c in self.events if c.type == "idled"}
+                    if t.nominal and type_ == "closed"
+                    else set()
+                )
+                usable = [m for m in usable if _pkey(m.place) not in idled]
                 if type_ in ("sold", "acquired") and not _direct_object(text, t):
                     seat = self._target_seat(text, t, mentions) if type_ == "acquired" else None
                     if seat is None:
@@ -400,7 +408,11 @@ class EventFinder(DealReading, CarryOver):
                             c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
                         out.append(c)
                 else:
-                    inherited = self._inherit(s, t, clause, effective, quoted)
+                    inherited = [
+                        c
+                        for c in self._inherit(s, t, clause, effective, quoted)
+                        if _pkey(c.place) not in idled
+                    ]
                     for c in inherited:
                         if partial:
                             c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)

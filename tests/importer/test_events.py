@@ -598,3 +598,11 @@ def test_a_site_consolidated_into_another_may_be_described_at_length_first():
         "into its Dayton, Ohio facility."
     )
     assert _keys(sentence) == [("closed", "Muncie", "US-IN")]
+
+
+def test_the_closure_named_again_after_a_temporary_closure_is_that_idling():
+    keys = _keys(
+        "Tamarack announced the temporary closure of its Muncie, Indiana plant.",
+        "Depending on the length of the closure of the Muncie plant, results could be affected.",
+    )
+    assert keys == [("idled", "Muncie", "US-IN")]
