@@ -11,10 +11,11 @@ Each release is imported in this order:
    is passed in, *outside any transaction*: however long it takes, no lock is held and pages
    keep reading (a text already stored and imported is not extracted at all);
 2. **store** the text verbatim (``release_create``; the same text, however laid out, returns
-   "already imported" and nothing changes: see ``duplicates``), in one short transaction with
-   3. Another process storing the same text at the same moment is "already imported" too
-   (the unique ``content_hash``, caught in a savepoint), and the companies, places and
-   facilities two imports both create are stored once (``records``, ``facilities``);
+   "already imported" and nothing changes: see ``duplicates``), in one short transaction
+   together with step 3. Another process storing the same text at the same moment makes it
+   "already imported" too (the unique ``content_hash``, caught in a savepoint), and the
+   companies, places and facilities two imports both create are stored once (``records``,
+   ``facilities``);
 3. **apply** it inside a savepoint: release metadata, issuing company, facilities, events,
    claims. A failure in 1 or 3 rolls back what 3 had written but keeps the release, marked
    ``failed`` with the error in ``import_log``: bad input never loses the text. The next import
