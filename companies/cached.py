@@ -2,9 +2,10 @@
 cache for ``SECONDS``: the place filters' options, the home page's totals and its chart of events
 per month (the SVG as drawn).
 
-A new accepted event shows in them within ``SECONDS`` (every other page reads the database
-directly). Keys carry the date, so "today" never outlives its day; with the default local-memory
-cache each worker process keeps its own copy.
+Every key carries a generation that ``forget`` moves on, and the status service calls it after
+any facility's spans change, so an accepted or rejected event shows at once in this process (with
+the default local-memory cache each worker keeps its own copy, so another worker may lag up to
+``SECONDS``). Keys also carry the date, so "today" never outlives its day.
 """
 
 from __future__ import annotations
@@ -18,15 +19,26 @@ from . import charts
 from .charts import Chart, events_chart_start
 
 SECONDS = 300
+_GENERATION = "footprint:generation"
+
+
+def _key(name: str) -> str:
+    return f"footprint:{cache.get_or_set(_GENERATION, 0, None)}:{name}"
+
+
+def forget() -> None:
+    """Drop every cached answer (by moving to a new generation of keys)."""
+    try:
+        cache.incr(_GENERATION)
+    except ValueError:  # no generation stored yet: nothing cached under one either
+        cache.set(_GENERATION, 1, None)
 
 
 def place_options() -> list[tuple[str, str]]:
     """``FacilityQuerySet.place_options()``, cached."""
     from .models import Facility
 
-    return cache.get_or_set(
-        "footprint:place-options", lambda: list(Facility.objects.place_options()), SECONDS
-    )
+    return cache.get_or_set(_key("place-options"), lambda: list(Facility.objects.place_options()), SECONDS)
 
 
 def status_totals(day: date | None = None) -> dict[str, int]:
@@ -35,7 +47,7 @@ def status_totals(day: date | None = None) -> dict[str, int]:
 
     day = day or timezone.localdate()
     return cache.get_or_set(
-        f"footprint:status-totals:{day.isoformat()}", lambda: Facility.objects.status_totals(day), SECONDS
+        _key(f"status-totals:{day.isoformat()}"), lambda: Facility.objects.status_totals(day), SECONDS
     )
 
 
@@ -49,4 +61,4 @@ def events_chart() -> Chart:
         rows = list(Event.objects.monthly_counts(since=events_chart_start(last))) if last else []
         return charts.events_chart(rows, types=EventType.choices)
 
-    return cache.get_or_set("footprint:events-chart", draw, SECONDS)
+    return cache.get_or_set(_key("events-chart"), draw, SECONDS)

@@ -9,6 +9,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from .. import cached
 from ..models import Event, Facility, FacilityKind, StatusSpan
 from ..status import spans
 
@@ -30,6 +31,9 @@ def facilities_refresh(*, facility_ids: Iterable[int | None], batch_size: int = 
     batch; returns how many facilities exist of those asked for.
     """
     ids = sorted({pk for pk in facility_ids if pk is not None})
+    if ids:
+        # the home page's totals and chart and the place filters read spans through a cache
+        transaction.on_commit(cached.forget)
     count = 0
     for offset in range(0, len(ids), batch_size):
         batch = list(

@@ -40,16 +40,11 @@ class ApiError(Exception):
 
 
 def api_view(view):
-    """GET/HEAD only; ``ApiError`` becomes a JSON error response."""
+    """``ApiError`` becomes a JSON error response. (Only GET and HEAD reach a view:
+    ``companies.middleware.ReadOnlyMiddleware`` answers every other method with 405.)"""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD"):
-            response = JsonResponse(
-                {"error": f"Method {request.method} not allowed; the API is read-only."}, status=405
-            )
-            response["Allow"] = "GET, HEAD"
-            return response
         try:
             return view(request, *args, **kwargs)
         except ApiError as error:
