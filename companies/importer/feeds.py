@@ -17,10 +17,11 @@ import xml.etree.ElementTree as ET
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from .inputs import InputError, clean_title, document_from_html, html_to_text, parse_date
+from .inputs import InputError
 from .proposal import Document
 from .sanitize import Report, read_text
 from .text import normalize
+from .webpages import clean_title, document_from_html, html_to_text, parse_date
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']""", re.I)

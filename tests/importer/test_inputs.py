@@ -13,15 +13,13 @@ from companies.importer.inputs import (
     Format,
     InputError,
     clean_subject,
-    clean_title,
     decode,
-    html_to_text,
     iter_paths,
-    parse_date,
     read_bytes,
     read_path,
     sniff,
 )
+from companies.importer.webpages import clean_title, html_to_text, parse_date
 
 DEMO = Path(__file__).resolve().parents[2] / "companies" / "demo"
 # The demo data keeps the seed release; it has lived both in demo/ and demo/releases/.
