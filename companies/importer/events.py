@@ -28,8 +28,6 @@ from .candidates import _Candidate, _pkey, _within
 from .carryover import _LIST_ITEM, CarryOver, _Memory
 from .clauses import (
     ANCHOR_GATED,
-    FACILITY_WORD,
-    SITE_WORD,
     VERBISH,
     Clause,
     in_quote,
@@ -48,95 +46,31 @@ from .deals import (
     _direct_object,
 )
 from .effective import Effective, effective_date, merge_effective
-from .evidence import hedged_warnings, place_warnings, window
-from .lexicon import (
-    COMPANY_SUFFIX_STEM,
-    FACILITY_NOUN,
-    LEGAL_SUFFIXES,
-    NAME_TAIL_WORDS,
-    TITLE_WORDS,
+from .event_cues import (
+    BIOGRAPHY,
+    CAUSE_AFTER,
+    COMPANY_SUBJECT,
+    CONTINUES_BETWEEN,
+    LEGAL,
+    MAX_EVENT_WORDS,
+    MENTION_NEGATED,
+    MENTION_SPARED,
+    NAMED_SUBJECT,
+    PART_SUBJECT,
+    PARTIAL_CONFIDENCE,
+    SELF_REFERENCES,
+    anchor_missing,
+    governs,
+    names_a_part,
+    sentence_case,
 )
+from .evidence import hedged_warnings, place_warnings, window
 from .modality import PAST_FORMS, modality, told_in_past
 from .parties import TARGET, TARGET_OWNS, counterparty
 from .proposal import PlaceRef, ProposedEvent
 from .spans import Mention, find_mentions
-from .text import Sentence, words
+from .text import Sentence
 from .triggers import Trigger, find_triggers
-
-# biography in appointment releases: "At Halberd she led the closure of ..."
-_BIOGRAPHY = re.compile(
-    r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"
-    r"|\b(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z]\w+\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|served)\b"
-    r"|^(?:Previously|Prior\s+to|Before\s+joining|Earlier\s+in\s+(?:his|her)\s+career)\b"
-)
-
-
-# a part of a site is not the site: "curtail one of the three paper machines at its mill"
-_PARTIAL = re.compile(
-    r"\b(?:potlines?|shifts?|kilns?|furnaces?|departments?|(?<!production\s)(?<!ing\s)units?|boilers?|digesters?|presses|press|operations\s+on)\b"
-    # a machine or line is a part when counted ("one of its three machines", "a line", "No. 2 line");
-    # "the pulp line at its mill" is the mill's main line, and idling it idles the mill
-    r"|\b(?:one|two|three|four|a|an|No\.|number|second|third|fourth|several|some|certain|older|smaller|\d+)\s+"
-    r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?(?:lines?|units?))\b",
-    re.I,
-)
-
-
-_MENTION_NEGATED = re.compile(r"\b(?:not|no(?!\.?\s*\d)|except|excluding|other\s+than|besides)\b|n't\b", re.I)
-
-
-# a place after a new "continue to" verb is what carries on, not what the event word stops:
-# "will curtail the machine, and we will continue to serve customers from the X and Y mills"
-_CONTINUES_BETWEEN = re.compile(r"\b(?:continue|continues|continuing|remain|remains)\s+to\b", re.I)
-
-
-_MENTION_SPARED = re.compile(
-    r"^[^.;]{0,80}?\b(?:(?:is|are|was|were|will)\s+not\s+(?:be\s+)?affected|unaffected|continues?\s+to\s+operate"
-    r"|will\s+continue|remains?\s+open|continue\s+operating|no\s+changes)",
-    re.I,
-)
-
-
-# An event told of a part of a site (one machine, line or furnace) is proposed below this.
-PARTIAL_CONFIDENCE = 0.6
-
-
-# Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
-# and reading only its first ones keeps the work per sentence bounded.
-MAX_EVENT_WORDS = 8
-
-
-# a sentence opening on a company name (with its legal suffix or ticker) and a reporting verb
-_COMPANY_SUBJECT = re.compile(
-    r"^(?P<subj>(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,5}?"
-    rf"(?:,?\s+(?:{COMPANY_SUFFIX_STEM})\b\.?|\s*\([^)]*:[^)]*\)))"
-    r",?\s+(?:(?:today|also|previously|recently)\s+)?"
-    r"(?:said|says|announced|announces|reported|reports|will|plans|is|has|had|intends|confirmed|disclosed)\b"
-)
-
-
-# a part of a site as the subject of a passive start-up: "the first new line expected to be commissioned"
-_PART_SUBJECT = re.compile(
-    r"\b(?:lines?|machines?|presses|kilns?|furnaces?|ovens?|boilers?|turbines?|units?|reactors?|dryers?)\s+"
-    r"(?:(?:is|are|was|were|will|be|been|being|expected|scheduled|due|set|slated|planned|to|now|also)\s+){1,5}$",
-    re.I,
-)
-
-
-# the stoppage a restart ends, told as its cause: "resumed ... weeks after a flood forced the shutdown"
-_CAUSE_AFTER = re.compile(r"\b(?:after|following|since|when)\b", re.I)
-
-
-# a company named with its legal suffix right before an event verb, as its subject
-_NAMED_SUBJECT = re.compile(
-    r"(?<![\w&'\-])(?P<subj>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|of|and)){0,5}?,?\s+"
-    rf"(?:{COMPANY_SUFFIX_STEM})\b\.?)"
-    r",?\s+(?:(?:will|would|shall|has|have|had|also|then|is\s+to|agreed\s+to|plans\s+to|intends\s+to"
-    r"|expects\s+to|is\s+expected\s+to)\s+){0,2}(?:\w+ly\s+)?$"
-)
-
-
-_SELF_REFERENCES = frozenset({"the company", "the corporation", "the group", "the partnership", "the firm"})
 
 
 class EventFinder(DealReading, CarryOver):
@@ -160,7 +94,7 @@ class EventFinder(DealReading, CarryOver):
         self.issuer_words = frozenset(
             w
             for w in " ".join((issuer or "", *aliases)).replace(",", " ").split()
-            if w[:1].isupper() and w.rstrip(".") not in _LEGAL
+            if w[:1].isupper() and w.rstrip(".") not in LEGAL
         )
         self.events: list[_Candidate] = []
         self.memory = _Memory()
@@ -189,7 +123,7 @@ class EventFinder(DealReading, CarryOver):
         mentions = [
             m
             for m in find_mentions(
-                _sentence_case(headline),
+                sentence_case(headline),
                 self.issuer_words,
                 self.known_places,
                 default_country=self.country,
@@ -276,7 +210,7 @@ class EventFinder(DealReading, CarryOver):
 
     def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
         text = s.text
-        if _BIOGRAPHY.search(text) or self._other_company_speaks(text):
+        if BIOGRAPHY.search(text) or self._other_company_speaks(text):
             return []
         clauses = split_clauses(text)
         relatives = relative_spans(text)
@@ -297,18 +231,18 @@ class EventFinder(DealReading, CarryOver):
             if mood not in ("asserted", "confirmed"):
                 continue
             if t.type in ("idled", "closed") and any(
-                r.type == "reopened" and r.end <= t.start and _CAUSE_AFTER.search(text, r.end, t.start)
+                r.type == "reopened" and r.end <= t.start and CAUSE_AFTER.search(text, r.end, t.start)
                 for r in triggers
             ):
                 continue  # "resumed production ... after a fire forced the suspension of operations"
-            if t.type in ("opened", "reopened") and _PART_SUBJECT.search(text, clauses[ci].start, t.start):
+            if t.type in ("opened", "reopened") and PART_SUBJECT.search(text, clauses[ci].start, t.start):
                 continue  # "the new line is expected to be commissioned": equipment, not a site
             if not t.nominal and self._foreign_subject(text, clauses[ci], t):
                 continue  # "under which Buyer Co. will acquire the mill": the buyer's deed
             if mood == "confirmed":
                 self._confirmed.add(id(t))
             if (
-                _anchor_missing(text, clauses[ci], t)
+                anchor_missing(text, clauses[ci], t)
                 and not (t.nominal and any(c.type == t.type for c in self.events))
                 # a company bought has no facility word: "acquired Halvard Tooling of Lancaster"
                 and not (t.type == "acquired" and _COMPANY_OBJECT.match(text, t.end))
@@ -343,7 +277,7 @@ class EventFinder(DealReading, CarryOver):
                     assigned.setdefault(id(prev[-1]), []).append(m)
                     continue
                 nxt = [
-                    t for t in ts if t.start >= m.end and _governs(inside(relatives, t.start), rel_m, m, text)
+                    t for t in ts if t.start >= m.end and governs(inside(relatives, t.start), rel_m, m, text)
                 ]
                 if not nxt:
                     continue
@@ -395,7 +329,7 @@ class EventFinder(DealReading, CarryOver):
                 # a machine, line or furnace stopped or restarted is told on its site, as the wires
                 # label it, but with a confidence below the auto-accept line: the editor decides
                 # whether the part is the facility's fate
-                partial = type_ in ("idled", "closed", "reopened") and _partial(text, t, usable)
+                partial = type_ in ("idled", "closed", "reopened") and names_a_part(text, t, usable)
                 quoted = in_quote(text, t.start)
                 if id(t) in self._confirmed:
                     usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
@@ -433,15 +367,15 @@ class EventFinder(DealReading, CarryOver):
 
     def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:
         """Whether the event verb's subject is another company named with its legal suffix."""
-        m = _NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
+        m = NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
         if m is None:
             return False
         return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
     def _other_company_speaks(self, text: str) -> bool:
         """ "Ford Motor Co. said it would close its Louisville plant": another company's news."""
-        m = _COMPANY_SUBJECT.match(text)
-        if not m or m.group("subj").lower() in _SELF_REFERENCES:
+        m = COMPANY_SUBJECT.match(text)
+        if not m or m.group("subj").lower() in SELF_REFERENCES:
             return False
         return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
@@ -449,9 +383,9 @@ class EventFinder(DealReading, CarryOver):
     def _spared(text: str, t: Trigger, m: Mention, clause: Clause) -> bool:
         """A place the sentence exempts: "does not affect the mill in X", "X will continue to operate"."""
         between = text[t.end : m.start] if m.start > t.end else ""
-        if _MENTION_NEGATED.search(between) or _CONTINUES_BETWEEN.search(between):
+        if MENTION_NEGATED.search(between) or CONTINUES_BETWEEN.search(between):
             return True
-        return bool(_MENTION_SPARED.match(text[m.end : clause.end]))
+        return bool(MENTION_SPARED.match(text[m.end : clause.end]))
 
     def _historical(self, t: Trigger, effective: Effective | None) -> bool:
         """An event dated more than a year before the release is background ("closed in 2008")."""
@@ -575,77 +509,6 @@ class EventFinder(DealReading, CarryOver):
                 )
             )
         return events, warnings + place_warnings(unresolved)
-
-
-# words of a company's name that do not name this company rather than another
-_LEGAL = frozenset(f.rstrip(".") for f in LEGAL_SUFFIXES + NAME_TAIL_WORDS) | {
-    "The",
-    "and",
-    "of",
-    "International",
-}
-
-
-def _governs(
-    rel_t: tuple[int, int] | None, rel_m: tuple[int, int] | None, m: Mention, text: str = ""
-) -> bool:
-    """Whether an event word after a place can have it as subject: both in the same clause,
-    or the event word in a relative clause on that place ("the Compiegne plant, where X will invest",
-    "the Oita Plant in Oita Prefecture, where X will invest")."""
-    if rel_t == rel_m:
-        return True
-    if rel_m is not None or rel_t is None:
-        return False
-    gap = rel_t[0] - m.end
-    return 0 <= gap <= 25 or (gap <= 70 and _PLACE_GAP.fullmatch(text, m.end, rel_t[0]) is not None)
-
-
-# between a place and its relative clause, only its facility word and how the place is qualified
-_PLACE_GAP = re.compile(rf"(?:[\s,]+|[A-Z][\w'\-.]*|in|of|the|{FACILITY_NOUN})*")
-
-
-def _partial(text: str, t: Trigger, mentions: list[Mention]) -> bool:
-    """Whether an idling or closure names a part of the site (a machine, a line, a shift)."""
-    if mentions and mentions[0].start > t.end:
-        return bool(_PARTIAL.search(text, t.end, mentions[0].start))
-    m = SITE_WORD.search(text, t.end, t.end + 60)
-    if m is None:
-        return False  # no site named after it: nothing to be a part of
-    return bool(_PARTIAL.search(text, t.end, m.start()))
-
-
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
-
-
-def _anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
-    """Event words need a facility or production word nearby; "expand its product line" is not an event."""
-    start = t.start - 80
-    if _PASSIVE_BEFORE.search(text, max(0, t.start - 25), t.start):
-        start = (
-            0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
-        )
-    window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
-    return not ANCHOR_GATED.search(window)
-
-
-_SMALL = words("a an the and or of in at on to for by with from as its our into")
-
-
-def _sentence_case(headline: str) -> str:
-    """Lower-case the headline's ordinary words so place patterns work on Title Case.
-
-    A word stays capitalised when it starts the headline or may be part of a name; ordinary
-    words are recognised by being in a small list or a facility word.
-    """
-    words = headline.split(" ")
-    out = []
-    for w in words:
-        lw = w.lower()
-        if lw in _SMALL or FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in TITLE_WORDS:
-            out.append(lw)
-        else:
-            out.append(w)
-    return " ".join(out)
 
 
 def find_events(

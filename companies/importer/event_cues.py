@@ -1,0 +1,160 @@
+"""Sentence cues the event finder reads: who is the subject, whether a place is a part of a
+site, spared, negated or governed by an event word, and how a Title Case headline is read.
+
+Pure regular expressions and small predicates over one sentence's text; ``events`` decides with
+them. Kept apart so each cue can be read, and tested, on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import ANCHOR_GATED, FACILITY_WORD, SITE_WORD, Clause
+from .lexicon import COMPANY_SUFFIX_STEM, FACILITY_NOUN, LEGAL_SUFFIXES, NAME_TAIL_WORDS, TITLE_WORDS
+from .spans import Mention
+from .text import words
+from .triggers import Trigger
+
+# biography in appointment releases: "At Halberd she led the closure of ..."
+BIOGRAPHY = re.compile(
+    r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"
+    r"|\b(?:Mr|Ms|Mrs|Dr)\.\s+[A-Z]\w+\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|served)\b"
+    r"|^(?:Previously|Prior\s+to|Before\s+joining|Earlier\s+in\s+(?:his|her)\s+career)\b"
+)
+
+
+# a part of a site is not the site: "curtail one of the three paper machines at its mill"
+_PARTIAL = re.compile(
+    r"\b(?:potlines?|shifts?|kilns?|furnaces?|departments?|(?<!production\s)(?<!ing\s)units?|boilers?|digesters?|presses|press|operations\s+on)\b"
+    # a machine or line is a part when counted ("one of its three machines", "a line", "No. 2 line");
+    # "the pulp line at its mill" is the mill's main line, and idling it idles the mill
+    r"|\b(?:one|two|three|four|a|an|No\.|number|second|third|fourth|several|some|certain|older|smaller|\d+)\s+"
+    r"(?:(?:of\s+)?(?:its|the|their|our)\s+)?(?:[\w\-]+\s+){0,3}?(?:machines?|(?:production\s+)?(?:lines?|units?))\b",
+    re.I,
+)
+
+
+MENTION_NEGATED = re.compile(r"\b(?:not|no(?!\.?\s*\d)|except|excluding|other\s+than|besides)\b|n't\b", re.I)
+
+
+# a place after a new "continue to" verb is what carries on, not what the event word stops:
+# "will curtail the machine, and we will continue to serve customers from the X and Y mills"
+CONTINUES_BETWEEN = re.compile(r"\b(?:continue|continues|continuing|remain|remains)\s+to\b", re.I)
+
+
+MENTION_SPARED = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:is|are|was|were|will)\s+not\s+(?:be\s+)?affected|unaffected|continues?\s+to\s+operate"
+    r"|will\s+continue|remains?\s+open|continue\s+operating|no\s+changes)",
+    re.I,
+)
+
+
+# An event told of a part of a site (one machine, line or furnace) is proposed below this.
+PARTIAL_CONFIDENCE = 0.6
+
+
+# Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
+# and reading only its first ones keeps the work per sentence bounded.
+MAX_EVENT_WORDS = 8
+
+
+# a sentence opening on a company name (with its legal suffix or ticker) and a reporting verb
+COMPANY_SUBJECT = re.compile(
+    r"^(?P<subj>(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|of|and)){0,5}?"
+    rf"(?:,?\s+(?:{COMPANY_SUFFIX_STEM})\b\.?|\s*\([^)]*:[^)]*\)))"
+    r",?\s+(?:(?:today|also|previously|recently)\s+)?"
+    r"(?:said|says|announced|announces|reported|reports|will|plans|is|has|had|intends|confirmed|disclosed)\b"
+)
+
+
+# a part of a site as the subject of a passive start-up: "the first new line expected to be commissioned"
+PART_SUBJECT = re.compile(
+    r"\b(?:lines?|machines?|presses|kilns?|furnaces?|ovens?|boilers?|turbines?|units?|reactors?|dryers?)\s+"
+    r"(?:(?:is|are|was|were|will|be|been|being|expected|scheduled|due|set|slated|planned|to|now|also)\s+){1,5}$",
+    re.I,
+)
+
+
+# the stoppage a restart ends, told as its cause: "resumed ... weeks after a flood forced the shutdown"
+CAUSE_AFTER = re.compile(r"\b(?:after|following|since|when)\b", re.I)
+
+
+# a company named with its legal suffix right before an event verb, as its subject
+NAMED_SUBJECT = re.compile(
+    r"(?<![\w&'\-])(?P<subj>[A-Z][\w&'\-]*(?:\s+(?:[A-Z][\w&'\-]*|&|of|and)){0,5}?,?\s+"
+    rf"(?:{COMPANY_SUFFIX_STEM})\b\.?)"
+    r",?\s+(?:(?:will|would|shall|has|have|had|also|then|is\s+to|agreed\s+to|plans\s+to|intends\s+to"
+    r"|expects\s+to|is\s+expected\s+to)\s+){0,2}(?:\w+ly\s+)?$"
+)
+
+
+SELF_REFERENCES = frozenset({"the company", "the corporation", "the group", "the partnership", "the firm"})
+
+
+# words of a company's name that do not name this company rather than another
+LEGAL = frozenset(f.rstrip(".") for f in LEGAL_SUFFIXES + NAME_TAIL_WORDS) | {
+    "The",
+    "and",
+    "of",
+    "International",
+}
+
+
+def governs(rel_t: tuple[int, int] | None, rel_m: tuple[int, int] | None, m: Mention, text: str = "") -> bool:
+    """Whether an event word after a place can have it as subject: both in the same clause,
+    or the event word in a relative clause on that place ("the Compiegne plant, where X will invest",
+    "the Oita Plant in Oita Prefecture, where X will invest")."""
+    if rel_t == rel_m:
+        return True
+    if rel_m is not None or rel_t is None:
+        return False
+    gap = rel_t[0] - m.end
+    return 0 <= gap <= 25 or (gap <= 70 and _PLACE_GAP.fullmatch(text, m.end, rel_t[0]) is not None)
+
+
+# between a place and its relative clause, only its facility word and how the place is qualified
+_PLACE_GAP = re.compile(rf"(?:[\s,]+|[A-Z][\w'\-.]*|in|of|the|{FACILITY_NOUN})*")
+
+
+def names_a_part(text: str, t: Trigger, mentions: list[Mention]) -> bool:
+    """Whether an idling or closure names a part of the site (a machine, a line, a shift)."""
+    if mentions and mentions[0].start > t.end:
+        return bool(_PARTIAL.search(text, t.end, mentions[0].start))
+    m = SITE_WORD.search(text, t.end, t.end + 60)
+    if m is None:
+        return False  # no site named after it: nothing to be a part of
+    return bool(_PARTIAL.search(text, t.end, m.start()))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
+    """Event words need a facility or production word nearby; "expand its product line" is not an event."""
+    start = t.start - 80
+    if _PASSIVE_BEFORE.search(text, max(0, t.start - 25), t.start):
+        start = (
+            0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
+        )
+    window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
+    return not ANCHOR_GATED.search(window)
+
+
+_SMALL = words("a an the and or of in at on to for by with from as its our into")
+
+
+def sentence_case(headline: str) -> str:
+    """Lower-case the headline's ordinary words so place patterns work on Title Case.
+
+    A word stays capitalised when it starts the headline or may be part of a name; ordinary
+    words are recognised by being in a small list or a facility word.
+    """
+    words = headline.split(" ")
+    out = []
+    for w in words:
+        lw = w.lower()
+        if lw in _SMALL or FACILITY_WORD.fullmatch(lw) or lw.rstrip(",;:") in TITLE_WORDS:
+            out.append(lw)
+        else:
+            out.append(w)
+    return " ".join(out)
