@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from datetime import date
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -71,6 +72,40 @@ def _unique_slug(name: str) -> str:
 # How many times a new company is retried after another process took its slug first.
 _CREATE_ATTEMPTS = 5
 
+# The first key of the PostgreSQL advisory locks taken on company names (``pg_advisory_xact_lock(
+# int, int)``): the namespace of these locks, so they never meet another use of advisory locks.
+COMPANY_NAME_LOCK = 0x0C0F_0001
+
+
+def company_lock_keys(*, names: tuple[str, ...] = (), ticker: str = "") -> list[int]:
+    """The advisory lock keys of a company about to be created: one per normalised name (and one
+    for the ticker), 32-bit and the same in every process (not Python's salted ``hash``), sorted
+    so that two callers always take them in the same order. "Acme Foods Group" and "Acme Foods
+    Inc." give the same key; a collision of two other names only makes one wait for the other."""
+    words = {f"name:{normalise_company_name(n)}" for n in names if n and n.strip()}
+    if ticker:
+        words.add(f"ticker:{ticker.strip().upper()}")
+    keys = {
+        int.from_bytes(hashlib.blake2b(w.encode(), digest_size=4).digest(), "big", signed=True) for w in words
+    }
+    return sorted(keys)
+
+
+def _company_names_lock(keys: list[int]) -> None:
+    """Wait until no other transaction is creating a company of these names, and keep them until
+    this transaction ends (PostgreSQL). SQLite needs none: a write transaction begins
+    ``IMMEDIATE``, holding the database's one write lock from its start, so no other process
+    writes between our look-up and our insert."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for key in keys:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [COMPANY_NAME_LOCK, key])
+
+
+def _company_existing(*, name: str, ticker: str, legal_name: str) -> Company | None:
+    return company_match(name=legal_name or name, ticker=ticker) or company_match(name=name)
+
 
 @transaction.atomic
 def company_get_or_create(
@@ -78,12 +113,19 @@ def company_get_or_create(
 ) -> tuple[Company, bool]:
     """The company matching the name or ticker, or a new one.
 
-    Survives a concurrent insert: the new row is written in a savepoint, and when another
-    process stored the same company first (its slug is taken: ``IntegrityError``) the match is
-    read again and returned; a slug taken by a different company is retried with the next one.
+    Survives a concurrent insert. Before creating, the transaction takes a lock on the company's
+    normalised names and ticker (``_company_names_lock``) and looks again: a process creating
+    "Acme Foods Inc." while another creates "Acme Foods Group" waits for the other's transaction
+    to end, then finds its company (the look-up after the lock reads what committed meanwhile,
+    PostgreSQL's READ COMMITTED). The new row is written in a savepoint too, and when its slug
+    is taken (``IntegrityError``) the match is read again and returned, or the next slug tried.
     """
+    existing = _company_existing(name=name, ticker=ticker, legal_name=legal_name)
+    if existing is None:
+        # Held to the end of the transaction: only when creating, so matching never waits.
+        _company_names_lock(company_lock_keys(names=(name, legal_name), ticker=ticker))
     for _ in range(_CREATE_ATTEMPTS):
-        existing = company_match(name=legal_name or name, ticker=ticker) or company_match(name=name)
+        existing = existing or _company_existing(name=name, ticker=ticker, legal_name=legal_name)
         if existing:
             _company_fill(existing, ticker=ticker, exchange=exchange, legal_name=legal_name)
             return existing, False

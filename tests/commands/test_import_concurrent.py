@@ -1,6 +1,7 @@
 """Two ``import_releases`` processes at once on PostgreSQL (issue 12): releases naming the same new
 companies, places and facilities all end imported with their events, and the same folder imported
-twice at once stores each release once; no IntegrityError is printed and both exit 0.
+twice at once stores each release once; no IntegrityError is printed and both exit 0. Two
+spellings of one new company created at once by two processes make one company.
 
 The releases are written here, in our own words, with invented companies."""
 
@@ -125,3 +126,72 @@ def test_two_imports_of_the_same_folder_store_each_release_once(tmp_path):
     imported = sum(run.stdout.count(": imported:") for run in runs)
     already = sum(run.stdout.count(": already imported") for run in runs)
     assert (imported, already) == (RELEASES, RELEASES)
+
+
+# Two spellings of one new company at once: the names normalise alike ("wrenfield foods") but give
+# different slugs, so no unique key stops the second insert; the name's advisory lock does.
+FIRST_SPELLING = """
+import time, django
+django.setup()
+from django.db import connection, transaction
+from companies.services.records import COMPANY_NAME_LOCK, company_get_or_create
+with transaction.atomic():
+    company, created = company_get_or_create(name="Wrenfield Foods Group", legal_name="Wrenfield Foods Group")
+    print(company.pk, created, flush=True)
+    # Hold the transaction open until the second process waits on the name's lock (30 s at most).
+    waiter = False
+    with connection.cursor() as cursor:
+        for _ in range(300):
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                " AND classid = %s AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                [COMPANY_NAME_LOCK],
+            )
+            if cursor.fetchone()[0]:
+                waiter = True
+                break
+            time.sleep(0.1)
+    print("waiter" if waiter else "no waiter", flush=True)
+print("committed", flush=True)
+"""
+
+SECOND_SPELLING = """
+import time, django
+django.setup()
+from companies.services.records import company_get_or_create
+started = time.perf_counter()
+company, created = company_get_or_create(name="Wrenfield Foods Inc.", legal_name="Wrenfield Foods Inc.")
+print(company.pk, created, round(time.perf_counter() - started, 2), flush=True)
+"""
+
+
+def _python(code: str) -> subprocess.Popen:
+    env = {
+        **os.environ,
+        "DATABASE_URL": _database_url(),
+        "DJANGO_SETTINGS_MODULE": "footprint.test_settings",
+        "CONN_MAX_AGE": "0",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_two_spellings_of_one_new_company_at_once_make_one_company():
+    first = _python(FIRST_SPELLING)
+    first_pk, first_created = first.stdout.readline().split()
+    assert first_created == "True"
+    second = _python(SECOND_SPELLING)  # its look-up finds nothing committed: it waits on the lock
+    first_out, first_err = first.communicate(timeout=90)
+    second_out, second_err = second.communicate(timeout=90)
+    assert first.returncode == 0, first_err
+    assert first_out.split("\n")[:2] == ["waiter", "committed"], first_out + first_err
+    assert second.returncode == 0, second_err
+    second_pk, second_created, _seconds = second_out.split()
+    assert (second_pk, second_created) == (first_pk, "False")  # waited, then found the first one's
+    assert list(Company.objects.values_list("name", flat=True)) == ["Wrenfield Foods Group"]

@@ -44,7 +44,8 @@ def _miss_once(monkeypatch, module, name: str, times: int = 1) -> None:
 @pytest.mark.django_db
 def test_company_stored_meanwhile_is_matched_not_an_error(monkeypatch):
     theirs = Company.objects.create(name="Quillfeather Mills", slug="quillfeather-mills")
-    _miss_once(monkeypatch, records, "company_match", times=2)  # both look-ups of the first attempt
+    # both look-ups before the name lock and both after it
+    _miss_once(monkeypatch, records, "company_match", times=4)
     # and its slug looked free, as it does to two processes that both create the company
     monkeypatch.setattr(records, "_unique_slug", lambda name: "quillfeather-mills")
     with transaction.atomic():
@@ -53,6 +54,64 @@ def test_company_stored_meanwhile_is_matched_not_an_error(monkeypatch):
     assert (company, created) == (theirs, False)
     theirs.refresh_from_db()
     assert theirs.ticker == "QFM"
+
+
+def test_company_lock_keys_are_one_per_normalised_name_and_stable():
+    group = records.company_lock_keys(names=("Wrenfield Foods Group", "Wrenfield Foods Group"))
+    inc = records.company_lock_keys(names=("Wrenfield Foods Inc.", "Wrenfield Foods, Inc."))
+    assert group == inc == [-1064576347]  # the same in every process: not Python's salted hash()
+    assert records.company_lock_keys(names=("Wrenfield Paper",)) != group
+    both = records.company_lock_keys(names=("Wrenfield Foods Group",), ticker="wfg")
+    assert both == sorted(both) and len(both) == 2 and group[0] in both  # always taken in one order
+    assert records.company_lock_keys(names=("", " ")) == []
+
+
+@pytest.mark.django_db
+def test_company_created_while_waiting_for_the_name_lock_is_matched(monkeypatch):
+    """Two spellings that normalise alike but give different slugs: the second process waits on
+    the name's lock while the first creates "Wrenfield Foods Group", then finds it."""
+    taken = []
+
+    def lock(keys):  # the other process's transaction commits while we wait for its lock
+        taken.append(keys)
+        Company.objects.create(name="Wrenfield Foods Group", slug="wrenfield-foods-group")
+
+    monkeypatch.setattr(records, "_company_names_lock", lock)
+    with transaction.atomic():
+        company, created = company_get_or_create(
+            name="Wrenfield Foods Inc.", legal_name="Wrenfield Foods Inc."
+        )
+    assert (company.slug, created) == ("wrenfield-foods-group", False)
+    assert Company.objects.count() == 1
+    assert taken == [records.company_lock_keys(names=("Wrenfield Foods Inc.",))]
+
+
+@pytest.mark.django_db
+def test_matching_an_existing_company_takes_no_lock(monkeypatch):
+    Company.objects.create(name="Wrenfield Foods", slug="wrenfield-foods")
+    monkeypatch.setattr(records, "_company_names_lock", lambda keys: pytest.fail("locked to match"))
+    company, created = company_get_or_create(name="Wrenfield Foods Group")
+    assert (company.slug, created) == ("wrenfield-foods", False)
+
+
+def _advisory_locks_held() -> list[tuple[int, int]]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT classid::bigint, objid::bigint FROM pg_locks WHERE locktype = 'advisory'"
+            " AND objsubid = 2 AND pid = pg_backend_pid() AND granted"
+        )
+        return sorted(cursor.fetchall())
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's advisory locks")
+def test_creating_a_company_holds_its_name_lock_until_the_transaction_ends():
+    (key,) = records.company_lock_keys(names=("Wrenfield Foods Inc.",))
+    with transaction.atomic():
+        company_get_or_create(name="Wrenfield Foods Inc.", legal_name="Wrenfield Foods Inc.")
+        # pg_locks shows the two int4 keys as unsigned oids
+        assert _advisory_locks_held() == [(records.COMPANY_NAME_LOCK, key & 0xFFFFFFFF)]
+    assert _advisory_locks_held() == []
 
 
 @pytest.mark.django_db
