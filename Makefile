@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: serve load-test run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence clean
+.PHONY: serve load-test load-under-import run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -109,6 +109,12 @@ serve: $(STAMP)
 # 50 connections for 60 s over company and explorer pages of the database in DATABASE_URL.
 load-test: $(STAMP)
 	PY=$(PY) sh scripts/load_test.sh
+
+# The load test while 500 releases import in the background (scripts/load_under_import.sh): on a
+# database it makes afresh (LOAD_DATABASE_URL, default PostgreSQL footprint_i12_load; or
+# sqlite:///var/load-under-import.sqlite3), with the longest lock wait sampled from pg_locks.
+load-under-import: $(STAMP)
+	PY=$(PY) sh scripts/load_under_import.sh
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
