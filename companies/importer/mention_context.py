@@ -65,9 +65,12 @@ _TRANSFER = re.compile(
 _DEST_PREP = re.compile(r"\b(?:to|into|from|by|with)\b", re.I)
 
 
-# verbs that gather work at a site: "concentrate manufacturing at its plant in X"
+# verbs that gather work at a site: "concentrate manufacturing at its plant in X", "consolidate
+# certain operations in its X plant"
 _GATHER = re.compile(
-    r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s", re.I
+    r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s"
+    r"|\bconsolidat\w*\b[^.;]{0,80}?\b(?:at|in)\s+(?:its|our|their)\s+(?:[\w\-]+\s+){0,3}$",
+    re.I,
 )
 
 
@@ -208,7 +211,10 @@ _JOBS_OFFERED = re.compile(
 _OFFER_STEMS = ("offer", "given", "giving", "provid", "eligible", "apply", "consider", "transfer")
 
 
-_GATHER_STEMS = ("concentrat", "centrali", "focus", "pool")
+_GATHER_STEMS = ("concentrat", "centrali", "focus", "pool", "consolidat")
+
+
+_INTO_AFTER = re.compile(r"^[^.;]{0,100}?\binto\b", re.I)
 
 
 _TRIGGERISH = re.compile(r"\b(?:clos|shut|idl|ceas|discontinu|end|stop|halt)\w*", re.I)
@@ -309,7 +315,12 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     gather = None
     for gather in _GATHER.finditer(clause) if any(k in low for k in _GATHER_STEMS) else ():  # noqa: B007
         pass  # the last one is wanted
-    if gather is not None and not _TRIGGERISH.search(clause, gather.end()):
+    if (
+        gather is not None
+        and not _TRIGGERISH.search(clause, gather.end())
+        # "consolidate operations in its X plant into Y": X is what is consolidated away
+        and not (gather.group(0).lower().startswith("consolidat") and _INTO_AFTER.match(after))
+    ):
         m.decoy = "destination"
         m.decoy_at = m.start - len(clause) + gather.start()
         return

@@ -109,7 +109,8 @@ def _strip_stop(words: list[str]) -> list[str]:
             words[0].lower() in _COMPASS
             and len(words) > 1
             and words[1][:1].isupper()
-            and _is_primary(" ".join(words[:2]).rstrip(".,"))
+            # "North Little Rock": the town's name may run past the next word
+            and any(_is_primary(" ".join(words[:k]).rstrip(".,")) for k in range(2, min(len(words), 4) + 1))
         ):
             break
         words = words[1:]

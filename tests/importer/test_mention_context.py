@@ -1,0 +1,30 @@
+"""What a place mention is in its sentence: a site of the news, or a destination, seat or title."""
+
+from datetime import date
+
+from companies.importer.events import find_events
+from companies.importer.text import Sentence
+
+PUB = date(2014, 5, 6)
+
+
+def _keys(*body, headline=None, issuer="Corvane Textiles, Inc."):
+    sentences = [Sentence(t, i * 1000, "body", i) for i, t in enumerate(body)]
+    events, _ = find_events(sentences, headline=headline, published=PUB, issuer=issuer)
+    return [(e.type, e.place.locality) for e in events]
+
+
+def test_a_site_that_operations_are_consolidated_in_receives_the_work():
+    assert _keys(
+        "Corvane will close its Gastonia, N.C., plant and consolidate certain weaving operations "
+        "in its Spindale, N.C., plant to lower costs."
+    ) == [("closed", "Gastonia")]
+
+
+def test_a_site_consolidated_in_its_region_into_another_is_the_one_left():
+    keys = _keys(
+        "Corvane will consolidate operations in its Gastonia, N.C., plant into its larger "
+        "Spindale, N.C., facility by year end."
+    )
+    assert ("closed", "Gastonia") in keys
+    assert ("closed", "Spindale") not in keys

@@ -1,0 +1,28 @@
+"""Place names as releases write them: where a locality's own name starts and ends."""
+
+from datetime import date
+
+from companies.importer.events import find_events
+from companies.importer.text import Sentence
+
+
+def _places(sentence):
+    events, _ = find_events(
+        [Sentence(sentence, 0, "body", 0)],
+        headline=None,
+        published=date(2011, 2, 1),
+        issuer="Orrin Mills Inc.",
+    )
+    return [(e.place.locality, e.place.region) for e in events]
+
+
+def test_a_compass_word_starts_a_town_name_of_three_words():
+    assert _places("Orrin Mills will close its North Little Rock, Ark., plant next year.") == [
+        ("North Little Rock", "US-AR")
+    ]
+
+
+def test_a_compass_word_before_a_town_that_has_no_such_namesake_is_dropped():
+    assert _places("Orrin Mills will close its plant in north Dayton, Ohio, next year.") == [
+        ("Dayton", "US-OH")
+    ]
