@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import places
 from .dates import CLOCK, Dateline, find_dateline, parse_date, wire_name
 from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
 from .text import CONTACT_LINE, SENTENCE_END, Paragraph, classify_paragraph, is_preamble, label_sections
@@ -75,6 +76,16 @@ _INLINE_DATELINE = re.compile(
 )
 
 
+# a dateline in title case run into a wrapped headline: "... Kendallville Manufacturing Facility
+# Neenah, Wisconsin -- December 11, 2008 -- Neenah Enterprises ...": the date between two dashes
+# marks it; the town is the words before the comma
+_TITLE_DATELINE_TAIL = re.compile(
+    r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+--\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\s+--\s"
+)
+_TOWN_WORD = re.compile(r"[A-Z][\w.'\-]*$")
+
+
 def split_dateline_line(body: str) -> str:
     """Give the dateline its own paragraph when a headline sits directly above it, or when a
     scraped page ran it into the end of the line before."""
@@ -85,7 +96,35 @@ def split_dateline_line(body: str) -> str:
     inline = _INLINE_DATELINE.search(body, 0, HEADER_CHARS)
     if inline and not any(_dateline(line) for line in lines[:25] if line.strip()):
         return body[: inline.start()].rstrip() + "\n\n" + body[inline.start() :]
+    start = _title_dateline_start(body)
+    if start is not None and not any(_dateline(line) for line in lines[:25] if line.strip()):
+        return body[:start].rstrip() + "\n\n" + body[start:]
     return body
+
+
+def _title_dateline_start(body: str) -> int | None:
+    """Where a title-case dateline run into the line before it begins, if there is one."""
+    tail = _TITLE_DATELINE_TAIL.search(body, 0, HEADER_CHARS)
+    if tail is None:
+        return None
+    line_start = body.rfind("\n", 0, tail.start()) + 1
+    before = body[line_start : tail.start()].split(" ")
+    if len(before) < 2:
+        return None  # the dateline already opens its line
+    # the town: the longest run of up to three capitalised words the gazetteer knows, else one
+    town = 1
+    for n in (3, 2):
+        run = before[-n:]
+        if (
+            len(before) > n
+            and all(_TOWN_WORD.match(w) for w in run)
+            and places.is_known_locality(" ".join(run))
+        ):
+            town = n
+            break
+    if not _TOWN_WORD.match(before[-1]):
+        return None
+    return tail.start() - len(" ".join(before[-town:]))
 
 
 def _dateline(text: str) -> Dateline | None:

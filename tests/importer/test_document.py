@@ -157,3 +157,17 @@ def test_a_shouted_dateline_run_into_the_line_before_it_is_found():
     )
     assert proposal.published == date(2006, 10, 24)
     assert proposal.company is not None and proposal.company.name == "Larchmont Paper Inc."
+
+
+def test_a_title_case_dateline_run_into_a_wrapped_headline_is_found():
+    text = (
+        "For Immediate Release\n\n"
+        "Brackwell Castings, Inc. announces the closure of its Orland Division\n"
+        "Foundry in Tiffin\n"
+        "Fremont, Ohio -- March 4, 2010 -- Brackwell Castings, Inc. announced today that it will\n"
+        "close its foundry in Tiffin, Ohio, by the end of June.\n"
+    )
+    proposal = extract(text)
+    assert proposal.published == date(2010, 3, 4)
+    assert proposal.headline.endswith("Foundry in Tiffin")
+    assert [(e.type, e.place.locality) for e in proposal.events] == [("closed", "Tiffin")]
