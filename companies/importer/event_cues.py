@@ -53,6 +53,16 @@ MENTION_SPARED = re.compile(
 PARTIAL_CONFIDENCE = 0.6
 
 
+# An event told without a place in the release's first sentences may be the dateline town's.
+UNPLACED_SENTENCES = 4
+
+
+# a town named as where a company sits, not where something happens (lower case: read on casefolded text)
+SEAT_BEFORE = re.compile(
+    r"(?:headquarter\w*|based|head\s+office|offices?)\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$"
+)
+
+
 # Prose holds a few event words a sentence; text that holds dozens is a list or a hostile upload,
 # and reading only its first ones keeps the work per sentence bounded.
 MAX_EVENT_WORDS = 8

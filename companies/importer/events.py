@@ -58,7 +58,9 @@ from .event_cues import (
     NAMED_SUBJECT,
     PART_SUBJECT,
     PARTIAL_CONFIDENCE,
+    SEAT_BEFORE,
     SELF_REFERENCES,
+    UNPLACED_SENTENCES,
     anchor_missing,
     governs,
     names_a_part,
@@ -111,11 +113,19 @@ class EventFinder(DealReading, CarryOver):
         self._since_group = 99
         self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
         self._placeless: tuple[str, int, Effective | None] | None = None  # an event told without a place
+        # events the opening paragraphs assert with no place anywhere in their sentence: the
+        # dateline town's, if the release names no site at all ("NEW HAVEN, W. Va. -- Acme will
+        # resume plant operations")
+        self._unplaced: list[tuple[Sentence, Trigger, Effective | None]] = []
         # an event whose sentence ends on a colon: its sites follow as bullet items
         self._listing: tuple[str, Effective | None] | None = None
         self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         self._target: str | None = None  # first word of the company whose purchase was announced
+        self.has_headline = bool(headline)
+        # the dateline town named again, not as a seat: a site of the release, not only its origin
+        self._dateline_name = (dateline.locality or "").casefold() if dateline is not None else ""
+        self._dateline_again = bool(headline) and self._names_dateline_town(headline)
         if headline:
             self._read_headline(headline)
 
@@ -145,9 +155,23 @@ class EventFinder(DealReading, CarryOver):
                 self.headline_keys.add((t.type, _pkey(m.place)))
         self.memory = _Memory([m for m in mentions], from_headline=True)
 
+    def _names_dateline_town(self, text: str) -> bool:
+        name = self._dateline_name
+        if not name:
+            return False
+        low = text.casefold()
+        at = low.find(name)
+        while at >= 0:
+            if not SEAT_BEFORE.search(low, max(0, at - 40), at):
+                return True
+            at = low.find(name, at + 1)
+        return False
+
     def feed(self, s: Sentence) -> None:
         self._fed += 1
         text = s.text
+        if not self._dateline_again and self._names_dateline_town(text):
+            self._dateline_again = True
         if self._listing is not None:
             if _LIST_ITEM.match(text):
                 self._list_item(s)
@@ -357,6 +381,8 @@ class EventFinder(DealReading, CarryOver):
                     elif not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
                         # "finalised the lease of a new warehouse." -- the next sentence may place it
                         self._placeless = (type_, self._fed, effective)
+                    if not inherited and not quoted and not mentions and self._fed <= UNPLACED_SENTENCES:
+                        self._unplaced.append((s, t, effective))
         closed = {_pkey(c.place) for c in out if c.type == "closed"}
         # "halt production at X and close the site": one fate, the permanent one
         out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
@@ -470,7 +496,22 @@ class EventFinder(DealReading, CarryOver):
                 return
         self.events.append(c)
 
+    def _dateline_fallback(self) -> None:
+        """A release that tells an event without naming any site: the dateline town's when the
+        release names that town again (its plant, its company's name), proposed as a place taken
+        from elsewhere in the release, for the editor to confirm."""
+        if self.events or not self._unplaced or not self._dateline_again:
+            return
+        s, t, effective = self._unplaced[0]
+        if t.type in ("sold", "acquired"):
+            return  # a deal names a company, whose seat the dateline often is
+        if self.has_headline and t.type not in self.headline_types:
+            return  # a results release's "curtailed production": news only when the headline says so
+        here = Mention(0, 0, self.dateline)
+        self._add(self._candidate(s, t, here, effective, False, inherited="dateline"))
+
     def result(self) -> tuple[list[ProposedEvent], list[str]]:
+        self._dateline_fallback()
         warnings = hedged_warnings(self.hedged)
         unresolved: list[tuple[str, str, str]] = []  # told once per sentence, after the loop
         events = []

@@ -606,3 +606,38 @@ def test_the_closure_named_again_after_a_temporary_closure_is_that_idling():
         "Depending on the length of the closure of the Muncie plant, results could be affected.",
     )
     assert keys == [("idled", "Muncie", "US-IN")]
+
+
+# --- an event told without a place: the dateline town's, when the release names it again ------
+
+
+def _release(text):
+    from companies.importer.extract import extract
+
+    return [(e.type, e.place.locality, e.confidence < 0.9) for e in extract(text).events]
+
+
+def test_an_unplaced_event_is_the_dateline_towns_when_the_release_names_that_town_again():
+    text = (
+        "MARLOW, Okla., May 4, 2015 -- Quenby Alloys, LLC said today it will resume operations "
+        "after reaching a new power agreement with its utility. The agreement keeps the Marlow "
+        "smelter competitive for three more years."
+    )
+    assert _release(text) == [("reopened", "Marlow", True)]
+
+
+def test_an_unplaced_event_stays_unplaced_when_the_dateline_town_is_only_the_seat():
+    text = (
+        "MARLOW, Okla., May 4, 2015 -- Quenby Alloys, LLC, headquartered in Marlow, said today it "
+        "will resume operations after reaching a new power agreement with its utility."
+    )
+    assert _release(text) == []
+
+
+def test_a_results_release_curtailment_without_a_place_is_no_event_at_the_dateline():
+    text = (
+        "Quenby Alloys Reports Second Quarter Results\n\n"
+        "MARLOW, Okla., Aug. 4, 2015 -- Quenby Alloys, LLC reported lower sales as it curtailed "
+        "production during the quarter. Marlow remains the company's home."
+    )
+    assert _release(text) == []
