@@ -394,8 +394,8 @@ class EventFinder(DealReading, CarryOver):
     def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:
         """Whether the event verb's subject is another company named with its legal suffix."""
         m = NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
-        if m is None:
-            return False
+        if m is None or m.group("subj").lower() in SELF_REFERENCES:
+            return False  # "The Company will move ...": the issuer itself
         return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
     def _other_company_speaks(self, text: str) -> bool:

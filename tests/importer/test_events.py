@@ -641,3 +641,10 @@ def test_a_results_release_curtailment_without_a_place_is_no_event_at_the_dateli
         "production during the quarter. Marlow remains the company's home."
     )
     assert _release(text) == []
+
+
+@pytest.mark.parametrize("subject", ["The Company", "The Corporation", "The Group"])
+def test_the_issuer_named_by_its_generic_noun_is_the_issuer_not_another_company(subject):
+    assert _keys(f"{subject} will move its Ogden, Utah operations into its Boise, Idaho plant.") == [
+        ("closed", "Ogden", "US-UT")
+    ]
