@@ -217,6 +217,11 @@ _GATHER_STEMS = ("concentrat", "centrali", "focus", "pool", "consolidat")
 _INTO_AFTER = re.compile(r"^[^.;]{0,100}?\binto\b", re.I)
 
 
+# how a release names its issuer without its name
+_SELF_NOUNS = frozenset({"Company", "Corporation"})
+_OWN_BEFORE = re.compile(r"\b(?:its|our|the\s+(?:Company|Corporation)'s)\s+$", re.I)
+
+
 _TRIGGERISH = re.compile(r"\b(?:clos|shut|idl|ceas|discontinu|end|stop|halt)\w*", re.I)
 
 
@@ -300,7 +305,13 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         pass
     if last is not None and _DEST_PREP.search(clause, last.end()):
         prep = _LAST_PREP.search(clause, last.end())
-        source = prep is not None and prep.group(1).lower() == "from" and _MOVE_AWAY.match(last.group(0))
+        # "consolidating manufacturing and other support functions from X": any verb that takes
+        # work away, before the "from", makes X the source (a noun like "support" may come later)
+        source = (
+            prep is not None
+            and prep.group(1).lower() == "from"
+            and any(_MOVE_AWAY.match(v.group(0)) for v in _TRANSFER.finditer(clause, 0, prep.start()))
+        )
         if not source:
             m.decoy = "destination"
             m.decoy_at = m.start - len(clause) + (prep.start() if prep is not None else last.start())
@@ -332,13 +343,8 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     o = _OTHER_OWNER.search(before[-80:])
     if o:
         owner = o.group("owner")
-        if (
-            owner is None
-            or not (set(owner.replace("'s", "").split()) & issuer_words)
-            and owner
-            not in (
-                "Company",
-                "The Company",
-            )
-        ):
+        owner_words = set(owner.replace("'s", "").split()) if owner else set()
+        # "the Company's Hospital Division's X plant", "its Foods Division's": a unit of the issuer's own
+        own_unit = owner is not None and _OWN_BEFORE.search(before[-80:][: o.start("owner")]) is not None
+        if owner is None or not (owner_words & issuer_words or owner_words & _SELF_NOUNS or own_unit):
             m.decoy = "other-company"

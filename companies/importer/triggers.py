@@ -140,7 +140,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         ("exit",),
     ),
     # (the site consolidated may be described at length first: "its X-based unit, which ..., into")
-    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,220}?\b(?:into|with)\b)", False, ("consolidat",)),
+    # or work consolidated away from it: "consolidating manufacturing from its X plant to its Y location"
+    ("closed", r"\bconsolidat\w+\b(?=[^;]{0,220}?\b(?:into|with|from)\b)", False, ("consolidat",)),
     (
         "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
@@ -154,6 +155,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a site whose work moves elsewhere closes there: "relocate its Irving office to Dallas",
         # "moving its current facility in Suzhou to a new, larger facility", "moved one of its labs to"
         r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
+        # "move the operations of its X facility to"
+        rf"(?:the\s+{_PROD}\s+(?:of|at)\s+)?"
         rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
         r"|laboratory|laboratories|plant|plants)\b[^.;]{0,120}?\b(?:to|into)\b)",
         False,

@@ -28,3 +28,27 @@ def test_a_site_consolidated_in_its_region_into_another_is_the_one_left():
     )
     assert ("closed", "Gastonia") in keys
     assert ("closed", "Spindale") not in keys
+
+
+def test_work_consolidated_from_a_site_to_another_closes_the_site_left():
+    assert _keys(
+        "Corvane will be consolidating weaving and other support functions from its Gastonia, "
+        "North Carolina plant to its Spindale, North Carolina location."
+    ) == [("closed", "Gastonia")]
+
+
+def test_operations_of_a_site_moved_to_another_close_the_site_left():
+    assert _keys(
+        "Corvane plans to move the operations of its Gastonia, N.C. dyeing facility to its "
+        "Spindale, N.C. finishing center."
+    ) == [("closed", "Gastonia")]
+
+
+def test_a_division_of_the_issuer_owns_its_site():
+    assert _keys(
+        "Corvane will close the Company's Home Textiles Division's Gastonia, North Carolina plant."
+    ) == [("closed", "Gastonia")]
+
+
+def test_another_company_named_with_a_possessive_owns_its_site():
+    assert _keys("Corvane said Halden Fabrics' Gastonia, North Carolina plant will close.") == []
