@@ -24,7 +24,7 @@ from .triggers import Trigger
 _OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,8}?)$")
 
 
-_PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b|'s\b", re.I)
+_PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b", re.I)
 
 
 _PASSIVE_OBJECT = re.compile(

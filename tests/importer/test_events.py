@@ -648,3 +648,9 @@ def test_the_issuer_named_by_its_generic_noun_is_the_issuer_not_another_company(
     assert _keys(f"{subject} will move its Ogden, Utah operations into its Boise, Idaho plant.") == [
         ("closed", "Ogden", "US-UT")
     ]
+
+
+def test_a_site_bought_from_its_owner_named_with_a_possessive_is_an_acquisition():
+    assert _keys("Tamarack will acquire Halvard Paper's Wallingford, Connecticut mill.") == [
+        ("acquired", "Wallingford", "US-CT")
+    ]
