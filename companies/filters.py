@@ -11,6 +11,7 @@ on that date are listed.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,12 +21,13 @@ import django_filters
 import pycountry
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, F, Q
 from django.http import QueryDict
 from django.utils import timezone
 
 from .models import Company, Event, EventType, Facility, FacilityKind, FacilityStatus
+from .paging import CountedPaginator, remember
 from .presenters import GROUP_ORDER, FacilityRow, country_name, region_name, span_status
 from .querysets import EVENT_DATE
 
@@ -319,6 +321,20 @@ class FacilitySelection:
     def queryset(self):
         return self.filterset.qs.for_explorer()
 
+    def cache_key(self) -> str:
+        """What the counts depend on: the date and the filters (not the page, order or format)."""
+        query = self.params.copy()
+        for key in ("page", "ordering", "format"):
+            query.pop(key, None)
+        filters = "&".join(f"{k}={v}" for k, values in sorted(query.lists()) for v in sorted(values))
+        return f"{self.on.isoformat()}:{hashlib.sha256(filters.encode()).hexdigest()[:24]}"
+
+    def count(self) -> int:
+        """How many facilities match: a ``COUNT`` over the filtered join of facilities and their
+        spans, kept briefly (``paging.remember``) since paging through a selection asks again
+        on every page."""
+        return remember(f"explorer-count:{self.cache_key()}", lambda: self.filterset.qs.count())
+
     # --- rows ---
 
     @staticmethod
@@ -337,13 +353,18 @@ class FacilitySelection:
         """A page of rows; ``strict`` raises ``InvalidPage`` instead of clamping (API).
 
         The page's ids are sorted first, alone, then only its rows are read whole: a deep page
-        (page 200 is rows 9,951 to 10,000) sorts ids and sort keys, not every row's columns."""
-        paginator = Paginator(self.filterset.qs.values_list("pk", flat=True), per_page)
-        page = paginator.page(number) if strict else paginator.get_page(number)
-        ids = list(page.object_list)
+        (page 200 is rows 9,951 to 10,000) sorts ids and sort keys, not every row's columns.
+        The count comes from ``count()`` (kept briefly)."""
+        paginator = CountedPaginator(self.count(), per_page)
+        number = paginator.validate_number(number) if strict else paginator.number(number)
+        start = paginator.offset(number)
+        ids = (
+            list(self.filterset.qs.values_list("pk", flat=True)[start : start + per_page])
+            if paginator.count
+            else []
+        )
         rows = self.queryset().in_bulk(ids)
-        page.object_list = [self.row(rows[pk]) for pk in ids]
-        return page
+        return paginator.page_for(number, [self.row(rows[pk]) for pk in ids])
 
     # --- facets ---
 
@@ -385,6 +406,11 @@ class FacilitySelection:
         )
 
     def _facet_counts(self) -> dict[str, list[tuple[str, str | None, int]]]:
+        """The four facets' ``(value, name, count)`` rows, kept briefly (``paging.remember``): each
+        is a ``GROUP BY`` over the whole filtered join, which paging does not change."""
+        return remember(f"explorer-facets:{self.cache_key()}", self._count_facets)
+
+    def _count_facets(self) -> dict[str, list[tuple[str, str | None, int]]]:
         without_status = self.params.copy()
         without_status.pop("status", None)
         result = {}

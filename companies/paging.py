@@ -12,8 +12,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import QueryDict
+
+
+def remember(name: str, compute):
+    """``compute()`` kept in Django's cache for ``cached.SECONDS`` (five minutes) under a key
+    that ``cached.forget`` moves on: the status service calls it whenever any facility's spans
+    change, so an accepted event shows at once in this process (other workers within the five
+    minutes, as the home page's totals). For counts and orders that cost a pass over tens of
+    thousands of spans: the explorer's pager count and facets, a conglomerate's counts, place
+    order, timeline page and chart. Keys should carry the date they are for."""
+    from . import cached
+
+    return cache.get_or_set(cached._key(name), compute, cached.SECONDS)
 
 
 class CountedPaginator(Paginator):
@@ -74,6 +87,26 @@ class LookaheadPage:
     @property
     def end_index(self) -> int:
         return self.start_index + len(self.rows) - 1 if self.rows else 0
+
+
+def window(sizes: Sequence[tuple[object, int]], start: int, size: int) -> tuple[list, int]:
+    """Rows ``start`` to ``start + size`` of lists laid end to end, whose lengths are known:
+    ``sizes`` are ``(key, length)`` in order; returns the keys of the lists those rows fall in
+    and how many rows of the first of them come before ``start``. The company page pages its
+    subsidiaries' facilities this way (counts per subsidiary from the ``GROUP BY`` it already
+    has), so it reads a few subsidiaries' rows instead of skipping over the whole family's."""
+    keys, before, skip = [], 0, 0
+    for key, length in sizes:
+        if length <= 0:
+            continue
+        if before + length > start and before < start + size:
+            if not keys:
+                skip = start - before
+            keys.append(key)
+        before += length
+        if before >= start + size:
+            break
+    return keys, max(skip, 0)
 
 
 def page_number(raw, *, maximum: int = 10_000) -> int:

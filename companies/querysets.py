@@ -5,12 +5,12 @@ Views call these and nothing else to read; tests pin each page's query count.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 HIERARCHY_MAX_DEPTH = 10
@@ -70,10 +70,11 @@ class CompanyQuerySet(models.QuerySet):
 
     def with_status_counts(self, day: date | None = None) -> CompanyQuerySet:
         """``<status>_count`` for each of ``STATUS_COUNTS`` and ``facility_count`` (facilities
-        with a status) on ``day`` (today by default): one join to each facility's span on that
-        day (``span_on``), so a facility counts once and one with no accepted events not at all."""
+        with a status) on ``day`` (today by default): one join to the company's spans on that day
+        (``span_on``; a span carries its facility's company), so a facility counts once and one
+        with no accepted events not at all."""
         day = day or timezone.localdate()
-        path = "facilities__spans"
+        path = "status_spans"
         return self.annotate(
             current_span=FilteredRelation(path, condition=span_on(day, path)),
             facility_count=Count("current_span"),
@@ -113,11 +114,12 @@ class CompanyQuerySet(models.QuerySet):
         )
 
     # --- company hierarchy: the one descendant lookup (company page, "parent" filter, API) ---
-    def _family(self, anchor_field: str, value, max_depth: int, *, rows: bool):
+    def _family(self, anchor_field: str, value, max_depth: int, *, rows: bool, fields=None):
         """The company whose ``anchor_field`` is ``value`` (depth 0) and its subsidiaries down to
         ``max_depth`` levels, in ONE recursive query. ``UNION`` and the depth bound stop a cycle
         an editor might make (A's parent B, B's parent A); each company keeps its shallowest depth.
-        ``rows``: Company instances with ``depth``, shallowest first; else sorted ids."""
+        ``rows``: Company instances with ``depth``, shallowest first (only ``fields`` loaded
+        when given, the rest deferred); else sorted ids."""
         connection = connections[self.db]
         qn = connection.ops.quote_name
         meta = self.model._meta
@@ -132,8 +134,11 @@ class CompanyQuerySet(models.QuerySet):
         )
         params = [value, max(int(max_depth), 0)]
         if rows:
+            columns = (
+                ", ".join(f"c.{qn(meta.get_field(f).column)}" for f in ("id", *fields)) if fields else "c.*"
+            )
             sql = (
-                f"{tree}SELECT c.*, f.depth FROM {table} c "
+                f"{tree}SELECT {columns}, f.depth FROM {table} c "
                 f"JOIN (SELECT id, MIN(depth) AS depth FROM tree GROUP BY id) f ON c.{pk} = f.id "
                 f"ORDER BY f.depth, c.{name}, c.{pk}"
             )
@@ -142,13 +147,14 @@ class CompanyQuerySet(models.QuerySet):
             cursor.execute(f"{tree}SELECT DISTINCT id FROM tree ORDER BY id", params)
             return [row[0] for row in cursor.fetchall()]
 
-    def descendants(self, company, *, max_depth: int = HIERARCHY_MAX_DEPTH) -> list:
+    def descendants(self, company, *, max_depth: int = HIERARCHY_MAX_DEPTH, fields=None) -> list:
         """``company``'s subsidiaries at any depth (bounded), each with ``depth`` (1 = direct),
-        shallowest first, then by name: one query."""
+        shallowest first, then by name: one query. ``fields``: load only these (a conglomerate
+        has hundreds of subsidiaries; the company page needs their names and links)."""
         pk = getattr(company, "pk", company)
         if pk is None:
             return []
-        return [c for c in self._family("pk", pk, max_depth, rows=True) if c.depth > 0]
+        return [c for c in self._family("pk", pk, max_depth, rows=True, fields=fields) if c.depth > 0]
 
     def descendant_ids(self, company, *, max_depth: int = HIERARCHY_MAX_DEPTH) -> list[int]:
         """Ids of ``company``'s subsidiaries at any depth (bounded): one query."""
@@ -168,6 +174,33 @@ class CompanyQuerySet(models.QuerySet):
 
 
 class FacilityQuerySet(models.QuerySet):
+    # Bulk writes bypass Facility.save(); the status spans follow a change of company here too.
+    def update(self, **kwargs) -> int:
+        if "company" not in kwargs and "company_id" not in kwargs:
+            return super().update(**kwargs)
+        from .services.facilities import facilities_follow_company
+
+        with transaction.atomic():
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            facilities_follow_company(facility_ids=ids)
+        return count
+
+    update.queryset_only = True
+
+    def bulk_update(self, objs, fields, batch_size=None) -> int:
+        objs = list(objs)
+        if not {"company", "company_id"} & set(fields):
+            return super().bulk_update(objs, fields, batch_size=batch_size)
+        from .services.facilities import facilities_follow_company
+
+        with transaction.atomic():
+            count = super().bulk_update(objs, fields, batch_size=batch_size)
+            facilities_follow_company(facility_ids=[obj.pk for obj in objs])
+        return count
+
+    bulk_update.queryset_only = True
+
     # --- status on a date: one join to the status spans ---
     def on(self, day: date) -> FacilityQuerySet:
         """Each facility joined to its status span on ``day`` (``span_on``) as ``span``: one
@@ -193,84 +226,93 @@ class FacilityQuerySet(models.QuerySet):
         return self.annotate(has_status=Exists(StatusSpan.objects.filter(facility=OuterRef("pk"))))
 
     # --- the company page: counts from GROUP BY, facilities a page at a time ---
-    def footprint_counts(self, day: date):
-        """Facilities per company and status on ``day``: ``{"company_id", "status", "n"}`` rows
-        from one GROUP BY over the facilities in a footprint that day (``not_yet_in_footprint``
-        lists the others). Scope it first, e.g. ``filter(company_id__in=family)``."""
-        return (
-            self.on(day)
-            .in_footprint()
-            .values("company_id", status=F("span__status"))
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+    def of_companies_on(self, day: date, companies: Iterable, statuses: Iterable[str] | None = None):
+        """The facilities of ``companies`` (instances or ids) in a footprint on ``day`` (with one
+        of ``statuses`` when given), as ``filter(pk__in=<their spans>)``: the planner reads the
+        spans of those companies on ``day`` from ``span_company_dates_idx`` (index only) and
+        joins just their facilities, instead of probing each facility's spans. Add ``on(day)``
+        for the span's columns."""
+        from .models import StatusSpan
 
-    def country_counts(self, day: date, statuses: Iterable[str]):
-        """``{country: facilities}`` with one of ``statuses`` on ``day`` (one GROUP BY), for
-        "known vs claimed"."""
+        spans = StatusSpan.objects.on(day).filter(company_id__in=[getattr(c, "pk", c) for c in companies])
+        if statuses is not None:
+            spans = spans.filter(status__in=list(statuses))
+        return self.filter(pk__in=spans.order_by().values("facility_id"))
+
+    def country_counts(self, day: date, statuses: Iterable[str], company) -> dict[str, int]:
+        """``{country: facilities}`` of ``company`` with one of ``statuses`` on ``day`` (one
+        GROUP BY), for "known vs claimed"."""
         rows = (
-            self.on(day)
-            .filter(span__status__in=list(statuses))
+            self.of_companies_on(day, [company], statuses)
             .values_list("location__country")
             .annotate(n=Count("pk"))
             .order_by()
         )
         return dict(rows)
 
-    def status_pages(self, day: date, offsets: Mapping[str, int], per_page: int) -> FacilityQuerySet:
-        """One page of facilities per status on ``day``, in one query: for each status in
-        ``offsets``, the facilities numbered ``offset + 1`` to ``offset + per_page`` in place
-        order (country, region, locality, name), with span, event, release, place and buyer.
-
-        The numbering is a window over narrow rows (id, status, place) in a subquery; only
-        the page's rows are then read whole, so the sort never carries evidence text."""
-        condition = Q()
-        for status, offset in offsets.items():
-            condition |= Q(page_status=status, position__gt=offset, position__lte=offset + per_page)
-        numbered = (
-            self.on(day)
-            .in_footprint()
-            .annotate(
-                page_status=F("span__status"),
-                position=Window(
-                    RowNumber(),
-                    partition_by=[F("span__status")],
-                    order_by=[F(name).asc() for name in PLACE_ORDER],
-                ),
-            )
-            .filter(condition)
-            .order_by()
-            .values("pk")
+    def place_order(self, company, day: date) -> dict[str, list[int]]:
+        """``{status: [facility id, ...]}``: ``company``'s facilities in a footprint on ``day``,
+        each status's in place order (country, region, locality, name), from one query over
+        narrow rows (id, status, place) that starts from the company's spans on that day
+        (``span_company_dates_idx``). The company page keeps it in the cache and shows a slice
+        of each list (``status_page_rows``): a deeper page costs no more than the first."""
+        rows = (
+            self.model.objects.on(day)
+            .filter(span__company_id=getattr(company, "pk", company))
+            .order_by("span__status", *PLACE_ORDER)
+            .values_list("span__status", "pk")
         )
+        order: dict[str, list[int]] = {}
+        for status, pk in rows:
+            order.setdefault(status, []).append(pk)
+        return order
+
+    def status_page_rows(self, day: date, ids: Iterable[int]) -> FacilityQuerySet:
+        """The facilities ``ids`` (a page of each status, from ``place_order``) with span,
+        event, release, place and buyer, in place order: one query by primary key."""
         return (
-            self.model.objects.filter(pk__in=numbered)
+            self.filter(pk__in=list(ids))
             .on(day)
             .with_span()
             .select_related("location", "successor__company")
             .order_by(*PLACE_ORDER)
         )
 
-    def for_status_list(self, day: date, status: str) -> FacilityQuerySet:
-        """The facilities with ``status`` on ``day``, with company, place, span, event and
-        release, by company then place: the company page's subsidiaries' table, to page."""
+    def for_status_list(self, day: date, status: str, companies: Iterable) -> FacilityQuerySet:
+        """The facilities of ``companies`` with ``status`` on ``day``, with company, place, span,
+        event and release, by company (in the order given) then place: the company page's
+        subsidiaries' table. The page passes only the few companies a page of rows spans
+        (``paging.window``), so the query reads their spans, not the whole family's."""
+        ids = [getattr(c, "pk", c) for c in companies]
+        rank = models.Case(
+            *(models.When(company_id=pk, then=models.Value(i)) for i, pk in enumerate(ids)),
+            default=models.Value(len(ids)),
+        )
         return (
             self.on(day)
-            .filter(span__status=status)
+            .filter(span__company_id__in=ids, span__status=status)
             .with_span()
             .select_related("company", "location", "successor__company")
-            .order_by("company__name", "company_id", *PLACE_ORDER)
+            .alias(company_rank=rank)
+            .order_by("company_rank", *PLACE_ORDER)
         )
 
-    def not_yet_in_footprint(self, day: date) -> FacilityQuerySet:
-        """Facilities with a status at some date but none on ``day`` (opened later), by name."""
-        return (
-            self.on(day)
-            .filter(span__isnull=True)
-            .with_records()
-            .filter(has_status=True)
-            .select_related("location")
-            .order_by("name", "pk")
+    def not_yet_in_footprint(self, day: date, company) -> FacilityQuerySet:
+        """``company``'s facilities with a status at some date but none on ``day`` (opened
+        later), by name. A facility's spans run on from its first without a gap (the status
+        never returns to none), so these are the ones with a span starting after ``day`` and
+        none holding on it: found among the company's spans (``span_company_dates_idx``), each
+        checked against its facility's spans (``span_facility_dates_idx``)."""
+        from .models import StatusSpan
+
+        pk = getattr(company, "pk", company)
+        later = (
+            StatusSpan.objects.filter(company_id=pk, valid_from__gt=day)
+            .exclude(Exists(StatusSpan.objects.on(day).filter(facility_id=OuterRef("facility_id"))))
+            .order_by()
+            .values("facility_id")
         )
+        return self.filter(company_id=pk, pk__in=later).select_related("location").order_by("name", "pk")
 
     def for_detail(self, day: date) -> FacilityQuerySet:
         """The facility page: the facility with its status on ``day`` (its span, event and
@@ -389,9 +431,17 @@ class StatusSpanQuerySet(models.QuerySet):
         span = self.on(day).filter(facility_id=pk).select_related("event__release").first()
         return span.as_status() if span is not None else Status(None)
 
+    def footprint_counts(self, day: date):
+        """Spans per company and status on ``day`` (a facility's one span then): ``{"company_id",
+        "status", "n"}`` rows from one GROUP BY. Scope it first, e.g. ``filter(company_id__in=
+        family)``: the company page's counts, its subsidiaries' and their totals, read from
+        ``span_company_dates_idx`` alone."""
+        return self.on(day).values("company_id", "status").annotate(n=Count("*")).order_by()
+
     def for_chart(self):
-        """``(status, valid_from, valid_to)`` of each span, for ``charts.status_series``."""
-        return self.values_list("status", "valid_from", "valid_to")
+        """``(status, valid_from, valid_to)`` of each span, for ``charts.status_series``
+        (unordered: ``filter(company=...)`` reads them from ``span_company_dates_idx``)."""
+        return self.order_by().values_list("status", "valid_from", "valid_to")
 
 
 class EventQuerySet(models.QuerySet):

@@ -2,7 +2,7 @@
 
 from django.http import QueryDict
 
-from companies.paging import CountedPaginator, LookaheadPage, page_links, page_number
+from companies.paging import CountedPaginator, LookaheadPage, page_links, page_number, window
 
 
 def test_counted_paginator_takes_its_count_and_clamps_page_numbers():
@@ -38,3 +38,15 @@ def test_links_change_only_their_own_parameter():
     assert links.last.startswith("?as_of=2020-01-01&open_page=4") and links.shown
     lookahead = page_links(params, LookaheadPage([1], 1, 25, False), param="timeline_page")
     assert not lookahead.shown and lookahead.num_pages is None
+
+
+def test_window_finds_the_lists_a_page_of_rows_falls_in():
+    sizes = [("a", 3), ("b", 0), ("c", 4), ("d", 1), ("e", 5)]
+    rows = [key for key, n in sizes for _ in range(n)]  # the lists laid end to end
+    for start in range(0, 14):
+        for size in (1, 2, 5):
+            keys, skip = window(sizes, start, size)
+            shown = [key for key, n in sizes if key in keys for _ in range(n)][skip : skip + size]
+            assert shown == rows[start : start + size], (start, size)
+    assert window(sizes, 13, 5) == ([], 0)
+    assert window([], 0, 25) == ([], 0)

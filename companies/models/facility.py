@@ -78,6 +78,21 @@ class Facility(models.Model):
     def __str__(self) -> str:
         return f"{self.company} — {self.display_name}"
 
+    def save(self, *args, **kwargs):
+        """Saved with a company (an edit may move it to another): its status spans follow
+        (``facilities_follow_company``), in the same transaction. A new facility has no spans
+        yet, and a save of other fields only (``update_fields``) costs nothing more."""
+        from django.db import transaction
+
+        from ..services.facilities import facilities_follow_company
+
+        update_fields = kwargs.get("update_fields")
+        moves = not self._state.adding and (update_fields is None or "company" in update_fields)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if moves:
+                facilities_follow_company(facility_ids=[self.pk])
+
     @property
     def display_name(self) -> str:
         if self.name:

@@ -18,10 +18,23 @@ class StatusSpan(models.Model):
     (``companies.querysets.span_on``): "today", any past date and any future one alike, so an
     announced closure takes effect on its date with no job to run. A facility with no span on a
     date is in no footprint then (before its opening, or it has no accepted events).
+
+    ``company`` repeats the facility's company (the status service writes it with the span and
+    ``facilities_follow_company`` moves it when a facility changes hands in the records), so the
+    company page reads a company's or a family's spans on a date from one index range
+    (``span_company_dates_idx``) instead of probing each facility's spans.
     """
 
     facility = models.ForeignKey(
         "Facility", on_delete=models.CASCADE, related_name="spans", help_text="Whose status this is."
+    )
+    company = models.ForeignKey(
+        "Company",
+        on_delete=models.CASCADE,
+        related_name="status_spans",
+        db_index=False,  # span_company_dates_idx leads with it
+        help_text="The facility's company, stored with the span by the status service (and moved "
+        "with the facility), so a company's counts and lists on a date are one index range.",
     )
     valid_from = models.DateField(
         help_text="First day of the span. 0001-01-01 when it holds from before the first event "
@@ -67,6 +80,12 @@ class StatusSpan(models.Model):
             # explorer's joins): every column span_on() and the counts need is in the key.
             models.Index(
                 fields=["facility", "valid_from", "valid_to", "status"], name="span_facility_dates_idx"
+            ),
+            # A company's (or a family's) spans of a status on a date, with the facility, from the
+            # index alone: the company page's counts per status, its lists and its chart.
+            models.Index(
+                fields=["company", "status", "valid_from", "valid_to", "facility"],
+                name="span_company_dates_idx",
             ),
         ]
         constraints = [

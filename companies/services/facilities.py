@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
 
 from .. import cached
 from ..models import Event, Facility, FacilityKind, StatusSpan
@@ -27,21 +28,22 @@ def facilities_refresh(*, facility_ids: Iterable[int | None], batch_size: int = 
     (``Event.save``/``delete``, the ``EventQuerySet`` bulk ``update``/``delete``, a release's
     date or deletion, the admin). Each batch locks its facilities' rows first (``SELECT ... FOR
     UPDATE`` where the database has it), so two editors changing one facility's events at once
-    write its spans one after the other, each from every committed event. Four queries per
-    batch; returns how many facilities exist of those asked for.
+    write its spans one after the other, each from every committed event. Each span carries the
+    facility's company as it is then (``facilities_follow_company`` moves them with the facility).
+    Four queries per batch; returns how many facilities exist of those asked for.
     """
     ids = sorted({pk for pk in facility_ids if pk is not None})
     if ids:
-        # the home page's totals and chart and the place filters read spans through a cache
-        transaction.on_commit(cached.forget)
+        _forget_cached()
     count = 0
     for offset in range(0, len(ids), batch_size):
-        batch = list(
+        companies = dict(
             Facility.objects.select_for_update()
             .filter(pk__in=ids[offset : offset + batch_size])
             .order_by("pk")
-            .values_list("pk", flat=True)
+            .values_list("pk", "company_id")
         )
+        batch = list(companies)
         if not batch:
             continue
         events: dict[int, list[Event]] = defaultdict(list)
@@ -65,17 +67,22 @@ def facilities_refresh(*, facility_ids: Iterable[int | None], batch_size: int = 
             events[event.facility_id].append(event)
         StatusSpan.objects.filter(facility_id__in=batch).delete()
         StatusSpan.objects.bulk_create(
-            [row for pk in batch for row in span_rows(facility_id=pk, events=events.get(pk, []))]
+            [
+                row
+                for pk in batch
+                for row in span_rows(facility_id=pk, company_id=companies[pk], events=events.get(pk, []))
+            ]
         )
         count += len(batch)
     return count
 
 
-def span_rows(*, facility_id: int, events: Iterable[Event]) -> list[StatusSpan]:
+def span_rows(*, facility_id: int, company_id: int, events: Iterable[Event]) -> list[StatusSpan]:
     """Unsaved ``StatusSpan`` rows for ``companies.status.spans(events)``."""
     return [
         StatusSpan(
             facility_id=facility_id,
+            company_id=company_id,
             valid_from=span.valid_from,
             valid_to=span.valid_to,
             status=span.status.status,
@@ -86,6 +93,37 @@ def span_rows(*, facility_id: int, events: Iterable[Event]) -> list[StatusSpan]:
         )
         for span in spans(events)
     ]
+
+
+@transaction.atomic
+def facilities_follow_company(*, facility_ids: Iterable[int | None]) -> int:
+    """Give the status spans of ``facility_ids`` their facility's company as it is now: called
+    when a facility's company changes however it is changed (``Facility.save``, the
+    ``FacilityQuerySet`` bulk ``update``/``bulk_update``). The statuses themselves do not change
+    (they come from the events alone). One query; returns how many spans moved."""
+    ids = sorted({pk for pk in facility_ids if pk is not None})
+    if not ids:
+        return 0
+    owner = Facility.objects.filter(pk=OuterRef("facility_id")).values("company_id")[:1]
+    moved = 0
+    for offset in range(0, len(ids), REFRESH_BATCH):
+        batch = ids[offset : offset + REFRESH_BATCH]
+        moved += (
+            StatusSpan.objects.filter(facility_id__in=batch)
+            .exclude(company_id=Subquery(owner))
+            .update(company_id=Subquery(owner))
+        )
+    if moved:
+        _forget_cached()
+    return moved
+
+
+def _forget_cached() -> None:
+    """Pages keep counts read from the spans for minutes (``companies.cached``, ``paging.remember``):
+    forget them now, for the rest of this transaction, and again once it commits, so nothing
+    read before the commit outlives it."""
+    cached.forget()
+    transaction.on_commit(cached.forget)
 
 
 @transaction.atomic

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 
-from django.db import reset_queries, transaction
+from django.db import connection, reset_queries, transaction
 from django.utils.text import slugify
 
 from ..models import Company, Event, Facility, FacilityKind, Location, Release, ReviewState, StatusSpan
@@ -393,7 +393,30 @@ def synthetic_generate(
         clock = _write_chunk(chunk, plan, company_by_rank, location_ids, result, clock)
         say(f"facilities: {result.facilities}, events: {result.events}, spans: {result.spans}")
     result.locations = len(location_ids)
+    _analyze()
     return result
+
+
+GENERATED_TABLES = (
+    "companies_company",
+    "companies_location",
+    "companies_facility",
+    "companies_release",
+    "companies_event",
+    "companies_statusspan",
+)
+
+
+def _analyze() -> None:
+    """On PostgreSQL, give the planner statistics for the tables just filled (and, outside a
+    transaction, the visibility map index-only scans need): autovacuum would in a while, or
+    never where it is off, and until then the pages are planned as if the tables were empty."""
+    if connection.vendor != "postgresql":
+        return
+    command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
+    with connection.cursor() as cursor:
+        for table in GENERATED_TABLES:
+            cursor.execute(f"{command} {table}")
 
 
 def _write_chunk(chunk, plan: Plan, company_by_rank, location_ids, result: SyntheticResult, clock: float):

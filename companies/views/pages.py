@@ -5,6 +5,8 @@ Thin function views: a queryset method reads, a presenter shapes, a template dis
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -14,7 +16,7 @@ from ..charts import company_status_chart
 from ..highlight import Mark, evidence_found, highlight_text
 from ..maps import company_map
 from ..models import Company, Event, Facility, Release, StatusSpan
-from ..paging import CountedPaginator, LookaheadPage, page_links, page_number
+from ..paging import CountedPaginator, LookaheadPage, page_links, page_number, remember, window
 from ..presenters import (
     ACTIVE,
     GROUP_ORDER,
@@ -111,19 +113,32 @@ def company_detail(request, slug):
     as_of, as_of_error = parse_as_of(request.GET.get("as_of"))
     on = as_of or timezone.localdate()
     params = request.GET
-    # Every count from one GROUP BY over the family; then a page of each status, not every row.
-    subsidiaries = Company.objects.descendants(company)
+    # Every count from one GROUP BY over the family's spans on the date (span_company_dates_idx,
+    # index only); then a page of each status from the company's place order, not every row.
+    subsidiaries = Company.objects.descendants(company, fields=("name", "slug", "parent"))
     family = [company.pk, *(c.pk for c in subsidiaries)]
-    rollup = roll_up(
-        company, subsidiaries, Facility.objects.filter(company_id__in=family).footprint_counts(on)
+    family_key = hashlib.sha256(",".join(map(str, family)).encode()).hexdigest()[:16]
+    counts = remember(
+        f"company-counts:{company.pk}:{on.isoformat()}:{family_key}",
+        lambda: list(StatusSpan.objects.filter(company_id__in=family).footprint_counts(on)),
     )
-    own = Facility.objects.filter(company=company)
+    rollup = roll_up(company, subsidiaries, counts)
     numbers = {key: params.get(f"{key}_page") for key in GROUP_ORDER}
     paginators = group_pages(rollup.own_counts, FACILITIES_PER_PAGE)
     offsets = page_offsets(paginators, numbers)
-    rows = own.status_pages(on, offsets, FACILITIES_PER_PAGE) if offsets else []
+    rows = []
+    if offsets:
+        order = remember(
+            f"company-order:{company.pk}:{on.isoformat()}", lambda: Facility.objects.place_order(company, on)
+        )
+        page_ids = [
+            pk
+            for status, offset in offsets.items()
+            for pk in order.get(status, [])[offset : offset + FACILITIES_PER_PAGE]
+        ]
+        rows = Facility.objects.status_page_rows(on, page_ids)
     # The first few not yet in the footprint, and whether there are more: never counted.
-    not_yet = list(own.not_yet_in_footprint(on)[: NOT_YET_SHOWN + 1])
+    not_yet = list(Facility.objects.not_yet_in_footprint(on, company)[: NOT_YET_SHOWN + 1])
     footprint = footprint_of(
         on,
         paginators,
@@ -134,11 +149,15 @@ def company_detail(request, slug):
         params=params,
     )
     claims = company.latest_claims
-    known = own.country_counts(on, ACTIVE) if claims else {}
+    known = Facility.objects.country_counts(on, ACTIVE, company) if claims else {}
     # Newest first a page at a time, read along the index with one row of lookahead: counting
     # a conglomerate's tens of thousands of events would cost more than the page.
-    timeline = LookaheadPage.read(
-        Event.objects.company_timeline(company), page_number(params.get("timeline_page")), TIMELINE_PER_PAGE
+    timeline_number = page_number(params.get("timeline_page"))
+    timeline = remember(
+        f"company-timeline:{company.pk}:{timeline_number}",
+        lambda: LookaheadPage.read(
+            Event.objects.company_timeline(company), timeline_number, TIMELINE_PER_PAGE
+        ),
     )
     releases = Paginator(Release.objects.for_company(company), RELEASES_PER_PAGE).get_page(
         params.get("releases_page")
@@ -173,13 +192,22 @@ def company_detail(request, slug):
         ),
         "headquarters_country": country_name(company.headquarters.country) if company.headquarters else "",
         "facility_map": company_map(company, as_of),
-        "status_chart": company_status_chart(
-            company,
-            StatusSpan.objects.filter(facility__company=company).for_chart(),
-            today=timezone.localdate(),
-        ),
+        "status_chart": _status_chart(company),
     }
     return render(request, "companies/company_detail.html", context)
+
+
+def _status_chart(company):
+    """The company's chart of open, idled and closed facilities over time up to today, drawn
+    from its spans (``span_company_dates_idx``, index only) and kept like its counts."""
+    today = timezone.localdate()
+
+    def draw():
+        return company_status_chart(
+            company, StatusSpan.objects.filter(company=company).for_chart(), today=today
+        )
+
+    return remember(f"company-chart:{company.pk}:{today.isoformat()}", draw)
 
 
 def _subsidiary_list(params, subsidiaries, rollup, on) -> SubsidiaryList | None:
@@ -195,11 +223,16 @@ def _subsidiary_list(params, subsidiaries, rollup, on) -> SubsidiaryList | None:
     number = paginator.number(params.get("sub_page"))
     rows = []
     if paginator.count:
-        start = paginator.offset(number)
-        facilities = Facility.objects.filter(company_id__in=[c.pk for c in subsidiaries]).for_status_list(
-            on, status
+        # By company name, then place: the page's rows fall in a few subsidiaries, found from
+        # their counts, so only those subsidiaries' spans are read.
+        ordered = sorted(rollup.companies, key=lambda row: (row.company.name, row.company.pk))
+        companies, skip = window(
+            [(row.company.pk, row.counts.get(status, 0)) for row in ordered],
+            paginator.offset(number),
+            paginator.per_page,
         )
-        rows = [FacilityRow(f, span_status(f)) for f in facilities[start : start + paginator.per_page]]
+        facilities = Facility.objects.for_status_list(on, status, companies)
+        rows = [FacilityRow(f, span_status(f)) for f in facilities[skip : skip + paginator.per_page]]
     page = paginator.page_for(number, rows)
     return SubsidiaryList.build(params, status, counts, page)
 

@@ -32,7 +32,7 @@ def test_table_reports_rows_per_second_for_exports():
     export = Result(Target("CSV", "/x", export=True), seconds=[0.5, 0.5], queries=1, size=2048, rows=1000)
     page = Result(Target("home", "/"), seconds=[0.1, 0.2, 0.3], queries=5, size=1024)
     text = table([page, export])
-    assert "| home | 200 | 300 | 5 | 1 |" in text
+    assert "| home | 200 | 300 | 0 | 5 | 1 |" in text  # median, p95, cold (none here), queries, KB
     assert "CSV (1,000 rows, 2,000 rows/s)" in text
 
 

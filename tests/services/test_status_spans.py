@@ -8,7 +8,7 @@ from django.db import transaction
 
 from companies.models import Event, Facility, Release, StatusSpan
 from companies.services.events import event_accept, event_create, event_reject
-from companies.services.facilities import facilities_refresh, facility_record_sale
+from companies.services.facilities import facilities_follow_company, facilities_refresh, facility_record_sale
 from companies.services.releases import release_set_published
 from companies.status import BEGINNING, PLANNED, event_date, history, spans, status_at
 from tests.factories import CompanyFactory, EventFactory, FacilityFactory, ReleaseFactory, status_today
@@ -45,6 +45,13 @@ def assert_spans_agree(facility) -> None:
     """The stored spans are ``companies.status`` itself, read three ways from fresh events."""
     events = fresh_events(facility)
     rows = stored(facility)
+    # 0. Each carries its facility's company as it is now (the company page reads them by it).
+    owner = Facility.objects.get(pk=getattr(facility, "pk", facility)).company_id
+    assert set(
+        StatusSpan.objects.filter(facility_id=getattr(facility, "pk", facility)).values_list(
+            "company_id", flat=True
+        )
+    ) <= {owner}
     # 1. They are exactly what spans() gives for the facility's events as they are now.
     assert rows == [
         (
@@ -322,5 +329,77 @@ def test_spans_end_after_they_start_in_the_database():
     facility = FacilityFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
         StatusSpan.objects.create(
-            facility=facility, status="open", valid_from=D(2010, 1, 1), valid_to=D(2010, 1, 1)
+            facility=facility,
+            company=facility.company,
+            status="open",
+            valid_from=D(2010, 1, 1),
+            valid_to=D(2010, 1, 1),
         )
+
+
+# --- a facility changing hands in the records: its spans follow it -----------------------------
+
+
+def moved_facility():
+    event = EventFactory(type="idled", announced_date=D(2009, 3, 24))
+    EventFactory(facility=event.facility, type="reopened", announced_date=D(2012, 5, 1))
+    return event.facility, CompanyFactory(name="New Owner")
+
+
+def span_companies(facility) -> set[int]:
+    return set(StatusSpan.objects.filter(facility=facility).values_list("company_id", flat=True))
+
+
+def test_a_facility_saved_with_another_company_moves_its_spans():
+    facility, other = moved_facility()
+    assert span_companies(facility) == {facility.company_id}
+    facility.company = other
+    facility.save()
+    assert span_companies(facility) == {other.pk}
+    assert_spans_agree(facility)
+
+
+def test_a_save_of_other_fields_leaves_the_spans_alone():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    facility, _ = moved_facility()
+    facility.name = "Renamed plant"
+    with CaptureQueriesContext(connection) as ctx:
+        facility.save(update_fields=["name"])
+        Facility.objects.filter(pk=facility.pk).update(name="Renamed again")
+    assert not [q for q in ctx.captured_queries if "companies_statusspan" in q["sql"]]
+    assert span_companies(facility) == {facility.company_id}
+
+
+def test_bulk_update_and_queryset_update_move_the_spans():
+    first, other = moved_facility()
+    second, _ = moved_facility()
+    Facility.objects.filter(pk=first.pk).update(company=other)
+    assert span_companies(first) == {other.pk}
+    second.company = other
+    Facility.objects.bulk_update([second], ["company"])
+    assert span_companies(second) == {other.pk}
+    for facility in (first, second):
+        assert_spans_agree(facility)
+
+
+def test_follow_company_mends_spans_written_with_a_stale_company():
+    facility, other = moved_facility()
+    StatusSpan.objects.filter(facility=facility).update(company=other)  # tampered
+    spans = StatusSpan.objects.filter(facility=facility).count()
+    assert facilities_follow_company(facility_ids=[facility.pk, None]) == spans == 3
+    assert span_companies(facility) == {facility.company_id}
+    assert facilities_follow_company(facility_ids=[facility.pk]) == 0
+
+
+def test_a_company_page_shows_a_moved_facility_under_its_new_owner(client):
+    facility, other = moved_facility()
+    facility.name = "Moved plant"
+    facility.save()
+    old_owner = facility.company
+    assert "Moved plant" in client.get(old_owner.get_absolute_url()).content.decode()
+    facility.company = other
+    facility.save()
+    assert "Moved plant" not in client.get(old_owner.get_absolute_url()).content.decode()
+    assert "Moved plant" in client.get(other.get_absolute_url()).content.decode()

@@ -319,3 +319,21 @@ def test_explorer_query_count_is_constant(client, url):
     add_facilities(57, start=3)
     assert count_queries(client, url) == small
     assert small <= 12
+
+
+def test_count_and_facets_are_kept_until_a_status_changes(client):
+    """The pager's count and the facets are kept briefly per date and filter (not per page or
+    order), and forgotten as soon as any facility's spans change."""
+    for _ in range(3):
+        EventFactory(type="idled", announced_date=datetime.date(2010, 1, 1))
+    first = client.get(URL, {"status": "idled"})
+    assert first.context["page"].paginator.count == 3
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(URL, {"status": "idled", "ordering": "-since", "page": "1"})
+    assert again.context["page"].paginator.count == 3
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    EventFactory(type="idled", announced_date=datetime.date(2011, 1, 1))  # the status service forgets
+    after = client.get(URL, {"status": "idled"})
+    assert after.context["page"].paginator.count == 4
+    idled = next(g for g in after.context["facets"] if g.key == "status").items
+    assert [(i.value, i.count) for i in idled] == [("idled", 4)]

@@ -4,6 +4,7 @@ subsidiaries at any depth (bounded, cycle-safe), one descendant lookup for page 
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -126,6 +127,9 @@ def test_company_without_subsidiaries_shows_no_rollup(client, group):
 
 
 def count(client, url) -> int:
+    """Queries of one request with nothing cached (the family's counts, place order, timeline
+    and chart are kept for minutes): the cold path."""
+    cache.clear()
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
     return len(ctx.captured_queries)
@@ -155,3 +159,30 @@ def test_subsidiary_counts_are_paged(client, group, monkeypatch):
     second = client.get(iwg.company.get_absolute_url(), {"subs_page": "2"}).context
     assert [s.company.name for s in second["subsidiaries_page"].object_list] == ["IWG Italia"]
     assert second["rollup"].counts["closed"] == 1  # the totals count every subsidiary
+
+
+def test_subsidiaries_facilities_page_across_subsidiaries_in_company_then_place_order(client, monkeypatch):
+    """A page of the subsidiaries' facilities is found from their counts (``paging.window``):
+    paging through every page gives each facility once, by company name, then place."""
+    monkeypatch.setattr("companies.views.pages.FACILITIES_PER_PAGE", 2)
+    parent = CompanyFactory(slug="pager-parent")
+    sizes = {"Delta": 3, "Alpha": 1, "Charlie": 0, "Bravo": 4}
+    child = None
+    for name, n in sizes.items():
+        child = CompanyFactory(
+            name=name, parent=parent if name != "Bravo" else child
+        )  # Bravo is a grandchild
+        for i in range(n):
+            place = LocationFactory(locality=f"Town {chr(ord('z') - i)}", region="US-OH", country="US")
+            facility = FacilityFactory(company=child, name=f"{name} plant {i}", location=place)
+            EventFactory(facility=facility, type="opened", announced_date=datetime.date(2001, 1, 1))
+    seen = []
+    for number in range(1, 6):
+        listing = client.get("/companies/pager-parent/", {"sub_status": "open", "sub_page": number}).context[
+            "subsidiary_list"
+        ]
+        assert listing.page.paginator.count == 8
+        if number <= 4:
+            seen += [(row.facility.company.name, row.facility.location.locality) for row in listing.rows]
+    expected = sorted((name, f"Town {chr(ord('z') - i)}") for name, n in sizes.items() for i in range(n))
+    assert seen == expected
