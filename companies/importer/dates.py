@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .regions import country_code, region_code
+
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -231,7 +233,9 @@ _PLACE_PART = (
 )
 _DATELINE = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
-    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s))\s*(?=\S)",
+    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s)"
+    # no mark at all after the year: "LAVAL, Quebec, Dec. 12, 2011 Neptune Technologies ..."
+    r"|(?<=,\s(?:19|20)\d\d)(?=\s+[A-Z]))\s*(?=\S)",
 )
 _DATELINE_DATE_FIRST = re.compile(
     rf"^\s*(?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
@@ -298,6 +302,13 @@ def wire_name(text: str) -> str | None:
     return None
 
 
+def _town_region(place: str) -> bool:
+    """ "Windsor, Ontario": a town and the state, province or country it is in, as a dateline
+    writes it in title case."""
+    parts = [p.strip() for p in place.split(",")]
+    return len(parts) == 2 and bool(region_code(parts[1]) or country_code(parts[1]))
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, if it has one.
 
@@ -323,7 +334,12 @@ def find_dateline(paragraph: str) -> Dateline | None:
         month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
         if found or wire or month_day:
             return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
-        if place and _SEP_ONLY.match(rest) and place.split(",")[0].isupper() and len(place) > 2:
+        if (
+            place
+            and _SEP_ONLY.match(rest)
+            and len(place) > 2
+            and (place.split(",")[0].isupper() or _town_region(place))
+        ):
             return Dateline(place, None, None, m.end())
     return None
 

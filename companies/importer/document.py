@@ -21,7 +21,15 @@ from datetime import date
 from . import places
 from .dates import CLOCK, Dateline, find_dateline, parse_date, wire_name
 from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
-from .text import CONTACT_LINE, SENTENCE_END, Paragraph, classify_paragraph, is_preamble, label_sections
+from .text import (
+    CONTACT_LINE,
+    EXCHANGE_DISCLAIMER,
+    SENTENCE_END,
+    Paragraph,
+    classify_paragraph,
+    is_preamble,
+    label_sections,
+)
 
 # Exhibits stack contact tables above the headline, one cell a line: the dateline may come late.
 HEADER_CHARS = 2500
@@ -157,6 +165,8 @@ def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
             break
         first = p.text.split("\n", 1)[0]
         if is_preamble(first) or is_chrome(first) or _is_stamp(first) or _is_contact(first):
+            continue
+        if EXCHANGE_DISCLAIMER.search(first[:400]):
             continue
         # prose ends its sentences; a long headline in sentence case does not
         if len(first) >= 250 or (SENTENCE_END.search(first) and len(first) > 60):

@@ -25,7 +25,7 @@ _EXCHANGE = (
     r"|TYO|Tokyo(?:\s+Stock\s+Exchange)?|BMV|B3|Bovespa|KRX|KOSPI|TWSE|NZX|SSE|SZSE"
 )
 _TICKER_TAG = re.compile(
-    rf"\(\s*(?:(?P<exchange>{_EXCHANGE})\s*:\s*|(?:ticker|symbol)\s*:?\s*)(?P<ticker>(?(exchange)[A-Z0-9]|[A-Z])[A-Z0-9.\-]{{0,9}}(?:\s[A-Z](?=\s*\)))?)"
+    rf"\(\s*(?:(?P<exchange>{_EXCHANGE})\s*:\s*|(?:ticker|symbol|stock\s+code)\s*:?\s*)(?P<ticker>(?(exchange)[A-Z0-9]|[A-Z])[A-Z0-9.\-]{{0,9}}(?:\s[A-Z](?=\s*\)))?)"
     r"[^)]{0,80}\)",
     re.I,
 )
@@ -97,22 +97,32 @@ def find_company(
     name: str | None = None
     ticker = exchange = None
     m = _TICKER_TAG.search(body_text[:1500])
+    subject = _first_subject(first_sentence)
+    if (
+        m
+        and subject
+        and first_sentence
+        and m.group(0) not in first_sentence
+        and LEGAL_NAME_END.search(subject)
+    ):
+        # "Alma Foods, LLC announced today ... Alma Foods is a subsidiary of Hormel Foods
+        # Corporation (NYSE: HRL)": the tagged name below is the parent, the subject the issuer
+        m = None
+    made_by = _MADE_BY.search(body_text[:600])
+    if made_by and not _NOT_A_NAME.match(made_by.group("name")):
+        name = _clean(made_by.group("name"))
     if m:
         ticker = m.group("ticker").upper()
         exchange = _exchange_name(m.group("exchange")) if m.group("exchange") else None
+    if m and name is None:
         before = body_text[max(0, m.start() - 160) : m.start()]
         # the name runs from the start of its clause to the tag
         clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]
         n = _NAME.search(clause)
         if n and not _NOT_A_NAME.match(n.group("name")):
             name = _clean(n.group("name"))
-    if name is None and first_sentence:
-        for start in _subject_starts(first_sentence.strip()):
-            opening = first_sentence.strip()[start:]
-            n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)
-            if n and not _NOT_A_NAME.match(n.group("name")):
-                name = _clean(n.group("name"))
-                break
+    if name is None:
+        name = subject
     if name is None and tail_text:
         for rx in (_SOURCE, _ABOUT):
             n = rx.search(tail_text)
@@ -183,8 +193,29 @@ _HEADLINE_VERB = re.compile(
 
 # "In response to weak demand, Acme has decided ...": the subject follows an opening phrase
 _OPENING_PHRASE = re.compile(
-    r"^(?:In|As|After|Following|Due|With|Having|Under|To|Driven|Given|Despite|Because|Amid|Since|For|On)\b[^.;]{3,140}?,\s+"
+    r"^(?:In|As|After|Following|Due|With|Having|Under|To|Driven|Given|Despite|Because|Amid|Since|For|On"
+    r"|During|At|Earlier|Today|Later)\b[^.;]{3,140}?,\s+"
 )
+# an exchange announcement names its issuer in its first line: "This announcement is made by X (the "Company")"
+_MADE_BY = re.compile(
+    rf"\bannouncement\s+is\s+made\s+by\s+(?P<name>(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?"
+    rf"(?:,?\s+(?:{_SUFFIX}))*)\s*[(,]"
+)
+
+
+def _first_subject(first_sentence: str | None) -> str | None:
+    """The company the first body sentence opens on ("Acme Corp. today announced")."""
+    if not first_sentence:
+        return None
+    for start in _subject_starts(first_sentence.strip()):
+        opening = first_sentence.strip()[start:]
+        n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)
+        if n and not _NOT_A_NAME.match(n.group("name")):
+            return _clean(n.group("name"))
+    return None
+
+
+LEGAL_NAME_END = re.compile(rf"(?:{LEGAL_SUFFIX})\.?$")
 
 
 def _subject_starts(sentence: str) -> list[int]:

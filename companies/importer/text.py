@@ -302,6 +302,10 @@ _FLS = Gated(
     ),
     ("forward", "safe harbo", "cautionary", "litigation reform act"),
 )
+# an exchange's disclaimer above an announcement (Hong Kong, Singapore): never the body
+EXCHANGE_DISCLAIMER = re.compile(
+    r"\btake\s+no\s+responsibility\s+for\s+the\s+contents\s+of\s+this\s+announcement", re.I
+)
 _CONTACT = re.compile(
     r"^(?:(?:media|investor|press|analyst|company|news|editorial)s?\s+(?:and\s+\w+\s+)?"
     r"(?:contacts?|relations|inquiries|information)|contacts?|for (?:further|more|additional) "
@@ -335,7 +339,11 @@ def classify_paragraph(paragraph: str) -> str | None:
         return "contact"
     if _END_MARK.match(first) or _TICKER_SLUG.match(first):
         return "other"
-    if _FLS.search(first[:160]) or "Litigation Reform Act" in paragraph:
+    if (
+        _FLS.search(first[:160])
+        or "Litigation Reform Act" in paragraph
+        or EXCHANGE_DISCLAIMER.search(first[:400])
+    ):
         return "boilerplate"
     if _CONTACT.match(first):
         return "contact"

@@ -195,3 +195,15 @@ def test_impossible_date_finds_days_that_do_not_exist(text, found):
     assert impossible_date(text) == found
     if found:
         assert parse_date(text) is None or parse_date(text)[1] != text.index(found)
+
+
+def test_a_title_case_dateline_of_town_and_province_needs_no_date():
+    found = find_dateline("Windsor, Ontario - During a ceremony today, Harnell Motors confirmed the plan.")
+    assert found is not None and found.place == "Windsor, Ontario"
+    assert find_dateline("Harnell Motors, Inc. - During a ceremony today the plan was confirmed.") is None
+
+
+def test_a_dateline_may_run_straight_from_its_year_into_the_first_sentence():
+    found = find_dateline("LAVAL, Quebec, Dec. 12, 2011 Harnell Motors Inc. announces a new line.")
+    assert found.published == date(2011, 12, 12)
+    assert find_dateline("In 2011 Harnell grew.") is None

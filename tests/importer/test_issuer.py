@@ -116,3 +116,31 @@ def test_a_subject_with_a_legal_form_is_the_issuer_whatever_verb_follows():
         "DULUTH, Minn., May 4, 2011 -- Birchline Castings, Inc. broke ground on its new foundry in Cloquet."
     )
     assert extract(text).company.name == "Birchline Castings, Inc."
+
+
+def test_the_subject_with_its_legal_form_beats_a_parent_tagged_with_a_ticker_later():
+    opening = (
+        "Brisk Valley Foods, LLC announced today it will pause production for two weeks. "
+        "Brisk Valley Foods is a wholly owned subsidiary of Carrow Brands Corporation (NYSE: CRW)."
+    )
+    company = find_company(opening, opening.split(". ")[0] + ".")
+    assert company.name == "Brisk Valley Foods, LLC"
+    assert company.ticker is None
+
+
+def test_an_exchange_announcement_names_its_maker_under_the_exchange_disclaimer():
+    text = (
+        "Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no "
+        "responsibility for the contents of this announcement, make no representation as to its accuracy.\n\n"
+        "LUMEN BRIGHT HOLDINGS LIMITED\n\n(Stock Code: 4417)\n\nVOLUNTARY ANNOUNCEMENT\n\n"
+        "TEMPORARY SUSPENSION OF PRODUCTION AT FACTORY\n\n"
+        'This announcement is made by Lumen Bright Holdings Limited (the "Company") on a voluntary basis.\n'
+    )
+    proposal = extract(text)
+    assert proposal.company.name == "Lumen Bright Holdings Limited"
+    assert proposal.headline == "TEMPORARY SUSPENSION OF PRODUCTION AT FACTORY"
+
+
+def test_the_subject_after_an_opening_phrase_of_time_is_the_issuer():
+    first = "During a ceremony today, Harnell Motors Corporation confirmed a new paint shop for its plant."
+    assert find_company(first, first).name == "Harnell Motors Corporation"
