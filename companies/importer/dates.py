@@ -99,6 +99,8 @@ _DMY = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+# "2018-Jan-09", as some retail wires stamp their datelines
+_ISO_NAMED = re.compile(rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>{_MONTH})-(?P<d>[0-3]?\d)\b", re.I)
 # "3/24/2009" is month first in North American copy; "24/03/2009" can only be day first
 _NUMERIC = re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")
 _NUMERIC_DAY_FIRST = re.compile(r"\b(?P<d>(?:1[3-9]|2\d|3[01]))/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
@@ -123,7 +125,7 @@ def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] |
     """
     best: tuple[date, int, int] | None = None
     numeric = _AMBIGUOUS_DAY_FIRST if day_first else _NUMERIC
-    for rx in (_MDY, _DMY, _ISO, numeric, _NUMERIC_DAY_FIRST, _DOTTED):
+    for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, numeric, _NUMERIC_DAY_FIRST, _DOTTED):
         m = rx.search(text)
         if not m:
             continue
@@ -209,7 +211,7 @@ _WIRE_ALT = "|".join(f"(?:{p})" for p, _ in _WIRES)
 _WIRE_RX = [(re.compile(rf"^(?:{p})$", re.I), name) for p, name in _WIRES]
 _DATE_ALT = (
     rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
+    rf"|(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d-{_MONTH}-[0-3]?\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
 )
 # One atom of the header that follows the place: a date, a wire tag in any of its dresses,
 # separators. "CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) --",
@@ -224,7 +226,7 @@ _ATOM = (
     rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"
     rf"|(?:{_WIRE_ALT})\b"
-    r"|--+|-(?=\s)|:|,|\|)"
+    r"|--+|-(?=\s)|-(?=\()|:|,|\|)"
 )
 _UPPER = "A-Z\u00c0-\u00de"
 _PLACE_PART = (

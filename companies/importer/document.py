@@ -151,11 +151,26 @@ def find_body(paras: list[Paragraph], *, has_headline_hint: bool) -> tuple[int, 
         if p.start > HEADER_CHARS:
             break
         d = _dateline(p.text)
+        if d and not (d.published or d.wire or d.month_day):
+            # "STOCK TRADED: NYSE |" looks like a shouted place; a dated dateline just below wins
+            later = _dated_dateline_after(paras, i)
+            if later is not None:
+                return later, later, _dateline(paras[later].text)
         if d and (d.published or d.wire or i > 0):
             return i, i, d
         if d and i == 0 and len(p.text) > 80:
             return i, i, d
     return _guess_body_start(paras, has_headline_hint), None, None
+
+
+def _dated_dateline_after(paras: list[Paragraph], i: int) -> int | None:
+    for j in range(i + 1, min(i + 4, len(paras))):
+        if paras[j].start > HEADER_CHARS:
+            return None
+        d = _dateline(paras[j].text)
+        if d and (d.published or d.wire):
+            return j
+    return None
 
 
 def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:

@@ -207,3 +207,20 @@ def test_a_dateline_may_run_straight_from_its_year_into_the_first_sentence():
     found = find_dateline("LAVAL, Quebec, Dec. 12, 2011 Harnell Motors Inc. announces a new line.")
     assert found.published == date(2011, 12, 12)
     assert find_dateline("In 2011 Harnell grew.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        (
+            "CHICAGO, IL, 2018-Jan-09 -- /Retail Wire/ -- Harnell Markets opened a new center.",
+            date(2018, 1, 9),
+        ),
+        (
+            "VANCOUVER, BRITISH COLUMBIA-(Marketwired - June 23, 2016) - Harnell Paper Ltd. said",
+            date(2016, 6, 23),
+        ),
+    ],
+)
+def test_dateline_shapes_of_smaller_wires(line, day):
+    assert find_dateline(line).published == day

@@ -171,3 +171,15 @@ def test_a_title_case_dateline_run_into_a_wrapped_headline_is_found():
     assert proposal.published == date(2010, 3, 4)
     assert proposal.headline.endswith("Foundry in Tiffin")
     assert [(e.type, e.place.locality) for e in proposal.events] == [("closed", "Tiffin")]
+
+
+def test_a_dated_dateline_below_a_shouted_table_label_is_the_dateline():
+    text = (
+        "STOCK TRADED: NYSE | FOR IMMEDIATE RELEASE |\n\n"
+        "TICKER SYMBOL: HRN | Wednesday, February 12, 2020 |\n\n"
+        "CHICAGO, ILLINOIS - February 12, 2020 - Harnell Confections, Inc. reported higher sales "
+        "for the fourth quarter and will close its candy plant in Joliet, Illinois.\n"
+    )
+    proposal = extract(text)
+    assert proposal.published == date(2020, 2, 12)
+    assert proposal.dateline.locality == "Chicago"
