@@ -119,7 +119,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 kill -INT "$wrk_pid"
 wait "$load_pid" || true
 load_pid=""
-kill -TERM "$sampler_pid"
+kill -TERM "$sampler_pid" 2>/dev/null || true  # on SQLite it has already ended
 wait "$sampler_pid" || true
 sampler_pid=""
 wait "$loadavg_pid" 2>/dev/null || true
