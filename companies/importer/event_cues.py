@@ -57,6 +57,20 @@ PARTIAL_CONFIDENCE = 0.6
 UNPLACED_SENTENCES = 4
 
 
+# "shut down" alone says nothing of how long: after an idling it is the idling's schedule
+SHUT_WORD = re.compile(r"shut", re.I)
+
+
+# a site opened again after being rebuilt or recommissioned
+REBUILT = re.compile(
+    r"\W*(?:\w+\s+){0,4}?(?:re-?commissioned|rebuilt|restored|reactivated|re-?opened)\b", re.I
+)
+
+
+# the issuer's own name as the owner of what is bought: "acquire Seneca's Modesto facility"
+ISSUER_POSSESSIVE = re.compile(r"\b(?P<owner>[A-Z][\w&\-]*)'s?\s+(?:\w+\s+){0,2}$")
+
+
 # a town named as where a company sits, not where something happens (lower case: read on casefolded text)
 SEAT_BEFORE = re.compile(
     r"(?:headquarter\w*|based|head\s+office|offices?)\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$"

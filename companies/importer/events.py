@@ -51,6 +51,7 @@ from .event_cues import (
     CAUSE_AFTER,
     COMPANY_SUBJECT,
     CONTINUES_BETWEEN,
+    ISSUER_POSSESSIVE,
     LEGAL,
     MAX_EVENT_WORDS,
     MENTION_NEGATED,
@@ -58,8 +59,10 @@ from .event_cues import (
     NAMED_SUBJECT,
     PART_SUBJECT,
     PARTIAL_CONFIDENCE,
+    REBUILT,
     SEAT_BEFORE,
     SELF_REFERENCES,
+    SHUT_WORD,
     UNPLACED_SENTENCES,
     anchor_missing,
     governs,
@@ -332,6 +335,24 @@ class EventFinder(DealReading, CarryOver):
                     and m.place.locality
                     and not self._spared(text, t, m, clause)
                 ]
+                if (
+                    type_ == "closed"
+                    and SHUT_WORD.match(t.text)
+                    and "permanent" not in text.lower()
+                    and any(c.type == "idled" for c in self.events)
+                ):
+                    # "will indefinitely idle the mill ... the pulp mill will shut down in early
+                    # October": the idling just announced, told with its schedule
+                    type_ = "idled"
+                    t = replace(t, type="idled")
+                if type_ == "opened" and REBUILT.match(text, t.end, t.end + 80):
+                    # "the grand opening of its recommissioned production facility": a restart
+                    type_ = "reopened"
+                    t = replace(t, type="reopened")
+                if type_ == "acquired" and self._issuer_possessive(text, t, usable):
+                    # "Pacific Coast will acquire Seneca's Modesto facility", told by Seneca: a sale
+                    type_ = "sold"
+                    t = replace(t, type="sold")
                 if type_ == "jobs":
                     if self._jobs_detail(text, t, usable):
                         continue
@@ -390,6 +411,13 @@ class EventFinder(DealReading, CarryOver):
         for c in out:
             self._add(c)
         return out
+
+    def _issuer_possessive(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
+        """Whether the sites bought are named as the issuer's own ("acquire Seneca's X plant")."""
+        if not usable or usable[0].start <= t.end:
+            return False
+        owner = ISSUER_POSSESSIVE.search(text, t.end, usable[0].start)
+        return owner is not None and owner.group("owner") in self.issuer_words
 
     def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:
         """Whether the event verb's subject is another company named with its legal suffix."""

@@ -654,3 +654,24 @@ def test_a_site_bought_from_its_owner_named_with_a_possessive_is_an_acquisition(
     assert _keys("Tamarack will acquire Halvard Paper's Wallingford, Connecticut mill.") == [
         ("acquired", "Wallingford", "US-CT")
     ]
+
+
+def test_a_shutdown_told_after_an_idling_is_the_idlings_schedule():
+    keys = _keys(
+        "Tamarack will indefinitely idle the pulp and paper operations at its Espanola, Ontario, facility.",
+        "The pulp mill will shut down in early October and the paper machines by early November.",
+    )
+    assert keys == [("idled", "Espanola", "CA-ON")]
+
+
+def test_the_opening_of_a_recommissioned_facility_is_a_restart():
+    assert _keys(
+        "Tamarack held the grand opening of its recommissioned shingle plant in Brampton, Ontario."
+    ) == [("reopened", "Brampton", "CA-ON")]
+
+
+def test_a_buyer_acquiring_the_issuers_site_is_the_issuers_sale():
+    assert _keys(
+        "Under the agreement, Coastline Growers will acquire Tamarack's Modesto, California cannery.",
+        issuer="Tamarack Industries, Inc.",
+    ) == [("sold", "Modesto", "US-CA")]
