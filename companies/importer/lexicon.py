@@ -117,7 +117,7 @@ SITE_NOUN = (
 # lines and units a company runs.
 FACILITY_NOUN = (
     rf"(?:{SITE_NOUN}|papermills?|warehouses?"
-    r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)"
+    r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)|canner(?:y|ies)"
     r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
     r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
     r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
@@ -130,7 +130,7 @@ FACILITY_NOUN = (
 # narrower than FACILITY_NOUN, which also holds lines, units and yards that would make too many
 # openings of their own.
 EVENT_OBJECT_NOUN = (
-    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
+    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|canner(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
     r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
 )
@@ -163,7 +163,7 @@ PART_NEEDLES = (
 # every facility noun holds one of these (lowercase): a cheap gate before the regex
 FACILITY_NEEDLES = (
     "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",
-    "dair", "creamer", "hatcher", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
+    "dair", "creamer", "hatcher", "canner", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
     "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
     "location", "store", "laborator", "unit",
 )  # fmt: skip

@@ -101,7 +101,7 @@ _KIND_DC = re.compile(r"distribution|fulfil?lment|\bdcs?\b")
 
 _KIND_PLANT = re.compile(
     r"plant|factor|works|foundr|smelter|refiner|manufacturing|production|assembly|fabrication|baker|brewer"
-    r"|distill|winer|dair|creamer|hatcher|tanner|packinghouse|slaughter"
+    r"|distill|winer|dair|creamer|hatcher|tanner|packinghouse|slaughter|canner"
 )
 
 
