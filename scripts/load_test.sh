@@ -41,9 +41,9 @@ echo "$(wc -l < "$LOAD_PATHS") paths in $LOAD_PATHS"
 server_pid=""
 if [ -z "${LOAD_URL:-}" ]; then
   LOAD_URL="http://127.0.0.1:$PORT"
-  GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_PIDFILE="var/load-test-gunicorn.pid" make --no-print-directory serve > var/load-test-server.log 2>&1 &
+  GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_PIDFILE="var/load-test-gunicorn-$PORT.pid" make --no-print-directory serve > "var/load-test-server-$PORT.log" 2>&1 &
   server_pid=$!
-  trap 'kill "$(cat var/load-test-gunicorn.pid 2>/dev/null)" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT INT TERM
+  trap 'kill "$(cat var/load-test-gunicorn-$PORT.pid 2>/dev/null)" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT INT TERM
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "$LOAD_URL/facilities/?page=1" 2>/dev/null && break
     sleep 1
