@@ -493,12 +493,18 @@ class EventFinder(DealReading, CarryOver):
             c.place = replace(known, text=c.place.text)
         key = (c.type, _pkey(c.place))
         if c.type == "reopened":
-            # an idling or closure told in the past is the one this restart ends ("was idled in
-            # August", "the company closed the site during the downturn")
+            # a closure told in the past is the one this restart ends ("the company closed the
+            # site during the downturn"), and so is an idling when the restart is done too ("was
+            # idled in August ... has restarted"); a restart still to come after an idling ("has
+            # been suspended ... is expected to resume on 17 February") is that idling's foreseen end
             self.events = [
                 old
                 for old in self.events
-                if not (old.type in ("idled", "closed") and old.past and _pkey(old.place) == key[1])
+                if not (
+                    old.past
+                    and _pkey(old.place) == key[1]
+                    and (old.type == "closed" or (old.type == "idled" and c.past))
+                )
             ]
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events

@@ -218,7 +218,7 @@ _INTO_AFTER = re.compile(r"^[^.;]{0,100}?\binto\b", re.I)
 
 
 # how a release names its issuer without its name
-_SELF_NOUNS = frozenset({"Company", "Corporation"})
+_SELF_NOUNS = frozenset({"Company", "Corporation", "Group"})
 _OWN_BEFORE = re.compile(r"\b(?:its|our|the\s+(?:Company|Corporation)'s)\s+$", re.I)
 
 
@@ -346,5 +346,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         owner_words = set(owner.replace("'s", "").split()) if owner else set()
         # "the Company's Hospital Division's X plant", "its Foods Division's": a unit of the issuer's own
         own_unit = owner is not None and _OWN_BEFORE.search(before[-80:][: o.start("owner")]) is not None
-        if owner is None or not (owner_words & issuer_words or owner_words & _SELF_NOUNS or own_unit):
+        # "the Group's factories" is the issuer's; "the Carlyle Group's plant" another's
+        self_noun = bool(owner_words) and owner_words <= _SELF_NOUNS
+        if owner is None or not (owner_words & issuer_words or self_noun or own_unit):
             m.decoy = "other-company"

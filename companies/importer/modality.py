@@ -322,9 +322,11 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     if _STATE_AFTER.match(text, trig.end) or _REMAINS.search(text, max(0, trig.start - 40), trig.start):
         return "background"
     if _HAS_BEEN.search(text, max(0, trig.start - 40), trig.start) and (
-        trig.type == "idled" or _SINCE.search(text, trig.end, clause.end)
+        (trig.type == "idled" and not trig.text.lower().endswith("ed"))
+        or _SINCE.search(text, trig.end, clause.end)
     ):
-        # "has been idle", "has been closed since 2009": a state; "has been sold": a news
+        # "has been idle", "has been closed since 2009": a state; "has been sold", "operations
+        # have been suspended temporarily": a news
         return "background"
     if _since_when_end(text) <= trig.start or _OTHER_SUBJECT.search(before):
         return "background"

@@ -49,8 +49,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "idled",
         # subject first, passive: "production at the plant was halted" (the trigger is the verb, group v)
-        r"\b(?:production|operations|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?"
-        r"(?:was|were|has\s+been|have\s+been|will\s+be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
+        # "the operation of the factories in X and Y has also been suspended temporarily"
+        r"\b(?:production|operations?|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?"
+        r"(?:was|were|(?:has|have)\s+(?:\w+\s+)?been|will\s+(?:\w+\s+)?be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
         r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b"
         # intransitive: "operations have stopped", "production has halted at the mill"
         r"|\b(?:production|operations|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?(?:have|has|had)\s+"

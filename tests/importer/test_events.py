@@ -675,3 +675,18 @@ def test_a_buyer_acquiring_the_issuers_site_is_the_issuers_sale():
         "Under the agreement, Coastline Growers will acquire Tamarack's Modesto, California cannery.",
         issuer="Tamarack Industries, Inc.",
     ) == [("sold", "Modesto", "US-CA")]
+
+
+def test_operations_that_have_been_suspended_are_news_and_their_foreseen_restart_is_not_a_second_event():
+    keys = _keys(
+        "The operation of the Group's factories in Shenzhen and Dongguan has also been suspended temporarily.",
+        "The operation of the factories in Shenzhen is expected to resume from 17 February.",
+        issuer="Tamarack Holdings Limited",
+    )
+    assert ("idled", "Shenzhen", None) in [(k[0], k[1], None) for k in keys]
+    assert ("idled", "Dongguan", None) in [(k[0], k[1], None) for k in keys]
+    assert not [k for k in keys if k[0] == "reopened"]
+
+
+def test_a_mill_that_has_been_idle_for_years_is_a_state_not_news():
+    assert _keys("The Tamarack mill in Erie, Pa., has been idle since 2019.") == []
