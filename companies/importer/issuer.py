@@ -218,9 +218,23 @@ def _first_subject(first_sentence: str | None) -> str | None:
 LEGAL_NAME_END = re.compile(rf"(?:{LEGAL_SUFFIX})\.?$")
 
 
+# a person and their office before the company they speak for: "Ellen R. Gordon, Chairman, Acme Inc. reported"
+_SPEAKER = re.compile(
+    r"^[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3},\s+(?:(?:[A-Z][\w\-]*|and|of|&)\s*){0,4}?"
+    r"(?:Chairman|Chairwoman|Chair|President|CEO|Chief\s+Executive\s+Officer|Managing\s+Director|Director)"
+    r"(?:\s+(?:and|&)\s+(?:[A-Z][\w\-]*\s*){1,4})?,\s+"
+)
+
+
 def _subject_starts(sentence: str) -> list[int]:
+    starts = [0]
     m = _OPENING_PHRASE.match(sentence)
-    return [0, m.end()] if m else [0]
+    if m:
+        starts.append(m.end())
+    speaker = _SPEAKER.match(sentence)
+    if speaker:
+        starts.append(speaker.end())
+    return starts
 
 
 _LEGAL_NAME = re.compile(

@@ -144,3 +144,8 @@ def test_an_exchange_announcement_names_its_maker_under_the_exchange_disclaimer(
 def test_the_subject_after_an_opening_phrase_of_time_is_the_issuer():
     first = "During a ceremony today, Harnell Motors Corporation confirmed a new paint shop for its plant."
     assert find_company(first, first).name == "Harnell Motors Corporation"
+
+
+def test_the_company_a_named_officer_speaks_for_is_the_issuer():
+    first = "Maren T. Holt, Chairman and Chief Executive Officer, Brisk Valley Foods, Inc. reported higher sales."
+    assert find_company(first, first).name == "Brisk Valley Foods, Inc."
