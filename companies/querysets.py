@@ -256,9 +256,12 @@ class FacilityQuerySet(models.QuerySet):
         narrow rows (id, status, place) that starts from the company's spans on that day
         (``span_company_dates_idx``). The company page keeps it in the cache and shows a slice
         of each list (``status_page_rows``): a deeper page costs no more than the first."""
+        pk = getattr(company, "pk", company)
         rows = (
             self.model.objects.on(day)
-            .filter(span__company_id=getattr(company, "pk", company))
+            # Both sides named (a span's company is its facility's): the planner may start from
+            # either table's index rather than scan every facility to join the spans.
+            .filter(company_id=pk, span__company_id=pk)
             .order_by("span__status", *PLACE_ORDER)
             .values_list("span__status", "pk")
         )
@@ -278,24 +281,34 @@ class FacilityQuerySet(models.QuerySet):
             .order_by(*PLACE_ORDER)
         )
 
-    def for_status_list(self, day: date, status: str, companies: Iterable) -> FacilityQuerySet:
-        """The facilities of ``companies`` with ``status`` on ``day``, with company, place, span,
-        event and release, by company (in the order given) then place: the company page's
-        subsidiaries' table. The page passes only the few companies a page of rows spans
-        (``paging.window``), so the query reads their spans, not the whole family's."""
+    def for_status_list(self, day: date, status: str, companies: Iterable, start: int, size: int) -> list:
+        """Rows ``start`` to ``start + size`` of the facilities of ``companies`` with ``status``
+        on ``day``, by company (in the order given) then place, with company, place, span, event
+        and release: a page of the company page's subsidiaries' table, in two queries. The page
+        passes only the few companies those rows fall in (``paging.window``); the page's ids are
+        sorted over narrow columns first, then only those rows are read whole (as a subquery,
+        PostgreSQL joined every facility's span, event and release before looking at the ids)."""
         ids = [getattr(c, "pk", c) for c in companies]
         rank = models.Case(
             *(models.When(company_id=pk, then=models.Value(i)) for i, pk in enumerate(ids)),
             default=models.Value(len(ids)),
         )
-        return (
+        page = list(
             self.on(day)
-            .filter(span__company_id__in=ids, span__status=status)
-            .with_span()
-            .select_related("company", "location", "successor__company")
+            # Both sides named (a span's company is its facility's): either index may lead.
+            .filter(company_id__in=ids, span__company_id__in=ids, span__status=status)
             .alias(company_rank=rank)
             .order_by("company_rank", *PLACE_ORDER)
+            .values_list("pk", flat=True)[start : start + size]
         )
+        rows = (
+            self.model.objects.filter(pk__in=page)
+            .on(day)
+            .with_span()
+            .select_related("company", "location", "successor__company")
+            .in_bulk(page)
+        )
+        return [rows[pk] for pk in page]
 
     def not_yet_in_footprint(self, day: date, company) -> FacilityQuerySet:
         """``company``'s facilities with a status at some date but none on ``day`` (opened

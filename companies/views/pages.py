@@ -138,7 +138,10 @@ def company_detail(request, slug):
         ]
         rows = Facility.objects.status_page_rows(on, page_ids)
     # The first few not yet in the footprint, and whether there are more: never counted.
-    not_yet = list(Facility.objects.not_yet_in_footprint(on, company)[: NOT_YET_SHOWN + 1])
+    not_yet = remember(
+        f"company-not-yet:{company.pk}:{on.isoformat()}",
+        lambda: list(Facility.objects.not_yet_in_footprint(on, company)[: NOT_YET_SHOWN + 1]),
+    )
     footprint = footprint_of(
         on,
         paginators,
@@ -231,8 +234,8 @@ def _subsidiary_list(params, subsidiaries, rollup, on) -> SubsidiaryList | None:
             paginator.offset(number),
             paginator.per_page,
         )
-        facilities = Facility.objects.for_status_list(on, status, companies)
-        rows = [FacilityRow(f, span_status(f)) for f in facilities[skip : skip + paginator.per_page]]
+        facilities = Facility.objects.for_status_list(on, status, companies, skip, paginator.per_page)
+        rows = [FacilityRow(f, span_status(f)) for f in facilities]
     page = paginator.page_for(number, rows)
     return SubsidiaryList.build(params, status, counts, page)
 
