@@ -245,7 +245,10 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"\b(?:select(?:s|ed|ing)?|cho(?:ose|oses|se|sen|osing)|pick(?:s|ed|ing)?)\b(?=[^;]{1,90}?\b"
         r"(?:as\s+(?:the\s+)?(?:site|location|home)\s+(?:of|for)\s+(?:its|their|our|a|an|the)\s+"
         rf"(?:[\w$.,-]+\s+){{0,6}}?{_FACILITY}\b|for\s+(?:its|their|our|a|an|the)\s+(?:[\w$.,-]+\s+){{0,3}}?"
-        rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$.,-]+\s+){{0,5}}?{_FACILITY}\b))",
+        rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$.,-]+\s+){{0,5}}?{_FACILITY}\b"
+        # "has chosen a 2,000-acre site in X to build its sixth assembly plant"
+        r"|to\s+(?:build|construct|locate|establish|house)\s+(?:its|their|our|a|an|the)\s+"
+        rf"(?:[\w$.,-]+\s+){{0,6}}?{_FACILITY}\b))",
         False,
         ("select", "choos", "chose", "pick"),
     ),

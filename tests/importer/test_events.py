@@ -690,3 +690,9 @@ def test_operations_that_have_been_suspended_are_news_and_their_foreseen_restart
 
 def test_a_mill_that_has_been_idle_for_years_is_a_state_not_news():
     assert _keys("The Tamarack mill in Erie, Pa., has been idle since 2019.") == []
+
+
+def test_a_site_chosen_to_build_a_plant_on_is_an_opening():
+    assert _keys("Tamarack has chosen a 400-acre site in Waco, Texas, to build its third assembly plant.") == [
+        ("opened", "Waco", "US-TX")
+    ]
