@@ -180,6 +180,8 @@ class DealReading:
         if target is None or set(target.group("name").split()) & self.issuer_words:
             return None
         for m in mentions:
+            if m.start < target.end():
+                continue  # the buyer's own seat, named before the deal: "Acme, based in X, acquired ..."
             between = text[target.end() : m.start]
             near = 0 <= len(between) <= 100 and not _SEAT_BREAK.search(between)
             if near and m.place.locality and m.decoy in (None, "headquarters", "company-seat"):

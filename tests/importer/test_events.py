@@ -696,3 +696,10 @@ def test_a_site_chosen_to_build_a_plant_on_is_an_opening():
     assert _keys("Tamarack has chosen a 400-acre site in Waco, Texas, to build its third assembly plant.") == [
         ("opened", "Waco", "US-TX")
     ]
+
+
+def test_the_buyers_own_seat_before_the_deal_is_not_the_seat_of_the_company_bought():
+    assert _keys(
+        "Tamarack, headquartered in Atlanta, Georgia, completed its acquisition of the assets of "
+        "Valley Plastics of Warren, Ohio, a maker of water bottles."
+    ) == [("acquired", "Warren", "US-OH")]
