@@ -506,6 +506,13 @@ class EventFinder(DealReading, CarryOver):
                     and (old.type == "closed" or (old.type == "idled" and c.past))
                 )
             ]
+        if c.type in ("sold", "acquired") and any(
+            old.type in ("sold", "acquired") and old.type != c.type and _pkey(old.place) == key[1]
+            for old in self.events
+        ):
+            # "the sale of its Kansas City facility to Acme" and, in a quote, "the acquisition of the
+            # Kansas City facility by Acme": one deal, told from the other side
+            return
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
         ):

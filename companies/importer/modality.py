@@ -270,6 +270,12 @@ _CONSULTATION = re.compile(
 )
 
 
+# a past event as the time of another: "when the mill was idled", "when its plant had been closed"
+_WHEN_PAST = re.compile(
+    r"\bwhen\s+(?:the|its|our|their)\s+(?:[\w\-]+\s+){0,3}?(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I
+)
+
+
 def modality(text: str, clause: Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
@@ -287,6 +293,8 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
         return "background"
+    if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):
+        return "background"  # "employees were furloughed when the mill was idled in November"
     if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
         return "background"  # "last year's results were affected by a strike that forced the suspension of"
     if (

@@ -693,9 +693,9 @@ def test_a_mill_that_has_been_idle_for_years_is_a_state_not_news():
 
 
 def test_a_site_chosen_to_build_a_plant_on_is_an_opening():
-    assert _keys("Tamarack has chosen a 400-acre site in Waco, Texas, to build its third assembly plant.") == [
-        ("opened", "Waco", "US-TX")
-    ]
+    assert _keys(
+        "Tamarack has chosen a 400-acre site in Waco, Texas, to build its third assembly plant."
+    ) == [("opened", "Waco", "US-TX")]
 
 
 def test_the_buyers_own_seat_before_the_deal_is_not_the_seat_of_the_company_bought():
@@ -703,3 +703,19 @@ def test_the_buyers_own_seat_before_the_deal_is_not_the_seat_of_the_company_boug
         "Tamarack, headquartered in Atlanta, Georgia, completed its acquisition of the assets of "
         "Valley Plastics of Warren, Ohio, a maker of water bottles."
     ) == [("acquired", "Warren", "US-OH")]
+
+
+def test_a_deal_told_again_from_the_other_side_is_one_event():
+    keys = _keys(
+        "Tamarack has announced the sale of its Kansas City, Kan., facility to Marlow Pet Foods, Inc.",
+        '"We are pleased with the acquisition of the Kansas City facility by Marlow," the chief executive said.',
+    )
+    assert keys == [("sold", "Kansas City", "US-KS")]
+
+
+def test_a_past_event_told_as_the_time_of_another_is_background():
+    keys = _keys(
+        "Tamarack announced the closure of its paper mill in Wickliffe, Kentucky.",
+        "About 300 employees were furloughed when the mill was idled in November, and a small crew stayed.",
+    )
+    assert keys == [("closed", "Wickliffe", "US-KY")]
