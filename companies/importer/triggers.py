@@ -183,6 +183,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # the trigger is "back online" (group v), after the site it brings back
         r"\b(?:bring|brings|bringing|brought)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v>back\s+(?:on-?\s?line|into\s+(?:production|service|operation)))"
         r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b"
+        # the site between: "returned the Bogalusa mill to full production" (group v3)
+        r"|\breturn(?:s|ed|ing)?\s+(?:the|its|our|their)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v3>to\s+(?:full\s+)?"
+        r"(?:production|service|operations?))\b"
         # a state regained, told of the site: "the mill is back in operation", "back online"
         r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+(?:in|into)\s+(?:full\s+)?(?:operation|production|service)\b"
         r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+on-?\s?line\b",
@@ -476,7 +479,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
             if false_spans is None:
                 false_spans = _false_senses(sentence)
             # the verb itself (group v, or v2 in a second alternative) when the pattern names it
-            verb = next((g for g in ("v", "v2") if g in rx.groupindex and m.group(g)), None)
+            verb = next((g for g in ("v", "v2", "v3") if g in rx.groupindex and m.group(g)), None)
             s, e = m.span(verb) if verb else m.span()
             if any(masked[s:e]):
                 continue

@@ -719,3 +719,9 @@ def test_a_past_event_told_as_the_time_of_another_is_background():
         "About 300 employees were furloughed when the mill was idled in November, and a small crew stayed.",
     )
     assert keys == [("closed", "Wickliffe", "US-KY")]
+
+
+def test_a_site_returned_to_full_production_is_a_restart():
+    assert _keys("Tamarack has completed repairs and returned the Bogalusa, Louisiana mill to full production.") == [
+        ("reopened", "Bogalusa", "US-LA")
+    ]
