@@ -309,4 +309,12 @@ def _lookup(
         return area
     if _known(name):
         return conventional(_resolve(name, default=default, named=named))
+    if _COUNTY_NAME.fullmatch(name) and not _known(name.rsplit(" ", 1)[0]):
+        # "its Rutherford County smelter": a county names where a rural site is, though the
+        # gazetteer holds only towns; kept unresolved, in the release's country (a county named
+        # after a town the gazetteer knows is read as that town, with its country)
+        return conventional(_resolve(name, default=default, named=named))
     return None
+
+
+_COUNTY_NAME = re.compile(r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)?\s+(?:County|Parish)")
