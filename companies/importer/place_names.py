@@ -309,11 +309,15 @@ def _lookup(
         return area
     if _known(name):
         return conventional(_resolve(name, default=default, named=named))
-    if _COUNTY_NAME.fullmatch(name) and not _known(name.rsplit(" ", 1)[0]):
+    if _COUNTY_NAME.fullmatch(name):
         # "its Rutherford County smelter": a county names where a rural site is, though the
-        # gazetteer holds only towns; kept unresolved, in the release's country (a county named
-        # after a town the gazetteer knows is read as that town, with its country)
-        return conventional(_resolve(name, default=default, named=named))
+        # gazetteer holds only towns; kept unresolved, in the release's country, else in the
+        # country of the town it is named after ("Hanshan County")
+        ref = conventional(_resolve(name, default=default, named=named))
+        if ref.country is None:
+            town = _resolve(name.rsplit(" ", 1)[0], default=default, named=named)
+            ref.country = town.country if town.resolved else None
+        return ref
     return None
 
 

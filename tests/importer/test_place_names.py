@@ -30,10 +30,10 @@ def test_a_compass_word_before_a_town_that_has_no_such_namesake_is_dropped():
 
 def test_a_us_county_names_a_rural_site_the_gazetteer_lacks():
     events, _ = find_events(
-        [Sentence("Orrin Mills will restart its Rutherford County smelter next month.", 0, "body", 0)],
+        [Sentence("Halcyon Metals will restart its Rutherford County smelter next month.", 0, "body", 0)],
         headline=None,
         published=date(2011, 2, 1),
-        issuer="Orrin Mills Inc.",
+        issuer="Halcyon Metals Inc.",
         country="US",
     )
     assert [(e.type, e.place.locality, e.place.resolved) for e in events] == [
