@@ -1,7 +1,7 @@
 """Paging for lists whose size is already known, or not worth counting.
 
 Django's ``Paginator`` counts its queryset with a ``COUNT(*)`` and slices it. The company page
-already has every count from one ``GROUP BY`` (``FacilityQuerySet.footprint_counts``), so
+already has every count from one ``GROUP BY`` (``StatusSpanQuerySet.footprint_counts``), so
 ``CountedPaginator`` takes the count instead of asking for it; search pages ask for one row
 more than they show (``LookaheadPage``) instead of counting every match. Links keep the rest
 of the query string and name their own parameter, so several lists page on one page.
@@ -9,12 +9,17 @@ of the query string and name their own parameter, so several lists page on one p
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import QueryDict
+
+_MISSING = object()
+_computing: dict[str, threading.Lock] = {}
+_computing_guard = threading.Lock()
 
 
 def remember(name: str, compute):
@@ -23,10 +28,27 @@ def remember(name: str, compute):
     change, so an accepted event shows at once in this process (other workers within the five
     minutes, as the home page's totals). For counts and orders that cost a pass over tens of
     thousands of spans: the explorer's pager count and facets, a conglomerate's counts, place
-    order, timeline page and chart. Keys should carry the date they are for."""
+    order, timeline page and chart. Keys should carry the date they are for.
+
+    Threads of one worker asking for the same missing answer at once compute it once: the
+    others wait for it (a burst of requests for a page nobody asked for in five minutes would
+    otherwise run its most expensive query once per thread)."""
     from . import cached
 
-    return cache.get_or_set(cached._key(name), compute, cached.SECONDS)
+    key = cached._key(name)
+    value = cache.get(key, _MISSING)
+    if value is not _MISSING:
+        return value
+    with _computing_guard:
+        lock = _computing.setdefault(key, threading.Lock())
+    with lock:
+        value = cache.get(key, _MISSING)
+        if value is _MISSING:
+            value = compute()
+            cache.set(key, value, cached.SECONDS)
+    with _computing_guard:
+        _computing.pop(key, None)
+    return value
 
 
 class CountedPaginator(Paginator):

@@ -50,3 +50,28 @@ def test_window_finds_the_lists_a_page_of_rows_falls_in():
             assert shown == rows[start : start + size], (start, size)
     assert window(sizes, 13, 5) == ([], 0)
     assert window([], 0, 25) == ([], 0)
+
+
+def test_remember_computes_a_missing_answer_once_for_threads_asking_at_once():
+    import threading
+    import time
+
+    from companies import cached
+    from companies.paging import remember
+
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(remember("test-slow", slow))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == [42] * 4 and len(calls) == 1
+    cached.forget()  # a new generation: asked again, computed again
+    assert remember("test-slow", slow) == 42 and len(calls) == 2
