@@ -722,6 +722,6 @@ def test_a_past_event_told_as_the_time_of_another_is_background():
 
 
 def test_a_site_returned_to_full_production_is_a_restart():
-    assert _keys("Tamarack has completed repairs and returned the Bogalusa, Louisiana mill to full production.") == [
-        ("reopened", "Bogalusa", "US-LA")
-    ]
+    assert _keys(
+        "Tamarack has completed repairs and returned the Bogalusa, Louisiana mill to full production."
+    ) == [("reopened", "Bogalusa", "US-LA")]

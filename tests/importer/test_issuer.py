@@ -147,5 +147,7 @@ def test_the_subject_after_an_opening_phrase_of_time_is_the_issuer():
 
 
 def test_the_company_a_named_officer_speaks_for_is_the_issuer():
-    first = "Maren T. Holt, Chairman and Chief Executive Officer, Brisk Valley Foods, Inc. reported higher sales."
+    first = (
+        "Maren T. Holt, Chairman and Chief Executive Officer, Brisk Valley Foods, Inc. reported higher sales."
+    )
     assert find_company(first, first).name == "Brisk Valley Foods, Inc."
