@@ -111,7 +111,7 @@ NATIONALITY: dict[str, str] = {
 # machine, a line) belongs to.
 SITE_NOUN = (
     r"(?:plants?|mills?|sawmills?|(?<!credit\s)(?<!loan\s)(?<!revolving\s)(?<!financing\s)(?<!borrowing\s)facilit(?:y|ies)"
-    r"|factor(?:y|ies)|works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))"
+    r"|factor(?:y|ies)|(?:steel|iron|glass|paper)?works|sites?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|mines?|baker(?:y|ies))"
 )
 # Every noun that names a facility in a release: the site nouns and the kinds of buildings,
 # lines and units a company runs.
@@ -130,7 +130,7 @@ FACILITY_NOUN = (
 # narrower than FACILITY_NOUN, which also holds lines, units and yards that would make too many
 # openings of their own.
 EVENT_OBJECT_NOUN = (
-    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|canner(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|works|warehouses?|distribution\s+cent(?:er|re)s?"
+    r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|canner(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|(?:steel|iron|glass|paper)?works|warehouses?|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
     r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
 )

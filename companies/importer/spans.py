@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from . import places
-from .lexicon import FACILITY_NOUN, NATIONALITY
+from .lexicon import FACILITY_NOUN, NATIONALITY, PART_NOUN
 from .mention_context import (
     _COLON_LIST,
     _CURRENCY_AFTER,
@@ -100,8 +100,10 @@ def _loc_regions(sentence: str) -> list[_LocRegion]:
     return out
 
 
+# work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
 _WORK = re.compile(
-    r"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*)\b", re.I
+    rf"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*|{PART_NOUN})\b",
+    re.I,
 )
 
 

@@ -39,3 +39,23 @@ def test_a_us_county_names_a_rural_site_the_gazetteer_lacks():
     assert [(e.type, e.place.locality, e.place.resolved) for e in events] == [
         ("reopened", "Rutherford County", False)
     ]
+
+
+def test_a_part_of_a_site_before_at_a_town_places_the_event_there():
+    events, _ = find_events(
+        [Sentence("Halcyon Steel has restarted the blast furnace at Port Talbot.", 0, "body", 0)],
+        headline=None,
+        published=date(2011, 2, 1),
+        issuer="Halcyon Steel Ltd.",
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("reopened", "Port Talbot")]
+
+
+def test_a_steelworks_is_a_site():
+    events, _ = find_events(
+        [Sentence("Halcyon Steel will close its Scunthorpe steelworks next year.", 0, "body", 0)],
+        headline=None,
+        published=date(2011, 2, 1),
+        issuer="Halcyon Steel Ltd.",
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("closed", "Scunthorpe")]
