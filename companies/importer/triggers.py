@@ -408,7 +408,9 @@ _FALSE_SENSES = re.compile(
     r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
     r"offering|market|period|day|session))\b"
     # a deal, however qualified: "closed its previously announced $84 million acquisition of the mill"
-    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an|their|our)\s+(?:(?!(?:and|or|of|in|at)\b)[\w$.,-]+\s+){0,4}?"
+    # (not past a site: "close its Scunthorpe plant next year" closes the plant)
+    r"|\bclos(?:e|ed|es|ing)\s+(?:the|its|this|a|an|their|our)\s+"
+    rf"(?:(?!(?:and|or|of|in|at)\b)(?!{_FACILITY}\b)[\w$.,-]+\s+){{0,4}}?"
     r"(?:quarter|year|transaction|deal|sale|acquisition|buyout|takeover|offering|financing|purchase|merger|round"
     r"|gap|loop|books?|agreement|contract)\b"
     r"|\bclosing\s+(?:price|date|conditions?|bell|remarks|statements?|costs?|of\s+the\s+(?:transaction|sale|deal|"

@@ -725,3 +725,8 @@ def test_a_site_returned_to_full_production_is_a_restart():
     assert _keys(
         "Tamarack has completed repairs and returned the Bogalusa, Louisiana mill to full production."
     ) == [("reopened", "Bogalusa", "US-LA")]
+
+
+@pytest.mark.parametrize("when", ["next year", "this year", "by the end of the quarter"])
+def test_closing_a_site_next_year_is_no_closing_of_the_year(when):
+    assert _keys(f"Tamarack will close its Muncie, Indiana plant {when}.") == [("closed", "Muncie", "US-IN")]
