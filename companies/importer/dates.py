@@ -99,6 +99,8 @@ _DMY = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+# "04-March-2025", as German ad-hoc services stamp theirs
+_DMY_HYPHEN = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{_MONTH})-(?P<y>(?:19|20)\d\d)\b", re.I)
 # "2018-Jan-09", as some retail wires stamp their datelines
 _ISO_NAMED = re.compile(rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>{_MONTH})-(?P<d>[0-3]?\d)\b", re.I)
 # "3/24/2009" is month first in North American copy; "24/03/2009" can only be day first
@@ -125,7 +127,7 @@ def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] |
     """
     best: tuple[date, int, int] | None = None
     numeric = _AMBIGUOUS_DAY_FIRST if day_first else _NUMERIC
-    for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, numeric, _NUMERIC_DAY_FIRST, _DOTTED):
+    for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, _DMY_HYPHEN, numeric, _NUMERIC_DAY_FIRST, _DOTTED):
         m = rx.search(text)
         if not m:
             continue

@@ -50,11 +50,11 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "idled",
         # subject first, passive: "production at the plant was halted" (the trigger is the verb, group v)
         # "the operation of the factories in X and Y has also been suspended temporarily"
-        r"\b(?:production|operations?|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?"
+        r"\b(?:production|operations?|manufacturing|output)\s+(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?"
         r"(?:was|were|(?:has|have)\s+(?:\w+\s+)?been|will\s+(?:\w+\s+)?be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
         r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b"
         # intransitive: "operations have stopped", "production has halted at the mill"
-        r"|\b(?:production|operations|manufacturing|output)\s+(?:[^.;]{0,60}?\s)?(?:have|has|had)\s+"
+        r"|\b(?:production|operations|manufacturing|output)\s+(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?(?:have|has|had)\s+"
         r"(?P<v2>stopped|halted)\b",
         False,
         ("halted", "suspended", "paused", "curtailed", "stopped"),
@@ -123,7 +123,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "closed",
         # subject first: "production at the site will cease" (the trigger is the verb, group v)
-        r"\b(?:production|operations|manufacturing|activity|activities)\s+(?:[^.;]{0,60}?\s)?"
+        r"\b(?:production|operations|manufacturing|activity|activities)\s+(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?"
         r"(?:will|would|is\s+to|are\s+to|to|is\s+(?:expected|scheduled|set)\s+to|are\s+(?:expected|scheduled|set)\s+to)"
         r"\s+(?:\w+\s+)?(?P<v>end|cease|stop|wind\s+down|be\s+discontinued|be\s+phased\s+out)\b",
         False,

@@ -1,0 +1,100 @@
+"""A grid of the ways releases phrase each event: every event phrase, with sites named in the
+shapes wires use, must give exactly its event at its town; every non-event phrase, none.
+
+The phrases are ours, written to cover the general shapes (verb and noun forms, passive and
+active, the site before or after its town, a time after it), not any release's sentences.
+"""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.events import find_events
+from companies.importer.text import Sentence
+
+ISSUER = "Halcyon Industries, Inc."
+PLACES = [("Erie, Pa.", "Erie"), ("Kemi, Finland", "Kemi")]
+NOUNS = ["plant", "mill"]
+PHRASES = {
+    "closed": [
+        "will close its {P} {N}",
+        "will permanently close its {N} in {P}",
+        "plans to shut down its {P} {N}",
+        "announced the closure of its {N} in {P}",
+        "will cease operations at its {P} {N}",
+        "will wind down production at its {N} in {P}",
+        "said the {N} in {P} will be closed",
+        "will exit its {P} {N}",
+    ],
+    "idled": [
+        "will temporarily idle its {P} {N}",
+        "will idle the {N} in {P} indefinitely",
+        "will curtail production at its {N} in {P}",
+        "will take market-related downtime at its {P} {N}",
+        "will temporarily halt production at its {N} in {P}",
+        "said production at its {P} {N} has been suspended",
+        "will mothball its {N} in {P}",
+    ],
+    "reopened": [
+        "will restart its {P} {N}",
+        "has resumed production at its {N} in {P}",
+        "will reopen the {N} in {P}",
+        "said its {P} {N} is back in operation",
+        "restarted the idled {N} in {P}",
+    ],
+    "opened": [
+        "will build a new {N} in {P}",
+        "opened a new {N} in {P}",
+        "broke ground on a new {N} in {P}",
+        "has selected {P} as the site of its new {N}",
+    ],
+    "expanded": [
+        "will expand its {N} in {P}",
+        "will invest $40 million to expand its {P} {N}",
+        "will add a new production line at its {N} in {P}",
+    ],
+    "sold": ["has sold its {N} in {P} to Brant Co.", "agreed to sell its {P} {N} to Brant Co."],
+    "acquired": ["has acquired a {N} in {P} from Brant Co.", "agreed to acquire Brant Co.'s {P} {N}"],
+}
+TAILS = ["", " next year"]
+CASES = [
+    (kind, phrase.format(P=place, N=noun) + tail, town)
+    for kind, phrases in PHRASES.items()
+    for phrase in phrases
+    for place, town in PLACES
+    for noun in NOUNS
+    for tail in TAILS
+]
+NOT_EVENTS = [
+    "Halcyon has no plans to close its Erie, Pa. plant.",
+    "Halcyon does not expect to idle the mill in Kemi, Finland.",
+    "Halcyon's Erie, Pa. plant will continue to operate normally.",
+    "Halcyon, headquartered in Erie, Pa., reported higher sales.",
+    "The mill in Kemi, Finland, which Halcyon opened in 1987, employs 300 people.",
+    "Halcyon closed its Erie, Pa. plant in 2009 and has since focused on its other sites.",
+    "Halcyon may consider closing the mill in Kemi, Finland if demand stays weak.",
+    "Halcyon is evaluating options for its Erie, Pa. plant, including a possible sale.",
+    "Production from the closed line will be moved to the plant in Erie, Pa.",
+    "Employees will be offered positions at the Kemi, Finland mill.",
+    "The previously idled mill in Kemi, Finland remains idle.",
+    "Customers will be served from the plant in Erie, Pa.",
+    "Halcyon's Erie, Pa. plant was not affected by the storm.",
+    "Brant Co. said it would close its Erie, Pa. plant.",
+]
+
+
+def _events(sentence):
+    events, _ = find_events(
+        [Sentence(sentence, 0, "body", 0)], headline=None, published=date(2025, 6, 1), issuer=ISSUER
+    )
+    return [(e.type, e.place.locality) for e in events]
+
+
+@pytest.mark.parametrize(("kind", "phrase", "town"), CASES)
+def test_each_event_phrase_gives_its_event_at_its_town(kind, phrase, town):
+    assert _events(f"Halcyon {phrase}.") == [(kind, town)]
+
+
+@pytest.mark.parametrize("sentence", NOT_EVENTS)
+def test_phrases_that_announce_nothing_give_no_event(sentence):
+    assert _events(sentence) == []

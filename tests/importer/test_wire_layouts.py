@@ -1,0 +1,46 @@
+"""One release in the layouts of the wires, filings and exchanges: each gives the same issuer,
+date and event. The releases are ours; the layouts are the general shapes each service uses."""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.extract import extract
+
+HEADLINE = "Halcyon to Close Muncie Plant"
+BODY = "{who} today announced it will close its plant in Muncie, Indiana. The plant employs 200 people."
+US = "Halcyon Industries, Inc. (NYSE: HAL)"
+LAYOUTS = {
+    "PR Newswire": f"{HEADLINE}\n\nCHICAGO, March 4, 2025 /PRNewswire/ -- " + BODY.format(who=US),
+    "EDGAR exhibit": (
+        f"Exhibit 99.1\n|\nNEWS RELEASE\n|Contacts:\n|\nMedia\nJane Roe\n312.555.0100\n{HEADLINE}\n"
+        "OAK BROOK, Ill. (March 4, 2025) – " + BODY.format(who=US)
+    ),
+    "Business Wire": f"{HEADLINE}\n\nCHICAGO--(BUSINESS WIRE)--March 4, 2025--" + BODY.format(who=US),
+    "RNS": f"RNS Number : 1234A\nHalcyon Industries plc\n04 March 2025\n\n{HEADLINE}\n\n"
+    + BODY.format(who="Halcyon Industries plc"),
+    "GlobeNewswire": f"{HEADLINE}\n\nLONDON, United Kingdom, March 04, 2025 (GLOBE NEWSWIRE) -- "
+    + BODY.format(who="Halcyon Industries plc"),
+    "Nordic stock exchange release": "Halcyon Oyj Stock exchange release 4 March 2025 at 14:15 EET\n\n"
+    f"{HEADLINE}\n\n" + BODY.format(who="Halcyon Oyj"),
+    "Nordic bracketed dateline": f"{HEADLINE}\n\n(Halcyon Oyj, Helsinki, 4 March 2025, 14:15 EET) - "
+    + BODY.format(who="Halcyon Oyj"),
+    "CNW": f"{HEADLINE}\n\nTORONTO, March 4, 2025 /CNW/ - " + BODY.format(who=US),
+    "newsroom page": f"Home > Investors > News\n\n{HEADLINE}\n\nMar 4, 2025\n\nShare this article\n\n"
+    + BODY.format(who=US),
+    "Accesswire": f"{HEADLINE}\n\nCHICAGO, IL / ACCESSWIRE / March 4, 2025 / " + BODY.format(who=US),
+    "Newsfile": f"{HEADLINE}\n\nVancouver, British Columbia--(Newsfile Corp. - March 4, 2025) - "
+    + BODY.format(who=US),
+    "German ad-hoc service": "DGAP-Ad-hoc: Halcyon AG / Key word(s): Restructuring\n\n"
+    f"Halcyon AG: {HEADLINE}\n\n04-March-2025 / 14:15 CET/CEST\n\n" + BODY.format(who="Halcyon AG"),
+    "ASX announcement": f"ASX ANNOUNCEMENT\n4 March 2025\n\n{HEADLINE}\n\n"
+    + BODY.format(who="Halcyon Limited (ASX: HAL)"),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_layout_gives_the_issuer_the_date_and_the_event(layout):
+    proposal = extract(LAYOUTS[layout])
+    assert proposal.published == date(2025, 3, 4)
+    assert proposal.company.name.startswith("Halcyon")
+    assert [(e.type, e.place.locality) for e in proposal.events] == [("closed", "Muncie")]
