@@ -207,6 +207,8 @@ _RELATIVE_DEED = re.compile(
     r"\b(?:(?:during|in|after|under|through|by|since|with|before)\s+)?(?:which|whom)\s+"
     r"(?:it|we|they|the\s+(?:company|group|firm|corporation)|[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2})\s+"
     r"(?:(?:had|has|have|also|later|then|first|subsequently|eventually)\s+)?$"
+    # passive: "its plant in Dayton, which was idled in March, will restart"
+    r"|,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
 )
 
 # a verb whose subject is traffic or trade, not a site: "shipping routes have since resumed"

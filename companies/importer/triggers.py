@@ -109,7 +109,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         # "shut" without "down", its object a site: "would shut its Erie, Pa., plant"
         r"\bshut(?:s|ting)?\b(?=\s+(?:its|the|their|our|both|two|three|four|five)\s+"
-        rf"(?:[\w$.,'-]+\s+){{0,6}}?{_FACILITY}\b)",
+        rf"(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|{PART_NOUN})\b)",
         False,
         ("shut",),
     ),
