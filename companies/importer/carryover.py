@@ -64,6 +64,10 @@ class CarryOver:
 
     def _remember(self, mentions: list[Mention]) -> bool:
         good = [m for m in mentions if not m.decoy and m.has_facility]
+        if any(m.place.locality for m in good):
+            # "a facility in Hanshan County in ... Anhui Province": the town is the site, the
+            # region only says where the town is
+            good = [m for m in good if m.place.locality]
         if good:
             self.memory = _Memory(good, from_headline=False)
         return bool(good)

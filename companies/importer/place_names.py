@@ -109,8 +109,12 @@ def _strip_stop(words: list[str]) -> list[str]:
             words[0].lower() in _COMPASS
             and len(words) > 1
             and words[1][:1].isupper()
-            # "North Little Rock": the town's name may run past the next word
-            and any(_is_primary(" ".join(words[:k]).rstrip(".,")) for k in range(2, min(len(words), 4) + 1))
+            # "North Little Rock": the town's name may run past the next word; "South Africa." at
+            # a sentence's end is a country
+            and any(
+                _is_primary(" ".join(w.rstrip(".,") for w in words[:k]))
+                for k in range(2, min(len(words), 4) + 1)
+            )
         ):
             break
         words = words[1:]
@@ -120,8 +124,12 @@ def _strip_stop(words: list[str]) -> list[str]:
 @lru_cache(maxsize=4096)
 def _is_primary(name: str) -> bool:
     """Whether ``name`` is some town's own name in the gazetteer (not only an alternate), or a
-    region's ("West Virginia")."""
-    return bool(_region_code(name)) or any(not m.alternate for m in places.get_gazetteer().lookup(name))
+    region's or country's ("West Virginia", "South Africa")."""
+    return (
+        bool(_region_code(name))
+        or bool(_country_code(name))
+        or any(not m.alternate for m in places.get_gazetteer().lookup(name))
+    )
 
 
 _COMPASS = words(
@@ -229,6 +237,14 @@ def _best_locality(
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 
 
+# below this, a town that shares a region's name does not make the name a town's ("Scotland", Pa.)
+_REGION_OVER_TOWN_POPULATION = 50_000
+
+
+def _only_small_towns(name: str) -> bool:
+    return all(m.city.population < _REGION_OVER_TOWN_POPULATION for m in places.get_gazetteer().lookup(name))
+
+
 def _known(name: str) -> bool:
     name = name.rstrip(".")
     return name.lower() not in _STOP and _is_known(name)
@@ -305,7 +321,9 @@ def _lookup(
     if ref is not None:
         return replace(ref, text=name)
     area = _area(name)
-    if area is not None and (area.region is None or area.country in _SUBDIVIDED):
+    if area is not None and (area.region is None or area.country in _SUBDIVIDED or _only_small_towns(name)):
+        # a region of a country filed by town is still a region when no sizeable town has its
+        # name: "in Scotland", "in Minas Gerais" (not Lima, Peru's region, before Lima the city)
         return area
     if _known(name):
         return conventional(_resolve(name, default=default, named=named))

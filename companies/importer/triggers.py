@@ -219,7 +219,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "opened",
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
-        r"|develop|develops|developing|add|adds|added|adding)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
+        r"|develop|develops|developing|add|adds|added|adding|set(?:s|ting)?\s+up)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
         # the noun is the new thing's own, not where it goes: "add a new line at its plant" expands
         rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,

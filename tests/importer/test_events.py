@@ -730,3 +730,9 @@ def test_a_site_returned_to_full_production_is_a_restart():
 @pytest.mark.parametrize("when", ["next year", "this year", "by the end of the quarter"])
 def test_closing_a_site_next_year_is_no_closing_of_the_year(when):
     assert _keys(f"Tamarack will close its Muncie, Indiana plant {when}.") == [("closed", "Muncie", "US-IN")]
+
+
+def test_setting_up_a_new_plant_is_an_opening():
+    assert _keys("Tamarack India Limited will set up a new plant at Pune in Maharashtra.") == [
+        ("opened", "Pune", None)
+    ]

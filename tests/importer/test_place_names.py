@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from companies.importer.events import find_events
 from companies.importer.text import Sentence
 
@@ -59,3 +61,25 @@ def test_a_steelworks_is_a_site():
         issuer="Halcyon Steel Ltd.",
     )
     assert [(e.type, e.place.locality) for e in events] == [("closed", "Scunthorpe")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a region or country at a sentence's end, its dot and all, is no town of that name elsewhere
+        ("Halcyon plc will cease production at its Glenrothes site in Scotland.", [("closed", "Glenrothes")]),
+        (
+            "Halcyon Limited has temporarily suspended work at its Millsell plant in South Africa.",
+            [("idled", "Millsell")],
+        ),
+        (
+            "Halcyon S.A. will idle the blast furnace at its Ouro Branco mill in Minas Gerais for ten months.",
+            [("idled", "Ouro Branco")],
+        ),
+    ],
+)
+def test_a_region_after_a_site_only_says_where_the_site_is(sentence, expected):
+    events, _ = find_events(
+        [Sentence(sentence, 0, "body", 0)], headline=None, published=date(2011, 2, 1), issuer="Halcyon Ltd."
+    )
+    assert [(e.type, e.place.locality) for e in events] == expected
