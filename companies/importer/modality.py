@@ -344,8 +344,15 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if trig.nominal and _REFERRED.search(before) and not _COMPLEMENT.match(text, trig.end):
         return "background"
-    if trig.type in ("idled", "reopened", "closed") and _ROUTINE.search(text, clause.start, clause.end):
-        return "background"  # maintenance outages and the restarts after them are routine
+    routine = (
+        _ROUTINE.search(text, clause.start, clause.end)
+        if trig.type in ("idled", "reopened", "closed")
+        else None
+    )
+    if routine and not (trig.type == "reopened" and routine.group(0).lower().startswith("normal")):
+        # maintenance outages and the restarts after them are routine; "resumed normal operations
+        # following the hurricane" is a restart all the same
+        return "background"
     if not trig.nominal:
         # the object follows the verb: the whole trigger for one word, the first word for
         # "closed roads for two days"-shaped matches

@@ -92,3 +92,45 @@ CASES = [
 @pytest.mark.parametrize(("text", "want"), CASES)
 def test_each_shape_gives_exactly_its_events(text, want):
     assert {(e.type, e.place.locality) for e in extract(text).events} == want
+
+
+# restarts as newsrooms and wires tell them: after storms, fires, curtailments and closures
+RESTARTS = [
+    (
+        "Halcyon Mill Resumes Operations After Hurricane\n\nBOGALUSA, La., Oct. 3, 2005 /PRNewswire/ -- Halcyon Industries, Inc. announced today that its Bogalusa mill has resumed production following Hurricane Katrina. The mill returned to full operations on Monday.",
+        {("reopened", "Bogalusa")},
+    ),
+    (
+        "Halcyon Announces Restart of Smelter\n\nFOREST CITY, N.C., June 3, 2021 -- Halcyon Metals, Inc. will begin the restart process at its aluminum smelter in Forest City, North Carolina, with full production expected by year end.",
+        {("reopened", "Forest City")},
+    ),
+    (
+        "Halcyon Fibers Announces Operations Restart\n\nCOSMOPOLIS, Wash. -- Halcyon Fibers has begun recalling employees to restart operations at the Cosmopolis mill, which has been shut since May.",
+        {("reopened", "Cosmopolis")},
+    ),
+    (
+        "Halcyon to Resume Production at North American Plants\n\nFINDLAY, Ohio, April 23, 2020 -- Halcyon Tire & Rubber Company will begin resuming production at its Findlay, Ohio; Texarkana, Arkansas; and Tupelo, Mississippi plants next week.",
+        {("reopened", "Findlay"), ("reopened", "Texarkana"), ("reopened", "Tupelo")},
+    ),
+    (
+        "Halcyon restarts mill\n\nQUESNEL, B.C., Feb. 1, 2016 /CNW/ - Halcyon Forest Products Ltd. said today it will restart its Quesnel sawmill in June after a two-year curtailment.",
+        {("reopened", "Quesnel")},
+    ),
+    (
+        "Halcyon Mill to Restart\n\nPRINCE ALBERT, Sask., May 2, 2018 -- Halcyon Pulp Inc. will restart the idled Prince Albert pulp mill, which has been down since 2006, creating 300 jobs.",
+        {("reopened", "Prince Albert")},
+    ),
+    (
+        "Halcyon to reopen plant\n\nHalcyon Foods said Tuesday it will reopen its Waterloo, Iowa pork plant on Thursday after a two-week closure.",
+        {("reopened", "Waterloo")},
+    ),
+    (
+        "Halcyon Resumes Normal Operations at Texas Refinery\n\nHOUSTON, Sept. 5, 2017 -- Halcyon Refining LLC said its Port Arthur, Texas refinery has resumed normal operations following Hurricane Harvey.",
+        {("reopened", "Port Arthur")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), RESTARTS)
+def test_each_restart_shape_gives_its_restarts(text, want):
+    assert {(e.type, e.place.locality) for e in extract(text).events} == want
