@@ -211,7 +211,8 @@ with transaction.atomic():
     Company.objects.bulk_create(Company(name=f"Writer {n} {{i}}", slug=f"writer-{n}-{{i}}") for i in range({rows}))
     print("writing", flush=True)
     time.sleep({hold})
-print("committed", flush=True)
+    holding_until = time.time()  # the last moment before the commit releases the lock
+print("committed", holding_until, flush=True)
 """
 
 READER = """
@@ -222,7 +223,7 @@ from django.test.utils import setup_test_environment
 setup_test_environment()
 started = time.perf_counter()
 response = Client().get("/companies/")
-print(response.status_code, round(time.perf_counter() - started, 3), flush=True)
+print(response.status_code, round(time.perf_counter() - started, 3), time.time(), flush=True)
 """
 
 
@@ -248,7 +249,7 @@ def test_sqlite_reads_and_waits_instead_of_database_is_locked_during_a_long_writ
             text=True,
         )
 
-    writer = python(WRITER.format(n=1, rows=1000, hold=3.0))  # an import holding the write lock 3 s
+    writer = python(WRITER.format(n=1, rows=1000, hold=6.0))  # an import holding the write lock 6 s
     assert writer.stdout.readline().strip() == "writing"
     reader = python(READER)
     second_writer = python(WRITER.format(n=2, rows=1, hold=0))
@@ -258,12 +259,14 @@ def test_sqlite_reads_and_waits_instead_of_database_is_locked_during_a_long_writ
     first_out, first_err = writer.communicate(timeout=60)
 
     assert "database is locked" not in read_err + write_err + first_err
-    status, seconds = read_out.split()
+    status, seconds, answered = read_out.split()
     assert status == "200", read_err
+    first_said, holding_until = first_out.split()
+    assert first_said == "committed", first_err
     # the page did not wait for the write: it answered while the first writer still held the lock
-    assert float(seconds) < 1.0, (seconds, time.perf_counter() - started)
-    assert first_out.strip() == "committed", first_err
-    assert write_out.strip().endswith("committed"), write_err  # waited for the lock, then wrote
+    # (an order, not a timing: on a loaded machine the first request alone can take over a second)
+    assert float(answered) < float(holding_until), (seconds, time.perf_counter() - started)
+    assert write_out.split()[-2] == "committed", write_err  # waited for the lock, then wrote
     assert writer.returncode == second_writer.returncode == reader.returncode == 0
 
 
