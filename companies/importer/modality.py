@@ -74,7 +74,7 @@ _NEXT_OK = words(
     "on in at by for from to with after before during until through as effective beginning starting over "
     "within temporarily permanently indefinitely completely fully partially down up out immediately today "
     "later next this early late and or but of its the a an our their all both two three four five several "
-    "some one production operations manufacturing output capacity work activity activities operating "
+    "some one production operation operations manufacturing output capacity work activity activities operating "
     "new existing remaining is was be being been will would into onto under across throughout between via "
     "following when once yesterday last since there again soon shortly gradually normally as per around about "
     "approximately no not fully"

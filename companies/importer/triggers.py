@@ -19,7 +19,7 @@ from .lexicon import EVENT_OBJECT_NOUN, FACILITY_NOUN, PART_NOUN
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
 _FACILITY = EVENT_OBJECT_NOUN
 _PROD = (
-    r"(?:production|operations|manufacturing|output|activity|activities|work|shipments|processing"
+    r"(?:production|operations?|manufacturing|output|activity|activities|work|shipments|processing"
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
 )
 

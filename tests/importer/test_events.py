@@ -736,3 +736,9 @@ def test_setting_up_a_new_plant_is_an_opening():
     assert _keys("Tamarack India Limited will set up a new plant at Pune in Maharashtra.") == [
         ("opened", "Pune", None)
     ]
+
+
+def test_operation_in_the_singular_is_a_sites_work():
+    assert _keys("Tamarack said the Erie, Pa. mill, damaged by the flood, resumed operation on May 12.") == [
+        ("reopened", "Erie", "US-PA")
+    ]
