@@ -98,12 +98,15 @@ def find_company(
     ticker = exchange = None
     m = _TICKER_TAG.search(body_text[:1500])
     subject = _first_subject(first_sentence)
+    parent = (
+        m is not None and _PARENT_BEFORE.search(body_text[max(0, m.start() - 120) : m.start()]) is not None
+    )
     if (
         m
         and subject
-        and first_sentence
-        and m.group(0) not in first_sentence
-        and LEGAL_NAME_END.search(subject)
+        and (
+            parent or (first_sentence and m.group(0) not in first_sentence and LEGAL_NAME_END.search(subject))
+        )
     ):
         # "Alma Foods, LLC announced today ... Alma Foods is a subsidiary of Hormel Foods
         # Corporation (NYSE: HRL)": the tagged name below is the parent, the subject the issuer
@@ -193,8 +196,18 @@ _HEADLINE_VERB = re.compile(
 
 # "In response to weak demand, Acme has decided ...": the subject follows an opening phrase
 _OPENING_PHRASE = re.compile(
-    r"^(?:In|As|After|Following|Due|With|Having|Under|To|Driven|Given|Despite|Because|Amid|Since|For|On"
+    r"^(?:Today|Yesterday|Earlier\s+today|Meanwhile),\s+"
+    r"|^(?:In|As|After|Following|Due|With|Having|Under|To|Driven|Given|Despite|Because|Amid|Since|For|On"
     r"|During|At|Earlier|Today|Later)\b[^.;]{3,140}?,\s+"
+)
+# a description before the name, as news copy writes it: "Optical component manufacturer Acme said"
+_DESCRIPTOR = re.compile(
+    r"^(?:[A-Z][a-z]+\s+)(?:[a-z][\w\-]*\s+){0,4}?(?:maker|manufacturer|producer|supplier|provider|company"
+    r"|firm|group|giant|leader|operator|retailer|developer)\s+(?=[A-Z])"
+)
+# the company a tagged name owns the issuer: "Acme Foods, a subsidiary of Parent Corp. (NYSE: PC)"
+_PARENT_BEFORE = re.compile(
+    r"\b(?:subsidiary|unit|division|part|member|affiliate|business)\s+of\s+(?:the\s+)?[^,;()]{0,80}$", re.I
 )
 # an exchange announcement names its issuer in its first line: "This announcement is made by X (the "Company")"
 _MADE_BY = re.compile(
@@ -234,6 +247,9 @@ def _subject_starts(sentence: str) -> list[int]:
     speaker = _SPEAKER.match(sentence)
     if speaker:
         starts.append(speaker.end())
+    described = _DESCRIPTOR.match(sentence)
+    if described:
+        starts.append(described.end())
     return starts
 
 
