@@ -1,0 +1,28 @@
+"""The publication date wherever and however a release prints it. Our own releases."""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.extract import extract
+
+B = "Halcyon Industries plc will close its plant in Erie, Pennsylvania, next year."
+H = "Halcyon to Close Erie Plant"
+PLACEMENTS = {
+    "own line before headline": f"March 4, 2025\n\n{H}\n\n{B}",
+    "published label": f"{H}\n\nPublished: 4 March 2025 07:00\n\n{B}",
+    "release date label": f"{H}\n\nRelease date: 2025-03-04\n\n{B}",
+    "weekday and time": f"{H}\n\nTuesday, March 4, 2025 8:00 AM EST\n\n{B}",
+    "globe iso": f"{H}\n\nHelsinki, Finland, 2025-03-04 08:00 CET (GLOBE NEWSWIRE) -- {B}",
+    "ordinal": f"{H}\n\nLONDON, 4th March 2025 - {B}",
+    "dotted european": f"{H}\n\nHelsinki, 4.3.2025 - {B}",
+    "abbrev month": f"{H}\n\nCHICAGO, Mar. 4, 2025 /PRNewswire/ -- {B}",
+    "after headline dash": f"{H} - March 4, 2025\n\n{B}",
+    "date in bracket": f"{H}\n\nLONDON (March 4, 2025) - {B}",
+    "stock exchange release": f"Halcyon Oyj | Stock exchange release | March 04, 2025 at 09:00:00 EET\n\n{H}\n\n{B}",
+}
+
+
+@pytest.mark.parametrize("placement", PLACEMENTS)
+def test_the_date_of_each_placement(placement):
+    assert extract(PLACEMENTS[placement]).published == date(2025, 3, 4)
