@@ -42,7 +42,11 @@ _COMPANY_OBJECT = re.compile(
 
 
 # words that end the phrase describing a company bought before a place is named
-_SEAT_BREAK = re.compile(r"\b(?:and|with|to|from|but|which|who|that)\b|[;:]")
+# ("with a facility in X", "and its plant in X" name the company's own site, and do not end it)
+_SEAT_BREAK = re.compile(
+    rf"\b(?:and|with)\b(?!\s+(?:a|an|its|their|two|three)\s+(?:[\w-]+\s+){{0,2}}{FACILITY_NOUN}\b)"
+    r"|\b(?:to|from|but|which|who|that)\b|[;:]"
+)
 
 
 _DEAL_CLOSED = re.compile(

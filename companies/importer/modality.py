@@ -117,7 +117,7 @@ def _foreign_object(text: str, end: int) -> bool:
     if word in _DETERMINERS:
         # a label in brackets does not end the phrase: "one of two blast furnaces ("B") at"
         window = _BRACKETED.sub(lambda b: " " * len(b.group(0)), text[end : end + 120])
-        np = re.match(r"\s+(?:[\w'$.,\-]+\s+){0,9}[\w'$.,\-]+", window)
+        np = re.match(r"\s+(?:[\w'$.,%\-]+\s+){0,9}[\w'$.,%\-]+", window)
         phrase = np.group(0) if np else after
         cut = re.split(r"\b(?:to|from|for|with|under|after|before|during|as|by|because)\b", phrase)[0]
         return not (ANCHOR.search(cut) or re.search(r"\s[A-Z]", cut))

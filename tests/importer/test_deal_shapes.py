@@ -1,0 +1,61 @@
+"""Sales and purchases of sites and of companies with sites, as releases word them: each gives
+its deal at the site's town. Our own sentences, one per general shape."""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.events import find_events
+from companies.importer.text import Sentence
+
+DEALS = [
+    ("Kestrel AG has acquired Brant GmbH, a maker of pumps based in Ulm, Germany.", [("acquired", "Ulm")]),
+    (
+        "Kestrel plc has completed the acquisition of Brant Ltd, which operates a factory in Basildon, Essex.",
+        [("acquired", "Basildon")],
+    ),
+    (
+        "Kestrel will acquire 100% of Brant Co., owner of a paper mill in Changshu, China.",
+        [("acquired", "Changshu")],
+    ),
+    (
+        "Kestrel Limited has entered into an agreement to acquire Brant Pty Ltd, a vitamin manufacturer with a facility in Braeside, Victoria.",
+        [("acquired", "Braeside")],
+    ),
+    (
+        "Kestrel plc has acquired the freehold of a 60,000 sq ft factory at Shire Hill, Saffron Walden.",
+        [("acquired", "Saffron Walden")],
+    ),
+    (
+        "Kestrel has bought a manufacturing plant in Waterford, Ireland from Brant Ltd.",
+        [("acquired", "Waterford")],
+    ),
+    (
+        "Kestrel has agreed to purchase the Waterford, Ireland facility of Brant Ltd.",
+        [("acquired", "Waterford")],
+    ),
+    (
+        "Kestrel completed the takeover of Brant Ltd and its plant in Waterford, Ireland.",
+        [("acquired", "Waterford")],
+    ),
+    (
+        "Kestrel has signed an agreement to sell its Waterford, Ireland facility to Brant Ltd.",
+        [("sold", "Waterford")],
+    ),
+    ("Kestrel will divest its Pestovo sawmill in Russia.", [("sold", "Pestovo")]),
+    (
+        "Kestrel has sold the assets of its Stracel mill in Strasbourg, France to Brant SAS.",
+        [("sold", "Strasbourg")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), DEALS)
+def test_each_deal_shape_gives_its_deal(sentence, want):
+    events, _ = find_events(
+        [Sentence(sentence, 0, "body", 0)],
+        headline=None,
+        published=date(2025, 6, 1),
+        issuer="Kestrel Group plc",
+    )
+    assert [(e.type, e.place.locality) for e in events] == want
