@@ -39,7 +39,8 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "idled",
-        r"\b(?:clos\w*|shut\w*(?:\s+down)?|halt\w*|stop\w*|ceas\w+)\s+(?:\w+\s+){0,4}?"
+        # (the site may come between, with its state: "shut the Kemi, Finland mill for two weeks")
+        r"\b(?P<v>clos\w*|shut\w*(?:\s+down)?|halt\w*|stop\w*|ceas\w+)\s+(?:[\w,.'-]+\s+){0,6}?"
         r"(?:temporarily|indefinitely|for\s+(?:up\s+to\s+|about\s+|approximately\s+)?(?:\w+\s+){0,1}"
         r"(?:weeks?|days?|months?))\b",
         False,

@@ -34,6 +34,13 @@ PHRASES = {
         "will temporarily halt production at its {N} in {P}",
         "said production at its {P} {N} has been suspended",
         "will mothball its {N} in {P}",
+        "will take two weeks of downtime at its {P} {N} in December",
+        "announced a temporary production stop at its {P} {N}",
+        "will shut the {P} {N} for two weeks in July",
+        "announced a temporary shutdown of its {N} in {P}",
+        "will put its {P} {N} on care and maintenance",
+        "will temporarily lay off all employees at its {P} {N}",
+        "will pause production at its {P} {N} for three weeks",
     ],
     "reopened": [
         "will restart its {P} {N}",
