@@ -184,8 +184,8 @@ def group_pages(counts: Mapping[str, int], per_page: int) -> dict[str, CountedPa
 
 
 def page_offsets(paginators: Mapping[str, CountedPaginator], numbers: Mapping[str, object]) -> dict[str, int]:
-    """``{status: rows before the page shown}`` for ``FacilityQuerySet.status_pages``, for the
-    groups with any facility."""
+    """``{status: rows before the page shown}``, for slicing each group's place-ordered ids
+    before ``FacilityQuerySet.status_page_rows``, for the groups with any facility."""
     return {
         key: paginator.offset(paginator.number(numbers.get(key)))
         for key, paginator in paginators.items()
@@ -204,7 +204,7 @@ def footprint_of(
     params: QueryDict | None = None,
 ) -> Footprint:
     """The company's ``Footprint``: each group's count from its paginator and its page of
-    rows from ``facilities`` (``FacilityQuerySet.status_pages``: one page per status, each
+    rows from ``facilities`` (``FacilityQuerySet.status_page_rows``: one page per status, each
     facility with its span on ``on``)."""
     by_status: dict[str, list[FacilityRow]] = {key: [] for key in GROUP_ORDER}
     for facility in facilities:
@@ -252,7 +252,7 @@ class SubsidiaryRow:
 @dataclass
 class Rollup:
     """A company's counts per status with its subsidiaries' (``CompanyQuerySet.descendants``),
-    from ``FacilityQuerySet.footprint_counts``."""
+    from ``StatusSpanQuerySet.footprint_counts``."""
 
     own_counts: dict[str, int]
     companies: list[SubsidiaryRow] = field(default_factory=list)
