@@ -378,6 +378,13 @@ class EventFinder(DealReading, CarryOver):
                 quoted = in_quote(text, t.start)
                 if id(t) in self._confirmed:
                     usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
+                if type_ == "opened" and t.text.lower() == "new":
+                    # "relocate its lab from X to a new facility in Y": Y opens, unless the move stays
+                    # in the same town ("to a new, larger facility" there is only the relocation)
+                    left = {_pkey(c.place) for c in out if c.type == "closed"}
+                    usable = [m for m in usable if _pkey(m.place) not in left]
+                    if not usable:
+                        continue
                 if usable:
                     for m in usable:
                         c = self._candidate(s, t, m, effective, quoted, inherited=None)

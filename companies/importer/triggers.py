@@ -158,16 +158,20 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # "moving its current facility in Suzhou to a new, larger facility", "moved one of its labs to"
         r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
         # "move the operations of its X facility to"
-        rf"(?:the\s+{_PROD}\s+(?:of|at)\s+)?"
+        rf"(?:(?:the\s+)?{_PROD}\s+(?:of|at)\s+)?"
         rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
-        r"|laboratory|laboratories|plant|plants)\b[^.;]{0,120}?\b(?:to|into)\b)",
+        # (an abbreviation's dot, "from Erie, Pa. to", does not end the move)
+        r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into)\b)",
         False,
         ("relocat", "mov", "transfer"),
     ),
     (
         "closed",
         # passive: "operations would be transferred from X to Y" (the trigger is the verb, group v)
-        rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>transferred|moved|relocated)\s+from\b",
+        rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>transferred|moved|relocated)\s+from\b"
+        # or "the Erie, Pa. operations will be moved to Dayton": the site left names the work
+        rf"|\b(?:(?-i:[A-Z])[\w.,'-]*\s+){{1,3}}{_PROD}\s+(?:will|would|are\s+to|is\s+to|are\s+being|is\s+being)\s+"
+        r"(?:be\s+)?(?P<v2>transferred|moved|relocated|consolidated)\s+(?:to|into)\b",
         False,
         ("transferred", "moved", "relocated"),
     ),
@@ -223,6 +227,15 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|develop|develops|developing|add|adds|added|adding|set(?:s|ting)?\s+up)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
         # the noun is the new thing's own, not where it goes: "add a new line at its plant" expands
         rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        False,
+        ("new",),
+    ),
+    (
+        "opened",
+        # work moved to a new site opens it: "relocate its DC to a new facility in X", "consolidate
+        # the two plants into a new plant in X", "has moved into its new headquarters in X" (group v)
+        r"\b(?:to|into)\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){0,2}?(?P<v>new)\b"
+        rf"(?=(?:,?\s+[\w$.,-]+){{0,4}}?\s+{_FACILITY}\b)",
         False,
         ("new",),
     ),

@@ -1,0 +1,75 @@
+"""Moves and consolidations as releases word them: the site left closes, a new site that takes
+the work opens (unless the move stays in its town), an existing site that takes it is no event.
+Our own sentences, one per general shape."""
+
+from datetime import date
+
+import pytest
+
+from companies.importer.events import find_events
+from companies.importer.text import Sentence
+
+MOVES = [
+    ("Kestrel will relocate its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
+    (
+        "Kestrel will move its headquarters and manufacturing from Erie, Pa. to Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
+    (
+        "Kestrel is relocating its distribution center from Erie, Pa. to a new facility in Dayton, Ohio.",
+        {("closed", "Erie"), ("opened", "Dayton")},
+    ),
+    (
+        "Kestrel announced plans to consolidate its Erie, Pa. and Dayton, Ohio facilities into a new plant in Columbus, Ohio.",
+        {("closed", "Erie"), ("closed", "Dayton"), ("opened", "Columbus")},
+    ),
+    (
+        "Kestrel will transfer production of its Erie, Pa. plant to its plant in Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
+    ("The Erie, Pa. operations will be moved to Dayton, Ohio.", {("closed", "Erie")}),
+    (
+        "Kestrel has moved into its new headquarters and distribution center in Dayton, Ohio.",
+        {("opened", "Dayton")},
+    ),
+    (
+        "Kestrel will close its Erie, Pa. plant and move the work to its Dayton, Ohio plant.",
+        {("closed", "Erie")},
+    ),
+    (
+        "Kestrel will consolidate manufacturing at its Dayton, Ohio plant and close its Erie, Pa. facility.",
+        {("closed", "Erie")},
+    ),
+    (
+        "Kestrel will relocate its Erie, Pa. distribution center to a new 200,000-square-foot facility in Dayton, Ohio.",
+        {("closed", "Erie"), ("opened", "Dayton")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "want"), MOVES)
+def test_each_move_gives_its_events(sentence, want):
+    events, _ = find_events(
+        [Sentence(sentence, 0, "body", 0)],
+        headline=None,
+        published=date(2025, 6, 1),
+        issuer="Kestrel Industries, Inc.",
+    )
+    assert {(e.type, e.place.locality) for e in events} == want
+
+
+def test_a_move_to_a_new_site_in_the_same_town_is_only_the_move():
+    events, _ = find_events(
+        [
+            Sentence(
+                "Kestrel is moving its current facility in Dayton, Ohio to a new, larger facility.",
+                0,
+                "body",
+                0,
+            )
+        ],
+        headline=None,
+        published=date(2025, 6, 1),
+        issuer="Kestrel Industries, Inc.",
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("closed", "Dayton")]
