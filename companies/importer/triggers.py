@@ -215,10 +215,11 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "opened",
         # no "new" needed to build one: "will build a $50 million plant in Greer"
-        rf"\b(?:build|builds|built|construct|constructs|constructed|constructing|construction\s+of)\b"
+        rf"\b(?:build|builds|built|construct|constructs|constructed|constructing|construction\s+of"
+        r"|establish|establishes|established|establishing)\b"
         rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
-        ("build", "built", "construct"),
+        ("build", "built", "construct", "establish"),
     ),
     (
         "opened",
@@ -242,7 +243,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "opened",
         # a new site that starts producing opens: "its new plant in X began commercial production" (group v)
-        r"\bnew\b[^;]{0,100}?\b(?P<v>(?:began|begins|begun|started|starts|commenced|commences|entered|enters)"
+        r"\bnew\b[^;]{0,100}?\b(?P<v2>(?:is|are|was|were|became|becomes|become)\s+(?:now\s+|fully\s+)?"
+        r"(?:operational|in\s+operation|up\s+and\s+running))\b"
+        r"|\bnew\b[^;]{0,100}?\b(?P<v>(?:began|begins|begun|started|starts|commenced|commences|entered|enters)"
         r"\s+(?:(?:commercial|full|full-scale|initial|serial|volume|regular|trial|test|pilot)\s+)?(?:production|operations|operating"
         r"|shipments|manufacturing|service))\b",
         False,
@@ -271,6 +274,13 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "opened",
+        # "cut the ribbon on its new plant in X", "a ribbon-cutting for its plant"
+        r"\b(?:cut|cuts|cutting)\s+the\s+ribbon\b|\bribbon[- ]cutting\b",
+        False,
+        ("ribbon",),
+    ),
+    (
+        "opened",
         # a site built and finished: "completed construction of its bottling plant in X"
         rf"\bcomplet(?:e|es|ed|ing|ion)\s+(?:of\s+)?(?:the\s+)?construction\s+of\b(?=\s+(?:its|the|a|their|our)\s+"
         rf"(?:[\w$.,'-]+\s+){{0,5}}?{_FACILITY}\b)",
@@ -282,7 +292,7 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a site taken on lease to run: "leases an additional manufacturing plant in X", "entered into a
         # lease agreement for a 50,000 square foot facility in X" (not a sale-leaseback, which is a sale)
         r"\b(?:lease[sd]?|leasing)\s+(?:a|an|an\s+additional|its\s+first|a\s+new|additional)\s+"
-        rf"(?:[\w$.,'-]+\s+){{0,5}}?{_FACILITY}\b"
+        rf"(?:[\w$.,'-]+\s+){{0,5}}?(?:{_FACILITY}|building)\b"
         r"|\blease\s+(?:agreement\s+)?(?:for|of)\s+(?:a|an|an\s+additional)\s+(?:[\w$.,'-]+\s+){0,6}?"
         rf"{_FACILITY}\b",
         False,

@@ -54,6 +54,12 @@ PHRASES = {
         "opened a new {N} in {P}",
         "broke ground on a new {N} in {P}",
         "has selected {P} as the site of its new {N}",
+        "cut the ribbon on its new {N} in {P}",
+        "said its new {N} in {P} is now operational",
+        "will establish a {N} in {P}",
+        "has completed construction of its new {N} in {P}",
+        "will begin construction of a new {N} in {P} in the spring",
+        "held a groundbreaking ceremony for its new {N} in {P}",
     ],
     "expanded": [
         "will expand its {N} in {P}",
