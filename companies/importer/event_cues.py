@@ -71,6 +71,10 @@ REBUILT = re.compile(
 ISSUER_POSSESSIVE = re.compile(r"\b(?P<owner>[A-Z][\w&\-]*)'s?\s+(?:\w+\s+){0,2}$")
 
 
+# the issuer named as the owner right after a purchase verb: "purchased Kestrel's Erie plant"
+ISSUER_OBJECT = re.compile(r"\s+(?:the\s+)?(?P<owner>[A-Z][\w&\-]*)'s?\s")
+
+
 # a town named as where a company sits, not where something happens (lower case: read on casefolded text)
 SEAT_BEFORE = re.compile(
     r"(?:headquarter\w*|based|head\s+office|offices?)\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$"

@@ -51,6 +51,7 @@ from .event_cues import (
     CAUSE_AFTER,
     COMPANY_SUBJECT,
     CONTINUES_BETWEEN,
+    ISSUER_OBJECT,
     ISSUER_POSSESSIVE,
     LEGAL,
     MAX_EVENT_WORDS,
@@ -237,7 +238,9 @@ class EventFinder(DealReading, CarryOver):
 
     def _events_of(self, s: Sentence, triggers: list[Trigger], mentions: list[Mention]) -> list[_Candidate]:
         text = s.text
-        if BIOGRAPHY.search(text) or self._other_company_speaks(text):
+        if BIOGRAPHY.search(text) or (
+            self._other_company_speaks(text) and not any(self._buys_issuers(text, t) for t in triggers)
+        ):
             return []
         clauses = split_clauses(text)
         relatives = relative_spans(text)
@@ -264,7 +267,11 @@ class EventFinder(DealReading, CarryOver):
                 continue  # "resumed production ... after a fire forced the suspension of operations"
             if t.type in ("opened", "reopened") and PART_SUBJECT.search(text, clauses[ci].start, t.start):
                 continue  # "the new line is expected to be commissioned": equipment, not a site
-            if not t.nominal and self._foreign_subject(text, clauses[ci], t):
+            if (
+                not t.nominal
+                and self._foreign_subject(text, clauses[ci], t)
+                and not self._buys_issuers(text, t)
+            ):
                 continue  # "under which Buyer Co. will acquire the mill": the buyer's deed
             if mood == "confirmed":
                 self._confirmed.add(id(t))
@@ -418,6 +425,13 @@ class EventFinder(DealReading, CarryOver):
         for c in out:
             self._add(c)
         return out
+
+    def _buys_issuers(self, text: str, t: Trigger) -> bool:
+        """ "Brant Co. has purchased Kestrel's Erie plant": another company's deed, but the issuer's sale."""
+        if t.type != "acquired":
+            return False
+        owner = ISSUER_OBJECT.match(text, t.end)
+        return owner is not None and owner.group("owner") in self.issuer_words
 
     def _issuer_possessive(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
         """Whether the sites bought are named as the issuer's own ("acquire Seneca's X plant")."""

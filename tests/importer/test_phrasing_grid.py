@@ -72,7 +72,16 @@ PHRASES = {
         "will install a new paper machine at its {P} {N}",
         "broke ground on an expansion of its {P} {N}",
     ],
-    "sold": ["has sold its {N} in {P} to Brant Co.", "agreed to sell its {P} {N} to Brant Co."],
+    "sold": [
+        "has sold its {N} in {P} to Brant Co.",
+        "agreed to sell its {P} {N} to Brant Co.",
+        "has completed the sale of its {P} {N} to Brant Co.",
+        "entered into a definitive agreement to sell its {P} {N}",
+        "has divested its {P} {N} to Brant Co.",
+        "sold the {P} {N} and related assets for $15 million",
+        "announced the sale of the assets of its {P} {N}",
+        "agreed to sell its {N} in {P} in a sale-leaseback transaction",
+    ],
     "acquired": ["has acquired a {N} in {P} from Brant Co.", "agreed to acquire Brant Co.'s {P} {N}"],
 }
 TAILS = ["", " next year"]
@@ -99,6 +108,7 @@ NOT_EVENTS = [
     "Customers will be served from the plant in Erie, Pa.",
     "Halcyon's Erie, Pa. plant was not affected by the storm.",
     "Brant Co. said it would close its Erie, Pa. plant.",
+    "Halcyon has signed a letter of intent to sell its Erie, Pa. plant.",
 ]
 
 
@@ -112,6 +122,10 @@ def _events(sentence):
 @pytest.mark.parametrize(("kind", "phrase", "town"), CASES)
 def test_each_event_phrase_gives_its_event_at_its_town(kind, phrase, town):
     assert _events(f"Halcyon {phrase}.") == [(kind, town)]
+
+
+def test_a_buyer_purchasing_the_issuers_site_is_the_issuers_sale():
+    assert _events("Brant Co. has purchased Halcyon's Erie, Pa. plant.") == [("sold", "Erie")]
 
 
 @pytest.mark.parametrize("sentence", NOT_EVENTS)
