@@ -134,3 +134,56 @@ RESTARTS = [
 @pytest.mark.parametrize(("text", "want"), RESTARTS)
 def test_each_restart_shape_gives_its_restarts(text, want):
     assert {(e.type, e.place.locality) for e in extract(text).events} == want
+
+
+# the site named in the headline, a later sentence or a list, and "the plant" meaning it
+DATELINE = "CHICAGO, March 4, 2025 /PRNewswire/ -- "
+REFERRING = [
+    (
+        "Kestrel to Close Erie Plant\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. announced today it will close the plant by year end, affecting 200 workers.",
+        {("closed", "Erie")},
+    ),
+    (
+        "Kestrel Announces Closure of Two Plants\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. today announced two plant closures. The plants, in Erie, Pa. and Dayton, Ohio, will close in June.",
+        {("closed", "Erie"), ("closed", "Dayton")},
+    ),
+    (
+        "Kestrel Restructures\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. will close two plants. The plants are located in Erie, Pa. and Dayton, Ohio.",
+        {("closed", "Erie"), ("closed", "Dayton")},
+    ),
+    (
+        "Kestrel Restructures\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. will close the following facilities:\n\n- Erie, Pennsylvania\n\n- Dayton, Ohio",
+        {("closed", "Erie"), ("closed", "Dayton")},
+    ),
+    (
+        "Kestrel to Idle Two Mills\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. will idle two mills for four weeks: its mill in Erie, Pa. and its mill in Dayton, Ohio.",
+        {("idled", "Erie"), ("idled", "Dayton")},
+    ),
+    (
+        "Kestrel to Close Erie Plant\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. will close its Erie, Pa. plant. Production will move to the company's plant in Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
+    (
+        "Kestrel Opens Dayton Plant\n\n"
+        + DATELINE
+        + "Kestrel Industries, Inc. today opened its new plant. The 200,000-square-foot plant in Dayton, Ohio will employ 300 people.",
+        {("opened", "Dayton")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), REFERRING)
+def test_each_referring_shape_gives_its_events(text, want):
+    assert {(e.type, e.place.locality) for e in extract(text).events} == want
