@@ -91,9 +91,12 @@ bench: $(STAMP)
 
 # Median, p95 and query count of every analyst page, in-process with DEBUG off, on the database
 # DATABASE_URL names (fill it first: manage.py generate_synthetic). README, "Performance".
+# The whole-page cache is off (each run renders the page; counts kept by paging.remember are used)
+# and the cache is this process's own, so emptying it leaves a running server's alone.
 RUNS ?= 20
 bench-pages: $(STAMP)
-	DEBUG=0 SECRET_KEY=bench-pages $(PY) manage.py bench_pages --runs $(RUNS)
+	DEBUG=0 SECRET_KEY=bench-pages FOOTPRINT_PAGE_CACHE_SECONDS=0 FOOTPRINT_CACHE=locmem \
+		$(PY) manage.py bench_pages --runs $(RUNS)
 
 # Production-style serving on loopback: gunicorn (footprint/gunicorn.conf.py: 2 gthread workers,
 # keep-alive, timeouts that let exports stream) with DEBUG off and whitenoise serving the hashed,

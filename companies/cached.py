@@ -3,13 +3,19 @@ cache for ``SECONDS``: the place filters' options, the home page's totals and it
 per month (the SVG as drawn).
 
 Every key carries a generation that ``forget`` moves on, and the status service calls it after
-any facility's spans change, so an accepted or rejected event shows at once in this process (with
-the default local-memory cache each worker keeps its own copy, so another worker may lag up to
-``SECONDS``). Keys also carry the date, so "today" never outlives its day.
+any facility's spans change, so an accepted or rejected event shows at once. The generation lives
+in the same cache as the answers: with the default file-based cache (``CACHES`` in settings, under
+``var/cache/django``) every gunicorn worker of the host reads and moves the same one, so a change
+made in one worker is seen at once by all; with a per-process local-memory cache (the tests', or
+``FOOTPRINT_CACHE=locmem``) another worker may lag up to ``SECONDS``. Keys also carry the date,
+so "today" never outlives its day. ``companies.page_cache`` keeps whole rendered pages under the
+same generation.
 """
 
 from __future__ import annotations
 
+import secrets
+import time
 from datetime import date
 
 from django.core.cache import cache
@@ -22,16 +28,26 @@ SECONDS = 300
 _GENERATION = "footprint:generation"
 
 
+def _new_generation() -> str:
+    # Never one seen before: a counter would start again at 0 if its key were evicted (a file
+    # cache culls at random) and could then find the answers kept under that old generation;
+    # and Django's generic ``incr`` (file and database caches) stores with the default timeout.
+    return f"{time.time_ns():x}{secrets.token_hex(4)}"
+
+
+def generation() -> str:
+    """The current generation of keys (moved on by ``forget``; a new one if none is stored)."""
+    return cache.get_or_set(_GENERATION, _new_generation, None)
+
+
 def _key(name: str) -> str:
-    return f"footprint:{cache.get_or_set(_GENERATION, 0, None)}:{name}"
+    return f"footprint:{generation()}:{name}"
 
 
 def forget() -> None:
-    """Drop every cached answer (by moving to a new generation of keys)."""
-    try:
-        cache.incr(_GENERATION)
-    except ValueError:  # no generation stored yet: nothing cached under one either
-        cache.set(_GENERATION, 1, None)
+    """Drop every cached answer (by moving to a new generation of keys), in every process that
+    shares the cache."""
+    cache.set(_GENERATION, _new_generation(), None)
 
 
 def place_options() -> list[tuple[str, str]]:

@@ -4,6 +4,7 @@ SQLite (a file under the project) is the default so a newcomer needs nothing ins
 set ``DATABASE_URL=postgres://...`` to use PostgreSQL through psycopg 3.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -68,6 +69,9 @@ MIDDLEWARE = [
     # Saves made while serving a request (admin forms and actions) record the editor as the
     # history's user; services called outside a request take the user explicitly.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Whole analyst pages for anonymous readers, from the cache shared by the workers
+    # (companies/page_cache.py). Last, so every rule above has seen the request first.
+    "companies.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "footprint.urls"
@@ -182,6 +186,53 @@ FOOTPRINT_REQUIRE_LOGIN = env_bool("FOOTPRINT_REQUIRE_LOGIN", False)
 
 # Where the compact gazetteer index built from the GeoNames package is cached.
 FOOTPRINT_CACHE_DIR = Path(os.environ.get("FOOTPRINT_CACHE_DIR", BASE_DIR / "var" / "cache"))
+
+
+def _cache(value: str) -> dict:
+    """``CACHES["default"]`` from ``FOOTPRINT_CACHE`` (README, "Scaling past one machine")."""
+    scheme, _, rest = value.partition("://")
+    if value in ("", "file") or scheme == "file":
+        location = rest or str(FOOTPRINT_CACHE_DIR / "django")
+        # Each set lists the directory to cull it, and a page is 50-200 KB: a few thousand files.
+        options = {"MAX_ENTRIES": int(os.environ.get("FOOTPRINT_CACHE_MAX_ENTRIES", "2000"))}
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+            "OPTIONS": options,
+        }
+    if value == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if value == "db":  # `manage.py createcachetable` first
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "footprint_cache"}
+    if scheme in ("redis", "rediss"):  # pip install redis
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": value}
+    if scheme == "memcached":  # pip install pymemcache; memcached://host:11211,host2:11211
+        return {
+            "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+            "LOCATION": rest.split(","),
+        }
+    raise RuntimeError(f"FOOTPRINT_CACHE: unknown cache {value!r} (file, locmem, db, redis://, memcached://)")
+
+
+# Django's cache, shared by every worker of a host (companies/cached.py, paging.remember and the
+# page cache, companies/page_cache.py), so one worker's cold path serves them all and a change
+# made in one is seen by all at once. By default files under FOOTPRINT_CACHE_DIR/django: nothing
+# to install. FOOTPRINT_CACHE=file:///path, db (a table), locmem (per process; the tests'),
+# redis://host:6379/0 or memcached://host:11211 (shared by several hosts). Keys are prefixed with
+# the database they were read from, so servers on different databases never share an answer.
+_db = DATABASES["default"]
+CACHES = {
+    "default": {
+        **_cache(os.environ.get("FOOTPRINT_CACHE", "").strip()),
+        "KEY_PREFIX": os.environ.get("FOOTPRINT_CACHE_PREFIX")
+        or hashlib.sha256(
+            f"{_db['ENGINE']}|{_db.get('HOST')}|{_db.get('PORT')}|{_db['NAME']}".encode()
+        ).hexdigest()[:12],
+    }
+}
+# How long an anonymous reader's analyst page is kept (0: never); a status change forgets it at once.
+FOOTPRINT_PAGE_CACHE_SECONDS = int(os.environ.get("FOOTPRINT_PAGE_CACHE_SECONDS", "60"))
+
 # An online tile layer for maps is opt-in; the default map draws shipped outlines only.
 FOOTPRINT_MAP_TILE_URL = os.environ.get("FOOTPRINT_MAP_TILE_URL", "")
 
