@@ -268,6 +268,18 @@ def find_mentions(
                 name = " ".join(words)
                 ref = conventional(_resolve(name, region=place.region, country=place.country))
                 ref.text = name
+                # "its Mooinooi and Millsell plants in South Africa": the towns listed before share it
+                lb = _LIST_BEFORE.search(sentence, 0, m.start("loc"))
+                while lb and free(lb.start("loc"), lb.end("loc")):
+                    w = _strip_stop(_tokens(lb.group("loc")))
+                    if not w or len(w) > 2 or set(w) & issuer_words:
+                        break
+                    other = " ".join(w)
+                    shared = conventional(_resolve(other, region=place.region, country=place.country))
+                    shared.text = other
+                    start = lb.end("loc") - len(other)
+                    add(start, lb.end("loc"), shared)
+                    lb = _LIST_BEFORE.search(sentence, 0, start)
         if ref is not None:
             s = m.start("loc") + m.group("loc").rfind(ref.text)
             add(s, s + len(ref.text), ref)

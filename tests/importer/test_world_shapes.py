@@ -1,0 +1,71 @@
+"""Releases from outside North America name their sites their own way: a mill's name and its
+town, a county or state after the town, a country at the sentence's end, villages the gazetteer
+lacks. Each of our sentences gives its event at its town."""
+
+import pytest
+
+from companies.importer.extract import extract
+
+WORLD = [
+    (
+        "Kestrel Oyj will permanently close the Kaukas paper mill in Lappeenranta, Finland.",
+        {("closed", "Lappeenranta")},
+    ),
+    (
+        "Kestrel AG will close its plant in Bermatingen (Baden-Wurttemberg) by the end of 2026.",
+        {("closed", "Bermatingen")},
+    ),
+    ("Kestrel plc will cease production at its Glenrothes site in Scotland.", {("closed", "Glenrothes")}),
+    ("Kestrel will stop production at the Stracel mill in Strasbourg, France.", {("closed", "Strasbourg")}),
+    (
+        "Kestrel will suspend operations at its mill in Changshu, Jiangsu province, China.",
+        {("idled", "Changshu")},
+    ),
+    (
+        "Kestrel Co., Ltd. will build a new factory in Kumamoto City, Kumamoto Prefecture.",
+        {("opened", "Kumamoto")},
+    ),
+    (
+        "Kestrel Oyj will temporarily shut down the ferrochrome furnace in Tornio, Finland.",
+        {("idled", "Tornio")},
+    ),
+    (
+        "Kestrel Limited has temporarily suspended work at its Mooinooi and Millsell plants in South Africa.",
+        {("idled", "Mooinooi"), ("idled", "Millsell")},
+    ),
+    (
+        "Kestrel ASA will take downtime at the Saugbrugs mill in Halden, Norway, in the fourth quarter.",
+        {("idled", "Halden")},
+    ),
+    (
+        "Kestrel Ltd announced the sale of its Pestovo sawmill in Russia to a local investor.",
+        {("sold", "Pestovo")},
+    ),
+    (
+        "Kestrel Group plc has acquired a factory at Shire Hill, Saffron Walden, Essex.",
+        {("acquired", "Saffron Walden")},
+    ),
+    ("Kestrel AB will close the Madrid paper mill's PM61 at the end of the year.", {("closed", "Madrid")}),
+    (
+        "Kestrel SE announced the closure of its production site in Dahlerbrück, Germany.",
+        {("closed", "Dahlerbrück")},
+    ),
+    (
+        "Kestrel Limited will restart the No. 2 potline at its Tomago smelter in New South Wales.",
+        {("reopened", "Tomago")},
+    ),
+    (
+        "Kestrel Holdings Limited will close its factory in Dongguan, Guangdong Province.",
+        {("closed", "Dongguan")},
+    ),
+    (
+        "Kestrel S.A. will idle the blast furnace at its Ouro Branco mill in Minas Gerais for ten months.",
+        {("idled", "Ouro Branco")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), WORLD)
+def test_each_world_shape_gives_its_event(text, want):
+    body = "Kestrel Announcement\n\nLONDON, March 4, 2025 -- " + text
+    assert {(e.type, e.place.locality) for e in extract(body).events} == want
