@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: serve load-test load-under-import run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence clean
+.PHONY: serve load-test load-under-import bench-datasette run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -112,6 +112,13 @@ serve: $(STAMP)
 # 50 connections for 60 s over company and explorer pages of the database in DATABASE_URL.
 load-test: $(STAMP)
 	PY=$(PY) sh scripts/load_test.sh
+
+# Our explorer against Datasette on the same SQLite file (scripts/bench_datasette.sh): Datasette in
+# a venv of its own under var/ (never a requirement), `datasette serve -i` beside `make serve`,
+# /facilities/?status=idled&country=US against its table view filtered the same way, median and
+# p95 over loopback. BENCH_SQLITE (/tmp/pages/50k.sqlite3, made if missing), BENCH_RUNS (30).
+bench-datasette: $(STAMP)
+	PY=$(PY) sh scripts/bench_datasette.sh
 
 # The load test while 500 releases import in the background (scripts/load_under_import.sh): on a
 # database it makes afresh (LOAD_DATABASE_URL, default PostgreSQL footprint_i12_load; or

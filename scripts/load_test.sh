@@ -2,7 +2,8 @@
 # `make load-test`: a bounded load test on loopback. Starts `make serve` (gunicorn, 2 workers)
 # on LOAD_PORT unless LOAD_URL names a server already running, lists the company and explorer
 # pages to request from the database, runs wrk (50 connections, 60 s) and stops the server.
-# Settings: LOAD_CONNECTIONS (50), LOAD_DURATION (60s), LOAD_THREADS (2), LOAD_PORT (8765).
+# Settings: LOAD_CONNECTIONS (50), LOAD_DURATION (60s), LOAD_THREADS (2), LOAD_PORT (8765),
+# LOAD_WARM (passes over the paths before wrk starts, 1).
 set -eu
 PY=${PY:-.venv/bin/python}
 CONNECTIONS=${LOAD_CONNECTIONS:-50}
@@ -49,12 +50,15 @@ if [ -z "${LOAD_URL:-}" ]; then
     sleep 1
   done
 fi
-# Warm the workers' caches, as a running site's would be: each worker keeps its own (Django's
-# local-memory cache), and which worker answers a connection is the kernel's choice, so each
-# path is asked for four times (the odds that one worker missed a path are then 1 in 8).
-for _ in 1 2 3 4; do
+# Warm the cache, as a running site's would be. The workers share it (files under
+# var/cache/django by default, FOOTPRINT_CACHE), so one request per path serves both; with
+# FOOTPRINT_CACHE=locmem each keeps its own and the kernel picks the worker, so LOAD_WARM=4
+# makes the odds that one worker missed a path 1 in 8.
+for _ in $(seq 1 "${LOAD_WARM:-1}"); do
   while read -r path; do curl -fsS -o /dev/null "$LOAD_URL$path" || echo "warm-up failed: $path"; done < "$LOAD_PATHS"
 done
+# Whether the pages now come from the page cache (companies/page_cache.py): the header of one.
+echo "page cache: $(curl -fsS -o /dev/null -D - "$LOAD_URL$(head -n 1 "$LOAD_PATHS")" | tr -d '\r' | sed -n 's/^[Xx]-[Pp]age-[Cc]ache: //p')"
 
 echo "wrk: $CONNECTIONS connections, $DURATION, $THREADS threads, against $LOAD_URL (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk --latency -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" --timeout 10s -s scripts/load_test.lua "$LOAD_URL"
