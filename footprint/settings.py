@@ -202,6 +202,8 @@ def _cache(value: str) -> dict:
         }
     if value == "locmem":
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if value == "none":  # nothing kept: every request pays its cold path (for measuring it)
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     if value == "db":  # `manage.py createcachetable` first
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "footprint_cache"}
     if scheme in ("redis", "rediss"):  # pip install redis
@@ -211,13 +213,13 @@ def _cache(value: str) -> dict:
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
             "LOCATION": rest.split(","),
         }
-    raise RuntimeError(f"FOOTPRINT_CACHE: unknown cache {value!r} (file, locmem, db, redis://, memcached://)")
+    raise RuntimeError(f"FOOTPRINT_CACHE: unknown cache {value!r} (file, locmem, db, none, redis://, memcached://)")
 
 
 # Django's cache, shared by every worker of a host (companies/cached.py, paging.remember and the
 # page cache, companies/page_cache.py), so one worker's cold path serves them all and a change
 # made in one is seen by all at once. By default files under FOOTPRINT_CACHE_DIR/django: nothing
-# to install. FOOTPRINT_CACHE=file:///path, db (a table), locmem (per process; the tests'),
+# to install. FOOTPRINT_CACHE=file:///path, db (a table), locmem (per process; the tests'), none,
 # redis://host:6379/0 or memcached://host:11211 (shared by several hosts). Keys are prefixed with
 # the database they were read from, so servers on different databases never share an answer.
 _db = DATABASES["default"]

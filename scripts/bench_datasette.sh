@@ -9,7 +9,9 @@
 # - `datasette serve -i` serves it immutable on DS_PORT (8791); `make serve` (gunicorn, 2 gthread
 #   workers, DEBUG off) serves it twice: on OUR_PORT (8792) as deployed, whole pages cached
 #   (companies/page_cache.py), and on OUR_RENDER_PORT (8793) with FOOTPRINT_PAGE_CACHE_SECONDS=0,
-#   so every request renders the page (its counts and facets still come from the cache).
+#   so every request renders the page (its counts and facets still come from the cache), and on
+#   OUR_COLD_PORT (8794) with FOOTPRINT_CACHE=none: nothing kept, every request counts, facets
+#   and renders afresh, as Datasette does.
 # - scripts/bench_datasette.py asks each URL BENCH_WARM times (3), then BENCH_RUNS rounds (30)
 #   one request at a time over loopback, and prints median and p95.
 set -eu
@@ -19,6 +21,7 @@ DB=${BENCH_SQLITE:-/tmp/pages/50k.sqlite3}
 DS_PORT=${DS_PORT:-8791}
 OUR_PORT=${OUR_PORT:-8792}
 OUR_RENDER_PORT=${OUR_RENDER_PORT:-8793}
+OUR_COLD_PORT=${OUR_COLD_PORT:-8794}
 RUNS=${BENCH_RUNS:-30}
 WARM=${BENCH_WARM:-3}
 LOGS=var/bench-datasette
@@ -44,7 +47,7 @@ name=${name%.db}
 
 pids=""
 cleanup() {
-  for pidfile in "$LOGS/gunicorn-$OUR_PORT.pid" "$LOGS/gunicorn-$OUR_RENDER_PORT.pid"; do
+  for pidfile in "$LOGS/gunicorn-$OUR_PORT.pid" "$LOGS/gunicorn-$OUR_RENDER_PORT.pid" "$LOGS/gunicorn-$OUR_COLD_PORT.pid"; do
     [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
   done
   for pid in $pids; do kill "$pid" 2>/dev/null || true; done
@@ -64,7 +67,11 @@ DATABASE_URL="sqlite:///$DB" GUNICORN_BIND="127.0.0.1:$OUR_RENDER_PORT" \
   GUNICORN_PIDFILE="$LOGS/gunicorn-$OUR_RENDER_PORT.pid" FOOTPRINT_PAGE_CACHE_SECONDS=0 \
   make --no-print-directory serve > "$LOGS/serve-$OUR_RENDER_PORT.log" 2>&1 &
 pids="$pids $!"
-for port in "$DS_PORT" "$OUR_PORT" "$OUR_RENDER_PORT"; do
+DATABASE_URL="sqlite:///$DB" GUNICORN_BIND="127.0.0.1:$OUR_COLD_PORT" \
+  GUNICORN_PIDFILE="$LOGS/gunicorn-$OUR_COLD_PORT.pid" FOOTPRINT_CACHE=none \
+  make --no-print-directory serve > "$LOGS/serve-$OUR_COLD_PORT.log" 2>&1 &
+pids="$pids $!"
+for port in "$DS_PORT" "$OUR_PORT" "$OUR_RENDER_PORT" "$OUR_COLD_PORT"; do
   for _ in $(seq 1 120); do
     curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
     sleep 1
@@ -91,4 +98,5 @@ echo "facilities matching: Datasette $ds_count, our explorer $our_count"
 "$PY" scripts/bench_datasette.py --runs "$RUNS" --warm "$WARM" \
   "our explorer (page cache, as served)=http://127.0.0.1:$OUR_PORT$ours" \
   "our explorer (rendered every time)=http://127.0.0.1:$OUR_RENDER_PORT$ours" \
+  "our explorer (nothing cached)=http://127.0.0.1:$OUR_COLD_PORT$ours" \
   "Datasette table view=http://127.0.0.1:$DS_PORT$ds"

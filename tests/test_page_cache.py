@@ -190,6 +190,7 @@ def test_cache_settings_from_the_environment(tmp_path):
     assert _cache(f"file://{tmp_path}")["LOCATION"] == str(tmp_path)
     assert _cache("locmem")["BACKEND"].endswith("LocMemCache")
     assert _cache("db")["BACKEND"].endswith("DatabaseCache")
+    assert _cache("none")["BACKEND"].endswith("DummyCache")
     assert _cache("redis://10.0.0.5:6379/1") == {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://10.0.0.5:6379/1",
