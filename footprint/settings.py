@@ -213,7 +213,9 @@ def _cache(value: str) -> dict:
             "BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
             "LOCATION": rest.split(","),
         }
-    raise RuntimeError(f"FOOTPRINT_CACHE: unknown cache {value!r} (file, locmem, db, none, redis://, memcached://)")
+    raise RuntimeError(
+        f"FOOTPRINT_CACHE: unknown cache {value!r} (file, locmem, db, none, redis://, memcached://)"
+    )
 
 
 # Django's cache, shared by every worker of a host (companies/cached.py, paging.remember and the
