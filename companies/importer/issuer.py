@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import places
-from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, NOT_NAME_WORDS
+from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, NOT_NAME_WORDS, TITLE_WORDS
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -279,8 +279,10 @@ def headline_subject(headline: str, body: str) -> str | None:
     m = _HEADLINE_VERB.search(headline)
     if m is None or m.start() == 0:
         return None
-    subject = headline[: m.start()].strip(" ,")
-    words = subject.split()
+    words = headline[: m.start()].strip(" ,").split()
+    while words and words[-1].lower().endswith("ly"):
+        words.pop()  # "Lincoln Paper Indefinitely Idles ...": the adverb is not the name
+    subject = " ".join(words)
     if not 1 <= len(words) <= 6 or not all(
         w[:1].isupper() or w[:1].isdigit() or w in ("&", "of") for w in words
     ):
@@ -288,9 +290,21 @@ def headline_subject(headline: str, body: str) -> str | None:
     if subject.isupper() and len(subject) > 5:  # "ACME PAPER" as the body writes it
         found = re.search(re.escape(subject), body, re.I)
         subject = found.group(0) if found else subject.title()
-    elif subject.casefold() not in body.casefold():
+    elif subject.casefold() not in body.casefold() and not _speaks_as_we(subject, body):
         return None
     return _clean(subject)
+
+
+def _speaks_as_we(subject: str, body: str) -> bool:
+    """A body that speaks as "we" names its issuer only in the headline ("Lincoln Paper Idles
+    ..." above "we have decided to idle ..."), when the subject is no place or headline word."""
+    words = subject.lower().split()
+    return (
+        re.search(r"\b(?:we|our)\b", body, re.I) is not None
+        and len(words) >= 2
+        and not all(w in TITLE_WORDS for w in words)
+        and not places.is_known_locality(subject)
+    )
 
 
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2}")

@@ -151,3 +151,12 @@ def test_the_company_a_named_officer_speaks_for_is_the_issuer():
         "Maren T. Holt, Chairman and Chief Executive Officer, Brisk Valley Foods, Inc. reported higher sales."
     )
     assert find_company(first, first).name == "Brisk Valley Foods, Inc."
+
+
+def test_a_release_that_speaks_as_we_names_its_issuer_in_the_headline():
+    text = (
+        "Marrow Creek Paper Indefinitely Idles Pulp Mill\n\n"
+        "Rumford, Maine, USA 11 December 2013 -- Given the costs of the boiler failure, we have decided "
+        "to indefinitely idle the pulp mill portions of our facility."
+    )
+    assert extract(text).company.name == "Marrow Creek Paper"
