@@ -142,6 +142,10 @@ def _dateline(text: str) -> Dateline | None:
         return found
     if re.search(rf"\b(?:{LEGAL_SUFFIX})(?:\W|$)", found.place, re.I):
         return None
+    # with neither date nor wire, the place itself must be one: "MODULE: AI_ANALYST" is a page's menu
+    town = found.place.split(",")[0].strip().title()
+    if not (places.is_known_locality(town) or places.region_code(town) or places.country_code(town)):
+        return None
     return found
 
 

@@ -534,6 +534,10 @@ class EventFinder(DealReading, CarryOver):
             # "the sale of its Kansas City facility to Acme" and, in a quote, "the acquisition of the
             # Kansas City facility by Acme": one deal, told from the other side
             return
+        if c.type == "opened" and any(
+            old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events
+        ):
+            return  # "the ribbon-cutting" of a site just told as recommissioned: that restart's ceremony
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
         ):

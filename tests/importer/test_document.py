@@ -183,3 +183,15 @@ def test_a_dated_dateline_below_a_shouted_table_label_is_the_dateline():
     proposal = extract(text)
     assert proposal.published == date(2020, 2, 12)
     assert proposal.dateline.locality == "Chicago"
+
+
+def test_a_shouted_word_before_a_colon_is_no_dateline_unless_it_is_a_place():
+    text = (
+        "MODULE: DATA_EXPORT\nSpreadsheet export, table parsing\n\n"
+        "Brackwell Castings plc\n\nManagement Reports Mar 18, 2014\n\n"
+        "Brackwell Castings plc announced today that it will close its foundry in Tiffin, Ohio.\n"
+    )
+    proposal = extract(text)
+    assert proposal.dateline is None
+    assert proposal.company.name == "Brackwell Castings plc"
+    assert proposal.published == date(2014, 3, 18)

@@ -742,3 +742,11 @@ def test_operation_in_the_singular_is_a_sites_work():
     assert _keys("Tamarack said the Erie, Pa. mill, damaged by the flood, resumed operation on May 12.") == [
         ("reopened", "Erie", "US-PA")
     ]
+
+
+def test_the_ribbon_cutting_of_a_recommissioned_site_is_its_restart():
+    keys = _keys(
+        "Tamarack held the grand opening of its recommissioned shingle plant in Brampton, Ontario.",
+        "Guests will attend the ribbon-cutting ceremony and tour the plant on May 26.",
+    )
+    assert keys == [("reopened", "Brampton", "CA-ON")]
