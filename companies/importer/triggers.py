@@ -130,7 +130,14 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("will", "would", " to "),
     ),
-    ("closed", r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b", False, ("wind", "wound")),
+    (
+        "closed",
+        # "wind up operations at the plant" (not "winding up the company", a liquidation)
+        r"\bw(?:i|ou)nd(?:s|ing)?\s+down\b|\bwind-?down\b"
+        r"|\bw(?:i|ou)nd(?:s|ing)?\s+up\b(?=\s+(?:(?:its|the|all)\s+)?(?:operations|production|manufacturing)\b)",
+        False,
+        ("wind", "wound"),
+    ),
     ("closed", r"\bphas(?:e|es|ed|ing)\s+out\b|\bphase-?out\b", False, ("phas",)),
     ("closed", r"\bdecommission\w*", False, ("decommission",)),
     (

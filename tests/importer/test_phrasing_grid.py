@@ -25,6 +25,13 @@ PHRASES = {
         "will wind down production at its {N} in {P}",
         "said the {N} in {P} will be closed",
         "will exit its {P} {N}",
+        "has decided to permanently close down the {P} {N}",
+        "will end papermaking at its {P} {N}",
+        "plans to wind up operations at the {P} {N}",
+        "starts change negotiations on the closure of its {P} {N}",
+        "plans to close its {P} {N}, subject to consultation with employee representatives",
+        "will shutter its {P} {N}",
+        "will phase out production at its {P} {N} over the next year",
     ],
     "idled": [
         "will temporarily idle its {P} {N}",
