@@ -55,6 +55,12 @@ PHRASES = {
         "will reopen the {N} in {P}",
         "said its {P} {N} is back in operation",
         "restarted the idled {N} in {P}",
+        "will restart production at its {P} {N} in June",
+        "has brought its {P} {N} back online",
+        "said the {P} {N} has returned to full production",
+        "will resume operations at the {N} in {P} next week",
+        "has reactivated its {P} {N}",
+        "restarted the No. 2 paper machine at its {P} {N}",
     ],
     "opened": [
         "will build a new {N} in {P}",
@@ -89,7 +95,13 @@ PHRASES = {
         "announced the sale of the assets of its {P} {N}",
         "agreed to sell its {N} in {P} in a sale-leaseback transaction",
     ],
-    "acquired": ["has acquired a {N} in {P} from Brant Co.", "agreed to acquire Brant Co.'s {P} {N}"],
+    "acquired": [
+        "has acquired a {N} in {P} from Brant Co.",
+        "agreed to acquire Brant Co.'s {P} {N}",
+        "completed the purchase of a {N} in {P}",
+        "has bought the {P} {N} of Brant Co.",
+        "will take over Brant Co.'s {N} in {P}",
+    ],
 }
 TAILS = ["", " next year"]
 CASES = [
