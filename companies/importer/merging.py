@@ -1,0 +1,133 @@
+"""How an event finder's candidates become a release's events: one per kind and place, a
+restart or sale told twice kept once, an idling's foreseen end or schedule folded into it, the
+dateline town for an event told with no place, and the editor's warnings.
+
+``EventFinder`` (``events``) collects candidates sentence by sentence and calls ``_add`` for
+each; ``result`` is read once, after the last sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .candidates import _Candidate, _pkey, _within
+from .effective import merge_effective
+from .evidence import hedged_warnings, place_warnings, window
+from .proposal import ProposedEvent
+from .spans import Mention
+
+
+class Merging:
+    """Candidates into events; needs the attributes ``EventFinder`` sets."""
+
+    def _add(self, c: _Candidate) -> None:
+        # one name is one place within a release: the one it qualifies ("Athlone, Ireland"),
+        # whatever a bare mention before it (the headline's "in Athlone") resolved to
+        name = (c.place.locality or "").casefold()
+        known = self.known_places.get(name) if name and "," not in c.place.text else None
+        if known is not None and _pkey(known) != _pkey(c.place):
+            c.place = replace(known, text=c.place.text)
+        key = (c.type, _pkey(c.place))
+        if c.type == "reopened":
+            # a closure told in the past is the one this restart ends ("the company closed the
+            # site during the downturn"), and so is an idling when the restart is done too ("was
+            # idled in August ... has restarted"); a restart still to come after an idling ("has
+            # been suspended ... is expected to resume on 17 February") is that idling's foreseen end
+            self.events = [
+                old
+                for old in self.events
+                if not (
+                    old.past
+                    and _pkey(old.place) == key[1]
+                    and (old.type == "closed" or (old.type == "idled" and c.past))
+                )
+            ]
+        if c.type in ("sold", "acquired") and any(
+            old.type in ("sold", "acquired") and old.type != c.type and _pkey(old.place) == key[1]
+            for old in self.events
+        ):
+            # "the sale of its Kansas City facility to Acme" and, in a quote, "the acquisition of the
+            # Kansas City facility by Acme": one deal, told from the other side
+            return
+        if c.type == "opened" and any(
+            old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events
+        ):
+            return  # "the ribbon-cutting" of a site just told as recommissioned: that restart's ceremony
+        if c.type == "reopened" and any(
+            old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
+        ):
+            # "will idle the plant ... production is expected to resume in April": the planned
+            # end of the idling just announced, not a second event
+            return
+        if (
+            c.type in ("idled", "closed")
+            and c.past
+            and any(old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events)
+        ):
+            return
+        for old in self.events:
+            if (old.type, _pkey(old.place)) == key:
+                if c.confidence > old.confidence:
+                    old.evidence, old.confidence = c.evidence, c.confidence
+                old.effective = merge_effective(old.type, old.effective, c.effective)
+                old.employees = old.employees or c.employees
+                old.facility = old.facility or c.facility
+                old.kind = old.kind or c.kind
+                old.counterparty = old.counterparty or c.counterparty
+                return
+        self.events.append(c)
+
+    def _dateline_fallback(self) -> None:
+        """A release that tells an event without naming any site: the dateline town's when the
+        release names that town again (its plant, its company's name), proposed as a place taken
+        from elsewhere in the release, for the editor to confirm."""
+        if self.events or not self._unplaced or not self._dateline_again:
+            return
+        s, t, effective = self._unplaced[0]
+        if t.type in ("sold", "acquired"):
+            return  # a deal names a company, whose seat the dateline often is
+        if self.has_headline and t.type not in self.headline_types:
+            return  # a results release's "curtailed production": news only when the headline says so
+        here = Mention(0, 0, self.dateline)
+        self._add(self._candidate(s, t, here, effective, False, inherited="dateline"))
+
+    def result(self) -> tuple[list[ProposedEvent], list[str]]:
+        self._dateline_fallback()
+        warnings = hedged_warnings(self.hedged)
+        unresolved: list[tuple[str, str, str]] = []  # told once per sentence, after the loop
+        events = []
+        for c in sorted(self.events, key=lambda c: c.order):
+            if c.place.locality is None and any(_within(c, other) for other in self.events):
+                continue  # "close its bakery in Kingston, Ontario, ... wind down": Ontario is Kingston's
+            if c.place.locality is None and any(
+                o.type == c.type and o.place.locality and o.place.country == c.place.country
+                for o in self.events
+            ):
+                continue  # "the plant closing" after "close its Van Nuys plant": no second, vaguer event
+            if not c.place.resolved and c.place.locality:
+                unresolved.append((c.type, c.place.locality, c.evidence.text))
+            if (
+                c.effective
+                and c.effective.year_only
+                and self.published
+                and c.effective.value > self.published
+            ):
+                where = c.place.locality or c.place.region or c.place.country
+                warnings.append(
+                    f"The {c.type} event at {where} takes effect in {c.effective.value.year}, no day given: "
+                    "set its effective date before accepting it"
+                )
+            events.append(
+                ProposedEvent(
+                    type=c.type,
+                    place=c.place,
+                    evidence=window(c.evidence.text, c.place, c.order - c.evidence.start),
+                    confidence=round(c.confidence, 2),
+                    facility=c.facility,
+                    kind=c.kind,
+                    effective=c.effective.value if c.effective and not c.effective.year_only else None,
+                    employees=c.employees,
+                    counterparty=c.counterparty,
+                )
+            )
+        return events, warnings + place_warnings(unresolved)
