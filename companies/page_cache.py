@@ -9,6 +9,9 @@ URL, query string included, and any header the response varies on) with a prefix
 ``cached.generation()`` and the date. The status service moves the generation on whenever any
 facility's spans change (an event accepted, rejected, edited or deleted), so every cached page of
 every worker is forgotten at once; other edits (a company renamed) show within the timeout.
+Past the timeout a page is stale and kept as long again (``paging.kept``): the first request to
+ask renders it afresh while the others still get it, so a busy page's readers never all wait
+for it together.
 
 Why not Django's ``CacheMiddleware`` or ``cache_page`` as they are: the fetch half answers in
 ``process_request``, before ``RequireLoginMiddleware`` (``FOOTPRINT_REQUIRE_LOGIN``) has looked at
@@ -37,6 +40,7 @@ from django.utils import timezone
 from django.utils.cache import get_cache_key, learn_cache_key
 
 from . import cached
+from .paging import MISSING, keep, kept
 
 # The analyst pages a team opens and reopens (URL names in companies/urls.py).
 CACHED_VIEWS = frozenset(
@@ -102,8 +106,8 @@ class PageCacheMiddleware:
             return response
         if storable_response(request, response):
             seconds = settings.FOOTPRINT_PAGE_CACHE_SECONDS
-            key = learn_cache_key(request, response, seconds, prefix, cache=cache)
-            cache.set(key, response, seconds)
+            key = learn_cache_key(request, response, 2 * seconds, prefix, cache=cache)
+            keep(key, response, seconds)
             response[HEADER] = "miss"
         return response
 
@@ -114,8 +118,8 @@ class PageCacheMiddleware:
         # generation that change has already left.
         prefix = request._page_cache_prefix = key_prefix(request)
         key = get_cache_key(request, prefix, "GET", cache=cache)
-        response = cache.get(key) if key else None
-        if response is None:
+        response = kept(key) if key else MISSING
+        if response is MISSING:  # none, or stale and this request renews it
             return None
         request._page_cache_hit = True
         response[HEADER] = "hit"

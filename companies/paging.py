@@ -10,6 +10,7 @@ of the query string and name their own parameter, so several lists page on one p
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,34 +19,69 @@ from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import QueryDict
 
 _MISSING = object()
+MISSING = _MISSING  # what `kept` returns when there is nothing to give
 _computing: dict[str, threading.Lock] = {}
 _computing_guard = threading.Lock()
+# How long one request may take to renew a stale answer before another may try.
+RENEW_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Kept:
+    """An answer in the cache, and until when (``time.time()``) it is fresh. After that it is
+    stale, and kept as long again: one request renews it while the others still get it."""
+
+    value: object
+    fresh_until: float
+
+
+def keep(key: str, value, seconds: int, cache=cache) -> None:
+    """``value`` under ``key``: fresh for ``seconds``, then stale as long again."""
+    cache.set(key, Kept(value, time.time() + seconds), 2 * seconds)
+    cache.delete(f"{key}:renewing")
+
+
+def kept(key: str, cache=cache):
+    """The answer under ``key``: its value while fresh; while stale, its value for every request
+    but one (the first to ask after it went stale, in any process sharing the cache), which gets
+    ``_MISSING`` and should renew it with ``keep``; ``_MISSING`` when there is none."""
+    entry = cache.get(key, _MISSING)
+    if not isinstance(entry, Kept):  # none, or stored by an older version
+        return _MISSING
+    if time.time() < entry.fresh_until or not cache.add(f"{key}:renewing", True, RENEW_SECONDS):
+        return entry.value
+    return _MISSING
 
 
 def remember(name: str, compute):
     """``compute()`` kept in Django's cache for ``cached.SECONDS`` (five minutes) under a key
     that ``cached.forget`` moves on: the status service calls it whenever any facility's spans
-    change, so an accepted event shows at once in this process (other workers within the five
-    minutes, as the home page's totals). For counts and orders that cost a pass over tens of
-    thousands of spans: the explorer's pager count and facets, a conglomerate's counts, place
-    order, timeline page and chart. Keys should carry the date they are for.
+    change, so an accepted event shows at once (in every worker: they share the cache). For
+    counts and orders that cost a pass over tens of thousands of spans: the explorer's pager
+    count and facets, a conglomerate's counts, place order, timeline page and chart. Keys should
+    carry the date they are for.
 
     Threads of one worker asking for the same missing answer at once compute it once: the
     others wait for it (a burst of requests for a page nobody asked for in five minutes would
-    otherwise run its most expensive query once per thread)."""
+    otherwise run its most expensive query once per thread). Once five minutes have passed, the
+    answer (of the same generation: no status has changed since) is stale: the first request to
+    ask renews it and the others still get it meanwhile, for five minutes more at most, so a
+    busy page's readers never wait on its cold path together (``kept``)."""
     from . import cached
 
     key = cached._key(name)
-    value = cache.get(key, _MISSING)
+    value = kept(key)
     if value is not _MISSING:
         return value
     with _computing_guard:
         lock = _computing.setdefault(key, threading.Lock())
     with lock:
-        value = cache.get(key, _MISSING)
-        if value is _MISSING:
+        entry = cache.get(key, _MISSING)
+        if isinstance(entry, Kept) and time.time() < entry.fresh_until:
+            value = entry.value
+        else:
             value = compute()
-            cache.set(key, value, cached.SECONDS)
+            keep(key, value, cached.SECONDS)
     with _computing_guard:
         _computing.pop(key, None)
     return value

@@ -89,6 +89,31 @@ def test_an_accepted_event_shows_once_committed(client, facility, page):
     assert "Idling the plant from today." in response.content.decode()
 
 
+def test_a_stale_page_is_given_while_one_request_renders_it_afresh(client, facility, page, monkeypatch):
+    from django.core.cache import caches
+
+    from companies import paging
+
+    now = [2_000_000.0]
+    monkeypatch.setattr(paging.time, "time", lambda: now[0])
+    assert client.get(page)[HEADER] == "miss"
+    facility.company.name = "Renamed Widgets"  # no status changes: the page is not forgotten
+    facility.company.save()
+    assert "Renamed Widgets" not in client.get(page).content.decode()
+    now[0] += 61  # past FOOTPRINT_PAGE_CACHE_SECONDS: stale
+    response = client.get(page)  # the first to ask renders it afresh
+    assert response[HEADER] == "miss" and "Renamed Widgets" in response.content.decode()
+    now[0] += 61
+    facility.company.name = "Widgets Again"
+    facility.company.save()
+    backend, real_add, renewing = caches["default"], caches["default"].add, [True]
+    monkeypatch.setattr(backend, "add", lambda *a, **k: False if renewing[0] else real_add(*a, **k))
+    response = client.get(page)  # another request is renewing it: this one gets the stale page
+    assert response[HEADER] == "hit" and "Renamed Widgets" in response.content.decode()
+    renewing[0] = False
+    assert "Widgets Again" in client.get(page).content.decode()
+
+
 def test_staff_requests_are_never_answered_from_the_cache_nor_stored(client, page, staff):
     client.force_login(staff)
     response = client.get(page)

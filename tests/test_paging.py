@@ -1,5 +1,6 @@
 """companies.paging: paginators over known counts, lookahead pages and links that keep the query."""
 
+from django.core.cache import cache
 from django.http import QueryDict
 
 from companies.paging import CountedPaginator, LookaheadPage, page_links, page_number, window
@@ -75,3 +76,29 @@ def test_remember_computes_a_missing_answer_once_for_threads_asking_at_once():
     assert answers == [42] * 4 and len(calls) == 1
     cached.forget()  # a new generation: asked again, computed again
     assert remember("test-slow", slow) == 42 and len(calls) == 2
+
+
+def test_remember_gives_a_stale_answer_while_another_request_renews_it(monkeypatch):
+    from companies import cached, paging
+    from companies.paging import remember
+
+    now = [1_000_000.0]
+    monkeypatch.setattr(paging.time, "time", lambda: now[0])
+    calls = []
+
+    def count():
+        calls.append(1)
+        return len(calls)
+
+    assert remember("test-stale", count) == 1
+    now[0] += cached.SECONDS - 1
+    assert remember("test-stale", count) == 1 and len(calls) == 1  # fresh
+    now[0] += 2
+    key = cached._key("test-stale")
+    assert cache.add(f"{key}:renewing", True)  # another request (or worker) is renewing it
+    assert remember("test-stale", count) == 1 and len(calls) == 1  # stale, given meanwhile
+    cache.delete(f"{key}:renewing")
+    assert remember("test-stale", count) == 2  # this request renews it
+    assert remember("test-stale", count) == 2 and len(calls) == 2
+    cached.forget()  # a status changed: nothing stale is given, the answer is computed again
+    assert remember("test-stale", count) == 3
