@@ -60,23 +60,27 @@ trap cleanup EXIT INT TERM
 "$DS_VENV/bin/datasette" serve -i "$DB" -h 127.0.0.1 -p "$DS_PORT" \
   --setting sql_time_limit_ms 20000 > "$LOGS/datasette.log" 2>&1 &
 pids="$pids $!"
-DATABASE_URL="sqlite:///$DB" GUNICORN_BIND="127.0.0.1:$OUR_PORT" GUNICORN_PIDFILE="$LOGS/gunicorn-$OUR_PORT.pid" \
-  make --no-print-directory serve > "$LOGS/serve-$OUR_PORT.log" 2>&1 &
-pids="$pids $!"
-DATABASE_URL="sqlite:///$DB" GUNICORN_BIND="127.0.0.1:$OUR_RENDER_PORT" \
-  GUNICORN_PIDFILE="$LOGS/gunicorn-$OUR_RENDER_PORT.pid" FOOTPRINT_PAGE_CACHE_SECONDS=0 \
-  make --no-print-directory serve > "$LOGS/serve-$OUR_RENDER_PORT.log" 2>&1 &
-pids="$pids $!"
-DATABASE_URL="sqlite:///$DB" GUNICORN_BIND="127.0.0.1:$OUR_COLD_PORT" \
-  GUNICORN_PIDFILE="$LOGS/gunicorn-$OUR_COLD_PORT.pid" FOOTPRINT_CACHE=none \
-  make --no-print-directory serve > "$LOGS/serve-$OUR_COLD_PORT.log" 2>&1 &
-pids="$pids $!"
-for port in "$DS_PORT" "$OUR_PORT" "$OUR_RENDER_PORT" "$OUR_COLD_PORT"; do
+wait_for() {
   for _ in $(seq 1 120); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/" 2>/dev/null && break
+    curl -fsS -o /dev/null "http://127.0.0.1:$1/" 2>/dev/null && return 0
     sleep 1
   done
-done
+  echo "nothing answers on port $1: see $LOGS/" >&2
+  exit 1
+}
+# One `make serve` at a time: each runs collectstatic into the same staticfiles/ first.
+serve() {  # port, then settings for that server
+  port=$1
+  shift
+  env DATABASE_URL="sqlite:///$DB" GUNICORN_BIND="127.0.0.1:$port" GUNICORN_PIDFILE="$LOGS/gunicorn-$port.pid" "$@" \
+    make --no-print-directory serve > "$LOGS/serve-$port.log" 2>&1 &
+  pids="$pids $!"
+  wait_for "$port"
+}
+serve "$OUR_PORT" FOOTPRINT_PAGE_CACHE_SECONDS=60
+serve "$OUR_RENDER_PORT" FOOTPRINT_PAGE_CACHE_SECONDS=0
+serve "$OUR_COLD_PORT" FOOTPRINT_CACHE=none
+wait_for "$DS_PORT"
 
 # Our explorer: facilities idled today in the United States, first page (50 rows, ordered by
 # company, place and name), with its count, four facets and filters. Datasette's table view of
