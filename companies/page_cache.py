@@ -6,9 +6,10 @@ their cold path. An anonymous GET of one of them is answered from Django's cache
 host's workers: ``CACHES`` in settings) for ``FOOTPRINT_PAGE_CACHE_SECONDS`` (60 by default; 0
 turns this off), under a key made by Django's own ``learn_cache_key``/``get_cache_key`` (the full
 URL, query string included, and any header the response varies on) with a prefix that carries
-``cached.generation()`` and the date. The status service moves the generation on whenever any
-facility's spans change (an event accepted, rejected, edited or deleted), so every cached page of
-every worker is forgotten at once; other edits (a company renamed) show within the timeout.
+``cached.generation()`` and the date. The status service moves the generation on whenever it
+rewrites any facility's spans (any event saved or deleted: accepted, rejected, edited, proposed),
+so every cached page of every worker is forgotten at once; other edits (a company renamed) show
+within the timeout.
 Past the timeout a page is stale and kept as long again (``paging.kept``): the first request to
 ask renders it afresh while the others still get it, so a busy page's readers never all wait
 for it together.
