@@ -18,3 +18,18 @@ def test_forget_moves_to_new_keys():
     first = cached._key("x")
     cached.forget()
     assert cached._key("x") != first
+
+
+def test_a_new_proposal_keeps_the_cache_and_accepting_it_forgets_it():
+    from tests.factories import EventFactory
+
+    facility = open_facility()
+    before = cached.generation()
+    event = EventFactory(facility=facility, type="idled", review_state="proposed")
+    assert cached.generation() == before  # an import's proposals leave every cached page warm
+    event.review_state = "accepted"
+    event.save()
+    after_accept = cached.generation()
+    assert after_accept != before
+    event.delete()  # an accepted event deleted changes a status
+    assert cached.generation() != after_accept

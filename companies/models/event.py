@@ -174,19 +174,24 @@ class Event(models.Model):
         from ..services.facilities import facilities_refresh
 
         with transaction.atomic():
-            previous_facility_id = None
+            previous_facility_id = previous_state = None
             if self.pk:
-                previous_facility_id = (
-                    Event.objects.filter(pk=self.pk).values_list("facility_id", flat=True).first()
-                )
+                previous_facility_id, previous_state = Event.objects.filter(pk=self.pk).values_list(
+                    "facility_id", "review_state"
+                ).first() or (None, None)
             super().save(*args, **kwargs)
-            facilities_refresh(facility_ids=[self.facility_id, previous_facility_id])
+            # a proposal that was never accepted changes no status and no public page: the cached
+            # pages and counts stay (an import of hundreds of proposals would otherwise keep
+            # every page cold while it runs)
+            public = ReviewState.ACCEPTED in (self.review_state, previous_state)
+            facilities_refresh(facility_ids=[self.facility_id, previous_facility_id], forget=public)
 
     def delete(self, *args, **kwargs):
         from ..services.facilities import facilities_refresh
 
         with transaction.atomic():
             facility_id = self.facility_id
+            public = self.review_state == ReviewState.ACCEPTED
             result = super().delete(*args, **kwargs)
-            facilities_refresh(facility_ids=[facility_id])
+            facilities_refresh(facility_ids=[facility_id], forget=public)
         return result

@@ -19,7 +19,9 @@ REFRESH_BATCH = 2000
 
 
 @transaction.atomic
-def facilities_refresh(*, facility_ids: Iterable[int | None], batch_size: int = REFRESH_BATCH) -> int:
+def facilities_refresh(
+    *, facility_ids: Iterable[int | None], batch_size: int = REFRESH_BATCH, forget: bool = True
+) -> int:
     """Rewrite the status spans of ``facility_ids`` from their accepted events.
 
     The one writer of ``StatusSpan``: ``companies.status.spans`` (``status_at`` over the whole
@@ -30,10 +32,12 @@ def facilities_refresh(*, facility_ids: Iterable[int | None], batch_size: int = 
     UPDATE`` where the database has it), so two editors changing one facility's events at once
     write its spans one after the other, each from every committed event. Each span carries the
     facility's company as it is then (``facilities_follow_company`` moves them with the facility).
-    Four queries per batch; returns how many facilities exist of those asked for.
+    Four queries per batch; returns how many facilities exist of those asked for. ``forget``
+    False keeps the cached pages and counts (``cached.forget``): for a change the caller knows
+    touches no accepted event, such as a new proposal.
     """
     ids = sorted({pk for pk in facility_ids if pk is not None})
-    if ids:
+    if ids and forget:
         _forget_cached()
     count = 0
     for offset in range(0, len(ids), batch_size):
