@@ -176,3 +176,17 @@ def test_company_filter_is_a_text_field_past_the_drop_down_limit(client, monkeyp
     assert '<input id="f-parent" type="text" name="parent" value="acme"' in explorer
     monkeypatch.setattr("companies.views.events.COMPANY_OPTIONS_MAX", 300)
     assert '<select id="e-company" name="company">' in client.get("/events/").content.decode()
+
+
+def test_the_count_is_kept_while_paging_and_follows_an_accepted_event(client, iwg):
+    first = client.get(URL).context["page"].paginator.count
+    with CaptureQueriesContext(connection) as kept:
+        client.get(URL, {"page": "2"})
+    assert not [q for q in kept.captured_queries if "COUNT(" in q["sql"].upper()]
+    EventFactory(type="closed")  # accepted: statuses change, the cache is forgotten
+    assert client.get(URL).context["page"].paginator.count == first + 1
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, iwg):
+    page = client.get(URL, {"page": "999"}).context["page"]
+    assert page.number == page.paginator.num_pages
