@@ -25,7 +25,7 @@ from django.db.models import Count
 from django.http import QueryDict
 
 from .models import EventType
-from .paging import CountedPaginator, LookaheadPage, PageLinks, page_links, page_number
+from .paging import CountedPaginator, LookaheadPage, PageLinks, page_links, page_number, remember
 from .params import parse_day
 from .presenters import GROUP_TITLES
 from .status import UNKNOWN, Status, event_date, history
@@ -246,10 +246,19 @@ def changes_between(period: Period, params: QueryDict, *, company=None) -> Chang
         events = events.filter(facility__company=company)
         facilities = facilities.filter(company=company)
     in_period = events.in_period(period.start, period.end)
-    counts = in_period.type_counts()
-    company_count = None
-    if company is None:
-        company_count = in_period.aggregate(n=Count("facility__company_id", distinct=True))["n"]
+
+    def summary() -> tuple[dict, int | None]:
+        n = (
+            None
+            if company is not None
+            else in_period.aggregate(n=Count("facility__company_id", distinct=True))["n"]
+        )
+        return in_period.type_counts(), n
+
+    # the period's counts are a pass over its events: kept briefly, as every page of the three
+    # lists asks for them again, and forgotten with any status change
+    scope = company.pk if company is not None else "all"
+    counts, company_count = remember(f"changes-summary:{scope}:{period.start}:{period.end}", summary)
 
     paginator = CountedPaginator(sum(counts.values()), EVENTS_PER_PAGE)
     number = paginator.number(params.get("page"))

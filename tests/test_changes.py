@@ -162,3 +162,12 @@ def test_changes_between_reads_a_fixed_number_of_queries(django_assert_num_queri
         changes = changes_in(period)
     with django_assert_num_queries(0):
         [(c.facility.company.name, c.facility.location.label, c.event.release) for c in events_of(changes)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_periods_counts_are_kept_and_follow_an_accepted_event():
+    build_iwg_footprint()
+    period = Period(D(2009, 1, 1), D(2009, 12, 31))
+    assert changes_in(period).event_count == 2
+    EventFactory(type="closed", announced_date=D(2009, 6, 1))  # accepted: every cached count is forgotten
+    assert changes_in(period).event_count == 3
