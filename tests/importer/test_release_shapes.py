@@ -187,3 +187,29 @@ REFERRING = [
 @pytest.mark.parametrize(("text", "want"), REFERRING)
 def test_each_referring_shape_gives_its_events(text, want):
     assert {(e.type, e.place.locality) for e in extract(text).events} == want
+
+
+# releases that name sites but announce nothing about them: results, appointments, dividends,
+# conferences, anniversaries
+ANNOUNCE_NOTHING = [
+    "Halcyon Reports Fourth Quarter Results\n\n"
+    + DATELINE
+    + "Halcyon Industries, Inc. (NYSE: HAL) today reported fourth quarter net sales of $412 million. Shipments from the Erie, Pa. plant rose 5 percent, and the Dayton, Ohio facility, which opened in 2019, ran at full capacity. The company expects capital spending of $40 million next year.",
+    "Halcyon Names New Chief Operating Officer\n\n"
+    + DATELINE
+    + "Halcyon Industries, Inc. today named Jane Roe chief operating officer. Ms. Roe previously managed the company's Erie, Pa. mill and, at her former employer, led the closure of a plant in Dayton, Ohio.",
+    "Halcyon Declares Quarterly Dividend\n\n"
+    + DATELINE
+    + "The board of Halcyon Industries, Inc. declared a quarterly dividend of $0.25 per share. Halcyon operates 12 plants in the United States and Canada, including mills in Erie, Pa. and Sherbrooke, Quebec.",
+    "Halcyon to Present at Investor Conference\n\n"
+    + DATELINE
+    + "Halcyon Industries, Inc. will present at the Midwest Industrials Conference in Dayton, Ohio on March 12. Management will discuss the recent expansion of the Erie, Pa. plant completed in 2023.",
+    "Halcyon Celebrates 50 Years in Sherbrooke\n\n"
+    + DATELINE
+    + "Halcyon Industries, Inc. celebrated the 50th anniversary of its Sherbrooke, Quebec plant, which opened in 1975 and employs 400 people.",
+]
+
+
+@pytest.mark.parametrize("text", ANNOUNCE_NOTHING)
+def test_releases_that_announce_nothing_give_no_event(text):
+    assert extract(text).events == []
