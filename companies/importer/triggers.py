@@ -123,8 +123,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "closed",
-        # subject first: "production at the site will cease" (the trigger is the verb, group v)
-        r"\b(?:production|operations|manufacturing|activity|activities)\s+(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?"
+        # subject first: "production at the site will cease" (the trigger is the verb, group v);
+        # "production of the Ram Van will end at the plant" ends a product, not the site
+        r"\b(?:production|operations|manufacturing|activity|activities)\s+(?!of\s+(?:the\s+|its\s+)?(?-i:[A-Z]))(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?"
         r"(?:will|would|is\s+to|are\s+to|to|is\s+(?:expected|scheduled|set)\s+to|are\s+(?:expected|scheduled|set)\s+to)"
         r"\s+(?:\w+\s+)?(?P<v>end|cease|stop|wind\s+down|be\s+discontinued|be\s+phased\s+out)\b",
         False,

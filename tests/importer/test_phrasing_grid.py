@@ -128,6 +128,7 @@ NOT_EVENTS = [
     "Halcyon's Erie, Pa. plant was not affected by the storm.",
     "Brant Co. said it would close its Erie, Pa. plant.",
     "Halcyon has signed a letter of intent to sell its Erie, Pa. plant.",
+    "Production of the Model 7 tractor will end at Halcyon's Erie, Pa. plant this year.",
 ]
 
 
