@@ -11,7 +11,6 @@ on that date are listed.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from .models import Company, Event, EventType, Facility, FacilityKind, FacilityStatus
-from .paging import CountedPaginator, remember
+from .paging import CountedPaginator, remember, selection_key
 from .presenters import GROUP_ORDER, FacilityRow, country_name, region_name, span_status
 from .querysets import EVENT_DATE
 
@@ -323,11 +322,7 @@ class FacilitySelection:
 
     def cache_key(self) -> str:
         """What the counts depend on: the date and the filters (not the page, order or format)."""
-        query = self.params.copy()
-        for key in ("page", "ordering", "format"):
-            query.pop(key, None)
-        filters = "&".join(f"{k}={v}" for k, values in sorted(query.lists()) for v in sorted(values))
-        return f"{self.on.isoformat()}:{hashlib.sha256(filters.encode()).hexdigest()[:24]}"
+        return f"{self.on.isoformat()}:{selection_key(self.params, ignore=('page', 'ordering', 'format'))}"
 
     def count(self) -> int:
         """How many facilities match: a ``COUNT`` over the filtered join of facilities and their

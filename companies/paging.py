@@ -9,6 +9,7 @@ of the query string and name their own parameter, so several lists page on one p
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Sequence
@@ -51,6 +52,16 @@ def kept(key: str, cache=cache):
     if time.time() < entry.fresh_until or not cache.add(f"{key}:renewing", True, RENEW_SECONDS):
         return entry.value
     return _MISSING
+
+
+def selection_key(params, *, ignore: tuple[str, ...] = ("page", "format")) -> str:
+    """A short key for a page's filters, for ``remember``: the query string without the keys
+    that do not change what is selected (the page, the format, the order), values sorted."""
+    query = params.copy()
+    for key in ignore:
+        query.pop(key, None)
+    filters = "&".join(f"{k}={v}" for k, values in sorted(query.lists()) for v in sorted(values))
+    return hashlib.sha256(filters.encode()).hexdigest()[:24]
 
 
 def remember(name: str, compute):

@@ -6,8 +6,6 @@ The Atom feed of the same filtered events is ``companies:event_feed`` (``/events
 
 from __future__ import annotations
 
-import hashlib
-
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -15,7 +13,7 @@ from .. import cached
 from ..exports import FORMATS, events_export
 from ..filters import EventFilter
 from ..models import Company, Event, EventType
-from ..paging import CountedPaginator, remember
+from ..paging import CountedPaginator, remember, selection_key
 from ..presenters import place_options
 from ..querysets import COMPANY_OPTIONS_MAX
 
@@ -32,15 +30,6 @@ def event_feed_url(params) -> str:
     return f"{url}?{encoded}" if encoded else url
 
 
-def _filters_key(params) -> str:
-    """What the count depends on: the filters, not the page or the format."""
-    query = params.copy()
-    for key in ("page", "format"):
-        query.pop(key, None)
-    filters = "&".join(f"{k}={v}" for k, values in sorted(query.lists()) for v in sorted(values))
-    return hashlib.sha256(filters.encode()).hexdigest()[:24]
-
-
 def event_list(request):
     filterset = EventFilter(request.GET, queryset=Event.objects.for_event_list())
     events = filterset.qs
@@ -51,7 +40,7 @@ def event_list(request):
     params = filterset.data
     # COUNT(*) over every accepted event costs more than the page itself on a large database;
     # paging through a selection asks for it again on every page, so it is kept briefly
-    paginator = CountedPaginator(remember(f"events-count:{_filters_key(params)}", events.count), PER_PAGE)
+    paginator = CountedPaginator(remember(f"events-count:{selection_key(params)}", events.count), PER_PAGE)
     number = paginator.number(request.GET.get("page"))
     offset = paginator.offset(number)
     page = paginator.page_for(number, events[offset : offset + PER_PAGE])
