@@ -57,10 +57,6 @@ PARTIAL_CONFIDENCE = 0.6
 UNPLACED_SENTENCES = 4
 
 
-# "shut down" alone says nothing of how long: after an idling it is the idling's schedule
-SHUT_WORD = re.compile(r"shut", re.I)
-
-
 # a site opened again after being rebuilt or recommissioned
 REBUILT = re.compile(
     r"\W*(?:\w+\s+){0,4}?(?:re-?commissioned|rebuilt|restored|reactivated|re-?opened)\b", re.I

@@ -63,7 +63,6 @@ from .event_cues import (
     REBUILT,
     SEAT_BEFORE,
     SELF_REFERENCES,
-    SHUT_WORD,
     UNPLACED_SENTENCES,
     anchor_missing,
     governs,
@@ -344,7 +343,7 @@ class EventFinder(DealReading, CarryOver, Merging):
                 ]
                 if (
                     type_ == "closed"
-                    and SHUT_WORD.match(t.text)
+                    and t.text.lower().startswith("shut")  # how long, "shut down" does not say
                     and "permanent" not in text.lower()
                     and any(c.type == "idled" for c in self.events)
                 ):
