@@ -49,6 +49,11 @@ _REPORTED = re.compile(
     re.I,
 )
 
+# a verb that reports what was said: the "would" after it is a backshifted "will"
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|announced|confirmed|stated|indicated|disclosed|noted|added|explained|told)\b", re.I
+)
+
 _BACKGROUND = re.compile(
     r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
     r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
@@ -324,7 +329,13 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
             and re.match(r"\s+(?:at|in|on)\b", text[trig.end :])
         ):
             return "background"
-    if _HEDGE.search(near) and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start]):
+    hedges = {m.group(0).lower() for m in _HEDGE.finditer(near)}
+    if (
+        hedges
+        and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start])
+        # "Acme said the Erie plant would close": a future told in reported speech
+        and not (hedges == {"would"} and _REPORTING_VERB.search(text, 0, trig.start))
+    ):
         return "hedged"
     after = text[trig.end : clause.end]
     if _HEDGE_AFTER.search(after[:120]):

@@ -179,9 +179,12 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>transferred|moved|relocated)\s+from\b"
         # or "the Erie, Pa. operations will be moved to Dayton": the site left names the work
         rf"|\b(?:(?-i:[A-Z])[\w.,'-]*\s+){{1,3}}{_PROD}\s+(?:will|would|are\s+to|is\s+to|are\s+being|is\s+being)\s+"
-        r"(?:be\s+)?(?P<v2>transferred|moved|relocated|consolidated)\s+(?:to|into)\b",
+        r"(?:be\s+)?(?P<v2>transferred|moved|relocated|consolidated)\s+(?:to|into)\b"
+        # or the site after the work: "production at its Erie plant will be moved to Dayton"
+        rf"|\b{_PROD}\s+(?:at|in)\s+(?:its|the|our|their)\s+(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,80}}?\s+(?:will|would|is\s+to|are\s+to)\s+"
+        r"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>transferred|moved|relocated|consolidated)\s+(?:to|into)\b",
         False,
-        ("transferred", "moved", "relocated"),
+        ("transferred", "moved", "relocated", "consolidated"),
     ),
     # -- reopening -----------------------------------------------------------------------------
     (

@@ -22,6 +22,12 @@ def _mood(sentence: str) -> str:
         ("With our recent decision to curtail output at Dayton, capacity fits demand.", "background"),
         ("When Acme acquired Birch Paper in 2011, it agreed to a sale.", "background"),
         ("The Dayton plant has been idle since 2019.", "background"),
+        # reported speech backshifts "will" to "would": still an announcement
+        ("Acme said the plant in Dayton would close in June.", "asserted"),
+        ("Acme announced that the Dayton line would be restarted next week.", "asserted"),
+        # but "would" with no report, or with another hedge, stays conditional
+        ("The plant in Dayton would close if the contract ends.", "hedged"),
+        ("Acme said the plant in Dayton could close in June.", "hedged"),
     ],
 )
 def test_modality_of_the_first_event_word(sentence, mood):

@@ -28,6 +28,12 @@ MOVES = [
         {("closed", "Erie")},
     ),
     ("The Erie, Pa. operations will be moved to Dayton, Ohio.", {("closed", "Erie")}),
+    # the work named first, then the site it leaves
+    ("Production at its Erie, Pa. plant will be transferred to its Dayton, Ohio plant.", {("closed", "Erie")}),
+    (
+        "Kestrel said assembly at the Erie, Pa. facility would gradually be moved to Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
     (
         "Kestrel has moved into its new headquarters and distribution center in Dayton, Ohio.",
         {("opened", "Dayton")},
