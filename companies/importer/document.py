@@ -66,6 +66,34 @@ class Layout:
     company_lines: list[str] = field(default_factory=list)  # header lines that are only a company name
 
 
+# some reprint pages hold the release as a JSON string inside the page's text:
+# [{"type":"text","content":"\n Acme PLC\n12 January 2007\n..."}] (escaped newlines and quotes)
+_EMBEDDED_JSON_TEXT = re.compile(r'\[?\{\s*"type"\s*:\s*"text"\s*,\s*"content"\s*:\s*"')
+_JSON_STRING_PART = re.compile(r'(?:[^"\\]|\\.)*')
+_JSON_ESCAPE = re.compile(r'\\(u[0-9a-fA-F]{4}|["\\/bfnrt])')
+_JSON_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "", "f": "", "n": "\n", "r": "", "t": " "}
+
+
+def embedded_text(text: str) -> str:
+    """The text with a release held as an escaped JSON string replaced by that string's text
+    (even when the copy stops inside the string); any other text unchanged."""
+    m = _EMBEDDED_JSON_TEXT.search(text)
+    if m is None:
+        return text
+    string = _JSON_STRING_PART.match(text, m.end())
+    raw = string.group(0) if string else ""
+    if "\\n" not in raw[:400]:
+        return text  # not an escaped release: leave the page as it is
+
+    def unescape(e: re.Match) -> str:
+        code = e.group(1)
+        return chr(int(code[1:], 16)) if code[0] == "u" else _JSON_ESCAPES[code]
+
+    # the page around the string is the reprint site's chrome ("About this update from ..."):
+    # the string holds the whole release, its own header and headline included
+    return _JSON_ESCAPE.sub(unescape, raw)
+
+
 def page_date(text: str) -> tuple[str, date | None]:
     """The text without a leading page date stamp, and the stamp's date."""
     m = _PAGE_DATE.match(text)

@@ -16,15 +16,15 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from . import calibration, places
+from . import calibration, decision, places
 from .budget import Deadline
 from .claims import find_claims
 from .dates import day_first, header_date, impossible_date, wire_name, year_for
-from .document import page_date, read_layout, split_dateline_line, stamp_date
+from .document import embedded_text, page_date, read_layout, split_dateline_line, stamp_date
 from .events import find_events
 from .issuer import find_company, products_and_markets
-from .lexicon import NATIONALITY
-from .proposal import PlaceRef, Proposal
+from .lexicon import CURRENCY_COUNTRY, LEGAL_FORM_COUNTRY, NATIONALITY
+from .proposal import CompanyRef, PlaceRef, Proposal
 from .spans import conventional, named_areas
 from .text import Sentence, normalize, paragraphs, split_sentences
 
@@ -47,14 +47,17 @@ def extract(
     headline: str | None = None,
     published: date | None = None,
     calibrated: bool = True,
+    decided: bool = True,
     deadline: Deadline | None = None,
 ) -> Proposal:
     """Read a release into a Proposal. Event confidences are calibrated against labelled
     releases (``calibration``); ``calibrated=False`` keeps the event finder's raw scores.
+    Proposals the fitted decision (``decision``) finds unlikely are set aside as warnings;
+    ``decided=False`` keeps them all.
     ``deadline`` is the time budget (``budget.Deadline``; by default
     FOOTPRINT_MAX_RELEASE_SECONDS from now), checked between sentences."""
     deadline = deadline if deadline is not None else Deadline()
-    text, stamped = page_date(text)
+    text, stamped = page_date(embedded_text(text))
     published = published or stamped
     body = split_dateline_line(normalize(text))
     paras = paragraphs(body)
@@ -144,7 +147,8 @@ def extract(
         dateline=proposal.dateline,
         country=_home_country(proposal)
         or _network_country(body)
-        or (proposal.dateline.country if proposal.dateline else None),
+        or (proposal.dateline.country if proposal.dateline else None)
+        or _money_or_law_country(body, proposal.company),
         named=named_areas(" ".join(s.text for s in sentences if s.section in ("body", "headline"))),
     )
     warnings.extend(event_warnings)
@@ -162,6 +166,8 @@ def extract(
             conventional(proposal.dateline, _stated_region(dl.place))
         if proposal.dateline is not None and not proposal.dateline.resolved:
             warnings.append(f"Unresolved dateline place {dl.place!r}")
+    if decided:
+        decision.apply(proposal)
     if calibrated:
         calibration.apply(proposal.events, proposal.dateline)
     return proposal
@@ -227,6 +233,29 @@ def _network_country(body: str) -> str | None:
         if code:
             return code
     return None
+
+
+_MONEY = re.compile(
+    "|".join(
+        rf"(?<![\w$]){re.escape(c)}(?=[\s\d])" if not c[0].isalpha() else rf"\b{re.escape(c)}(?![\w$])"
+        for c in sorted(CURRENCY_COUNTRY, key=len, reverse=True)
+    ),
+    re.I,
+)
+
+
+def _money_or_law_country(body: str, company: CompanyRef | None) -> str | None:
+    """The country the issuer's legal form belongs to ("Acme plc"), else the one whose currency
+    the release counts in most ("£2.1 million"): a last hint for bare town names."""
+    name = (company.name or "") if company else ""
+    for form, code in LEGAL_FORM_COUNTRY.items():
+        if re.search(rf"(?<!\w){re.escape(form)}$", name.strip(), re.I):
+            return code
+    counts: dict[str, int] = {}
+    for m in _MONEY.finditer(body[:8000]):
+        code = CURRENCY_COUNTRY[m.group(0).lower()]
+        counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 @lru_cache(maxsize=4096)

@@ -47,6 +47,20 @@ LEGAL_SUFFIX_WORDS: frozenset[str] = frozenset(
     re.sub(r"[^a-z0-9]", "", form.lower()) for form in LEGAL_SUFFIXES + NAME_TAIL_WORDS
 ) - {""}
 
+# Legal forms that belong to one country's company law: a release's issuer written with one
+# tells which country its bare town names are in ("Acme plc ... the Norwich site").
+LEGAL_FORM_COUNTRY: dict[str, str] = {
+    "plc": "GB", "oyj": "FI", "asa": "NO", "a/s": "DK", "aps": "DK", "pty ltd": "AU", "pty. ltd.": "AU",
+    "k.k.": "JP", "s.a.b. de c.v.": "MX", "ulc": "CA",
+}  # fmt: skip
+# Currencies written with their own sign or code; the one a release counts its money in is a
+# hint to its home country (the euro and the bare dollar are shared, so they are not here).
+CURRENCY_COUNTRY: dict[str, str] = {
+    "£": "GB", "gbp": "GB", "a$": "AU", "aud": "AU", "c$": "CA", "cad": "CA", "nz$": "NZ", "nzd": "NZ",
+    "sek": "SE", "nok": "NO", "dkk": "DK", "₹": "IN", "inr": "IN", "rs.": "IN", "crore": "IN", "lakh": "IN",
+    "¥": "JP", "yen": "JP", "zar": "ZA", "rand": "ZA", "rmb": "CN", "yuan": "CN", "chf": "CH", "r$": "BR",
+}  # fmt: skip
+
 # --- event types -----------------------------------------------------------------------------
 
 # Event types as the extractor and the models name them, and as corpus labels name them.

@@ -283,6 +283,12 @@ def find_mentions(
         if ref is not None:
             s = m.start("loc") + m.group("loc").rfind(ref.text)
             add(s, s + len(ref.text), ref)
+        if m.group(0).endswith("s") and (ref is not None or len(words) == 1):
+            # "its Dayton, Erie and Akron plants": every town listed before a plural noun (even
+            # when the last is a village the gazetteer lacks)
+            s = m.start("loc") + m.group("loc").rfind(ref.text if ref is not None else words[-1])
+            country = ref.country if ref is not None and ref.resolved else default_country
+            _add_listed_before(sentence, s, known, country, named, issuer_words, add, free)
     # 3. "plants in Dayton and Springfield", "operations near Thunder Bay"
     for m in _PREP_LOC.finditer(sentence):
         before = sentence[max(0, m.start() - 60) : m.start()]
@@ -339,6 +345,27 @@ def find_mentions(
 
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
+def _add_listed_before(sentence, start, known, default_country, named, issuer_words, add, free) -> None:
+    """The towns listed before the one at ``start`` ("A, B and C plants"), while each resolves."""
+    lb = _LIST_BEFORE.search(sentence, 0, start)
+    while lb and free(lb.start("loc"), lb.end("loc")):
+        words = _strip_stop(_tokens(lb.group("loc")))
+        if not words or set(words) & issuer_words:
+            return
+        ref, name = None, ""
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-n:])
+            ref = _lookup(name, known, default_country, named)
+            if ref is not None:
+                break
+        if ref is None:
+            return
+        ref.text = name
+        begin = lb.end("loc") - len(name)
+        add(begin, lb.end("loc"), ref)
+        lb = _LIST_BEFORE.search(sentence, 0, begin)
+
+
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter)\s+Storm|Storm)\s+[A-Z]")
 
 

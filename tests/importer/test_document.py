@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from companies.importer.document import is_chrome, page_date, read_layout
+from companies.importer.document import embedded_text, is_chrome, page_date, read_layout
 from companies.importer.extract import extract
 from companies.importer.text import normalize, paragraphs
 
@@ -195,3 +195,26 @@ def test_a_shouted_word_before_a_colon_is_no_dateline_unless_it_is_a_place():
     assert proposal.dateline is None
     assert proposal.company.name == "Brackwell Castings plc"
     assert proposal.published == date(2014, 3, 18)
+
+
+def test_a_release_held_as_an_escaped_json_string_is_read_as_its_text():
+    release = (
+        "Home\n\nAbout this update from Kestrel Plc\n\n"
+        '[{"type":"text","content":"\\n Kestrel PLC\\n4 March 2011\\n\\n Site Sale\\n\\n'
+        "Kestrel PLC (\\u0027Kestrel\\u0027) announces that it has sold its factory in "
+        'Harrogate, North Yorkshire, for \\u00a31.2 million.\\n\\n Enquiries: \\"Press Office\\"'
+    )  # the copy stops inside the string, as saved pages often do
+    text = embedded_text(release)
+    assert "About this update" not in text
+    assert "Kestrel PLC ('Kestrel') announces" in text and "£1.2 million" in text
+    assert '"Press Office"' in text and "\\n" not in text
+    proposal = extract(release)
+    assert proposal.published == date(2011, 3, 4)
+    assert [(e.type, e.place.locality, e.place.country) for e in proposal.events] == [
+        ("sold", "Harrogate", "GB")
+    ]
+
+
+def test_text_with_no_escaped_release_is_left_alone():
+    text = 'Acme said "content" twice: {"type":"text","content":"plain words"}'
+    assert embedded_text(text) == text

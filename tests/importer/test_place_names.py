@@ -83,3 +83,24 @@ def test_a_region_after_a_site_only_says_where_the_site_is(sentence, expected):
         [Sentence(sentence, 0, "body", 0)], headline=None, published=date(2011, 2, 1), issuer="Halcyon Ltd."
     )
     assert [(e.type, e.place.locality) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orrin will close its Dayton, Springfield and Akron plants.",
+        "Orrin's Dayton, Springfield, and Akron plants will take two weeks of downtime.",
+    ],
+)
+def test_every_town_listed_before_a_plural_facility_noun_is_a_site(sentence):
+    assert [town for town, _ in _places(sentence)] == ["Dayton", "Springfield", "Akron"]
+
+
+def test_towns_listed_before_a_village_the_gazetteer_lacks_are_still_sites():
+    # the last name is below the gazetteer's floor; the two before it are towns it knows
+    towns = [town for town, _ in _places("Orrin will idle its La Sarre, Senneterre and Zzyzxville sawmills.")]
+    assert towns[:2] == ["La Sarre", "Senneterre"]
+
+
+def test_a_company_name_before_a_plural_facility_noun_is_not_a_town():
+    assert _places("Orrin will close the Orrin and Akron plants.") == [("Akron", "US-OH")]

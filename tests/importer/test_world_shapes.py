@@ -69,3 +69,27 @@ WORLD = [
 def test_each_world_shape_gives_its_event(text, want):
     body = "Kestrel Announcement\n\nLONDON, March 4, 2025 -- " + text
     assert {(e.type, e.place.locality) for e in extract(body).events} == want
+
+
+def _bare(text):
+    """A release with no dateline and no country named: only its issuer and its money tell."""
+    events = extract("Site news\n\n4 March 2025\n\n" + text).events
+    return [(e.type, e.place.locality, e.place.country) for e in events]
+
+
+def test_a_british_legal_form_places_a_bare_town_name_in_britain():
+    # Norwich is also a town in Connecticut; an issuer that is a plc puts it in England
+    assert _bare("Kestrel plc is to close its Norwich factory at the end of the year.") == [
+        ("closed", "Norwich", "GB")
+    ]
+
+
+def test_the_currency_a_release_counts_in_places_a_bare_town_name():
+    text = "Kestrel will close its Norwich factory, which made £4 million of sales last year, in June."
+    assert _bare(text) == [("closed", "Norwich", "GB")]
+
+
+def test_a_shared_currency_settles_nothing():
+    # the euro is many countries' money: the town stays as written, for the editor
+    text = "Kestrel will close its Norwich factory, which made €4 million of sales last year, in June."
+    assert [country for *_, country in _bare(text)] != ["GB"]
