@@ -250,6 +250,11 @@ _DATELINE_BRACKETED = re.compile(
     rf"^\s*\((?P<who>[^(),]{{2,60}}),\s*(?P<place>[^(),]{{2,40}}),\s*(?P<date>{_DATE_ALT}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)"
     r"[^()]{0,40}\)\s*(?:--?|:)?\s*(?=\S)"
 )
+# South Asian wire style: "Mumbai (Maharashtra) [India], October 31 (ANI/PNN): Acme Limited ..."
+_DATELINE_STATE_COUNTRY = re.compile(
+    rf"^\s*(?P<place>{_PLACE_PART})\s*\((?P<state>[^()\[\]]{{2,40}})\)\s*\[(?P<country>[^\[\]()]{{2,30}})\]"
+    rf"\s*,?\s*(?P<date>{_DATE_ALT}|{_DATE_NOYEAR})\s*(?P<wire>\([^()]{{2,20}}\))?\s*(?:--?|:)\s*(?=\S)"
+)
 _WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
 _SEP_ONLY = re.compile(r"^[\s,:|-]*$")
 
@@ -324,6 +329,14 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if m:
         found = parse_date(m.group("date"), day_first=True)
         return Dateline(m.group("place").strip(), found[0] if found else None, None, m.end())
+    m = _DATELINE_STATE_COUNTRY.match(head)
+    if m:
+        place = f"{m.group('place')}, {m.group('state').strip()}, {m.group('country').strip()}"
+        found = parse_date(m.group("date"))
+        md = None if found else _MONTH_DAY.search(m.group("date"))
+        month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
+        wire = wire_name(m.group("wire") or "")
+        return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
     m = _DATELINE_DATE_FIRST.match(head)
     if m:
         found = parse_date(m.group("date"))

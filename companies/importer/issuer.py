@@ -29,6 +29,7 @@ _TICKER_TAG = re.compile(
     r"[^)]{0,80}\)",
     re.I,
 )
+_SHORT_NAME_AFTER = re.compile(r"(?:\s*\((?:the\s+)?[\"'“]?[A-Z][\w&.\-]{0,20}[\"'”]?\))+\s*,?\s*$")
 _SUFFIX = COMPANY_SUFFIX  # legal forms and name tails, from the one lexicon
 _NAME_WORD = r"(?:[A-Z0-9][\w&'.\-]*|&|and|of|de|du|la|the|The|for)"
 # A name: capitalised words, optionally ", Inc." style suffix. Lowercase joiners are allowed
@@ -111,7 +112,9 @@ def find_company(
         # "Alma Foods, LLC announced today ... Alma Foods is a subsidiary of Hormel Foods
         # Corporation (NYSE: HRL)": the tagged name below is the parent, the subject the issuer
         m = None
-    made_by = _MADE_BY.search(body_text[:600])
+    made_by = _MADE_BY.search(body_text[:600]) or _INCORPORATED.search(
+        "\n".join([*header, body_text[:600]])
+    )
     if made_by and not _NOT_A_NAME.match(made_by.group("name")):
         name = _clean(made_by.group("name"))
     if m:
@@ -121,6 +124,8 @@ def find_company(
         before = body_text[max(0, m.start() - 160) : m.start()]
         # the name runs from the start of its clause to the tag
         clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]
+        # its short name between the two: "Acme Chemicals Limited (Acme) (BSE: 500123)"
+        clause = _SHORT_NAME_AFTER.sub("", clause)
         n = _NAME.search(clause)
         if n and not _NOT_A_NAME.match(n.group("name")):
             name = _clean(n.group("name"))
@@ -140,6 +145,10 @@ def find_company(
         name = headline_subject(headline, body_text)
     if name is None and headline and text:
         name = _recurring_name(headline, text)
+    if name is None:
+        # a copy that starts past its opening may still name one company with its legal form
+        legal = _LEGAL_NAME.search(text[:1500] or body_text[:1500])
+        name = _clean(legal.group(0)) if legal and not _NOT_A_NAME.match(legal.group(0)) else None
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)
@@ -213,6 +222,15 @@ _PARENT_BEFORE = re.compile(
 _MADE_BY = re.compile(
     rf"\bannouncement\s+is\s+made\s+by\s+(?P<name>(?:the\s+)?[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?"
     rf"(?:,?\s+(?:{_SUFFIX}))*)\s*[(,]"
+)
+
+
+# a JSE/SENS or LSE header states the issuer's legal name and where it is incorporated:
+# "ACME HOLDINGS LIMITED (Incorporated in the Republic of South Africa)", "Acme plc Registered in England"
+_INCORPORATED = re.compile(
+    r"(?P<name>(?:[A-Z][A-Z0-9&'.\-]*\s+){1,5}(?:LIMITED|LTD|PLC|CORPORATION|INC\.?)"
+    r"|(?:[A-Z][\w&'.\-]*\s+){1,4}(?:Limited|Ltd\.?|plc|PLC|Corporation|Inc\.))"
+    r"\s*\(?\s*(?:Incorporated|Registered|Registration\s+number)\s+(?:in|under|no)\b"
 )
 
 

@@ -19,6 +19,7 @@ PLACEMENTS = {
     "abbrev month": f"{H}\n\nCHICAGO, Mar. 4, 2025 /PRNewswire/ -- {B}",
     "after headline dash": f"{H} - March 4, 2025\n\n{B}",
     "date in bracket": f"{H}\n\nLONDON (March 4, 2025) - {B}",
+    "city, state and country": f"{H}\n\nPune (Maharashtra) [India], March 4, 2025: {B}",
     "stock exchange release": f"Halcyon Oyj | Stock exchange release | March 04, 2025 at 09:00:00 EET\n\n{H}\n\n{B}",
 }
 
@@ -26,3 +27,11 @@ PLACEMENTS = {
 @pytest.mark.parametrize("placement", PLACEMENTS)
 def test_the_date_of_each_placement(placement):
     assert extract(PLACEMENTS[placement]).published == date(2025, 3, 4)
+
+
+def test_a_city_state_and_country_dateline_gives_its_place_and_reads_past_it():
+    release = f"{H}\n\nPune (Maharashtra) [India], March 4 (ANI/PNN): {B}"
+    proposal = extract(release, published=date(2025, 3, 5))
+    assert proposal.published == date(2025, 3, 4)  # the day written, the year from the container
+    assert (proposal.dateline.locality, proposal.dateline.country) == ("Pune", "IN")
+    assert proposal.company.name == "Halcyon Industries plc"

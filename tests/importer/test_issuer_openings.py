@@ -35,3 +35,25 @@ OPENINGS = [
 @pytest.mark.parametrize(("opening", "issuer"), OPENINGS)
 def test_the_issuer_of_each_opening(opening, issuer):
     assert extract(HEADLINE + opening + REST).company.name == issuer
+
+
+def test_a_short_name_in_brackets_between_the_name_and_its_exchange_code():
+    text = HEADLINE + "Halcyon Chemicals Limited (Halcyon) (BSE: 512345), a maker of resins, said it" + REST
+    assert extract(text).company.name == "Halcyon Chemicals Limited"
+
+
+def test_an_exchange_header_that_states_where_the_issuer_is_incorporated():
+    text = (
+        "HAL - Halcyon - Closure of Plant\n\n"
+        "HALCYON LIMITED (Incorporated in the Republic of South Africa) Share code: HAL "
+        "Shareholders are advised that the board has decided to close the Erie plant."
+    )
+    assert extract(text).company.name == "HALCYON LIMITED"
+
+
+def test_a_copy_that_starts_past_its_opening_still_names_its_company_by_legal_form():
+    text = (
+        "The head office of Halcyon Danmark ApS will be moved to new premises later this year. "
+        "The move is part of a review of the group's logistics."
+    )
+    assert extract(text).company.name == "Halcyon Danmark ApS"
