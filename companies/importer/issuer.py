@@ -112,9 +112,7 @@ def find_company(
         # "Alma Foods, LLC announced today ... Alma Foods is a subsidiary of Hormel Foods
         # Corporation (NYSE: HRL)": the tagged name below is the parent, the subject the issuer
         m = None
-    made_by = _MADE_BY.search(body_text[:600]) or _INCORPORATED.search(
-        "\n".join([*header, body_text[:600]])
-    )
+    made_by = _MADE_BY.search(body_text[:600]) or _INCORPORATED.search("\n".join([*header, body_text[:600]]))
     if made_by and not _NOT_A_NAME.match(made_by.group("name")):
         name = _clean(made_by.group("name"))
     if m:

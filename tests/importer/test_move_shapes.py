@@ -29,7 +29,10 @@ MOVES = [
     ),
     ("The Erie, Pa. operations will be moved to Dayton, Ohio.", {("closed", "Erie")}),
     # the work named first, then the site it leaves
-    ("Production at its Erie, Pa. plant will be transferred to its Dayton, Ohio plant.", {("closed", "Erie")}),
+    (
+        "Production at its Erie, Pa. plant will be transferred to its Dayton, Ohio plant.",
+        {("closed", "Erie")},
+    ),
     (
         "Kestrel said assembly at the Erie, Pa. facility would gradually be moved to Dayton, Ohio.",
         {("closed", "Erie")},
