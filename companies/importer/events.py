@@ -78,6 +78,16 @@ from .text import Sentence
 from .triggers import Trigger, find_triggers
 
 
+# "On October 6, 2015, the Company announced ...": an earlier announcement told again, when its
+# day is this long before the release (results releases recap the quarter's news this way)
+RECAP_DAYS = 30
+_RECAP = re.compile(
+    r"\s*On\s+(?:\w+day,?\s+)?[\w.,\s]{4,30}?,\s+(?:the\s+company|we|it|[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
+    r"\s+(?:publicly\s+)?(?:announced|reported|disclosed)\b",
+    re.I,
+)
+
+
 class EventFinder(DealReading, CarryOver, Merging):
     """Collects events sentence by sentence; call ``feed`` for each body sentence, then ``result``."""
 
@@ -284,7 +294,7 @@ class EventFinder(DealReading, CarryOver, Merging):
             rel_t = inside(relatives, t.start)
             others = [r for r in relatives if r != rel_t]
             effective = effective_date(text, clauses[ci], t, self.published, others)
-            if self._historical(t, effective):
+            if self._historical(t, effective, text):
                 continue  # "which Fenwick acquired in 2004": background, and no governor of places
             effectives[id(t)] = effective
             by_clause.setdefault(ci, []).append(t)
@@ -461,10 +471,20 @@ class EventFinder(DealReading, CarryOver, Merging):
             return True
         return bool(MENTION_SPARED.match(text[m.end : clause.end]))
 
-    def _historical(self, t: Trigger, effective: Effective | None) -> bool:
-        """An event dated more than a year before the release is background ("closed in 2008")."""
+    def _historical(self, t: Trigger, effective: Effective | None, text: str = "") -> bool:
+        """An event dated more than a year before the release is background ("closed in 2008"),
+        and so is one given a day more than a month before it ("On October 6, the Company
+        announced the temporary shutdown of ...", in a November results release): a recap."""
         if effective is None:
             return False
+        if (
+            self.published is not None
+            and effective.exact
+            and not effective.year_only
+            and effective.value < self.published - timedelta(days=RECAP_DAYS)
+            and _RECAP.match(text[: t.start])
+        ):
+            return True
         if self.published is None:
             # undated release: "the plant was opened in 1961" is history all the same
             return effective.year_only and PAST_FORMS.search(t.text.split()[0]) is not None

@@ -750,3 +750,12 @@ def test_the_ribbon_cutting_of_a_recommissioned_site_is_its_restart():
         "Guests will attend the ribbon-cutting ceremony and tour the plant on May 26.",
     )
     assert keys == [("reopened", "Brampton", "CA-ON")]
+
+
+def test_an_earlier_announcement_told_again_is_a_recap_not_news():
+    # a results release recaps the quarter: the shutdown was announced weeks before it
+    recap = "On December 20, 2011, the Company announced the temporary shutdown of its plant in Erie, Pennsylvania."
+    assert _keys(recap) == []
+    # the same words a few days after the announcement are still its news
+    fresh = "On March 2, 2012, the Company announced the temporary shutdown of its plant in Erie, Pennsylvania."
+    assert _keys(fresh) == [("idled", "Erie", "US-PA")]
