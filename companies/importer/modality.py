@@ -203,7 +203,9 @@ _EARLIER_DEED = re.compile(
 # a decision told as already taken: "combined with our recent decision to curtail X and close Y"
 _EARLIER_DECISION = re.compile(
     r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
-    r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$",
+    r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$"
+    # "Acme had previously announced its intent to close the Erie plant": told before, not now
+    r"|\b(?:had|has|have)\s+(?:previously|earlier|already)\s+announced\b[^.;]{0,120}$",
     re.I,
 )
 
@@ -213,7 +215,7 @@ _RELATIVE_DEED = re.compile(
     r"(?:it|we|they|the\s+(?:company|group|firm|corporation)|[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2})\s+"
     r"(?:(?:had|has|have|also|later|then|first|subsequently|eventually)\s+)?$"
     # passive: "its plant in Dayton, which was idled in March, will restart"
-    r"|,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
+    r"|(?:,\s*|\s)which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
 )
 
 # a verb whose subject is traffic or trade, not a site: "shipping routes have since resumed"

@@ -39,8 +39,12 @@ _STOP = words(
     "said says will also both each all some other following after before during under about "
     "approximately nearly more than total fiscal quarter year first second third fourth "
     "union energy power steel paper global international national american general "
-    "standard royal united pacific atlantic first"
+    "standard royal united pacific atlantic first "
+    # quantifiers that open sentences: "Most plant production will cease" (Most is a Czech town)
+    "most many several such certain remaining further additional existing current former"
 )
+# Titles before a person's name: "said Mayor Rick West" names a person, not a place
+_PERSON_TITLE = words("mayor governor senator minister premier mr mrs ms dr president councillor councilman")
 
 
 # The last word of a street name: "the Mill Street plant" is on a street, not in Street,
@@ -105,6 +109,8 @@ def _strip_stop(words: list[str]) -> list[str]:
     """Drop leading words that cannot start a locality ("The", "Acme's"). A compass word stays
     when it begins a town's own name ("North Andover", "East Lansing")."""
     while words and (words[0].lower().rstrip(".") in _STOP or words[0].endswith(("'s", "'"))):
+        if words[0].lower().rstrip(".") in _PERSON_TITLE:
+            return []
         if (
             words[0].lower() in _COMPASS
             and len(words) > 1

@@ -37,6 +37,7 @@ from .place_names import (
     _CAPW,
     _COMPASS_REGION,
     _LOCALITY,
+    _PERSON_TITLE,
     _REGION,
     _STOP,
     _SUBDIVIDED,
@@ -187,6 +188,8 @@ def find_mentions(
         ref, n = _best_locality(words, region, country)
         if ref is None:
             continue
+        if len(words) > n and words[-n - 1].lower().rstrip(".") in _PERSON_TITLE:
+            continue  # "said Mayor Rick West, City of Chesapeake": a person and the body they lead
         if not ref.resolved and n > 1 and words[-n] in issuer_words:
             # "Hydro Husnes, Norway": a site named after its company and town is in the town
             n -= 1

@@ -104,3 +104,16 @@ def test_towns_listed_before_a_village_the_gazetteer_lacks_are_still_sites():
 
 def test_a_company_name_before_a_plural_facility_noun_is_not_a_town():
     assert _places("Orrin will close the Orrin and Akron plants.") == [("Akron", "US-OH")]
+
+
+def test_a_quantifier_opening_a_sentence_is_not_a_town():
+    # "Most" is also a town in the Czech Republic
+    assert _places("Most plant production will cease in August, and the plant will close in December.") == []
+
+
+def test_a_name_after_a_persons_title_is_a_person():
+    sentence = (
+        '"This expansion will add jobs," said Mayor Rick West, City of Chesapeake, as Orrin said it '
+        "will expand its plant in Chesapeake, Virginia."
+    )
+    assert _places(sentence) == [("Chesapeake", "US-VA")]
