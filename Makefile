@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 
-.PHONY: serve load-test load-under-import bench-datasette run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence clean
+.PHONY: serve load-test load-under-import bench-datasette run test test-browser chromium lint format migrations-check install demo bench bench-pages evaluate evaluate-real fit-confidence fit-decision evaluate-fresh clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -81,6 +81,22 @@ fit-confidence: $(STAMP)
 		tests/data/final tests/data/fresh tests/data/blind \
 		$(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \
 		--labels-root $(REAL_LABELS) --holdout docs/real-corpus-holdout.txt
+
+# The keep-or-set-aside decision (companies/importer/data/decision.json): a logistic model
+# fitted on our corpora (sealed left out), the real releases' development part and our second real
+# set (docs/fresh-corpus holds its labels; its texts are gathered like the first's); weights and
+# counts only, no text.
+# Needs the dev requirements (scikit-learn).
+FRESH_CORPUS = $(REAL_CORPUS)/fresh2-a $(REAL_CORPUS)/fresh2-b $(REAL_CORPUS)/fresh2-c
+fit-decision: $(STAMP)
+	$(PY) manage.py fit_decision tests/data/releases tests/data/feeds tests/data/heldout tests/data/unseen \
+		tests/data/final tests/data/fresh tests/data/blind \
+		$(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world $(FRESH_CORPUS) \
+		--labels-root $(REAL_LABELS) --labels-root docs/fresh-corpus --holdout docs/real-corpus-holdout.txt
+
+# The second real set alone (labels in docs/fresh-corpus, texts in $(REAL_CORPUS)/fresh2-*).
+evaluate-fresh: $(STAMP)
+	$(PY) manage.py evaluate_extraction $(FRESH_CORPUS) --labels-root docs/fresh-corpus $(if $(V),--verbose)
 
 evaluate-real: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \

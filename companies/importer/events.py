@@ -77,7 +77,6 @@ from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
 
-
 # "On October 6, 2015, the Company announced ...": an earlier announcement told again, when its
 # day is this long before the release (results releases recap the quarter's news this way)
 RECAP_DAYS = 30

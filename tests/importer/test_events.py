@@ -757,5 +757,7 @@ def test_an_earlier_announcement_told_again_is_a_recap_not_news():
     recap = "On December 20, 2011, the Company announced the temporary shutdown of its plant in Erie, Pennsylvania."
     assert _keys(recap) == []
     # the same words a few days after the announcement are still its news
-    fresh = "On March 2, 2012, the Company announced the temporary shutdown of its plant in Erie, Pennsylvania."
+    fresh = (
+        "On March 2, 2012, the Company announced the temporary shutdown of its plant in Erie, Pennsylvania."
+    )
     assert _keys(fresh) == [("idled", "Erie", "US-PA")]

@@ -23,6 +23,7 @@ from companies.importer import corpus_scoring
 from companies.importer.evaluation import evaluate, format_report
 from companies.importer.extract import extract
 from companies.importer.inputs import InputError, iter_paths, read_path
+from companies.importer.proposal import Proposal
 
 
 class Command(BaseCommand):
@@ -140,10 +141,18 @@ class Command(BaseCommand):
         return [corpus_scoring.score_file(entry, predictions.get(entry["file"], {})) for entry in labels]
 
     def _extract(
-        self, folder: Path, labels: dict, *, calibrated: bool = True
+        self,
+        folder: Path,
+        labels: dict,
+        *,
+        calibrated: bool = True,
+        decided: bool = True,
+        proposals: dict[str, Proposal] | None = None,
     ) -> tuple[dict[str, dict], dict[str, str]]:
         """Predictions and read errors keyed as the labels are: path relative to the folder
-        (``calibrated=False``: the event finder's raw scores, for fit_confidence)."""
+        (``calibrated=False``: the event finder's raw scores, for fit_confidence;
+        ``decided=False``: every proposal, none set aside, for fit_decision). ``proposals``,
+        when given, also receives each ``Proposal`` under its key."""
         predictions: dict[str, dict] = {}
         errors: dict[str, str] = {}
         for path in iter_paths([folder]):
@@ -163,9 +172,12 @@ class Command(BaseCommand):
                         headline=document.headline,
                         published=document.published,
                         calibrated=calibrated,
+                        decided=decided,
                     )
                 except Exception as error:  # score the rest; the failure shows as misses
                     errors[name] = f"extraction failed: {error!r}"
                     continue
                 predictions[name] = proposal.to_json(file=name)
+                if proposals is not None:
+                    proposals[name] = proposal
         return predictions, errors
