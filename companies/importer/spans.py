@@ -290,8 +290,8 @@ def find_mentions(
             # "its Dayton, Erie and Akron plants": every town listed before a plural noun (even
             # when the last is a village the gazetteer lacks)
             s = m.start("loc") + m.group("loc").rfind(ref.text if ref is not None else words[-1])
-            country = ref.country if ref is not None and ref.resolved else default_country
-            _add_listed_before(sentence, s, known, country, named, issuer_words, add, free)
+            anchor = ref if ref is not None and ref.resolved else None
+            _add_listed_before(sentence, s, known, default_country, named, issuer_words, add, free, anchor)
     # 3. "plants in Dayton and Springfield", "operations near Thunder Bay"
     for m in _PREP_LOC.finditer(sentence):
         before = sentence[max(0, m.start() - 60) : m.start()]
@@ -348,8 +348,12 @@ def find_mentions(
 
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
-def _add_listed_before(sentence, start, known, default_country, named, issuer_words, add, free) -> None:
-    """The towns listed before the one at ``start`` ("A, B and C plants"), while each resolves."""
+def _add_listed_before(
+    sentence, start, known, default_country, named, issuer_words, add, free, anchor=None
+) -> None:
+    """The towns listed before the one at ``start`` ("A, B and C plants"), while each resolves;
+    a name with namesakes is first looked for in the region of the town it is listed with."""
+    country = anchor.country if anchor is not None else default_country
     lb = _LIST_BEFORE.search(sentence, 0, start)
     while lb and free(lb.start("loc"), lb.end("loc")):
         words = _strip_stop(_tokens(lb.group("loc")))
@@ -358,7 +362,12 @@ def _add_listed_before(sentence, start, known, default_country, named, issuer_wo
         ref, name = None, ""
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])
-            ref = _lookup(name, known, default_country, named)
+            if anchor is not None and anchor.region:
+                near = _resolve(name, region=anchor.region, country=anchor.country)
+                if near.resolved:
+                    ref = conventional(near, anchor.region)
+                    break
+            ref = _lookup(name, known, country, named)
             if ref is not None:
                 break
         if ref is None:

@@ -40,9 +40,10 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "idled",
         # (the site may come between, with its state: "shut the Kemi, Finland mill for two weeks")
-        r"\b(?P<v>clos\w*|shut\w*(?:\s+down)?|halt\w*|stop\w*|ceas\w+)\s+(?:[\w,.'-]+\s+){0,6}?"
-        r"(?:temporarily|indefinitely|for\s+(?:up\s+to\s+|about\s+|approximately\s+)?(?:\w+\s+){0,1}"
-        r"(?:weeks?|days?|months?))\b",
+        # "shut down for a period of one week", "will each go down for six weeks"
+        r"\b(?P<v>clos\w*|shut\w*(?:\s+down)?|halt\w*|stop\w*|ceas\w+|go(?:es|ing)?\s+down|went\s+down)"
+        r"\s+(?:[\w,.'-]+\s+){0,6}?(?:temporarily|indefinitely|for\s+(?:a\s+period\s+of\s+|up\s+to\s+|about\s+"
+        r"|approximately\s+|an?\s+(?:additional|further)\s+)?(?:\w+\s+){0,1}(?:weeks?|days?|months?))\b",
         False,
         ("temporarily", "indefinitely", "week", "day", "month"),
     ),

@@ -39,6 +39,20 @@ def test_modality_of_the_first_event_word(sentence, mood):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a stop with a stated length is temporary, however it is worded
+        ("The Dayton sawmill will shut down for a period of one week beginning July 6.", "idled"),
+        ("The Dayton and Erie sawmills will each go down for six weeks.", "idled"),
+        ("The Dayton sawmill will shut down for an additional two weeks.", "idled"),
+        ("The Dayton sawmill will shut down at the end of the year.", "closed"),
+    ],
+)
+def test_the_length_of_a_stop_makes_it_an_idling(sentence, kind):
+    assert find_triggers(sentence)[0].type == kind
+
+
+@pytest.mark.parametrize(
     ("sentence", "mood"),
     [
         # the consultations a law requires once a plan is decided are no hedge on the plan

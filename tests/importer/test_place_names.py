@@ -117,3 +117,9 @@ def test_a_name_after_a_persons_title_is_a_person():
         "will expand its plant in Chesapeake, Virginia."
     )
     assert _places(sentence) == [("Chesapeake", "US-VA")]
+
+
+def test_a_town_listed_with_another_is_first_looked_for_in_that_ones_region():
+    # Cochrane is a bigger town in Alberta; listed with Hearst, Ontario it is the Ontario one
+    sentence = "Orrin's Cochrane and Hearst sawmills in Ontario will each go down for six weeks."
+    assert ("Cochrane", "CA-ON") in _places(sentence)
