@@ -54,6 +54,10 @@ _REPORTING_VERB = re.compile(
     r"\b(?:said|announced|confirmed|stated|indicated|disclosed|noted|added|explained|told)\b", re.I
 )
 
+_EARLIER_REPORT = re.compile(
+    r"\b(?:earlier|previously|last\s+(?:year|month|week|quarter)|in\s+(?:19|20)\d\d)\b", re.I
+)
+
 _BACKGROUND = re.compile(
     r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
     r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
@@ -336,7 +340,12 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         hedges
         and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start])
         # "Acme said the Erie plant would close": a future told in reported speech
-        and not (hedges == {"would"} and _REPORTING_VERB.search(text, 0, trig.start))
+        and not (
+            hedges == {"would"}
+            and _REPORTING_VERB.search(text, 0, trig.start)
+            # "announced earlier this year that it would open": an earlier report, not this one
+            and not _EARLIER_REPORT.search(text, 0, trig.start)
+        )
     ):
         return "hedged"
     after = text[trig.end : clause.end]
