@@ -88,7 +88,13 @@ CHROME_WORDS: frozenset[str] = words(
     """
 )
 # phrases only page furniture uses: a line holding one is chrome whatever else it says
-PAGE_CHROME = r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b|\bclick\s+here\b|\bview\s+the\s+pdf\b|\bpress\s+releases?\s+posted\b"
+PAGE_CHROME = (
+    r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b"
+    r"|\bclick\s+here\b|\bview\s+the\s+pdf\b|\bpress\s+releases?\s+posted\b"
+    # the same furniture on pages in other languages ("skip to main text", "back to top")
+    r"|\bweiter\s+zum\b|\bzum\s+(?:inhalt|hauptinhalt)\b|\bzur(?:ück)?\s+zum\s+seitenanfang\b"
+    r"|\b(?:aller|passer)\s+au\s+contenu\b|\bretour\s+en\s+haut\b"
+)
 
 # --- headline verbs --------------------------------------------------------------------------
 

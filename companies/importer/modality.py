@@ -86,7 +86,9 @@ _NEXT_OK = words(
     "some one production operation operations manufacturing output capacity work activity activities operating "
     "new existing remaining is was be being been will would into onto under across throughout between via "
     "following when once yesterday last since there again soon shortly gradually normally as per around about "
-    "approximately no not fully"
+    "approximately no not fully "
+    # the work itself as a gerund: "restarted producing adhesive tapes", "resumed making paper"
+    "producing making processing running shipping"
 )
 
 _DETERMINERS = words("its the a an our their all both two three four five several some one this")

@@ -114,6 +114,9 @@ def test_chrome_lines():
     assert is_chrome("Print News Release")
     assert is_chrome("To view the PDF file, sign up for a MySharenet subscription.")
     assert not is_chrome("Acme to Close Dayton Plant")
+    # the same furniture on a page in another language
+    assert is_chrome("Weiter zum Haupttext")
+    assert is_chrome("Zurück zum Seitenanfang")
 
 
 def test_reference_codes_ride_along_with_chrome_words():

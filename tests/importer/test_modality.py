@@ -29,6 +29,8 @@ def _mood(sentence: str) -> str:
         ("The plant in Dayton would close if the contract ends.", "hedged"),
         ("Acme said the plant in Dayton could close in June.", "hedged"),
         ("Acme announced earlier this year that it would open the Dayton plant in 2027.", "hedged"),
+        # the work as a gerund is the site's work, not a foreign object
+        ("The Dayton plant has restarted producing adhesive tapes.", "asserted"),
         # an announcement made before this release, told again
         ("Acme had previously announced its intent to close the Dayton plant.", "background"),
         # a passive relative clause describes the site, with or without its comma
