@@ -100,7 +100,9 @@ _DOWN_SINCE = re.compile(
 )
 
 _PRODUCT_WORK = re.compile(
-    r"\s+(?:[a-z][\w\-]*\s+){1,2}(?:production|manufacturing|output|operations|assembly|processing)\b"
+    # (two kinds of work may share the noun: "cease molding and melt operations")
+    r"\s+(?:[a-z][\w\-]*\s+){1,2}(?:(?:and|&)\s+[a-z][\w\-]*\s+)?"
+    r"(?:production|manufacturing|output|operations|assembly|processing)\b"
 )
 
 _VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)

@@ -263,6 +263,15 @@ def find_mentions(
             if ref is not None:
                 ref.text = name
                 break
+        if ref is None and len(words) > 1:
+            # "Brillion Iron Works Foundry", "Kapuskasing Paper Mill": the town, then the site's
+            # own name in capitals (its trade and a facility word)
+            cut = next((k for k in range(1, len(words)) if _SITE_NAME_WORD.fullmatch(words[k])), None)
+            if cut is not None and not set(words[:cut]) & issuer_words:
+                name = " ".join(words[max(0, cut - 3) : cut])
+                ref = _lookup(name, known, default_country, named)
+                if ref is not None:
+                    ref.text = name
         if ref is None and len(words) <= 2 and not set(words) & issuer_words:
             # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
             area = _AREA_AFTER.match(sentence, m.end())
@@ -348,6 +357,13 @@ def find_mentions(
 
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
+# the first word of a site's own name after its town: a trade or a facility word in capitals
+_SITE_NAME_WORD = re.compile(
+    rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
+    r"|Aluminum|Aluminium|Metals?|Castings?|Forge|Sugar|Foods?|Dairy|Brewing|Energy|Power|Textiles?|Plastics?"
+)
+
+
 def _add_listed_before(
     sentence, start, known, default_country, named, issuer_words, add, free, anchor=None
 ) -> None:

@@ -117,7 +117,9 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "closed",
-        rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+)?{_W}{{0,2}}?{_PROD}\b"
+        # (two kinds of work may share the noun: "cease molding and melt operations")
+        rf"\b(?:ceas\w+|discontinu\w+|end(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+(?:all\s+)?(?:[\w-]+\s+(?:and|&)\s+)?"
+        rf"{_W}{{0,2}}?{_PROD}\b"
         r"|\bcessation\s+of\b",
         False,
         ("ceas", "cessation", "discontinu", "end", "stop"),

@@ -31,6 +31,7 @@ def _mood(sentence: str) -> str:
         ("Acme announced earlier this year that it would open the Dayton plant in 2027.", "hedged"),
         # the work as a gerund is the site's work, not a foreign object
         ("The Dayton plant has restarted producing adhesive tapes.", "asserted"),
+        ("The Dayton foundry will cease molding and melt operations in June.", "asserted"),
         # an announcement made before this release, told again
         ("Acme had previously announced its intent to close the Dayton plant.", "background"),
         # a passive relative clause describes the site, with or without its comma

@@ -123,3 +123,14 @@ def test_a_town_listed_with_another_is_first_looked_for_in_that_ones_region():
     # Cochrane is a bigger town in Alberta; listed with Hearst, Ontario it is the Ontario one
     sentence = "Orrin's Cochrane and Hearst sawmills in Ontario will each go down for six weeks."
     assert ("Cochrane", "CA-ON") in _places(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town"),
+    [
+        ("Orrin will close the Brillion Iron Works Foundry by the end of the year.", "Brillion"),
+        ("Orrin will close its Kapuskasing Paper Mill in June.", "Kapuskasing"),
+    ],
+)
+def test_a_town_before_a_sites_own_capitalised_name(sentence, town):
+    assert [t for t, _ in _places(sentence)] == [town]
