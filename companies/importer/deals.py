@@ -87,9 +87,15 @@ _DEAL_LISTED = re.compile(
 _DEAL_ADJ_TYPE = {"acquired": "acquired", "purchased": "acquired", "sold": "sold", "divested": "sold"}
 
 
+_SELLER_FIRST = re.compile(r"\s+from\s+(?:[A-Z][\w&'.\-]*,?\s+){1,6}(?=(?:its|their|the|a|an)\s)")
+
+
 def _direct_object(text: str, t: Trigger) -> bool:
     """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
     after = text[t.end : t.end + 120]
+    seller = _SELLER_FIRST.match(after)
+    if seller:  # "acquired from Birch Foods its plant in X": the seller named before the object
+        after = " " + after[seller.end() :]
     m = FACILITY_WORD.search(after)
     if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
         return not after[m.end() :].startswith("'s")

@@ -189,6 +189,13 @@ _SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("transferred", "moved", "relocated", "consolidated"),
     ),
+    (
+        "opened",
+        # site-selection wording: "plans to locate a manufacturing facility in X", "will locate its new plant"
+        rf"\blocat(?:e|es|ing)\s+(?:a|an|its|their|the)\s+(?:new\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_FACILITY})\b",
+        False,
+        ("locat",),
+    ),
     # -- reopening -----------------------------------------------------------------------------
     (
         "reopened",

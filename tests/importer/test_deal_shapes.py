@@ -9,6 +9,11 @@ from companies.importer.events import find_events
 from companies.importer.text import Sentence
 
 DEALS = [
+    # the seller named before the object
+    (
+        "Kestrel Inc. has acquired from Corvid Nutrition its manufacturing facility in Clayton, North Carolina.",
+        [("acquired", "Clayton")],
+    ),
     ("Kestrel AG has acquired Brant GmbH, a maker of pumps based in Ulm, Germany.", [("acquired", "Ulm")]),
     (
         "Kestrel plc has completed the acquisition of Brant Ltd, which operates a factory in Basildon, Essex.",

@@ -73,6 +73,7 @@ PHRASES = {
         "has completed construction of its new {N} in {P}",
         "will begin construction of a new {N} in {P} in the spring",
         "held a groundbreaking ceremony for its new {N} in {P}",
+        "announced plans to locate a new {N} in {P}",
     ],
     "expanded": [
         "will expand its {N} in {P}",
