@@ -69,7 +69,7 @@ _DEST_PREP = re.compile(r"\b(?:to|into|from|by|with)\b", re.I)
 # certain operations in its X plant"
 _GATHER = re.compile(
     r"\b(?:concentrat|centrali[sz]|focus|refocus|pool)\w*\b[^.;]{0,80}?\b(?:at|in|on)\s"
-    r"|\bconsolidat\w*\b[^.;]{0,80}?\b(?:at|in)\s+(?:its|our|their)\s+(?:[\w\-]+\s+){0,3}$",
+    r"|\bconsolidat\w*\b[^.;]{0,80}?\b(?:at|in)\s+(?:its|our|their|the\s+company's)\s+(?:[\w\-]+\s+){0,3}$",
     re.I,
 )
 

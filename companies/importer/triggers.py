@@ -510,6 +510,8 @@ _NOUN_FORM = re.compile(r"(?:ing|ure|downs?|tion|sion)$", re.I)
 
 
 _COMPOUND_AFTER = re.compile(r"-(?!(?:down|up|out|off|over)\b)[a-z]")
+# an event noun that only qualifies money: "mill closure charges of $28.8 million", "shutdown costs"
+_MONEY_AFTER = re.compile(r"\s+(?:charges?|costs?|expenses?|reserves?|provisions?|accruals?|write-?downs?)\b", re.I)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -536,6 +538,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue
             if _COMPOUND_AFTER.match(sentence, e):
                 continue  # the first half of a hyphenated modifier: "closed-loop", "open-access"
+            if _MONEY_AFTER.match(sentence, e) and type_ != "expanded":
+                continue  # "Groveton mill closure charges": results reporting a cost, not an event
             # "the idling", "its closing": a verb form used as a noun refers like a noun
             nominal = (
                 nominal

@@ -761,3 +761,11 @@ def test_an_earlier_announcement_told_again_is_a_recap_not_news():
         "On March 2, 2012, the Company announced the temporary shutdown of its plant in Erie, Pennsylvania."
     )
     assert _keys(fresh) == [("idled", "Erie", "US-PA")]
+
+
+def test_an_event_noun_that_only_qualifies_money_is_results_reporting():
+    results = "Results included after-tax Erie mill closure charges of $28.8 million, or $0.57 per share."
+    assert _keys(results) == []
+    # the deed itself beside its costs is still the news
+    news = "Tamarack will close its Erie, Pennsylvania mill and record closure costs of $5 million."
+    assert _keys(news) == [("closed", "Erie", "US-PA")]

@@ -50,6 +50,10 @@ MOVES = [
         {("closed", "Erie")},
     ),
     (
+        "Kestrel will close its plant in Erie, Pa. and consolidate production at the company's plant in Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
+    (
         "Kestrel will relocate its Erie, Pa. distribution center to a new 200,000-square-foot facility in Dayton, Ohio.",
         {("closed", "Erie"), ("opened", "Dayton")},
     ),
