@@ -212,7 +212,7 @@ _WIRES = [
 _WIRE_ALT = "|".join(f"(?:{p})" for p, _ in _WIRES)
 _WIRE_RX = [(re.compile(rf"^(?:{p})$", re.I), name) for p, name in _WIRES]
 _DATE_ALT = (
-    rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
+    rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
     rf"|(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d-{_MONTH}-[0-3]?\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
 )
 # One atom of the header that follows the place: a date, a wire tag in any of its dresses,

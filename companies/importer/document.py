@@ -94,15 +94,23 @@ def embedded_text(text: str) -> str:
     return _JSON_ESCAPE.sub(unescape, raw)
 
 
+# a syndicator's tag before the release's own dateline: "(MENAFN- Adfactors PR) Bengaluru, ..."
+_SYNDICATION_TAG = re.compile(r"\s*\((?:MENAFN|ANI|IANS|PTI)\b[^()\n]{0,60}\)\s*")
+
+
 def page_date(text: str) -> tuple[str, date | None]:
-    """The text without a leading page date stamp, and the stamp's date."""
+    """The text without a leading page date stamp or syndicator's tag, and the stamp's date."""
     m = _PAGE_DATE.match(text)
     if m is None:
-        return text, None
+        tag = _SYNDICATION_TAG.match(text)
+        return (text[tag.end() :] if tag else text), None
+    rest = text[m.end() :]
+    tag = _SYNDICATION_TAG.match(rest)
+    rest = rest[tag.end() :] if tag else rest
     try:
-        return text[m.end() :], date.fromisoformat(m.group("d"))
+        return rest, date.fromisoformat(m.group("d"))
     except ValueError:
-        return text[m.end() :], None
+        return rest, None
 
 
 # a shouted dateline run into the line before it: "... effective January 1, 2007 MONTRÉAL, October 24, 2006 - "

@@ -40,9 +40,16 @@ _NAME = re.compile(
 # The subject of the first sentence, before its verb or an apposition; possessive subjects count
 # ("Acme, Inc.'s new plant in X has begun production").
 _SUBJECT = re.compile(
-    rf"^(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
-    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:today|yesterday|has|have|had|is|was|will"
+    rf"^(?:the\s+)?(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
+    # (an adverb may come between: "Acme proudly announces")
+    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
     r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
+)
+_SUBJECT_THEN_VERB = re.compile(
+    rf"(?P<name>[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?(?:,?\s+(?:{_SUFFIX}))*)"
+    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|will|said|says|today|"
+    + "|".join(sorted(HEADLINE_VERBS))
+    + r")\b"
 )
 # A subject that ends in a legal form ("Acme Widgets, Inc.") is a company whatever verb follows it
 # ("broke ground", "celebrated", "marked"): the form itself says it is a name.
@@ -205,7 +212,7 @@ _HEADLINE_VERB = re.compile(
 _OPENING_PHRASE = re.compile(
     r"^(?:Today|Yesterday|Earlier\s+today|Meanwhile),\s+"
     r"|^(?:In|As|After|Following|Due|With|Having|Under|To|Driven|Given|Despite|Because|Amid|Since|For|On"
-    r"|During|At|Earlier|Today|Later)\b[^.;]{3,140}?,\s+"
+    r"|During|At|Earlier|Today|Later|Pursuant|According|Further|Regarding|Concerning|Through)\b[^.;]{3,140}?,\s+"
 )
 # a description before the name, as news copy writes it: "Optical component manufacturer Acme said"
 _DESCRIPTOR = re.compile(
@@ -236,11 +243,21 @@ def _first_subject(first_sentence: str | None) -> str | None:
     """The company the first body sentence opens on ("Acme Corp. today announced")."""
     if not first_sentence:
         return None
-    for start in _subject_starts(first_sentence.strip()):
-        opening = first_sentence.strip()[start:]
+    sentence = first_sentence.strip()
+    for start in _subject_starts(sentence):
+        opening = sentence[start:]
         n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)
         if n and not _NOT_A_NAME.match(n.group("name")):
             return _clean(n.group("name"))
+    opening_phrase = _OPENING_PHRASE.match(sentence)
+    if opening_phrase:
+        # a long opening phrase has commas of its own ("Due to weak markets, which ..., Acme
+        # has decided"): past each, only a name followed by its verb is the subject
+        for comma in re.finditer(r",\s+", sentence[: min(len(sentence), 320)]):
+            if comma.end() > opening_phrase.end():
+                n = _SUBJECT_THEN_VERB.match(sentence, comma.end())
+                if n and not _NOT_A_NAME.match(n.group("name")):
+                    return _clean(n.group("name"))
     return None
 
 

@@ -20,6 +20,8 @@ PLACEMENTS = {
     "after headline dash": f"{H} - March 4, 2025\n\n{B}",
     "date in bracket": f"{H}\n\nLONDON (March 4, 2025) - {B}",
     "city, state and country": f"{H}\n\nPune (Maharashtra) [India], March 4, 2025: {B}",
+    "ordinal day first with comma": f"{H}\n\nPune, 4th March, 2025: {B}",
+    "syndicator's tag first": f"(MENAFN- Kestrel PR) Pune, 4th March, 2025: {B}",
     "stock exchange release": f"Halcyon Oyj | Stock exchange release | March 04, 2025 at 09:00:00 EET\n\n{H}\n\n{B}",
 }
 

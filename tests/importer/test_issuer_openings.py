@@ -57,3 +57,34 @@ def test_a_copy_that_starts_past_its_opening_still_names_its_company_by_legal_fo
         "The move is part of a review of the group's logistics."
     )
     assert extract(text).company.name == "Halcyon Danmark ApS"
+
+
+@pytest.mark.parametrize(
+    ("opening", "issuer"),
+    [
+        # an adverb between the name and its verb
+        ("Halcyon Industries proudly announces that it", "Halcyon Industries"),
+        # a regulatory opening phrase, and the article before the name
+        (
+            "Pursuant to the listing rules of the exchange, the Halcyon Printing Group announced that it",
+            "Halcyon Printing Group",
+        ),
+        # a long opening phrase with commas of its own
+        (
+            "Due to weak demand in the truck markets, which are forecast to decline again, and to cut costs, "
+            "HALCYON-WERKE has decided that it",
+            "HALCYON-WERKE",
+        ),
+    ],
+)
+def test_subjects_after_longer_openings(opening, issuer):
+    assert extract(HEADLINE + opening + REST).company.name == issuer
+
+
+def test_a_list_after_an_opening_phrase_does_not_name_the_issuer():
+    # past the opening phrase, a name in brackets inside a list is not the subject
+    text = (
+        "Halcyon Technology plc\n\n(AIM: HAL)\n\nAs detailed in our results, five Halcyon businesses are core, "
+        "namely: Brightwire (connectors), Kestrel (sensors) and Quill (instruments). The rest will be sold."
+    )
+    assert extract(text).company.name == "Halcyon Technology plc"
