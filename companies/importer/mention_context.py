@@ -251,6 +251,13 @@ def _noun_before(before: str) -> re.Match[str] | None:
     return _NOUN_BEFORE.search(before) if _FACILITY.search(before) else None
 
 
+# a name and a comma right before a place, and a reporting verb after it
+_NAME_THEN_COMMA = re.compile(r"(?:^|[\s(])(?P<name>(?:[A-Z][\w&.'-]*\s+){0,3}[A-Z][\w&.'-]*),\s*$")
+_REPORTS_AFTER = re.compile(
+    r"^(?:,?\s*[A-Z][\w.]*){0,3},?\s+(?:reports?|reported|said|says|announce[sd]?|has|have|is|will|today)\b"
+)
+
+
 def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     """Attach the facility word and decoy flags of one mention."""
     after = sentence[m.end : m.end + 120]
@@ -291,6 +298,11 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     if _TITLE_OF.search(before[-60:]):
         # "the governor of X", "Mayor of Y": a person's office names the place, not a site
         m.decoy = "title"
+        return
+    named = _NAME_THEN_COMMA.search(before[-60:])
+    if named and set(named.group("name").split()) & issuer_words and _REPORTS_AFTER.search(after):
+        # "Tembec, Montreal, Que., reports that ...": the issuer's seat given with its name
+        m.decoy = "headquarters"
         return
     hq = _HQ_BEFORE.search(before[-70:])
     if hq and _SITE_BASED.search(before[: len(before) - len(before[-70:]) + hq.start()][-50:]):

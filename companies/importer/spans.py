@@ -222,8 +222,16 @@ def find_mentions(
                 break
             name = " ".join(w[-3:])
             shared = _resolve(name, region=region, country=country)
-            if not shared.resolved or _REGION_NOUN_BEFORE.search(
-                sentence, max(0, lb.start() - 30), lb.start()
+            if _REGION_NOUN_BEFORE.search(sentence, max(0, lb.start() - 30), lb.start()):
+                break
+            if not shared.resolved and not (
+                # "sawmills in Elko and Canal Flats, British Columbia": a village the gazetteer
+                # lacks, listed with the region, is kept with that region for the editor
+                region
+                and len(w) <= 2
+                and _PLACE_AFTER_NOUN.search(sentence, max(0, lb.start() - 40), lb.start())
+                and not set(w) & issuer_words
+                and all(x[:1].isupper() and x[1:2].islower() for x in w)
             ):
                 break
             conventional(shared, region)
@@ -362,6 +370,10 @@ _SITE_NAME_WORD = re.compile(
     rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
     r"|Aluminum|Aluminium|Metals?|Castings?|Forge|Sugar|Foods?|Dairy|Brewing|Energy|Power|Textiles?|Plastics?"
 )
+
+
+# a facility noun and "in" before a list of towns: "sawmills in Elko and ..."
+_PLACE_AFTER_NOUN = re.compile(rf"(?i:{FACILITY_NOUN})\s+(?:(?:located|based)\s+)?(?:in|at|near)\s+$")
 
 
 def _add_listed_before(

@@ -134,3 +134,17 @@ def test_a_town_listed_with_another_is_first_looked_for_in_that_ones_region():
 )
 def test_a_town_before_a_sites_own_capitalised_name(sentence, town):
     assert [t for t, _ in _places(sentence)] == [town]
+
+
+def test_a_village_listed_with_a_stated_region_keeps_that_region():
+    # the first name is a village the gazetteer lacks in British Columbia (a namesake is in
+    # Nevada): the text's own region wins, and the place stays unresolved for the editor
+    sentence = (
+        "Orrin said its sawmills in Zelko and Canal Flats, British Columbia would be idled for three weeks."
+    )
+    assert _places(sentence) == [("Zelko", "CA-BC"), ("Canal Flats", "CA-BC")]
+
+
+def test_the_issuers_name_then_a_town_then_a_report_is_its_seat():
+    sentence = "Orrin, Montreal, Que., reports that it will suspend operations at its three sawmills."
+    assert _places(sentence) == []
