@@ -71,6 +71,13 @@ _PAST_MARK = re.compile(
     re.I,
 )
 
+# a stretch of past years before an event noun: "hit hard in recent years, with mill closures in"
+_YEARS_PAST = re.compile(
+    r"\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last|previous)\s+(?:(?:few|several|two|three|\d+)\s+)?"
+    r"(?:years|decades?)\b[^.;]{0,60}$",
+    re.I,
+)
+
 _ROUTINE = re.compile(
     r"\b(?:maintenance|annual|routine|scheduled|planned)\s+(?:maintenance\s+)?(?:outages?|shut-?downs?|downtime|turnarounds?)"
     r"|\bnormal\s+operations\b",
@@ -366,7 +373,7 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if _since_when_end(text) <= trig.start or _OTHER_SUBJECT.search(before):
         return "background"
-    if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before)):
+    if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before) or _YEARS_PAST.search(before)):
         return "background"
     if trig.nominal and _REFERRED.search(before) and not _COMPLEMENT.match(text, trig.end):
         return "background"

@@ -32,6 +32,11 @@ def _mood(sentence: str) -> str:
         # the work as a gerund is the site's work, not a foreign object
         ("The Dayton plant has restarted producing adhesive tapes.", "asserted"),
         ("The Dayton foundry will cease molding and melt operations in June.", "asserted"),
+        # event nouns after a stretch of past years are the industry's history
+        (
+            "The region has been hit hard in recent years, with mill closures in Dayton and Erie.",
+            "background",
+        ),
         # an announcement made before this release, told again
         ("Acme had previously announced its intent to close the Dayton plant.", "background"),
         # a passive relative clause describes the site, with or without its comma
