@@ -37,6 +37,11 @@ _COPYRIGHT_WIRE = re.compile(
 )
 
 
+_RELEASE_LABEL = re.compile(
+    r"\b(?:company|stock\s+exchange|press|regulatory|investor\s+news)\s+(?:release|announcement)\s+(?:on\s+|dated\s+)?",
+    re.I,
+)
+
 # Characters of a release read for events and claims (the longest real releases are ~30,000).
 READ_LIMIT = 100_000
 
@@ -90,8 +95,15 @@ def extract(
         stated = year_for(*dl.month_day, body, headline=proposal.headline or "", hint=published)
     if stated is None:
         # no dated dateline: a date on a header line, or opening the first paragraph
-        opening_words = paras[body_start].text[:40] if body_start < len(paras) else ""
-        stated = header_date([*layout.header_lines, opening_words], day_first=day_first(body))
+        opening = paras[body_start].text if body_start < len(paras) else ""
+        lines = [*layout.header_lines, opening[:40]]
+        for p in paras[body_start : body_start + 3]:
+            # "Acme Oyj Company release on August 20, 2008 at 2 p.m.": a labelled date further in
+            labelled = _RELEASE_LABEL.search(p.text[:300])
+            if labelled:
+                lines.append(p.text[labelled.end() : labelled.end() + 40])
+                break
+        stated = header_date(lines, day_first=day_first(body))
     if stated is None and published is None:
         # some newsrooms print the time stamp below the release ("2025-11-19 14:01")
         stated = stamp_date(paras)

@@ -22,6 +22,11 @@ PLACEMENTS = {
     "city, state and country": f"{H}\n\nPune (Maharashtra) [India], March 4, 2025: {B}",
     "ordinal day first with comma": f"{H}\n\nPune, 4th March, 2025: {B}",
     "syndicator's tag first": f"(MENAFN- Kestrel PR) Pune, 4th March, 2025: {B}",
+    "company release on": f"Chrome line of a news portal\n\nHalcyon Oyj (HEL:HAL1V) Halcyon Oyj Company release on "
+    f"March 4, 2025 at 2 p.m.\n\n{B}",
+    # an exhibit whose every line is broken, the headline's second line run into a slash dateline
+    "slash dateline after a wrapped headline": "Exhibit\n99.1\nHalcyon Enters into\nSale Agreement for its "
+    "Erie Site\nEAGAN, MN / ACCESSWIRE / March 4, 2025 / Halcyon\nIndustries plc will close its plant.",
     "stock exchange release": f"Halcyon Oyj | Stock exchange release | March 04, 2025 at 09:00:00 EET\n\n{H}\n\n{B}",
 }
 
