@@ -189,6 +189,12 @@ def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
             if not _NOT_PUBLICATION.search(line[: pos + start]):
                 return day
             pos += end
+    # an exhibit's table breaks its cells over lines: "Thursday April" / "2, 2009"
+    for first, second in zip(lines, lines[1:], strict=False):
+        if len(first) < 40 and len(second) < 40:
+            found = parse_date(f"{first} {second}", day_first=day_first)
+            if found is not None and found[1] < len(first) < found[2]:
+                return found[0]
     return None
 
 

@@ -38,8 +38,9 @@ _COPYRIGHT_WIRE = re.compile(
 
 
 _RELEASE_LABEL = re.compile(
-    r"\b(?:company|stock\s+exchange|press|regulatory|investor\s+news)\s+(?:release|announcement)\s+(?:on\s+|dated\s+)?",
-    re.I,
+    r"\b(?:company|stock\s+exchange|press|regulatory|investor\s+news)\s+(?:release|announcement)\s+(?:on\s+|dated\s+)?"
+    r"|^published\b:?\s*(?:on\s+)?",
+    re.I | re.M,
 )
 
 # Characters of a release read for events and claims (the longest real releases are ~30,000).
@@ -97,7 +98,7 @@ def extract(
         # no dated dateline: a date on a header line, or opening the first paragraph
         opening = paras[body_start].text if body_start < len(paras) else ""
         lines = [*layout.header_lines, opening[:40]]
-        for p in paras[body_start : body_start + 3]:
+        for p in paras[body_start : body_start + 5]:
             # "Acme Oyj Company release on August 20, 2008 at 2 p.m.": a labelled date further in
             labelled = _RELEASE_LABEL.search(p.text[:300])
             if labelled:
