@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from . import places
-from .lexicon import COMPANY_SUFFIX, HEADLINE_VERBS, LEGAL_SUFFIX, NOT_NAME_WORDS, TITLE_WORDS
+from .lexicon import (
+    COMPANY_SUFFIX,
+    HEADLINE_VERBS,
+    LEGAL_SUFFIX,
+    LEGAL_SUFFIX_STEM,
+    NOT_NAME_WORDS,
+    TITLE_WORDS,
+)
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -221,7 +228,10 @@ _DESCRIPTOR = re.compile(
 )
 # the company a tagged name owns the issuer: "Acme Foods, a subsidiary of Parent Corp. (NYSE: PC)"
 _PARENT_BEFORE = re.compile(
-    r"\b(?:subsidiary|unit|division|part|member|affiliate|business)\s+of\s+(?:the\s+)?[^,;()]{0,80}$", re.I
+    # (the parent's name may carry its legal form after a comma: "a division of Parent Foods, Inc.")
+    rf"\b(?:subsidiary|unit|division|part|member|affiliate|business)\s+of\s+(?:the\s+)?"
+    rf"(?:[^,;()]|,(?=\s*(?:{LEGAL_SUFFIX_STEM})\b)){{0,80}}$",
+    re.I,
 )
 # an exchange announcement names its issuer in its first line: "This announcement is made by X (the "Company")"
 _MADE_BY = re.compile(
