@@ -95,7 +95,7 @@ def embedded_text(text: str) -> str:
 
 
 # a syndicator's tag before the release's own dateline: "(MENAFN- Adfactors PR) Bengaluru, ..."
-_SYNDICATION_TAG = re.compile(r"\s*\((?:MENAFN|ANI|IANS|PTI)\b[^()\n]{0,60}\)\s*")
+_SYNDICATION_TAG = re.compile(r"\s*(?:\((?:MENAFN|ANI|IANS|PTI)\b[^()\n]{0,60}\)|/\s*EIN\s+News\s*/\s*--)\s*")
 
 
 def page_date(text: str) -> tuple[str, date | None]:

@@ -223,7 +223,7 @@ _OPENING_PHRASE = re.compile(
 )
 # a description before the name, as news copy writes it: "Optical component manufacturer Acme said"
 _DESCRIPTOR = re.compile(
-    r"^(?:[A-Z][a-z]+\s+)(?:[a-z][\w\-]*\s+){0,4}?(?:maker|manufacturer|producer|supplier|provider|company"
+    r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:[a-z][\w\-]*\s+){0,4}?(?:maker|manufacturer|producer|supplier|provider|company"
     r"|firm|group|giant|leader|operator|retailer|developer)\s+(?=[A-Z])"
 )
 # the company a tagged name owns the issuer: "Acme Foods, a subsidiary of Parent Corp. (NYSE: PC)"

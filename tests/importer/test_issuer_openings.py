@@ -93,3 +93,8 @@ def test_a_list_after_an_opening_phrase_does_not_name_the_issuer():
 def test_a_division_named_first_is_the_issuer_even_when_its_parent_has_a_legal_form():
     opening = "Halcyon Foods, a division of Birchwood Holdings, Inc. (NYSE: BWH), today announced that it"
     assert extract(HEADLINE + opening + REST).company.name == "Halcyon Foods"
+
+
+def test_a_hyphenated_descriptor_before_the_name():
+    opening = "Erie-headquartered specialty chemical company Halcyon announced that it"
+    assert extract(HEADLINE + opening + REST).company.name == "Halcyon"
