@@ -77,6 +77,9 @@ from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
 
+# events a site undergoes that a later clause may tell without naming it again
+_SITE_STATE_TYPES = frozenset({"idled", "reopened", "closed"})
+
 # "On October 6, 2015, the Company announced ...": an earlier announcement told again, when its
 # day is this long before the release (results releases recap the quarter's news this way)
 RECAP_DAYS = 30
@@ -303,6 +306,7 @@ class EventFinder(DealReading, CarryOver, Merging):
         self._told = (max(by_clause.items())[1][-1].type, self._fed)
         assigned: dict[int, list[Mention]] = {}  # id(trigger) -> mentions
         carry: Trigger | None = None
+        site_before: list[Mention] = []  # sites of the clause before, which had no event word
         for ci, clause in enumerate(clauses):
             ts = by_clause.get(ci, [])
             ms = [m for m in mentions if clause.start <= m.start < clause.end]
@@ -310,7 +314,13 @@ class EventFinder(DealReading, CarryOver, Merging):
                 if carry and ms and not VERBISH.search(text[clause.start : clause.end]):
                     for m in ms:
                         assigned.setdefault(id(carry), []).append(m)
+                site_before = [m for m in ms if m.has_facility and not m.decoy]
                 continue
+            if not ms and site_before and ts[0].type in _SITE_STATE_TYPES:
+                # "the Kitakami mill incurred minor damage, and operations were restarted": the
+                # site the sentence opened on is the one that stopped or restarted
+                assigned.setdefault(id(ts[0]), []).extend(site_before)
+            site_before = []
             carry = ts[-1]
             for m in ms:
                 rel_m = inside(relatives, m.start)
