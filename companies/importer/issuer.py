@@ -67,7 +67,9 @@ _SUFFIXED_SUBJECT = re.compile(
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
 _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?\s*$", re.M)
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
-_NOT_A_NAME = re.compile(r"^(?:The Company|The company|Company|We|It|Today|Customers|Management)\b")
+_NOT_A_NAME = re.compile(
+    r"^(?:The Company|The company|Company|We|It|Today|Customers|Management|This|These|That|There|Please|Kindly)\b"
+)
 
 
 # Shouted multi-word exchange names get their usual spelling; other names stay as written.
@@ -297,8 +299,12 @@ def _subject_starts(sentence: str) -> list[int]:
 
 
 _LEGAL_NAME = re.compile(
-    rf"(?<![\w&'-])(?:[A-Z][\w&'\-]*\s+){{0,4}}[A-Z][\w&'\-]*,?\s+(?:{LEGAL_SUFFIX})(?![\w-])"
+    rf"(?<![\w&'+-])(?:[A-Z][\w&'+\-]*\s+){{0,4}}[A-Z][\w&'+\-]*,?\s+(?:{LEGAL_SUFFIX})(?![\w-])"
 )
+
+
+# "Proposed Consolidation of Factory Operations by Acme Holdings Berhad": the doer named after "by"
+_LEGAL_NAME_AFTER_BY = re.compile(rf"\bby\s+(?P<name>{_LEGAL_NAME.pattern})")
 
 
 def _most_named(text: str) -> str | None:
@@ -316,9 +322,9 @@ def _most_named(text: str) -> str | None:
 
 def headline_subject(headline: str, body: str) -> str | None:
     """The name a headline opens with, when the body names it too (so it is not a place or a word)."""
-    legal = _LEGAL_NAME.match(headline)
+    legal = _LEGAL_NAME.match(headline) or _LEGAL_NAME_AFTER_BY.search(headline)
     if legal:
-        return _clean(legal.group(0))
+        return _clean(legal.group("name") if "name" in legal.re.groupindex else legal.group(0))
     m = _HEADLINE_VERB.search(headline)
     if m is None or m.start() == 0:
         return None
@@ -333,7 +339,20 @@ def headline_subject(headline: str, body: str) -> str | None:
     if subject.isupper() and len(subject) > 5:  # "ACME PAPER" as the body writes it
         found = re.search(re.escape(subject), body, re.I)
         subject = found.group(0) if found else subject.title()
-    elif subject.casefold() not in body.casefold() and not _speaks_as_we(subject, body):
+    elif (
+        subject.casefold() not in body.casefold()
+        and not _speaks_as_we(subject, body)
+        # "Norsk Hydro: Production resumed ..." over a body that says "Hydro's mine"
+        and not (
+            len(words) > 1
+            and headline[m.start() :].lstrip().startswith(":")
+            and any(
+                re.search(rf"\b{re.escape(w)}\b", body)
+                for w in words
+                if len(w) > 3 and w.lower() not in NOT_NAME_WORDS
+            )
+        )
+    ):
         return None
     return _clean(subject)
 

@@ -19,7 +19,8 @@ LEGAL_SUFFIXES: tuple[str, ...] = (
     "Limited", "LLC", "L.L.C.", "L.P.", "LP", "plc", "PLC", "p.l.c.", "AG", "SA", "S.A.", "SE", "NV",
     "N.V.", "B.V.", "BV", "GmbH", "S.p.A.", "SpA", "AB", "ASA", "A/S", "Oyj", "Oy", "KGaA", "KG", "ULC",
     "U.A.", "UA", "e.G.", "eG", "AS", "ApS", "S.r.l.", "Srl", "S.A.S.", "SAS", "SARL", "Pty Ltd",
-    "Pty. Ltd.", "K.K.", "S.L.", "Aktiengesellschaft", "S.A.B. de C.V.", "de C.V.", "Cooperative", "Co-op",
+    "Pty. Ltd.", "K.K.", "S.L.", "Aktiengesellschaft", "Sp. z o.o.", "s.r.o.", "a.s.", "Berhad", "Bhd",
+    "Tbk", "A.Ş.", "Pvt. Ltd.", "Pvt Ltd", "Private Limited", "Ltda.", "Ltda", "S.A.B. de C.V.", "de C.V.", "Cooperative", "Co-op",
 )  # fmt: skip
 # Words that end many company names but are not legal forms; a name may carry several.
 NAME_TAIL_WORDS: tuple[str, ...] = ("Group", "Holdings", "Holding", "Industries", "Enterprises", "Partners")

@@ -98,3 +98,36 @@ def test_a_division_named_first_is_the_issuer_even_when_its_parent_has_a_legal_f
 def test_a_hyphenated_descriptor_before_the_name():
     opening = "Erie-headquartered specialty chemical company Halcyon announced that it"
     assert extract(HEADLINE + opening + REST).company.name == "Halcyon"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # a wire's dateline joined to its first word by dashes, no spaces
+        (
+            "Halcyon Plans New Plant\n\nKYOTO, JAPAN–(BUSINESS WIRE)–Halcyon Corporation (President: A. Tanaka; "
+            'hereinafter, "Halcyon") today announced plans to build a new plant in Isahaya, Japan.',
+            "Halcyon Corporation",
+        ),
+        # "Company: headline" over a body that uses a shorter name
+        (
+            "Halcyon Energy: Production resumed at the Erie plant\n\nThe power supply to Halcyon's Erie plant "
+            "has been restored.",
+            "Halcyon Energy",
+        ),
+        # the doer named after "by" in the headline, with a legal form of its country
+        (
+            "Proposed Consolidation of Factory Operations by Halcyon Holdings Berhad\n\n1. INTRODUCTION The Board "
+            'of Directors ("Board") of the company wishes to announce a consolidation.',
+            "Halcyon Holdings Berhad",
+        ),
+        # an exchange letter's opening is no name
+        (
+            "This is to inform you that Halcyon Tiles Pvt. Ltd., a joint venture of the Company, has completed "
+            "the expansion of its plant.",
+            "Halcyon Tiles Pvt. Ltd.",
+        ),
+    ],
+)
+def test_issuers_of_exchange_and_world_wire_layouts(text, issuer):
+    assert extract(text).company.name == issuer
