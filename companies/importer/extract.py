@@ -37,6 +37,7 @@ _COPYRIGHT_WIRE = re.compile(
 )
 
 
+_TODAY_DATED = re.compile(r"\btoday\s*,\s*(?:\(\s*)?(?=(?:\w+day,\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))")
 _RELEASE_LABEL = re.compile(
     r"\b(?:company|stock\s+exchange|press|regulatory|investor\s+news)\s+(?:release|announcement)\s+(?:on\s+|dated\s+)?"
     r"|^published\b:?\s*(?:on\s+)?",
@@ -105,6 +106,11 @@ def extract(
                 lines.append(p.text[labelled.end() : labelled.end() + 40])
                 break
         stated = header_date(lines, day_first=day_first(body))
+    if stated is None:
+        # "The Board of Directors resolved today, November 8, 2018, to ...": today, dated
+        first_body = next((s.text for s in sentences if s.section == "body"), "")
+        today = _TODAY_DATED.search(first_body[:400])
+        stated = header_date([first_body[today.end() : today.end() + 40]]) if today else None
     if stated is None and published is None:
         # some newsrooms print the time stamp below the release ("2025-11-19 14:01")
         stated = stamp_date(paras)

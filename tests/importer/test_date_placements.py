@@ -26,6 +26,8 @@ PLACEMENTS = {
     "published label after page furniture": f"User Login\n\nContact\n\nA form on the page asks for a name.\n\n{H}\n\n"
     f"Published Tuesday, March 4, 2025\n\n{B}",
     "syndicator's slash tag first": f"/EIN News/ -- ERIE, Pa., March 4, 2025 (GLOBE NEWSWIRE) -- {B}",
+    "today with its date": "The Board of Directors of Halcyon Industries plc resolved today, March 4, 2025, to close "
+    "its plant in Erie, Pennsylvania.",
     "company release on": f"Chrome line of a news portal\n\nHalcyon Oyj (HEL:HAL1V) Halcyon Oyj Company release on "
     f"March 4, 2025 at 2 p.m.\n\n{B}",
     # an exhibit whose every line is broken, the headline's second line run into a slash dateline
