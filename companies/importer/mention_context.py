@@ -142,7 +142,8 @@ _CURRENCY_AFTER = re.compile(r"\$|\s*-\s*dollars?\b")
 
 # a place name that begins another company's name: "Chesapeake Industrial Partners"
 _NAME_PART = re.compile(
-    r"(?:\s+[A-Z][\w&'\-]*){0,2}\s+(?:Partners|Capital|Industries|Industrial|Holdings?|Group|Inc|LLC|L\.P|LP"
+    # (a place in brackets inside a company's name: "Precision Tools (Hong Kong) Limited")
+    r"\)?(?:\s+[A-Z][\w&'\-]*){0,2}\s+(?:Partners|Capital|Industries|Industrial|Holdings?|Group|Inc|LLC|L\.P|LP"
     r"|Corp|Corporation|Company|Co|Ltd|Limited|Fund|Funds|Equity|Investments?|Ventures|Enterprises|Associates"
     r"|Bank|Bancorp|GmbH|AG|plc|PLC|S\.A|SA)\b"
 )

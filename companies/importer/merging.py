@@ -53,6 +53,12 @@ class Merging:
             old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events
         ):
             return  # "the ribbon-cutting" of a site just told as recommissioned: that restart's ceremony
+        if c.type == "expanded" and any(
+            old.type == "opened" and _pkey(old.place) == key[1] for old in self.events
+        ):
+            # "plans to build a new plant in X ... to increase capacity": the new plant is the
+            # news, the added capacity its purpose
+            return
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
         ):

@@ -490,6 +490,12 @@ _SITE_IN_AREA = re.compile(
 )
 
 
+# a site's own name, its facility word, then the town it is in ("the Kaukas mill in Lappeenranta")
+_SITE_NAMED_IN_TOWN = re.compile(
+    rf"^\s+(?i:{FACILITY_NOUN})\s+(?:located\s+)?(?:in|at|near)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$"
+)
+
+
 def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """Give "X plant in <region>" its region: the town is read again inside it, the area goes."""
     out: list[Mention] = []
@@ -512,6 +518,18 @@ def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
             ref.text = name
             m = replace(m, place=conventional(ref))
             skip.add(i + 1)
+        elif (
+            nxt is not None
+            and m.place.locality
+            and nxt.place.locality
+            # (a county is no town: "the Waldo sawmill in Columbia County" is in Waldo)
+            and not re.search(
+                r"\b(?:County|Parish|Borough|District|Prefecture|Province)$", nxt.place.locality
+            )
+            and _SITE_NAMED_IN_TOWN.match(sentence[m.end : nxt.start])
+        ):
+            # "its Adamas Mill in Port Elizabeth": the first name is the mill's, the town the second
+            continue
         out.append(m)
     return out
 

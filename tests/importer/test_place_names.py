@@ -148,3 +148,24 @@ def test_a_village_listed_with_a_stated_region_keeps_that_region():
 def test_the_issuers_name_then_a_town_then_a_report_is_its_seat():
     sentence = "Orrin, Montreal, Que., reports that it will suspend operations at its three sawmills."
     assert _places(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "towns"),
+    [
+        # a mill's own name before "mill in <town>" is no town, even where a village abroad has it
+        ("Orrin will close its Adamas Mill in Port Elizabeth, South Africa.", ["Port Elizabeth"]),
+        ("Orrin will close its Riverside plant in Dayton, Ohio.", ["Dayton"]),
+        # a county after the site is an area, so the name before it is the town
+        ("Orrin will expand its Waldo sawmill in Columbia County, Arkansas.", ["Waldo"]),
+    ],
+)
+def test_a_sites_own_name_then_its_town(sentence, towns):
+    assert [t for t, _ in _places(sentence)] == towns
+
+
+def test_a_place_in_brackets_inside_a_company_name_is_no_site():
+    sentence = (
+        "Orrin Tools (Hong Kong) Limited will acquire a new factory in Pinghu, Zhejiang Province, China."
+    )
+    assert [t for t, _ in _places(sentence)] == ["Pinghu"]

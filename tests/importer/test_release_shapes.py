@@ -231,3 +231,12 @@ def test_a_site_named_in_one_clause_is_the_one_a_following_clause_restarts():
         [Sentence(other, 0, "body", 0)], headline=None, published=date(2025, 3, 24), issuer="Kestrel Inc."
     )
     assert events == []
+
+
+def test_a_new_plant_built_to_add_capacity_is_an_opening_not_also_an_expansion():
+    text = (
+        "Kestrel Plans New Plant\n\nKYOTO, Japan, March 4, 2025 -- Kestrel Corporation today announced plans to "
+        "build a new plant in Isahaya, Japan. The new plant in Isahaya comes amid plans to increase production "
+        "capacity at home and abroad."
+    )
+    assert [(e.type, e.place.locality) for e in extract(text).events] == [("opened", "Isahaya")]
