@@ -87,16 +87,22 @@ fit-confidence: $(STAMP)
 # set (docs/fresh-corpus holds its labels; its texts are gathered like the first's); weights and
 # counts only, no text.
 # Needs the dev requirements (scikit-learn).
-FRESH_CORPUS = $(REAL_CORPUS)/fresh2-a $(REAL_CORPUS)/fresh2-b $(REAL_CORPUS)/fresh2-c
+FRESH_CORPUS = $(REAL_CORPUS)/fresh2-a $(REAL_CORPUS)/fresh2-b $(REAL_CORPUS)/fresh2-c \
+	$(REAL_CORPUS)/fresh3-b $(REAL_CORPUS)/fresh3-c $(REAL_CORPUS)/fresh4-b
+# ... and the releases of it read only through their scores (never tuned on, never fitted on)
+UNSEEN_CORPUS = $(REAL_CORPUS)/fresh3-a $(REAL_CORPUS)/fresh4-a $(REAL_CORPUS)/fresh4-c
 fit-decision: $(STAMP)
 	$(PY) manage.py fit_decision tests/data/releases tests/data/feeds tests/data/heldout tests/data/unseen \
 		tests/data/final tests/data/fresh tests/data/blind \
 		$(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world $(FRESH_CORPUS) \
-		--labels-root $(REAL_LABELS) --labels-root docs/fresh-corpus --holdout docs/real-corpus-holdout.txt
+		--labels-root $(REAL_LABELS) --labels-root docs/fresh-corpus --holdout docs/real-corpus-holdout.txt \
+		--ours-weight 0.1
 
-# The second real set alone (labels in docs/fresh-corpus, texts in $(REAL_CORPUS)/fresh2-*).
+# Our second real set (labels in docs/fresh-corpus, texts in $(REAL_CORPUS)/fresh*): the part
+# rules were written from, then the part read only through its scores (never with V=1).
 evaluate-fresh: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(FRESH_CORPUS) --labels-root docs/fresh-corpus $(if $(V),--verbose)
+	$(PY) manage.py evaluate_extraction $(UNSEEN_CORPUS) --labels-root docs/fresh-corpus
 
 evaluate-real: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \

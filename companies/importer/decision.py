@@ -91,7 +91,8 @@ def features(event: ProposedEvent, proposal: Proposal) -> dict[str, float]:
     issuer = proposal.company.name if proposal.company and proposal.company.name else ""
     issuer_word = next((w for w in re.findall(r"[A-Z][\w&'-]+", issuer)), "")
     countries = [e.place.country for e in proposal.events if e.place.country]
-    home = max(set(countries), key=countries.count) if countries else None
+    # the commonest, the first named on a tie (a set would break ties by hash, run to run)
+    home = max(dict.fromkeys(countries), key=countries.count) if countries else None
     if proposal.dateline is not None and proposal.dateline.country:
         home = proposal.dateline.country
     dateline = proposal.dateline

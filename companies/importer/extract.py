@@ -229,7 +229,8 @@ def _home_country(proposal: Proposal) -> str | None:
     """The country a release is about: its events' country, else its stock exchange's."""
     countries = [e.place.country for e in proposal.events if e.place.country]
     if countries:
-        return max(set(countries), key=countries.count)
+        # the commonest, the first named on a tie (a set would break ties by hash, run to run)
+        return max(dict.fromkeys(countries), key=countries.count)
     exchange = (proposal.company.exchange or "").lower() if proposal.company else ""
     for key in sorted(_EXCHANGE_COUNTRY, key=len, reverse=True):
         if exchange.startswith(key):

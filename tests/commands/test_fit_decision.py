@@ -71,3 +71,25 @@ def test_all_right_proposals_leave_nothing_to_fit(tmp_path):
         call_command(
             "fit_decision", str(_folder(tmp_path, wrong_every=None)), "--out", str(tmp_path / "d.json")
         )
+
+
+def test_our_own_corpora_weigh_less_and_never_choose_the_threshold(tmp_path):
+    # one of our corpora (labels keyed by file) beside a real one (a label list)
+    real = _folder(tmp_path, wrong_every=3)
+    ours = tmp_path / "ours-format"
+    ours.mkdir()
+    text = (
+        "Tamarack to close Erie plant\n\nCHICAGO, March 2, 2012 /PRNewswire/ -- Tamarack Industries, Inc. "
+        "(NYSE: TMK) today announced it will close its plant in Erie, Pennsylvania."
+    )
+    (ours / "a.txt").write_text(text, encoding="utf-8")
+    (ours / "labels.json").write_text(json.dumps({"a.txt": {"events": []}}), encoding="utf-8")
+    out = tmp_path / "decision.json"
+    call_command(
+        "fit_decision", str(ours), str(real), "--out", str(out), "--folds", "3", "--ours-weight", "0.1"
+    )
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    # our release's proposal is an example (wrong: its labels name no event), weighted 0.1
+    assert payload["ours_weight"] == 0.1 and (payload["examples"], payload["right"]) == (11, 6)
+    # the threshold table is the real releases' own: at 0 it keeps their 10 proposals, 6 right
+    assert payload["out_of_fold"][0]["precision"] == 0.6

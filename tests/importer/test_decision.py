@@ -105,7 +105,7 @@ def test_the_stored_model_names_exactly_the_features_computed():
     assert 0.0 <= payload["threshold"] < 1.0
     # counts only, never a release's words
     assert set(payload) == {
-        "fitted", "sources", "held_out", "examples", "right", "labelled_events", "strength",
+        "fitted", "sources", "held_out", "examples", "right", "labelled_events", "strength", "ours_weight",
         "features", "weights", "intercept", "threshold", "out_of_fold",
     }  # fmt: skip
 

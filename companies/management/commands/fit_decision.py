@@ -1,19 +1,22 @@
 """Fit the importer's keep-or-set-aside decision (``companies/importer/data/decision.json``).
 
-    manage.py fit_decision ~/footprint-corpus/real ~/footprint-corpus/na ~/footprint-corpus/world \
-        ~/footprint-corpus/fresh2-a ~/footprint-corpus/fresh2-b ~/footprint-corpus/fresh2-c \
-        --labels-root ../shared/corpus --labels-root docs/fresh-corpus --holdout docs/real-corpus-holdout.txt
+    manage.py fit_decision tests/data/releases ... ~/footprint-corpus/real ~/footprint-corpus/fresh2-a ... \
+        --labels-root ../shared/corpus --labels-root docs/fresh-corpus --holdout docs/real-corpus-holdout.txt \
+        --ours-weight 0.1
 
-``make fit-decision`` runs it on the labelled real folders. Every release is extracted with
-nothing set aside; each proposed event becomes one example (``decision.features``) labelled
-right or wrong the way the corpus is scored. A logistic regression (scikit-learn, a
-development dependency: the product only reads the weights) is fitted on them. The keep
-threshold is chosen on out-of-fold probabilities (folds by release, so no release is judged
-by a model that saw it): the one with the best event F1, counting every labelled event the
-rules never proposed as a miss whatever the threshold; unless one beats keeping everything by
-``MIN_GAIN``, the threshold is 0 and nothing is set aside. Releases named in ``--holdout`` are
-left out, so the held-out line of ``make evaluate-real`` stays an honest measure. The file
-holds feature names, weights and counts: no text of any release.
+``make fit-decision`` runs it on our corpora and every labelled real folder we develop on. Every
+release is extracted with nothing set aside; each proposed event becomes one example
+(``decision.features``) labelled right or wrong the way its corpus is scored. A logistic
+regression (scikit-learn, a development dependency: the product only reads the weights) is
+fitted on them, proposals from our own corpora weighted ``--ours-weight`` against real ones:
+ours are many and nearly all right, and would teach the model that everything is. The keep
+threshold is chosen on out-of-fold probabilities (folds by release, so no release is judged by
+a model that saw it) of the real releases, the measure: the one with the best event F1,
+counting every labelled event the rules never proposed as a miss whatever the threshold; unless
+one beats keeping everything by ``MIN_GAIN``, the threshold is 0 and nothing is set aside.
+Releases named in ``--holdout`` are left out, so the held-out line of ``make evaluate-real``
+stays an honest measure. Ties in the extraction are broken by order, not by hash, so the file is
+the same run to run. It holds feature names, weights and counts: no text of any release.
 """
 
 from __future__ import annotations
@@ -53,6 +56,12 @@ class Command(EvaluateCommand):
         parser.add_argument("--folds", type=int, default=5, help="Folds for choosing the threshold (5).")
         parser.add_argument("--strength", type=float, default=1.0, help="Inverse L2 strength C (1.0).")
         parser.add_argument(
+            "--ours-weight",
+            type=float,
+            default=1.0,
+            help="Weight of proposals from our own corpora (their label format) against real ones (1.0).",
+        )
+        parser.add_argument(
             "--out", metavar="FILE", default=str(decision.DATA_FILE), help="Where to write the model."
         )
 
@@ -69,7 +78,8 @@ class Command(EvaluateCommand):
         rows: list[list[float]] = []
         right: list[int] = []
         groups: list[int] = []
-        gold_total = 0
+        real: list[bool] = []  # from a real-release corpus (its label list), not one of ours
+        gold_total = gold_real = 0
         sources: list[str] = []
         release = 0
         for folder in map(Path, options["dirs"]):
@@ -90,6 +100,7 @@ class Command(EvaluateCommand):
             made = 0
             for file, label in keyed.items():
                 gold_total += len(label.get("events") or [])
+                gold_real += len(label.get("events") or []) if isinstance(labels, list) else 0
                 if file not in predictions:
                     continue
                 predicted = predictions[file]
@@ -104,6 +115,7 @@ class Command(EvaluateCommand):
                     rows.append([values[name] for name in decision.FEATURES])
                     right.append(int(ok))
                     groups.append(release)
+                    real.append(isinstance(labels, list))
                     made += 1
                 release += 1
             sources.append(f"{folder.name}: {len(keyed)} releases, {made} proposals")
@@ -111,6 +123,7 @@ class Command(EvaluateCommand):
         if len(set(right)) < 2:
             raise CommandError("the proposals are all right or all wrong: nothing to fit")
         X, y = np.array(rows), np.array(right)
+        weights = np.array([1.0 if r else options["ours_weight"] for r in real])
 
         def model():
             return LogisticRegression(C=options["strength"], max_iter=5000)
@@ -121,12 +134,18 @@ class Command(EvaluateCommand):
             if len(set(y[train])) < 2:  # a fold with one kind only: its share is all it knows
                 out_of_fold[test] = float(y[train].mean())
                 continue
-            out_of_fold[test] = model().fit(X[train], y[train]).predict_proba(X[test])[:, 1]
-        table = [_f1_at(t, out_of_fold, y, gold_total) for t in THRESHOLDS]
+            fold_model = model().fit(X[train], y[train], sample_weight=weights[train])
+            out_of_fold[test] = fold_model.predict_proba(X[test])[:, 1]
+        # the threshold is chosen on real releases when there are any: they are the measure
+        on_real = np.array(real) if any(real) else np.ones(len(y), dtype=bool)
+        table = [
+            _f1_at(t, out_of_fold[on_real], y[on_real], gold_real if any(real) else gold_total)
+            for t in THRESHOLDS
+        ]
         best = max(table, key=lambda row: (row["f1"], -row["threshold"]))
         if best["f1"] < table[0]["f1"] + MIN_GAIN:
             best = table[0]  # no threshold earns its keep: set nothing aside
-        fitted = model().fit(X, y)
+        fitted = model().fit(X, y, sample_weight=weights)
         payload = {
             "fitted": date.today().isoformat(),
             "sources": sources,
@@ -135,6 +154,7 @@ class Command(EvaluateCommand):
             "right": int(y.sum()),
             "labelled_events": gold_total,
             "strength": options["strength"],
+            "ours_weight": options["ours_weight"],
             "features": list(decision.FEATURES),
             "weights": {
                 name: round(float(w), 4) for name, w in zip(decision.FEATURES, fitted.coef_[0], strict=True)
