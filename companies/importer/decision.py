@@ -10,7 +10,8 @@ decision is pure and the same in extraction, training and tests.
 The model is data, not code: ``data/decision.json``, written by ``manage.py fit_decision``
 (``make fit-decision``), holds the feature names, their weights, the intercept and the
 probability below which a proposal is set aside; the threshold is the one that maximised
-event F1 on out-of-fold predictions at fitting time. A proposal set aside is not lost: it is
+event F1 on out-of-fold predictions at fitting time. An event the headline itself names (its
+kind and its place) is never set aside. A proposal set aside is not lost: it is
 listed in the proposal's warnings, with its probability, for the editor to add by hand.
 With no model file every proposal is kept.
 """
@@ -54,6 +55,7 @@ FEATURES: tuple[str, ...] = (
     "no_locality",
     "place_in_headline",
     "headline_same_type",
+    "headline_confirms",
     "headline_other_type",
     "headline_no_event",
     "evidence_is_headline",
@@ -107,6 +109,10 @@ def features(event: ProposedEvent, proposal: Proposal) -> dict[str, float]:
         "no_locality": float(not locality),
         "place_in_headline": float(bool(locality) and locality in headline.casefold()),
         "headline_same_type": float(event.type in headline_types),
+        # the headline names this very event: its kind and its place
+        "headline_confirms": float(
+            event.type in headline_types and bool(locality) and locality in headline.casefold()
+        ),
         "headline_other_type": float(bool(headline_types - {event.type})),
         "headline_no_event": float(not headline_types),
         "evidence_is_headline": float(bool(headline) and evidence.strip() == headline.strip()),
@@ -165,13 +171,22 @@ def stored_model() -> Model | None:
     return _stored()
 
 
+def _keep_probability(model: Model, event: ProposedEvent, proposal: Proposal) -> float:
+    values = features(event, proposal)
+    if values["headline_confirms"]:
+        # the release's own headline names this event, kind and place: that is its news, whatever
+        # the other features say (the model sees too few such releases to learn it for sure)
+        return 1.0
+    return model.probability(values)
+
+
 def apply(proposal: Proposal, model: Model | None = None) -> None:
     """Set aside, in place, the proposed events the model gives less than its threshold; each
     one becomes a warning naming it, so the editor can still add it."""
     model = model if model is not None else stored_model()
     if model is None or not proposal.events:
         return
-    scored = [(e, model.probability(features(e, proposal))) for e in proposal.events]
+    scored = [(e, _keep_probability(model, e, proposal)) for e in proposal.events]
     proposal.events = [e for e, p in scored if p >= model.threshold]
     for event, p in scored:
         if p < model.threshold:

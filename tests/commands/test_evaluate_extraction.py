@@ -69,11 +69,11 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 # Each of our corpora at the event F1 it scores today (README, "Extraction accuracy on our own
 # corpora"): a change to the rules that costs any of them a release fails here, not months later.
-# The fitted decision (importer/decision.py) sets aside one event of `releases`, one of `heldout`
+# The fitted decision (importer/decision.py) sets aside two events of `releases`, one of `heldout`
 # and one of `unseen` that the rules find: a trade measured on real releases, where it sets aside
 # more wrong proposals than right ones (README). Refitting it may move these three.
 FLOORS = {
-    "releases": 0.99, "feeds": 1.0, "heldout": 0.975, "unseen": 0.968, "final": 1.0, "fresh": 1.0,
+    "releases": 0.98, "feeds": 1.0, "heldout": 0.975, "unseen": 0.968, "final": 1.0, "fresh": 1.0,
     "blind": 0.977, "sealed": 0.951,
 }  # fmt: skip
 

@@ -120,3 +120,12 @@ def test_extraction_can_keep_every_proposal_for_fitting():
     decided = extract(text)
     assert len(everything.events) >= len(decided.events)
     assert [e.type for e in everything.events] == ["idled"]
+
+
+def test_an_event_the_headline_names_is_never_set_aside():
+    # the headline announces the closure at Dayton: whatever the model says, it stays
+    kept = _event()
+    proposal = _proposal(kept)
+    assert features(kept, proposal)["headline_confirms"] == 1.0
+    decision.apply(proposal, Model(weights={}, intercept=-20.0, threshold=0.5))
+    assert proposal.events == [kept] and proposal.warnings == []
