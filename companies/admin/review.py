@@ -74,6 +74,26 @@ def review_rows(events: list[Event], body: str, bound: dict[int, ProposalForm]) 
     return rows
 
 
+def set_aside(release: Release, events: list[Event]) -> list[dict]:
+    """What the importer's fitted decision found unlikely and kept out of the proposals, as its
+    last extraction recorded it (``Proposal.set_aside``): for the editor to add if the text says
+    so. One the release's events already hold (an editor added it) is not shown again."""
+    extraction = release.extraction if isinstance(release.extraction, dict) else {}
+    held = {(e.type, (e.facility.location.locality or "").casefold()) for e in events}
+    kept = [
+        e
+        for e in extraction.get("set_aside") or []
+        if isinstance(e, dict)
+        and e.get("type")
+        and (e["type"], (e.get("locality") or "").casefold()) not in held
+    ]
+    for e in kept:
+        # "Chapleau, ON, CA", as the page labels places elsewhere
+        region = (e.get("region") or "").split("-")[-1]
+        e["where"] = ", ".join(x for x in (e.get("locality"), region, e.get("country")) if x)
+    return kept
+
+
 def numbered_text(release: Release, rows: list[Row]):
     """The release text with each row's evidence marked and numbered (rows sharing a sentence
     share one mark, numbered with each)."""
@@ -142,6 +162,7 @@ def render_review(request, model_admin, release: Release, **bound):
         "rows": rows,
         "text": numbered_text(release, rows),
         "missing_evidence": [r for r in rows if r.event.evidence and not r.evidence_in_text],
+        "set_aside": set_aside(release, events),
         "proposed": proposed,
         "complete_form": bound.get("complete") or ReleaseCompleteForm(),
         "add_form": bound.get("add") or AddEventForm(),

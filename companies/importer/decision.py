@@ -12,7 +12,8 @@ The model is data, not code: ``data/decision.json``, written by ``manage.py fit_
 probability below which a proposal is set aside; the threshold is the one that maximised
 event F1 on out-of-fold predictions at fitting time. An event the headline itself names (its
 kind and its place) is never set aside. A proposal set aside is not lost: it is
-listed in the proposal's warnings, with its probability, for the editor to add by hand.
+kept in ``Proposal.set_aside`` (its probability as its confidence) and named in the warnings,
+so the review page can show it to the editor, who adds it in one step if the text announces it.
 With no model file every proposal is kept.
 """
 
@@ -22,7 +23,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -190,6 +191,7 @@ def apply(proposal: Proposal, model: Model | None = None) -> None:
     proposal.events = [e for e, p in scored if p >= model.threshold]
     for event, p in scored:
         if p < model.threshold:
+            proposal.set_aside.append(replace(event, confidence=p))
             where = ", ".join(x for x in (event.place.locality, event.place.region, event.place.country) if x)
             proposal.warnings.append(
                 f"Set aside as unlikely ({p:.0%}): {event.type} at {where or 'an unnamed place'}, "

@@ -63,6 +63,9 @@ class Proposal:
     dateline: PlaceRef | None = None
     company: CompanyRef | None = None
     events: list[ProposedEvent] = field(default_factory=list)
+    # proposals the fitted decision found unlikely (``decision``), each with its probability as
+    # its confidence: kept for the editor, never imported as events
+    set_aside: list[ProposedEvent] = field(default_factory=list)
     claims: list[ProposedClaim] = field(default_factory=list)
     products: str | None = None
     markets: str | None = None
@@ -77,6 +80,24 @@ class Proposal:
                 return None
             return {"locality": p.locality, "region": p.region, "country": p.country}
 
+        def event(e: ProposedEvent) -> dict:
+            return {
+                "type": e.type,
+                "locality": e.place.locality,
+                "region": e.place.region,
+                "country": e.place.country,
+                "lat": e.place.lat,
+                "lon": e.place.lon,
+                "resolved": e.place.resolved,
+                "facility": e.facility,
+                "kind": e.kind,
+                "effective": e.effective.isoformat() if e.effective else None,
+                "employees": e.employees,
+                "counterparty": e.counterparty,
+                "evidence": e.evidence,
+                "confidence": round(e.confidence, 2),
+            }
+
         return {
             "file": file,
             "headline": self.headline,
@@ -84,25 +105,8 @@ class Proposal:
             "wire": self.wire,
             "dateline": place(self.dateline),
             "company": asdict(self.company) if self.company else None,
-            "events": [
-                {
-                    "type": e.type,
-                    "locality": e.place.locality,
-                    "region": e.place.region,
-                    "country": e.place.country,
-                    "lat": e.place.lat,
-                    "lon": e.place.lon,
-                    "resolved": e.place.resolved,
-                    "facility": e.facility,
-                    "kind": e.kind,
-                    "effective": e.effective.isoformat() if e.effective else None,
-                    "employees": e.employees,
-                    "counterparty": e.counterparty,
-                    "evidence": e.evidence,
-                    "confidence": round(e.confidence, 2),
-                }
-                for e in self.events
-            ],
+            "events": [event(e) for e in self.events],
+            "set_aside": [event(e) for e in self.set_aside],
             "claims": [
                 {"count": c.count, "countries": c.countries, "qualifier": c.qualifier} for c in self.claims
             ],

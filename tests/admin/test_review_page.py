@@ -64,6 +64,30 @@ def test_the_page_shows_text_numbered_evidence_and_one_row_per_proposal(admin_cl
     assert "Add an event from the text" in html
 
 
+def test_proposals_the_importer_set_aside_are_shown_for_the_editor(admin_client):
+    event = memphis_idling()
+    release = event.release
+    release.extraction = {
+        "events": [],
+        "set_aside": [
+            {"type": "opened", "locality": "Erie", "region": "US-PA", "country": "US",
+             "evidence": "The company opened its Erie plant in 1987.", "confidence": 0.31}
+        ],
+    }  # fmt: skip
+    release.save()
+    html = admin_client.get(url(release)).content.decode()
+    assert 'id="set-aside"' in html
+    assert "<b>opened</b> at Erie, PA, US" in html and "31% likely" in html
+    assert "opened its Erie plant in 1987" in html
+
+
+def test_nothing_set_aside_shows_no_set_aside_box(admin_client):
+    event = memphis_idling()
+    event.release.extraction = {"events": [], "set_aside": []}
+    event.release.save()
+    assert 'id="set-aside"' not in admin_client.get(url(event.release)).content.decode()
+
+
 def test_a_sale_is_one_row_naming_the_buyer(admin_client):
     from companies.services.review import event_add_from_text
 

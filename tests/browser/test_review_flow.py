@@ -218,6 +218,50 @@ def test_a_missing_event_is_added_from_the_text(page):
     assert chapleau.kind == "plant" and chapleau.location.latitude is not None
 
 
+def test_a_closure_the_importer_set_aside_is_shown_and_added(page, snapshot):
+    # the importer's fitted decision found the second closure unlikely: the page shows it apart,
+    # with its evidence, and the editor adds it with the form below it
+    chapleau = place("Chapleau", "CA-ON", "CA", 47.84, -83.40, 5920433)
+    release = imported(
+        BAKERY_TEXT,
+        Proposal(
+            headline="Kestrel Foods Will Close Two Bakeries",
+            published=DAY,
+            company=CompanyRef("Kestrel Foods Inc."),
+            events=[
+                ProposedEvent(
+                    "closed",
+                    place("Brantford", "CA-ON", "CA", 43.13, -80.27, 5907990),
+                    "Kestrel Foods Inc. announced today it will close its bakery in Brantford, Ontario by the end of June",
+                    0.9,
+                    kind="plant",
+                )
+            ],
+            set_aside=[
+                ProposedEvent(
+                    "closed",
+                    chapleau,
+                    "its bread plant in Chapleau, Ontario in September 2026",
+                    0.31,
+                    kind="plant",
+                )
+            ],
+        ),
+        "kestrel-set-aside.txt",
+    )
+    clicks = log_in(page)
+    open_review(clicks, release)
+    box = page.locator("#set-aside")
+    expect(box).to_contain_text("closed at Chapleau, ON, CA")
+    expect(box).to_contain_text("31% likely")
+    snapshot("set-aside")
+    clicks.select(page.locator("#id_add-type"), "closed")
+    clicks.pick(page.locator("#id_add-place"), "Chapleau", "Chapleau, Ontario")
+    clicks.click(page.locator("#add-event-submit"))
+    expect(page.locator(".messagelist")).to_contain_text("Added 1 event at Chapleau, ON, CA")
+    expect(page.locator("#set-aside")).to_have_count(0)  # added: no longer set aside
+
+
 MOTORS_TEXT = """Investing in Five North American Plants
 
 GEORGETOWN, Ky., April 14, 2026 -- The automaker said today it will invest $1.2 billion to expand five of its plants: Georgetown, Kentucky; Princeton, Indiana; Buffalo, West Virginia; Huntsville, Alabama; and Troy, Missouri.

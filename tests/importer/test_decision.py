@@ -89,6 +89,10 @@ def test_apply_sets_unlikely_events_aside_as_warnings_and_keeps_the_rest():
     (warning,) = proposal.warnings
     assert warning.startswith("Set aside as unlikely")
     assert "opened at Erie" in warning and "in 2009" in warning
+    # kept for the editor with its probability, and in the JSON the release stores
+    (aside,) = proposal.set_aside
+    assert (aside.type, aside.place.locality) == ("opened", "Erie") and aside.confidence < 0.5
+    assert [e["locality"] for e in proposal.to_json()["set_aside"]] == ["Erie"]
 
 
 def test_without_a_model_every_event_is_kept(monkeypatch):
