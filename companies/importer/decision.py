@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from .lexicon import LEGAL_SUFFIX
 from .proposal import Proposal, ProposedEvent
 from .triggers import find_triggers
 
@@ -45,6 +46,8 @@ _HEDGE = re.compile(
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _QUOTE = re.compile(r"[\"“”]")
+# another company named with its legal form in the sentence ("sold to Birch Paper Inc.")
+_LEGAL_NAME_IN = re.compile(rf"(?:[A-Z][\w&'-]*\s+){{1,4}}(?:{LEGAL_SUFFIX})\b")
 _SELF = re.compile(r"\b(?:we|our|the\s+company|the\s+group)\b", re.I)
 
 FEATURES: tuple[str, ...] = (
@@ -72,6 +75,8 @@ FEATURES: tuple[str, ...] = (
     "long_sentence",
     "share_of_events",
     "siblings",
+    "place_repeated",
+    "other_company",
     "foreign_country",
     "facility",
     "office_or_other",
@@ -93,6 +98,7 @@ def features(event: ProposedEvent, proposal: Proposal) -> dict[str, float]:
     years = [int(y) for y in _YEAR.findall(evidence)]
     issuer = proposal.company.name if proposal.company and proposal.company.name else ""
     issuer_word = next((w for w in re.findall(r"[A-Z][\w&'-]+", issuer)), "")
+    issuer_words = set(re.findall(r"[A-Z][\w&'-]+", issuer))
     countries = [e.place.country for e in proposal.events if e.place.country]
     # the commonest, the first named on a tie (a set would break ties by hash, run to run)
     home = max(dict.fromkeys(countries), key=countries.count) if countries else None
@@ -129,6 +135,11 @@ def features(event: ProposedEvent, proposal: Proposal) -> dict[str, float]:
         "long_sentence": min(len(evidence.split()) / 80, 1.0),
         "share_of_events": 1 / max(len(proposal.events), 1),
         "siblings": min(sum(e.evidence == evidence for e in proposal.events) - 1, 4) / 4,
+        # the site a release is about is named again and again; one named in passing, once
+        "place_repeated": min(body.casefold().count(locality), 4) / 4 if locality else 0.0,
+        "other_company": float(
+            any(not (set(m.group(0).split()) & issuer_words) for m in _LEGAL_NAME_IN.finditer(evidence))
+        ),
         "foreign_country": float(bool(home and event.place.country and event.place.country != home)),
         "facility": float(bool(event.facility)),
         "office_or_other": float(event.kind in ("office", "other", None)),
