@@ -104,6 +104,35 @@ class Command(BaseCommand):
             self.stdout.write(corpus_scoring.tally(held).line("held out (score only)"))
         return total.events.f1
 
+    @staticmethod
+    def add_labelled_arguments(parser) -> None:
+        """The arguments of a command that reads labelled folders to fit something on them."""
+        parser.add_argument("dirs", nargs="+", metavar="DIR", help="Labelled folder(s) of release files.")
+        parser.add_argument(
+            "--labels-root",
+            metavar="ROOT",
+            action="append",
+            default=[],
+            help="Read each DIR's labels from ROOT/<DIR's name>/labels.json when DIR has none "
+            "(repeatable: the first ROOT that has them).",
+        )
+        parser.add_argument("--holdout", metavar="FILE", help="Releases ('folder/file' a line) left out.")
+
+    def _labelled(self, folder: Path, roots: list[str], holdout: set[str]) -> tuple[bool, dict]:
+        """One labelled folder: whether its labels are the real corpus's list (else ours), and
+        its labels keyed by file, held-out releases left out."""
+        if not folder.is_dir():
+            raise CommandError(f"{folder} is not a folder")
+        candidates = [folder, *(Path(root) / folder.name for root in roots)]
+        path = next(
+            (c / "labels.json" for c in candidates if (c / "labels.json").exists()), folder / "labels.json"
+        )
+        labels = self._labels(path)
+        keyed = {e["file"]: e for e in labels} if isinstance(labels, list) else labels
+        return isinstance(labels, list), {
+            f: v for f, v in keyed.items() if f"{folder.name}/{f}" not in holdout
+        }
+
     def _holdout(self, path: str | None) -> set[str]:
         if not path:
             return set()

@@ -17,8 +17,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import CommandError
-
 from companies.importer import calibration, corpus_scoring
 from companies.importer.evaluation import correct_flags
 
@@ -29,13 +27,7 @@ class Command(EvaluateCommand):
     help = "Fit the event-confidence calibration on labelled folders and write it as JSON."
 
     def add_arguments(self, parser):
-        parser.add_argument("dirs", nargs="+", metavar="DIR", help="Labelled folder(s) of release files.")
-        parser.add_argument(
-            "--labels-root",
-            metavar="ROOT",
-            help="Read each DIR's labels from ROOT/<DIR's name>/labels.json when DIR has none.",
-        )
-        parser.add_argument("--holdout", metavar="FILE", help="Releases ('folder/file' a line) left out.")
+        self.add_labelled_arguments(parser)
         parser.add_argument(
             "--out", metavar="FILE", default=str(calibration.DATA_FILE), help="Where to write the table."
         )
@@ -45,14 +37,7 @@ class Command(EvaluateCommand):
         observations: list[calibration.Observation] = []
         sources: list[str] = []
         for folder in map(Path, options["dirs"]):
-            if not folder.is_dir():
-                raise CommandError(f"{folder} is not a folder")
-            labels_path = folder / "labels.json"
-            if not labels_path.exists() and options["labels_root"]:
-                labels_path = Path(options["labels_root"]) / folder.name / "labels.json"
-            labels = self._labels(labels_path)
-            keyed = {e["file"]: e for e in labels} if isinstance(labels, list) else labels
-            keyed = {f: v for f, v in keyed.items() if f"{folder.name}/{f}" not in holdout}
+            is_real, keyed = self._labelled(folder, options["labels_root"], holdout)
             predictions, _ = self._extract(folder, keyed, calibrated=False)
             made = 0
             for file, predicted in predictions.items():
@@ -62,7 +47,7 @@ class Command(EvaluateCommand):
                 events = predicted.get("events") or []
                 flags = (
                     corpus_scoring.correct_flags(label, predicted)
-                    if isinstance(labels, list)
+                    if is_real
                     else correct_flags(list(label.get("events") or []), events)
                 )
                 dateline = predicted.get("dateline") or {}

@@ -43,16 +43,7 @@ class Command(EvaluateCommand):
     help = "Fit the keep-or-set-aside decision on labelled folders and write it as JSON."
 
     def add_arguments(self, parser):
-        parser.add_argument("dirs", nargs="+", metavar="DIR", help="Labelled folder(s) of release files.")
-        parser.add_argument(
-            "--labels-root",
-            metavar="ROOT",
-            action="append",
-            default=[],
-            help="Read each DIR's labels from ROOT/<DIR's name>/labels.json when DIR has none "
-            "(repeatable: the first ROOT that has them).",
-        )
-        parser.add_argument("--holdout", metavar="FILE", help="Releases ('folder/file' a line) left out.")
+        self.add_labelled_arguments(parser)
         parser.add_argument("--folds", type=int, default=5, help="Folds for choosing the threshold (5).")
         parser.add_argument("--strength", type=float, default=1.0, help="Inverse L2 strength C (1.0).")
         parser.add_argument(
@@ -83,16 +74,7 @@ class Command(EvaluateCommand):
         sources: list[str] = []
         release = 0
         for folder in map(Path, options["dirs"]):
-            if not folder.is_dir():
-                raise CommandError(f"{folder} is not a folder")
-            candidates = [folder, *(Path(root) / folder.name for root in options["labels_root"])]
-            labels_path = next(
-                (c / "labels.json" for c in candidates if (c / "labels.json").exists()),
-                folder / "labels.json",
-            )
-            labels = self._labels(labels_path)
-            keyed = {e["file"]: e for e in labels} if isinstance(labels, list) else labels
-            keyed = {f: v for f, v in keyed.items() if f"{folder.name}/{f}" not in holdout}
+            is_real, keyed = self._labelled(folder, options["labels_root"], holdout)
             proposals: dict[str, Proposal] = {}
             predictions, _ = self._extract(
                 folder, keyed, calibrated=False, decided=False, proposals=proposals
@@ -100,13 +82,13 @@ class Command(EvaluateCommand):
             made = 0
             for file, label in keyed.items():
                 gold_total += len(label.get("events") or [])
-                gold_real += len(label.get("events") or []) if isinstance(labels, list) else 0
+                gold_real += len(label.get("events") or []) if is_real else 0
                 if file not in predictions:
                     continue
                 predicted = predictions[file]
                 flags = (
                     corpus_scoring.correct_flags(label, predicted)
-                    if isinstance(labels, list)
+                    if is_real
                     else correct_flags(list(label.get("events") or []), predicted.get("events") or [])
                 )
                 proposal = proposals[file]
@@ -115,7 +97,7 @@ class Command(EvaluateCommand):
                     rows.append([values[name] for name in decision.FEATURES])
                     right.append(int(ok))
                     groups.append(release)
-                    real.append(isinstance(labels, list))
+                    real.append(is_real)
                     made += 1
                 release += 1
             sources.append(f"{folder.name}: {len(keyed)} releases, {made} proposals")
