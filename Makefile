@@ -90,7 +90,8 @@ fit-confidence: $(STAMP)
 FRESH_CORPUS = $(REAL_CORPUS)/fresh2-a $(REAL_CORPUS)/fresh2-b $(REAL_CORPUS)/fresh2-c \
 	$(REAL_CORPUS)/fresh3-b $(REAL_CORPUS)/fresh3-c $(REAL_CORPUS)/fresh4-b
 # ... and the releases of it read only through their scores (never tuned on, never fitted on)
-UNSEEN_CORPUS = $(REAL_CORPUS)/fresh3-a $(REAL_CORPUS)/fresh4-a $(REAL_CORPUS)/fresh4-c
+UNSEEN_CORPUS = $(REAL_CORPUS)/fresh3-a $(REAL_CORPUS)/fresh4-a $(REAL_CORPUS)/fresh4-c \
+	$(REAL_CORPUS)/fresh5-a $(REAL_CORPUS)/fresh5-b $(REAL_CORPUS)/fresh5-c
 fit-decision: $(STAMP)
 	$(PY) manage.py fit_decision tests/data/releases tests/data/feeds tests/data/heldout tests/data/unseen \
 		tests/data/final tests/data/fresh tests/data/blind \
