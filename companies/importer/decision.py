@@ -86,46 +86,71 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def features(event: ProposedEvent, proposal: Proposal) -> dict[str, float]:
-    """The named features of ``event`` within ``proposal``, each a number in [0, 1]."""
+@dataclass(frozen=True)
+class _Release:
+    """What every proposal of one release shares, read once."""
+
+    headline: str  # case-folded
+    headline_types: frozenset[str]
+    body: str
+    folded_body: str
+    published_year: int | None
+    issuer_words: tuple[str, ...]  # capitalised words of the issuer's name, first first
+    home: str | None  # the dateline's country, else the commonest among the events
+    dateline_town: str  # case-folded, "" without one
+    n_events: int
+
+    @classmethod
+    def of(cls, proposal: Proposal) -> _Release:
+        headline = proposal.headline or ""
+        issuer = proposal.company.name if proposal.company and proposal.company.name else ""
+        countries = [e.place.country for e in proposal.events if e.place.country]
+        # the commonest, the first named on a tie (a set would break ties by hash, run to run)
+        home = max(dict.fromkeys(countries), key=countries.count) if countries else None
+        dateline = proposal.dateline
+        if dateline is not None and dateline.country:
+            home = dateline.country
+        body = proposal.body or ""
+        return cls(
+            headline=headline.casefold(),
+            headline_types=frozenset(t.type for t in find_triggers(headline)) if headline else frozenset(),
+            body=body,
+            folded_body=body.casefold(),
+            published_year=proposal.published.year if proposal.published else None,
+            issuer_words=tuple(re.findall(r"[A-Z][\w&'-]+", issuer)),
+            home=home,
+            dateline_town=(dateline.locality or "").casefold() if dateline is not None else "",
+            n_events=len(proposal.events),
+        )
+
+
+def features(event: ProposedEvent, proposal: Proposal, release: _Release | None = None) -> dict[str, float]:
+    """The named features of ``event`` within ``proposal``, each a number in [0, 1] (``release``:
+    what the proposal's events share, when the caller has read it already)."""
+    r = release or _Release.of(proposal)
     evidence = event.evidence or ""
-    headline = proposal.headline or ""
-    body = proposal.body or ""
     locality = (event.place.locality or "").casefold()
-    headline_types = {t.type for t in find_triggers(headline)} if headline else set()
-    at = body.find(evidence) if evidence else -1
-    published_year = proposal.published.year if proposal.published else None
+    in_headline = bool(locality) and locality in r.headline
+    at = r.body.find(evidence) if evidence else -1
     years = [int(y) for y in _YEAR.findall(evidence)]
-    issuer = proposal.company.name if proposal.company and proposal.company.name else ""
-    issuer_word = next((w for w in re.findall(r"[A-Z][\w&'-]+", issuer)), "")
-    issuer_words = set(re.findall(r"[A-Z][\w&'-]+", issuer))
-    countries = [e.place.country for e in proposal.events if e.place.country]
-    # the commonest, the first named on a tie (a set would break ties by hash, run to run)
-    home = max(dict.fromkeys(countries), key=countries.count) if countries else None
-    if proposal.dateline is not None and proposal.dateline.country:
-        home = proposal.dateline.country
-    dateline = proposal.dateline
-    f = {
+    issuer_word = r.issuer_words[0] if r.issuer_words else ""
+    return {
         "raw": event.confidence,
         "raw_low": float(event.confidence < 0.8),
         **{f"type_{t}": float(event.type == t) for t in EVENT_TYPES},
-        "at_dateline": float(
-            bool(dateline and dateline.locality and locality and dateline.locality.casefold() == locality)
-        ),
+        "at_dateline": float(bool(locality) and locality == r.dateline_town),
         "resolved": float(event.place.resolved),
         "no_locality": float(not locality),
-        "place_in_headline": float(bool(locality) and locality in headline.casefold()),
-        "headline_same_type": float(event.type in headline_types),
+        "place_in_headline": float(in_headline),
+        "headline_same_type": float(event.type in r.headline_types),
         # the headline names this very event: its kind and its place
-        "headline_confirms": float(
-            event.type in headline_types and bool(locality) and locality in headline.casefold()
-        ),
-        "headline_other_type": float(bool(headline_types - {event.type})),
-        "headline_no_event": float(not headline_types),
-        "evidence_is_headline": float(bool(headline) and evidence.strip() == headline.strip()),
-        "position": (at / len(body)) if at >= 0 and body else 0.5,
+        "headline_confirms": float(event.type in r.headline_types and in_headline),
+        "headline_other_type": float(bool(r.headline_types - {event.type})),
+        "headline_no_event": float(not r.headline_types),
+        "evidence_is_headline": float(bool(r.headline) and evidence.strip().casefold() == r.headline.strip()),
+        "position": (at / len(r.body)) if at >= 0 and r.body else 0.5,
         "opening": float(0 <= at < 800),
-        "earlier_year": float(bool(published_year and any(y < published_year for y in years))),
+        "earlier_year": float(bool(r.published_year and any(y < r.published_year for y in years))),
         "future": float(bool(_FUTURE.search(evidence))),
         "hedge": float(bool(_HEDGE.search(evidence))),
         "perfect": float(bool(_PERFECT.search(evidence))),
@@ -133,21 +158,22 @@ def features(event: ProposedEvent, proposal: Proposal) -> dict[str, float]:
         "issuer_named": float(bool(issuer_word) and issuer_word in evidence),
         "self_named": float(bool(_SELF.search(evidence))),
         "long_sentence": min(len(evidence.split()) / 80, 1.0),
-        "share_of_events": 1 / max(len(proposal.events), 1),
+        "share_of_events": 1 / max(r.n_events, 1),
         "siblings": min(sum(e.evidence == evidence for e in proposal.events) - 1, 4) / 4,
         # the site a release is about is named again and again; one named in passing, once
-        "place_repeated": min(body.casefold().count(locality), 4) / 4 if locality else 0.0,
+        "place_repeated": min(r.folded_body.count(locality), 4) / 4 if locality else 0.0,
         "other_company": float(
-            any(not (set(m.group(0).split()) & issuer_words) for m in _LEGAL_NAME_IN.finditer(evidence))
+            any(
+                not (set(m.group(0).split()) & set(r.issuer_words)) for m in _LEGAL_NAME_IN.finditer(evidence)
+            )
         ),
-        "foreign_country": float(bool(home and event.place.country and event.place.country != home)),
+        "foreign_country": float(bool(r.home and event.place.country and event.place.country != r.home)),
         "facility": float(bool(event.facility)),
         "office_or_other": float(event.kind in ("office", "other", None)),
         "effective": float(event.effective is not None),
         "employees": float(event.employees is not None),
         "counterparty": float(bool(event.counterparty)),
     }
-    return f
 
 
 @dataclass(frozen=True)
@@ -183,8 +209,8 @@ def stored_model() -> Model | None:
     return _stored()
 
 
-def _keep_probability(model: Model, event: ProposedEvent, proposal: Proposal) -> float:
-    values = features(event, proposal)
+def _keep_probability(model: Model, event: ProposedEvent, proposal: Proposal, release: _Release) -> float:
+    values = features(event, proposal, release)
     if values["headline_confirms"]:
         # the release's own headline names this event, kind and place: that is its news, whatever
         # the other features say (the model sees too few such releases to learn it for sure)
@@ -198,7 +224,8 @@ def apply(proposal: Proposal, model: Model | None = None) -> None:
     model = model if model is not None else stored_model()
     if model is None or not proposal.events:
         return
-    scored = [(e, _keep_probability(model, e, proposal)) for e in proposal.events]
+    release = _Release.of(proposal)
+    scored = [(e, _keep_probability(model, e, proposal, release)) for e in proposal.events]
     proposal.events = [e for e, p in scored if p >= model.threshold]
     for event, p in scored:
         if p < model.threshold:
