@@ -180,27 +180,30 @@ About 210 people work at the two sites.
 """
 
 
-def test_a_missing_event_is_added_from_the_text(page):
-    release = imported(
-        BAKERY_TEXT,
-        Proposal(
-            headline="Kestrel Foods Will Close Two Bakeries",
-            published=DAY,
-            company=CompanyRef("Kestrel Foods Inc."),
-            events=[
-                ProposedEvent(
-                    "closed",
-                    place("Brantford", "CA-ON", "CA", 43.13, -80.27, 5907990),
-                    "HAMILTON, Ontario, April 14, 2026 -- Kestrel Foods Inc. announced today it will close its bakery "
-                    "in Brantford, Ontario by the end of June and its bread plant in Chapleau, Ontario in September "
-                    "2026, moving their production to its larger Hamilton site.",
-                    0.9,
-                    kind="plant",
-                )
-            ],
-        ),
-        "kestrel.txt",
+def bakery_release(name: str, *, set_aside: tuple[ProposedEvent, ...] = ()) -> Release:
+    """The two-bakery release as the importer gives it: the Brantford closure found, Chapleau
+    not among the proposals (missing, or in ``set_aside``)."""
+    brantford = ProposedEvent(
+        "closed",
+        place("Brantford", "CA-ON", "CA", 43.13, -80.27, 5907990),
+        "HAMILTON, Ontario, April 14, 2026 -- Kestrel Foods Inc. announced today it will close its bakery "
+        "in Brantford, Ontario by the end of June and its bread plant in Chapleau, Ontario in September "
+        "2026, moving their production to its larger Hamilton site.",
+        0.9,
+        kind="plant",
     )
+    proposal = Proposal(
+        headline="Kestrel Foods Will Close Two Bakeries",
+        published=DAY,
+        company=CompanyRef("Kestrel Foods Inc."),
+        events=[brantford],
+        set_aside=list(set_aside),
+    )
+    return imported(BAKERY_TEXT, proposal, name)
+
+
+def test_a_missing_event_is_added_from_the_text(page):
+    release = bakery_release("kestrel.txt")
     clicks = log_in(page)
     open_review(clicks, release)
     clicks.click(page.locator(".review-row").first.get_by_role("button", name="Accept"))
@@ -222,32 +225,9 @@ def test_a_closure_the_importer_set_aside_is_shown_and_added(page, snapshot):
     # the importer's fitted decision found the second closure unlikely: the page shows it apart,
     # with its evidence, and the editor adds it with the form below it
     chapleau = place("Chapleau", "CA-ON", "CA", 47.84, -83.40, 5920433)
-    release = imported(
-        BAKERY_TEXT,
-        Proposal(
-            headline="Kestrel Foods Will Close Two Bakeries",
-            published=DAY,
-            company=CompanyRef("Kestrel Foods Inc."),
-            events=[
-                ProposedEvent(
-                    "closed",
-                    place("Brantford", "CA-ON", "CA", 43.13, -80.27, 5907990),
-                    "Kestrel Foods Inc. announced today it will close its bakery in Brantford, Ontario by the end of June",
-                    0.9,
-                    kind="plant",
-                )
-            ],
-            set_aside=[
-                ProposedEvent(
-                    "closed",
-                    chapleau,
-                    "its bread plant in Chapleau, Ontario in September 2026",
-                    0.31,
-                    kind="plant",
-                )
-            ],
-        ),
-        "kestrel-set-aside.txt",
+    evidence = "its bread plant in Chapleau, Ontario in September 2026"
+    release = bakery_release(
+        "kestrel-set-aside.txt", set_aside=(ProposedEvent("closed", chapleau, evidence, 0.31, kind="plant"),)
     )
     clicks = log_in(page)
     open_review(clicks, release)
