@@ -159,6 +159,8 @@ def find_company(
         name = headline_subject(headline, body_text)
     if name is None and headline and text:
         name = _recurring_name(headline, text)
+    if name is None and text:
+        name = _acting_name(text)
     if name is None:
         # a copy that starts past its opening may still name one company with its legal form
         legal = _LEGAL_NAME.search(text[:1500] or body_text[:1500])
@@ -370,6 +372,31 @@ def _speaks_as_we(subject: str, body: str) -> bool:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2}")
+
+
+# a capitalised name as the subject of a verb, or owning something: "Britvic has", "Hydro's plant"
+_ACTING = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2})(?:'s\s|\s+(?:has|have|is|will|expects|said|says"
+    r"|announced|announces|plans|intends|decided|proposes|is\s+proposing)\b)"
+)
+
+
+def _acting_name(text: str) -> str | None:
+    """The name a release most often makes act or own, at least twice, when nothing else named
+    the issuer (a copy that starts past its opening: "... Britvic is proposing to close ...")."""
+    counts: dict[str, int] = {}
+    for m in _ACTING.finditer(text[:4000]):
+        name = m.group("name")
+        low = name.lower()
+        if low in NOT_NAME_WORDS or low in HEADLINE_VERBS or _NOT_A_NAME.match(name) or len(name) < 3:
+            continue
+        if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.__getitem__)
+    return _clean(best) if counts[best] >= 2 else None
 
 
 def _recurring_name(headline: str, text: str) -> str | None:

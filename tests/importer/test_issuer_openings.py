@@ -131,3 +131,17 @@ def test_a_hyphenated_descriptor_before_the_name():
 )
 def test_issuers_of_exchange_and_world_wire_layouts(text, issuer):
     assert extract(text).company.name == issuer
+
+
+def test_a_copy_that_starts_past_its_opening_names_the_company_that_acts_in_it():
+    text = (
+        "The review of the network is complete and, as a result, Halcyon is proposing to close its "
+        "Norwich factory. Halcyon has 240 employees on the site. Halcyon's other sites are not affected."
+    )
+    assert extract(text).company.name == "Halcyon"
+
+
+def test_a_town_that_acts_is_no_issuer():
+    # past the first sentence, "Dayton has" twice: a town, so no company is named
+    text = "Two plants shut this year. Dayton has lost both. Dayton has also lost its airline hub."
+    assert extract(text).company is None
