@@ -364,7 +364,6 @@ def find_mentions(
     return out
 
 
-# a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
 # the first word of a site's own name after its town: a trade or a facility word in capitals
 _SITE_NAME_WORD = re.compile(
     rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
@@ -406,6 +405,7 @@ def _add_listed_before(
         lb = _LIST_BEFORE.search(sentence, 0, begin)
 
 
+# a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter)\s+Storm|Storm)\s+[A-Z]")
 
 
@@ -490,6 +490,9 @@ _SITE_IN_AREA = re.compile(
 )
 
 
+# the last word of an area that is named like a town ("Columbia County", "Ibaraki Prefecture")
+_AREA_NAME_END = re.compile(r"\b(?:County|Parish|Borough|District|Prefecture|Province)$")
+
 # a site's own name, its facility word, then the town it is in ("the Kaukas mill in Lappeenranta")
 _SITE_NAMED_IN_TOWN = re.compile(
     rf"^\s+(?i:{FACILITY_NOUN})\s+(?:located\s+)?(?:in|at|near)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$"
@@ -523,9 +526,7 @@ def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
             and m.place.locality
             and nxt.place.locality
             # (a county is no town: "the Waldo sawmill in Columbia County" is in Waldo)
-            and not re.search(
-                r"\b(?:County|Parish|Borough|District|Prefecture|Province)$", nxt.place.locality
-            )
+            and not _AREA_NAME_END.search(nxt.place.locality)
             and _SITE_NAMED_IN_TOWN.match(sentence[m.end : nxt.start])
         ):
             # "its Adamas Mill in Port Elizabeth": the first name is the mill's, the town the second
