@@ -59,8 +59,8 @@ def extract(
 ) -> Proposal:
     """Read a release into a Proposal. Event confidences are calibrated against labelled
     releases (``calibration``); ``calibrated=False`` keeps the event finder's raw scores.
-    Proposals the fitted decision (``decision``) finds unlikely are set aside as warnings;
-    ``decided=False`` keeps them all.
+    Proposals the fitted decision (``decision``) finds unlikely go to ``Proposal.set_aside``,
+    named in the warnings; ``decided=False`` keeps them all among the events.
     ``deadline`` is the time budget (``budget.Deadline``; by default
     FOOTPRINT_MAX_RELEASE_SECONDS from now), checked between sentences."""
     deadline = deadline if deadline is not None else Deadline()

@@ -247,8 +247,8 @@ _MADE_BY = re.compile(
 # a JSE/SENS or LSE header states the issuer's legal name and where it is incorporated:
 # "ACME HOLDINGS LIMITED (Incorporated in the Republic of South Africa)", "Acme plc Registered in England"
 _INCORPORATED = re.compile(
-    r"(?P<name>(?:[A-Z][A-Z0-9&'.\-]*\s+){1,5}(?:LIMITED|LTD|PLC|CORPORATION|INC\.?)"
-    r"|(?:[A-Z][\w&'.\-]*\s+){1,4}(?:Limited|Ltd\.?|plc|PLC|Corporation|Inc\.))"
+    # (a name in capitals takes its legal form in capitals too: "AECI LIMITED")
+    rf"(?P<name>(?:[A-Z][A-Z0-9&'.\-]*\s+){{1,5}}(?i:{LEGAL_SUFFIX})|(?:[A-Z][\w&'.\-]*\s+){{1,4}}(?:{LEGAL_SUFFIX}))"
     r"\s*\(?\s*(?:Incorporated|Registered|Registration\s+number)\s+(?:in|under|no)\b"
 )
 
