@@ -5,8 +5,7 @@ from datetime import date
 
 import pytest
 
-from companies.importer.events import find_events
-from companies.importer.text import Sentence
+from tests.importer.sentences import events_in
 
 DEALS = [
     # the seller named before the object
@@ -57,10 +56,5 @@ DEALS = [
 
 @pytest.mark.parametrize(("sentence", "want"), DEALS)
 def test_each_deal_shape_gives_its_deal(sentence, want):
-    events, _ = find_events(
-        [Sentence(sentence, 0, "body", 0)],
-        headline=None,
-        published=date(2025, 6, 1),
-        issuer="Kestrel Group plc",
-    )
+    events = events_in(sentence, issuer="Kestrel Group plc", published=date(2025, 6, 1))
     assert [(e.type, e.place.locality) for e in events] == want

@@ -8,6 +8,7 @@ import pytest
 
 from companies.importer.events import find_events
 from companies.importer.text import Sentence
+from tests.importer.sentences import events_in
 
 MOVES = [
     ("Kestrel will relocate its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
@@ -62,12 +63,7 @@ MOVES = [
 
 @pytest.mark.parametrize(("sentence", "want"), MOVES)
 def test_each_move_gives_its_events(sentence, want):
-    events, _ = find_events(
-        [Sentence(sentence, 0, "body", 0)],
-        headline=None,
-        published=date(2025, 6, 1),
-        issuer="Kestrel Industries, Inc.",
-    )
+    events = events_in(sentence, issuer="Kestrel Industries, Inc.", published=date(2025, 6, 1))
     assert {(e.type, e.place.locality) for e in events} == want
 
 

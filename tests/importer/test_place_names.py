@@ -6,15 +6,11 @@ import pytest
 
 from companies.importer.events import find_events
 from companies.importer.text import Sentence
+from tests.importer.sentences import events_in
 
 
 def _places(sentence):
-    events, _ = find_events(
-        [Sentence(sentence, 0, "body", 0)],
-        headline=None,
-        published=date(2011, 2, 1),
-        issuer="Orrin Mills Inc.",
-    )
+    events = events_in(sentence, issuer="Orrin Mills Inc.", published=date(2011, 2, 1))
     return [(e.place.locality, e.place.region) for e in events]
 
 

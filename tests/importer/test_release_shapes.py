@@ -5,9 +5,8 @@ from datetime import date
 
 import pytest
 
-from companies.importer.events import find_events
 from companies.importer.extract import extract
-from companies.importer.text import Sentence
+from tests.importer.sentences import events_in
 
 CASES = [
     (
@@ -221,15 +220,11 @@ def test_releases_that_announce_nothing_give_no_event(text):
 
 def test_a_site_named_in_one_clause_is_the_one_a_following_clause_restarts():
     sentence = "The Dayton, Ohio plant incurred minor damage, and operations were restarted on March 21."
-    events, _ = find_events(
-        [Sentence(sentence, 0, "body", 0)], headline=None, published=date(2025, 3, 24), issuer="Kestrel Inc."
-    )
+    events = events_in(sentence, issuer="Kestrel Inc.", published=date(2025, 3, 24))
     assert [(e.type, e.place.locality) for e in events] == [("reopened", "Dayton")]
     # but a sales figure of one site does not place another clause's opening
     other = "Sales at the Dayton, Ohio plant rose, and the company opened a new office."
-    events, _ = find_events(
-        [Sentence(other, 0, "body", 0)], headline=None, published=date(2025, 3, 24), issuer="Kestrel Inc."
-    )
+    events = events_in(other, issuer="Kestrel Inc.", published=date(2025, 3, 24))
     assert events == []
 
 
