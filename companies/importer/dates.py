@@ -1,4 +1,4 @@
-"""Dates in releases: the dateline (place, publication date, wire) and effective dates.
+"""Dates in releases: calendar dates in any style, and effective dates ("by the end of 2010").
 
 Effective-date conventions (documented here because editors see their results):
 
@@ -26,8 +26,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .regions import country_code, region_code
-
 MONTHS = {
     "jan": 1,
     "january": 1,
@@ -54,7 +52,7 @@ MONTHS = {
     "dec": 12,
     "december": 12,
 }
-_MONTH = (
+MONTH_RX = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
@@ -92,17 +90,17 @@ _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, 
 
 # Month-day-year ("Mar 24, 2009", "Jan. 5, 2012", "March 24 2009") and day-month-year.
 _MDY = re.compile(
-    rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<m>{MONTH_RX})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 # "13 October 2009", "22 Jan, 2024", "13. October 2009" (the German-style ordinal dot)
 _DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{_MONTH})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{MONTH_RX})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 # "04-March-2025", as German ad-hoc services stamp theirs
-_DMY_HYPHEN = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{_MONTH})-(?P<y>(?:19|20)\d\d)\b", re.I)
+_DMY_HYPHEN = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{MONTH_RX})-(?P<y>(?:19|20)\d\d)\b", re.I)
 # "2018-Jan-09", as some retail wires stamp their datelines
-_ISO_NAMED = re.compile(rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>{_MONTH})-(?P<d>[0-3]?\d)\b", re.I)
+_ISO_NAMED = re.compile(rf"\b(?P<y>(?:19|20)\d\d)-(?P<m>{MONTH_RX})-(?P<d>[0-3]?\d)\b", re.I)
 # "3/24/2009" is month first in North American copy; "24/03/2009" can only be day first
 _NUMERIC = re.compile(r"\b(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)\b")
 _NUMERIC_DAY_FIRST = re.compile(r"\b(?P<d>(?:1[3-9]|2\d|3[01]))/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
@@ -110,7 +108,7 @@ _NUMERIC_DAY_FIRST = re.compile(r"\b(?P<d>(?:1[3-9]|2\d|3[01]))/(?P<m>[01]?\d)/(
 _DOTTED = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)\b")
 
 
-def _mk(y: int, m: int, d: int) -> date | None:
+def make_date(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
     except ValueError:
@@ -136,7 +134,7 @@ def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] |
         y = int(m.group("y"))
         if y < 100:
             y += 2000 if y < 70 else 1900
-        d = _mk(y, mo, int(m.group("d")))
+        d = make_date(y, mo, int(m.group("d")))
         if d and (best is None or m.start() < best[1]):
             best = (d, m.start(), m.end())
     return best
@@ -152,7 +150,7 @@ def impossible_date(text: str) -> str | None:
         for m in rx.finditer(text):
             month = m.group("m")
             mo = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
-            if _mk(int(m.group("y")), mo, int(m.group("d"))) is None:
+            if make_date(int(m.group("y")), mo, int(m.group("d"))) is None:
                 return m.group(0)
     return None
 
@@ -198,190 +196,21 @@ def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
     return None
 
 
-# --- dateline ----------------------------------------------------------------------------------
-
-# Wire services as they sign a dateline, with the canonical name we report.
-_WIRES = [
-    (r"BUSINESS\s*WIRE", "Business Wire"),
-    (r"PR\s*Newswire(?:-[A-Za-z]+)*", "PR Newswire"),
-    (r"GLOBE\s*NEWSWIRE|GlobeNewswire", "GlobeNewswire"),
-    (r"Marketwired", "Marketwired"),
-    (r"Marketwire|MARKET\s*WIRE", "Marketwire"),
-    (r"CNW(?:\s+Telbec)?|Canada\s*NewsWire", "CNW"),
-    (r"ACCESSWIRE|ACCESS\s*WIRE", "Accesswire"),
-    (r"PRWEB|PRWeb", "PRWeb"),
-    (r"Newsfile(?:\s+Corp\.?)?", "Newsfile"),
-    (r"EINPresswire(?:\.com)?|EIN\s*Presswire", "EIN Presswire"),
-    (r"Canada\s*Newswire", "CNW"),
-    (r"Reuters", "Reuters"),
-]
-_WIRE_ALT = "|".join(f"(?:{p})" for p, _ in _WIRES)
-_WIRE_RX = [(re.compile(rf"^(?:{p})$", re.I), name) for p, name in _WIRES]
-_DATE_ALT = (
-    rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
-    rf"|(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d-{_MONTH}-[0-3]?\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
-)
-# One atom of the header that follows the place: a date, a wire tag in any of its dresses,
-# separators. "CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) --",
-# "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2012) -", "CITY, March 24, 2009 /PRNewswire/ --".
-# "VANCOUVER, March 2 /CNW/": older datelines leave the year out
-_DATE_NOYEAR = rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
-# a clock time as datelines and stamps write it ("14:15 EEST", "8.55 am")
-CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
-_ATOM = (
-    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}"
-    rf"|\(\s*(?:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
-    rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
-    rf"|\(\s*{_DATE_ALT}\s*\)"
-    rf"|(?:{_WIRE_ALT})\b"
-    r"|--+|-(?=\s)|-(?=\()|:|,|\|)"
-)
-_UPPER = "A-Z\u00c0-\u00de"
-_PLACE_PART = (
-    rf"(?!{_MONTH}\.?\s+\d)(?!\()(?:the\s+)?[{_UPPER}][\w.'&]*"
-    rf"(?:[ -](?!{_MONTH}\.?\s+\d)[^\W\d_][\w.'&]*){{0,4}}"
-)
-_DATELINE = re.compile(
-    rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
-    rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|(?<=\))-(?=[A-Z])|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s)"
-    # no mark at all after the year: "LAVAL, Quebec, Dec. 12, 2011 Neptune Technologies ..."
-    r"|(?<=,\s(?:19|20)\d\d)(?=\s+[A-Z]))\s*(?=\S)",
-)
-_DATELINE_DATE_FIRST = re.compile(
-    rf"^\s*(?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
-    r"\s*(?:--+|-(?=\s)|:)\s*(?=\S)"
-)
-# Nordic regulatory style: "(Acme, Helsinki, 30 September 2021, 14:15 EEST) - Acme has ..."
-_DATELINE_BRACKETED = re.compile(
-    rf"^\s*\((?P<who>[^(),]{{2,60}}),\s*(?P<place>[^(),]{{2,40}}),\s*(?P<date>{_DATE_ALT}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)"
-    r"[^()]{0,40}\)\s*(?:--?|:)?\s*(?=\S)"
-)
-# South Asian wire style: "Mumbai (Maharashtra) [India], October 31 (ANI/PNN): Acme Limited ..."
-_DATELINE_STATE_COUNTRY = re.compile(
-    rf"^\s*(?P<place>{_PLACE_PART})\s*\((?P<state>[^()\[\]]{{2,40}})\)\s*\[(?P<country>[^\[\]()]{{2,30}})\]"
-    rf"\s*,?\s*(?P<date>{_DATE_ALT}|{_DATE_NOYEAR})\s*(?P<wire>\([^()]{{2,20}}\))?\s*(?:--?|:)\s*(?=\S)"
-)
-_WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
-_SEP_ONLY = re.compile(r"^[\s,:|-]*$")
-
-
-@dataclass(slots=True)
-class Dateline:
-    place: str | None  # "CAMDEN, N.Y." as written
-    published: date | None
-    wire: str | None
-    end: int  # offset in the paragraph where the first sentence starts
-    month_day: tuple[int, int] | None = None  # a date without its year ("Nov. 3")
-
-
-_MONTH_DAY = re.compile(rf"\b(?P<m>{_MONTH})\.?\s+(?P<d>\d{{1,2}})\b", re.I)
-_YEAR_RX = re.compile(r"\b(?:19|20)\d\d\b")
-_COPYRIGHT_YEAR = re.compile(r"(?:copyright|\(c\)|\u00a9)\D{0,40}?((?:19|20)\d\d)", re.I)
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+){0,2}$", re.I)
-
-
-def year_for(month: int, day: int, text: str, *, headline: str = "", hint: date | None = None) -> date | None:
-    """The year of a dateline without one, from the release itself.
-
-    In order: the page's own date (``hint``), taking the year that puts the day nearest to
-    it; the year the headline names ("results for first quarter 2006"); the copyright line;
-    a mention of the dateline's month with a year ("the second week of March 2010"); the
-    earliest year the release mentions, "since 2008" aside (a release talks about its own
-    year and later ones, and about the past only with "since").
-    """
-    if hint is not None:
-        options = [d for y in (hint.year - 1, hint.year, hint.year + 1) if (d := _mk(y, month, day))]
-        if options:
-            return min(options, key=lambda d: abs((d - hint).days))
-    years = _YEAR_RX.findall(headline)
-    if years:
-        return _mk(int(years[-1]), month, day)
-    m = _COPYRIGHT_YEAR.search(text)
-    if m:
-        return _mk(int(m.group(1)), month, day)
-    for mm in re.finditer(rf"\b({_MONTH})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", text, re.I):
-        if MONTHS[mm.group(1).lower().rstrip(".")] == month:
-            return _mk(int(mm.group(2)), month, day)
-    years = [int(y.group(0)) for y in _YEAR_RX.finditer(text) if not _SINCE_YEAR.search(text, 0, y.start())]
-    return _mk(min(years), month, day) if years else None
-
-
-def wire_name(text: str) -> str | None:
-    m = _WIRE_IN.search(text)
-    if not m:
-        return None
-    token = re.sub(r"\s+", " ", m.group(0)).strip()
-    for rx, name in _WIRE_RX:
-        if rx.match(token):
-            return name
-    return None
-
-
-def _town_region(place: str) -> bool:
-    """ "Windsor, Ontario": a town and the state, province or country it is in, as a dateline
-    writes it in title case."""
-    parts = [p.strip() for p in place.split(",")]
-    return len(parts) == 2 and bool(region_code(parts[1]) or country_code(parts[1]))
-
-
-def find_dateline(paragraph: str) -> Dateline | None:
-    """The dateline at the start of a paragraph, if it has one.
-
-    A dateline needs a date or a wire tag; an all-capitals place followed by a dash
-    ("DAYTON, Ohio -- Acme Corp. ...") also counts, which is how company-issued copy starts.
-    """
-    head = paragraph[:260]
-    m = _DATELINE_BRACKETED.match(head)
-    if m:
-        found = parse_date(m.group("date"), day_first=True)
-        return Dateline(m.group("place").strip(), found[0] if found else None, None, m.end())
-    m = _DATELINE_STATE_COUNTRY.match(head)
-    if m:
-        place = f"{m.group('place')}, {m.group('state').strip()}, {m.group('country').strip()}"
-        found = parse_date(m.group("date"))
-        md = None if found else _MONTH_DAY.search(m.group("date"))
-        month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
-        wire = wire_name(m.group("wire") or "")
-        return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
-    m = _DATELINE_DATE_FIRST.match(head)
-    if m:
-        found = parse_date(m.group("date"))
-        return Dateline(m.group("place").strip(" ,"), found[0] if found else None, None, m.end())
-    m = _DATELINE.match(head)
-    if m:
-        rest = m.group("rest")
-        place = (m.group("place") or "").strip(" ,") or None
-        found = parse_date(rest)
-        wire = wire_name(rest)
-        md = None if found else _MONTH_DAY.search(rest)
-        month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
-        if found or wire or month_day:
-            return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
-        if (
-            place
-            and _SEP_ONLY.match(rest)
-            and len(place) > 2
-            and (place.split(",")[0].isupper() or _town_region(place))
-        ):
-            return Dateline(place, None, None, m.end())
-    return None
-
-
 # --- effective dates ---------------------------------------------------------------------------
 
 _YEAR = r"(?:19|20)\d\d"
 _NUM = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)"
 _EFFECTIVE = re.compile(
     rf"""
-    (?P<mdy>{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b)
-  | (?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b\.?(?:,?\s+{_YEAR})?)
+    (?P<mdy>{MONTH_RX}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b)
+  | (?P<dmy>\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\b\.?(?:,?\s+{_YEAR})?)
   | (?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)
   | (?P<quarter>\b(?:(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter
         |Q(?P<qnum>[1-4]))(?:\s+(?:of\s+)?(?:fiscal\s+|calendar\s+|FY\s*)?(?P<qyear>{_YEAR}))?)
   | (?P<half>\b(?P<hord>first|second)\s+half(?:\s+of)?(?:\s+(?:fiscal\s+)?(?P<hyear>{_YEAR}))?)
   | (?P<part>\b(?P<pword>early|mid|middle\s+of|late|end\s+of|spring|summer|fall|autumn|winter)
         [-\s]+(?:of\s+)?(?:(?P<pyear>{_YEAR})|(?P<pthis>this\s+year|next\s+year)))
-  | (?P<monthyear>\b(?P<mname>{_MONTH})\.?,?\s+(?:of\s+)?(?P<myear>{_YEAR})\b)
+  | (?P<monthyear>\b(?P<mname>{MONTH_RX})\.?,?\s+(?:of\s+)?(?P<myear>{_YEAR})\b)
   | (?P<yearend>\b(?:year[-\s]end|end\s+of\s+(?:the|this)\s+(?:calendar\s+|fiscal\s+)?year|later\s+this\s+year
         |the\s+end\s+of\s+{_YEAR}|(?:by|in|during|for)\s+(?:fiscal\s+|calendar\s+)?(?P<year>{_YEAR})\b))
   | (?P<thismonth>\b(?:later\s+this|end\s+of\s+(?:the|this))\s+month\b)
@@ -449,11 +278,11 @@ def _resolve(m: re.Match[str], published: date | None, past: bool = False) -> da
             return full[0]
         if base_year is None:
             return None
-        mm = re.search(_MONTH, text, re.I)
+        mm = re.search(MONTH_RX, text, re.I)
         dd = re.search(r"\d{1,2}", text)
         if not (mm and dd):
             return None
-        return _next(_mk(base_year, MONTHS[mm.group(0).lower()], int(dd.group(0))), True, published)
+        return _next(make_date(base_year, MONTHS[mm.group(0).lower()], int(dd.group(0))), True, published)
     if g["iso"]:
         full = parse_date(g["iso"])
         return full[0] if full else None
@@ -514,7 +343,7 @@ def _resolve(m: re.Match[str], published: date | None, past: bool = False) -> da
             return published + timedelta(weeks=n)
         total = published.month - 1 + n
         y, mo = published.year + total // 12, total % 12 + 1
-        return _mk(y, mo, min(published.day, calendar.monthrange(y, mo)[1]))
+        return make_date(y, mo, min(published.day, calendar.monthrange(y, mo)[1]))
     if g["now"]:
         return published
     return None

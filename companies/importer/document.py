@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import places
-from .dates import CLOCK, Dateline, find_dateline, parse_date, wire_name
+from .datelines import CLOCK, Dateline, find_dateline, wire_name
+from .dates import parse_date
 from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
 from .text import (
     CONTACT_LINE,

@@ -17,15 +17,17 @@ from datetime import date
 from functools import lru_cache
 
 from . import calibration, decision, places
+from .areas import named_areas
 from .budget import Deadline
 from .claims import find_claims
-from .dates import day_first, header_date, impossible_date, wire_name, year_for
+from .datelines import wire_name, year_for
+from .dates import day_first, header_date, impossible_date
 from .document import embedded_text, page_date, read_layout, split_dateline_line, stamp_date
 from .events import find_events
 from .issuer import find_company, products_and_markets
 from .lexicon import CURRENCY_COUNTRY, LEGAL_FORM_COUNTRY, NATIONALITY
 from .proposal import CompanyRef, PlaceRef, Proposal
-from .spans import conventional, named_areas
+from .spans import conventional
 from .text import Sentence, normalize, paragraphs, split_sentences
 
 # ("Hartwell" or "the Company"): the short names a release defines for its issuer

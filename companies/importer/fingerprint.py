@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from .dates import find_dateline
+from .datelines import find_dateline
 from .document import is_chrome, page_date, read_layout, split_dateline_line
 from .text import is_preamble, normalize, paragraphs
 

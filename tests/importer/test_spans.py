@@ -1,7 +1,7 @@
 """Places named in a sentence, and the regions a release names to settle its bare town names."""
 
 from companies.importer.places import resolve
-from companies.importer.spans import find_mentions, named_areas
+from companies.importer.spans import find_mentions
 
 
 def _places(sentence: str, **kw) -> list[tuple]:
@@ -44,14 +44,6 @@ def test_the_issuers_own_unit_based_at_a_place_is_not_a_headquarters():
     assert mentions[0].place.locality == "Quakertown" and mentions[0].decoy is None
     seat = find_mentions("Acme Tooling, a Quakertown, PA-based maker of gauges, said it will close a plant")
     assert seat[0].decoy == "headquarters"
-
-
-def test_named_areas_collects_regions_and_countries_the_text_names():
-    text = (
-        "The refinery in the Northern Territory stops. Operations in Oregon continue. "
-        "Jobs go in Letterkenny, Ireland. Its mill in Purvis, Mississippi restarted."
-    )
-    assert named_areas(text) >= {"AU-NT", "AU", "US-OR", "US", "IE", "US-MS"}
 
 
 def test_named_areas_settle_a_bare_town_name():

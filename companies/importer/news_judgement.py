@@ -1,0 +1,102 @@
+"""Whether an event word and a place are the issuer's news now, or something else the release
+tells: another company's deed ("Ford Motor Co. said it would close ..."), a place the sentence
+spares ("does not affect the mill in X"), or the past ("closed in 2008", a recap of an earlier
+announcement in a results release).
+
+A mixin of ``EventFinder`` (``events``), like ``DealReading`` and ``CarryOver``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .clauses import Clause
+from .effective import Effective
+from .event_cues import (
+    COMPANY_SUBJECT,
+    CONTINUES_BETWEEN,
+    ISSUER_OBJECT,
+    ISSUER_POSSESSIVE,
+    MENTION_NEGATED,
+    MENTION_SPARED,
+    NAMED_SUBJECT,
+    SELF_REFERENCES,
+)
+from .modality import PAST_FORMS
+from .spans import Mention
+from .triggers import Trigger
+
+# "On October 6, 2015, the Company announced ...": an earlier announcement told again, when its
+# day is this long before the release (results releases recap the quarter's news this way)
+RECAP_DAYS = 30
+_RECAP = re.compile(
+    r"\s*On\s+(?:\w+day,?\s+)?[\w.,\s]{4,30}?,\s+(?:the\s+company|we|it|[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
+    r"\s+(?:publicly\s+)?(?:announced|reported|disclosed)\b",
+    re.I,
+)
+
+
+class NewsJudgement:
+    """Judgements on one event word and place; needs ``issuer_words`` and ``published``."""
+
+    issuer_words: frozenset[str]
+    published: date | None
+
+    def _buys_issuers(self, text: str, t: Trigger) -> bool:
+        """ "Brant Co. has purchased Kestrel's Erie plant": another company's deed, but the issuer's sale."""
+        if t.type != "acquired":
+            return False
+        owner = ISSUER_OBJECT.match(text, t.end)
+        return owner is not None and owner.group("owner") in self.issuer_words
+
+    def _issuer_possessive(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
+        """Whether the sites bought are named as the issuer's own ("acquire Seneca's X plant")."""
+        if not usable or usable[0].start <= t.end:
+            return False
+        owner = ISSUER_POSSESSIVE.search(text, t.end, usable[0].start)
+        return owner is not None and owner.group("owner") in self.issuer_words
+
+    def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:
+        """Whether the event verb's subject is another company named with its legal suffix."""
+        m = NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
+        if m is None or m.group("subj").lower() in SELF_REFERENCES:
+            return False  # "The Company will move ...": the issuer itself
+        return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
+
+    def _other_company_speaks(self, text: str) -> bool:
+        """ "Ford Motor Co. said it would close its Louisville plant": another company's news."""
+        m = COMPANY_SUBJECT.match(text)
+        if not m or m.group("subj").lower() in SELF_REFERENCES:
+            return False
+        return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
+
+    @staticmethod
+    def _spared(text: str, t: Trigger, m: Mention, clause: Clause) -> bool:
+        """A place the sentence exempts: "does not affect the mill in X", "X will continue to operate"."""
+        between = text[t.end : m.start] if m.start > t.end else ""
+        if MENTION_NEGATED.search(between) or CONTINUES_BETWEEN.search(between):
+            return True
+        return bool(MENTION_SPARED.match(text[m.end : clause.end]))
+
+    def _historical(self, t: Trigger, effective: Effective | None, text: str = "") -> bool:
+        """An event dated more than a year before the release is background ("closed in 2008"),
+        and so is one given a day more than a month before it ("On October 6, the Company
+        announced the temporary shutdown of ...", in a November results release): a recap."""
+        if effective is None:
+            return False
+        if (
+            self.published is not None
+            and effective.exact
+            and not effective.year_only
+            and effective.value < self.published - timedelta(days=RECAP_DAYS)
+            and _RECAP.match(text[: t.start])
+        ):
+            return True
+        if self.published is None:
+            # undated release: "the plant was opened in 1961" is history all the same
+            return effective.year_only and PAST_FORMS.search(t.text.split()[0]) is not None
+        if effective.year_only:
+            # "which was idled in 2019", told in 2021: a year alone, over before this one began
+            return effective.value.year < self.published.year
+        return effective.value < self.published - timedelta(days=400)
