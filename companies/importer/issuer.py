@@ -3,7 +3,9 @@
 The name is looked for in this order, most reliable first: the name right before a ticker
 tag in the opening paragraph (``International Wire Group, Inc. (Pink Sheets: ITWG)``), the
 subject of the first body sentence (``Acme Corp. today announced``), the ``SOURCE:`` line,
-the ``About X`` heading.
+the ``About X`` heading, then weaker evidence (the headline's subject, a name the release
+repeats and makes act). Whatever the source, a phrase only counts if it can be a company's name
+(``_is_name``): not a person, an opening phrase, a board, a stock exchange or a site.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from . import places
 from .lexicon import (
     COMPANY_SUFFIX,
+    FACILITY_NOUN,
     HEADLINE_VERBS,
     LEGAL_SUFFIX,
     LEGAL_SUFFIX_STEM,
@@ -60,8 +63,10 @@ _SUBJECT_THEN_VERB = re.compile(
 )
 # A subject that ends in a legal form ("Acme Widgets, Inc.") is a company whatever verb follows it
 # ("broke ground", "celebrated", "marked"): the form itself says it is a name.
+# (trade papers put the seat after the name: "Acme Paper Inc., Montreal, Que., Canada, this week announced")
 _SUFFIXED_SUBJECT = re.compile(
     rf"^(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{LEGAL_SUFFIX}))+)"
+    r"(?:,\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2}){0,3}"
     r"(?=,?\s+(?:[a-z]{3,}|also|today)\b)"
 )
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
@@ -69,7 +74,28 @@ _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
 _NOT_A_NAME = re.compile(
     r"^(?:The Company|The company|Company|We|It|Today|Customers|Management|This|These|That|There|Please|Kindly)\b"
+    # a phrase that opens a sentence or letter is no name: "With Mr X's retirement", "Dear Sir"
+    r"|^(?:With|In|As|After|Following|Due|Under|On|At|By|From|During|Since|Despite|Through|For|Dear|Re|Sub)\b"
+    # a person, however titled, speaks for a company but is none: "Mr Joe Smith", "Dr Tong"
+    r"|\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\b\.?"
+    # a company's organs are not the company: "the Board will", "Board of Directors"
+    r"|^(?:Board|Directors|Shareholders|Trustees|Supervisory)\b"
+    # an exchange a filing is addressed to: "National Stock Exchange of India Limited", "BSE Limited"
+    r"|\bStock\s+Exchange\b|^(?:BSE|NSE)\s+(?:Limited|Ltd)\b"
 )
+# a site is named like a company but is the company's place: "the Vallvik Mill", "Kanto Plant"
+_SITE_NAME = re.compile(rf"\s(?i:{FACILITY_NOUN})$")
+
+
+def _named(name: str | None) -> str | None:
+    return name if _is_name(name) else None
+
+
+def _is_name(name: str | None) -> bool:
+    """Whether a phrase found where an issuer's name stands can be one."""
+    if not name or _NOT_A_NAME.search(name):
+        return False
+    return not (_SITE_NAME.search(name) and not LEGAL_NAME_END.search(name))
 
 
 # Shouted multi-word exchange names get their usual spelling; other names stay as written.
@@ -129,7 +155,7 @@ def find_company(
         # Corporation (NYSE: HRL)": the tagged name below is the parent, the subject the issuer
         m = None
     made_by = _MADE_BY.search(body_text[:600]) or _INCORPORATED.search("\n".join([*header, body_text[:600]]))
-    if made_by and not _NOT_A_NAME.match(made_by.group("name")):
+    if made_by and _is_name(made_by.group("name")):
         name = _clean(made_by.group("name"))
     if m:
         ticker = m.group("ticker").upper()
@@ -141,22 +167,22 @@ def find_company(
         # its short name between the two: "Acme Chemicals Limited (Acme) (BSE: 500123)"
         clause = _SHORT_NAME_AFTER.sub("", clause)
         n = _NAME.search(clause)
-        if n and not _NOT_A_NAME.match(n.group("name")):
+        if n and _is_name(n.group("name")):
             name = _clean(n.group("name"))
     if name is None:
         name = subject
     if name is None and tail_text:
         for rx in (_SOURCE, _ABOUT):
             n = rx.search(tail_text)
-            if n and not _NOT_A_NAME.match(n.group("name")):
+            if n and _is_name(n.group("name")):
                 name = _clean(n.group("name"))
                 break
     if name is None and header:
-        name = _clean(header[-1])
+        name = _named(_clean(header[-1]))
     if name is None:
         name = _most_named(" ".join([headline or "", body_text[:1500]]))
     if name is None and headline:
-        name = headline_subject(headline, body_text)
+        name = _named(headline_subject(headline, body_text))
     if name is None and headline and text:
         name = _recurring_name(headline, text)
     if name is None and text:
@@ -164,7 +190,7 @@ def find_company(
     if name is None:
         # a copy that starts past its opening may still name one company with its legal form
         legal = _LEGAL_NAME.search(text[:1500] or body_text[:1500])
-        name = _clean(legal.group(0)) if legal and not _NOT_A_NAME.match(legal.group(0)) else None
+        name = _clean(legal.group(0)) if legal and _is_name(legal.group(0)) else None
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)
@@ -261,7 +287,7 @@ def _first_subject(first_sentence: str | None) -> str | None:
     for start in _subject_starts(sentence):
         opening = sentence[start:]
         n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)
-        if n and not _NOT_A_NAME.match(n.group("name")):
+        if n and _is_name(n.group("name")):
             return _clean(n.group("name"))
     opening_phrase = _OPENING_PHRASE.match(sentence)
     if opening_phrase:
@@ -270,7 +296,7 @@ def _first_subject(first_sentence: str | None) -> str | None:
         for comma in re.finditer(r",\s+", sentence[: min(len(sentence), 320)]):
             if comma.end() > opening_phrase.end():
                 n = _SUBJECT_THEN_VERB.match(sentence, comma.end())
-                if n and not _NOT_A_NAME.match(n.group("name")):
+                if n and _is_name(n.group("name")):
                     return _clean(n.group("name"))
     return None
 
@@ -314,7 +340,7 @@ def _most_named(text: str) -> str | None:
     counts: dict[str, int] = {}
     for m in _LEGAL_NAME.finditer(text):
         name = _clean(m.group(0))
-        if not _NOT_A_NAME.match(name):
+        if _is_name(name):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
         return None
@@ -388,7 +414,7 @@ def _acting_name(text: str) -> str | None:
     for m in _ACTING.finditer(text[:4000]):
         name = m.group("name")
         low = name.lower()
-        if low in NOT_NAME_WORDS or low in HEADLINE_VERBS or _NOT_A_NAME.match(name) or len(name) < 3:
+        if low in NOT_NAME_WORDS or low in HEADLINE_VERBS or not _is_name(name) or len(name) < 3:
             continue
         if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
             continue
@@ -397,6 +423,14 @@ def _acting_name(text: str) -> str | None:
         return None
     best = max(counts, key=counts.__getitem__)
     return _clean(best) if counts[best] >= 2 else None
+
+
+def _acts(name: str, text: str) -> bool:
+    """Whether the release makes a name act or own, or gives it a legal form: "Acme has", "Acme's
+    mill", "Acme Ltd" (a word of a Title Case heading that merely recurs is no company)."""
+    if any(m.group("name") == name for m in _ACTING.finditer(text[:4000])):
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(name)},?\s+(?:{LEGAL_SUFFIX})(?![\w-])", text) is not None
 
 
 def _recurring_name(headline: str, text: str) -> str | None:
@@ -410,6 +444,7 @@ def _recurring_name(headline: str, text: str) -> str | None:
             low = name.lower()
             if (
                 len(name) < 4
+                or not _is_name(name)
                 or low in HEADLINE_VERBS
                 or low in NOT_NAME_WORDS
                 or name.isupper()
@@ -419,6 +454,6 @@ def _recurring_name(headline: str, text: str) -> str | None:
             if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
                 continue  # "Louiseville" repeats too, and is a town
             count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
-            if count > best_count:
+            if count > best_count and _acts(name, text):
                 best, best_count = name, count
     return _clean(best) if best else None

@@ -160,3 +160,54 @@ def test_a_release_that_speaks_as_we_names_its_issuer_in_the_headline():
         "to indefinitely idle the pulp mill portions of our facility."
     )
     assert extract(text).company.name == "Marrow Creek Paper"
+
+
+def test_a_trade_paper_puts_the_seat_between_the_name_and_its_verb():
+    first = "Harlow Board Mills Inc., Sherbrooke, Que., Canada, this week announced the idling of a mill."
+    assert find_company(first, first).name == "Harlow Board Mills Inc."
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # an opening phrase and a titled person stand where a subject would
+        "With Mr Ostrander's retirement, Mr Paul Kemp has agreed to chair the board.",
+        "Dear Sir, the annual meeting will be held on the date below.",
+    ],
+)
+def test_phrases_and_people_in_the_subjects_place_are_no_issuer(first):
+    found = find_company(first, first)
+    assert found is None or not any(word in found.name for word in ("With", "Mr", "Dear"))
+
+
+def test_a_release_that_names_its_company_only_as_an_owner_still_has_an_issuer():
+    text = (
+        "With Mr Ostrander's retirement, Mr Paul Kemp will chair the board. The Board will start a search. "
+        "The Board named Harlow Cobalt's chief executive to the board. Harlow Cobalt's plans are unchanged."
+    )
+    proposal = extract(text)
+    assert proposal.company is not None and proposal.company.name == "Harlow Cobalt"
+
+
+def test_a_site_or_an_exchange_named_where_the_issuer_stands_is_no_issuer():
+    site = extract(
+        "Unplanned stop at the Brekke Mill cuts output\n\n"
+        "Production in the Brekke Mill has been affected by a stop. The Brekke Mill has restarted one line. "
+        "The Brekke Mill expects normal output on Friday."
+    )
+    assert site.company is None or "Mill" not in site.company.name
+    letter = extract(
+        "National Stock Exchange of India Limited\n\nExchange Plaza, Mumbai\n\n"
+        "Sub: Notice of Annual General Meeting. Dear Sir, this is to inform you of the meeting date."
+    )
+    assert letter.company is None or "Exchange" not in letter.company.name
+
+
+def test_a_title_case_heading_word_that_recurs_is_no_issuer():
+    text = (
+        "Resolutions of the General Meeting\n\n"
+        "General meeting information follows. The General Meeting adopted a dividend. "
+        "The General Meeting also elected two members."
+    )
+    proposal = extract(text)
+    assert proposal.company is None or proposal.company.name != "General"
