@@ -99,8 +99,9 @@ def year_for(month: int, day: int, text: str, *, headline: str = "", hint: date 
 
     In order: the page's own date (``hint``), taking the year that puts the day nearest to
     it; the year the headline names ("results for first quarter 2006"); the copyright line;
-    a mention of the dateline's month with a year ("the second week of March 2010"); the
-    earliest year the release mentions, "since 2008" aside (a release talks about its own
+    a mention of the dateline's month with a year ("the second week of March 2010"); the year
+    that puts the day nearest a full date the release states; the earliest year the release
+    mentions, "since 2008" aside (a release talks about its own
     year and later ones, and about the past only with "since").
     """
     if hint is not None:
@@ -116,8 +117,26 @@ def year_for(month: int, day: int, text: str, *, headline: str = "", hint: date 
     for mm in re.finditer(rf"\b({MONTH_RX})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b", text, re.I):
         if MONTHS[mm.group(1).lower().rstrip(".")] == month:
             return make_date(int(mm.group(2)), month, day)
+    stated = _stated_dates(text)
+    if stated:
+        # the year that puts the day nearest a full date the release states ("returning on July 9,
+        # 2010" under "June 30"), before bare numbers that may be a product's ("the OSB 2000 mill")
+        options = [d for s in stated for y in (s.year - 1, s.year) if (d := make_date(y, month, day))]
+        if options:
+            return min(options, key=lambda d: min(abs((d - s).days) for s in stated))
     years = [int(y.group(0)) for y in _YEAR_RX.finditer(text) if not _SINCE_YEAR.search(text, 0, y.start())]
     return make_date(min(years), month, day) if years else None
+
+
+def _stated_dates(text: str) -> list[date]:
+    """The first full dates of a release (its opening is enough, and bounds the work)."""
+    text = text[:6000]
+    out: list[date] = []
+    pos = 0
+    while len(out) < 20 and (found := parse_date(text[pos:])) is not None:
+        out.append(found[0])
+        pos += found[2]
+    return out
 
 
 def wire_name(text: str) -> str | None:

@@ -93,8 +93,9 @@ _MDY = re.compile(
     rf"\b(?P<m>{MONTH_RX})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 # "13 October 2009", "22 Jan, 2024", "13. October 2009" (the German-style ordinal dot)
+# (a transcribed PDF may part a day from its ordinal: "23 rd June, 2018")
 _DMY = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m>{MONTH_RX})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<d>\d{{1,2}})(?:\s?(?:st|nd|rd|th)|\.)?\s+(?P<m>{MONTH_RX})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 # "04-March-2025", as German ad-hoc services stamp theirs
@@ -163,6 +164,16 @@ _NOT_PUBLICATION = re.compile(
 )
 
 
+# a date that opens or closes a range dates a period, not the release: "14.04.2021 - 11.05.2021",
+# "1 May - 31 July 2010"
+_RANGE_ON = re.compile(r"\s*(?:-|\u2013|to|until)\s*\d")
+_RANGE_BEFORE = re.compile(
+    rf"(?:\b\d{{1,2}}\.?\s+{MONTH_RX}|\b{MONTH_RX}\.?\s+\d{{1,2}}|\b\d{{1,2}}\.\d{{1,2}}\.|(?:19|20)\d\d)(?:\.?\d*)"
+    r"\.?,?\s*(?:-|\u2013|to|until)\s*$",
+    re.I,
+)
+
+
 def day_first(text: str) -> bool:
     """Whether a release writes its dates day first ("11 February 2020"), for "09/07/2020"."""
     return len(_DMY.findall(text)) > len(_MDY.findall(text))
@@ -184,7 +195,12 @@ def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
             if found is None:
                 break
             day, start, end = found
-            if not _NOT_PUBLICATION.search(line[: pos + start]):
+            before = line[: pos + start]
+            if not (
+                _NOT_PUBLICATION.search(before)
+                or _RANGE_BEFORE.search(before)
+                or _RANGE_ON.match(line, pos + end)
+            ):
                 return day
             pos += end
     # an exhibit's table breaks its cells over lines: "Thursday April" / "2, 2009"

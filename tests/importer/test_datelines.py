@@ -131,3 +131,8 @@ def test_a_dateline_may_run_straight_from_its_year_into_the_first_sentence():
 )
 def test_dateline_shapes_of_smaller_wires(line, day):
     assert find_dateline(line).published == day
+
+
+def test_a_year_left_out_is_taken_from_the_nearest_full_date_before_bare_numbers():
+    body = "Crews at the Model 1990 press line return to work on August 12, 2011 after the stop."
+    assert year_for(8, 2, body) == date(2011, 8, 2)

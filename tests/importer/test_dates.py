@@ -98,3 +98,13 @@ def test_impossible_date_finds_days_that_do_not_exist(text, found):
     assert impossible_date(text) == found
     if found:
         assert parse_date(text) is None or parse_date(text)[1] != text.index(found)
+
+
+def test_a_day_parted_from_its_ordinal_is_still_a_date():
+    assert parse_date("Mumbai, 23 rd June, 2018")[0] == D(2018, 6, 23)
+
+
+def test_a_date_that_opens_a_range_dates_a_period_not_the_release():
+    lines = ["Date of the previous notice", "02.03.2021 - 19.04.2021", "Filed 07.05.2021"]
+    assert header_date(lines, day_first=True) == D(2021, 5, 7)
+    assert header_date(["For the period 1 May - 31 July 2010"]) is None
