@@ -20,6 +20,9 @@ _PROD = (
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
 )
 
+# work that leaves a site, in the passive: "production at X will be shifted to Y"
+_MOVED = r"(?:transferred|moved|relocated|consolidated|shifted|transitioned)"
+
 # (event type, pattern, nominal?, stems) — "nominal" marks nouns (closure, expansion) whose place
 # usually follows "of" and which often refer back to an event already announced. "stems" are
 # literal lowercase pieces one of which every match holds: a pattern runs only on sentences
@@ -164,27 +167,28 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         # a site whose work moves elsewhere closes there: "relocate its Irving office to Dallas",
         # "moving its current facility in Suzhou to a new, larger facility", "moved one of its labs to"
-        r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
+        r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|shift(?:s|ed|ing)?"
+        r"|transition(?:s|ed|ing)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
         # "move the operations of its X facility to"
         rf"(?:(?:the\s+)?{_PROD}\s+(?:of|at)\s+)?"
         rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
         # (an abbreviation's dot, "from Erie, Pa. to", does not end the move)
         r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into)\b)",
         False,
-        ("relocat", "mov", "transfer"),
+        ("relocat", "mov", "transfer", "shift", "transition"),
     ),
     (
         "closed",
         # passive: "operations would be transferred from X to Y" (the trigger is the verb, group v)
-        rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>transferred|moved|relocated)\s+from\b"
+        rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>{_MOVED})\s+from\b"
         # or "the Erie, Pa. operations will be moved to Dayton": the site left names the work
         rf"|\b(?:(?-i:[A-Z])[\w.,'-]*\s+){{1,3}}{_PROD}\s+(?:will|would|are\s+to|is\s+to|are\s+being|is\s+being)\s+"
-        r"(?:be\s+)?(?P<v2>transferred|moved|relocated|consolidated)\s+(?:to|into)\b"
+        rf"(?:be\s+)?(?P<v2>{_MOVED})\s+(?:to|into)\b"
         # or the site after the work: "production at its Erie plant will be moved to Dayton"
         rf"|\b{_PROD}\s+(?:at|in)\s+(?:its|the|our|their)\s+(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,80}}?\s+(?:will|would|is\s+to|are\s+to)\s+"
-        r"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>transferred|moved|relocated|consolidated)\s+(?:to|into)\b",
+        rf"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>{_MOVED})\s+(?:to|into)\b",
         False,
-        ("transferred", "moved", "relocated", "consolidated"),
+        ("transferred", "moved", "relocated", "consolidated", "shifted", "transitioned"),
     ),
     (
         "opened",

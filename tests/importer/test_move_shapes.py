@@ -38,6 +38,16 @@ MOVES = [
         "Kestrel said assembly at the Erie, Pa. facility would gradually be moved to Dayton, Ohio.",
         {("closed", "Erie")},
     ),
+    # the same move in other verbs: shifted, transitioned
+    (
+        "Production at its Erie, Pa. plant will be shifted to its Dayton, Ohio plant.",
+        {("closed", "Erie")},
+    ),
+    (
+        "Output at the Erie (PA) and Warren (PA) locations will be transitioned to other plants.",
+        {("closed", "Erie"), ("closed", "Warren")},
+    ),
+    ("Kestrel is shifting its Erie, Pa. office to Dayton, Ohio.", {("closed", "Erie")}),
     (
         "Kestrel has moved into its new headquarters and distribution center in Dayton, Ohio.",
         {("opened", "Dayton")},
