@@ -332,3 +332,18 @@ def test_production_units(body, expected):
 )
 def test_listed_deal_sites(body, expected):
     assert _keys(*body) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tamarack has decided to build a new coating line at its Dayton, Ohio plant.",
+        "Tamarack will construct a new 40-metre drying line, with room for a second, at its Dayton, Ohio mill.",
+    ],
+)
+def test_building_a_new_line_at_a_site_expands_it(sentence):
+    assert _keys(sentence) == {("expanded", "Dayton", "US-OH")}
+
+
+def test_building_a_whole_new_site_still_opens_it():
+    assert _keys("Tamarack will build a new plant in Dayton, Ohio.") == {("opened", "Dayton", "US-OH")}
