@@ -238,10 +238,14 @@ def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
 _PAGE_CHROME = re.compile(PAGE_CHROME, re.I)
 
 
+# a menu bar: three or more short items between bars ("Past Issues | Advertise | Buyers Guide")
+_MENU = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}(?:\|[^|]*)?$")
+
+
 def is_chrome(line: str) -> bool:
     """Page furniture: every word is a menu, banner or wire word ("Print News Release", "Share"),
-    or the line speaks of the page itself ("sign up for a subscription")."""
-    if _PAGE_CHROME.search(line):
+    a menu bar, or the line speaks of the page itself ("sign up for a subscription")."""
+    if _PAGE_CHROME.search(line) or _MENU.match(line):
         return True
     words = [w.lower().strip(".:") for w in _WORD.findall(line)]
     # reference codes ride along ("RNS Number : 1234A", "Exhibit 99.1")
@@ -328,7 +332,8 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     for i, line in reversed(header):
         skippable = is_preamble(line) or is_chrome(line) or _is_stamp(line) or _LIST_ITEM.match(line)
         if not line or skippable or _COMPANY_LINE.match(line):
-            if run and _is_contact(line):
+            # a menu bar or a contact above the headline ends it: what is above is the page's
+            if run and (_is_contact(line) or _MENU.match(line) or _PAGE_CHROME.search(line)):
                 break
             continue
         if _is_contact(line) or not _is_title(line):

@@ -92,6 +92,8 @@ CHROME_WORDS: frozenset[str] = words(
 PAGE_CHROME = (
     r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b"
     r"|\bclick\s+here\b|\bview\s+the\s+pdf\b|\bpress\s+releases?\s+posted\b"
+    # the article's own tools: "Print this Article | Send to Colleague", "Printer Friendly"
+    r"|\bprint(?:er[- ]friendly|\s+this\s+(?:article|page|story|release))\b|\bsend\s+to\s+(?:a\s+)?(?:colleague|friend)\b"
     # the same furniture on pages in other languages ("skip to main text", "back to top")
     r"|\bweiter\s+zum\b|\bzum\s+(?:inhalt|hauptinhalt)\b|\bzur(?:ück)?\s+zum\s+seitenanfang\b"
     r"|\b(?:aller|passer)\s+au\s+contenu\b|\bretour\s+en\s+haut\b"

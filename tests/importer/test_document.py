@@ -221,3 +221,21 @@ def test_a_release_held_as_an_escaped_json_string_is_read_as_its_text():
 def test_text_with_no_escaped_release_is_left_alone():
     text = 'Acme said "content" twice: {"type":"text","content":"plain words"}'
     assert embedded_text(text) == text
+
+
+def test_a_menu_bar_and_article_tools_are_chrome():
+    assert is_chrome("Back Issues | Printer Friendly | Advertise | Buyers Guide")
+    assert is_chrome("Print this Article | Send to Colleague")
+    assert not is_chrome("Harlow Idles Its Kestrel Mill | Output Cut by Half")
+
+
+def test_a_trade_papers_banner_above_its_menu_bar_is_not_the_headline():
+    layout, _ = _layout(
+        "Pulp Weekly Over The Wire\n"
+        "Back Issues | Printer Friendly | Advertise | Buyers Guide\n\n"
+        "Harlow Announces Idling of Kestrel Newsprint Mill\n\n"
+        "Print this Article | Send to Colleague\n\n"
+        "Harlow Paper Inc., Sherbrooke, Que., this week announced the indefinite idling of its mill in "
+        "Kestrel, Ont. The mill employs 100 people."
+    )
+    assert layout.headline == "Harlow Announces Idling of Kestrel Newsprint Mill"
