@@ -138,31 +138,118 @@ def find_mentions(
     home country, for bare names that have namesakes abroad; ``named`` the regions and countries
     the release names anywhere, which settle a bare name before the home country does.
     """
-    if known is None:
-        known = {}
-    out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    appositions: list[tuple[int, str]] = []  # (where, region) of "in the state of X"
+    reader = _SentenceReader(sentence, issuer_words, {} if known is None else known, default_country, named)
+    reader.subdivisions()
+    reader.localities_with_regions()
+    if not full:  # only "Locality, Region" spans, to learn how the release qualifies its places
+        return reader.out
+    # facility and work words gate the two passes below, which are costly to run
+    facility_word = _FACILITY.search(sentence) is not None
+    if not facility_word and not _WORK.search(sentence):
+        return reader.described(settle_areas=False)
+    if facility_word:
+        reader.localities_naming_facilities()
+    reader.localities_after_prepositions()
+    return reader.described(settle_areas=True)
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
 
-    def add(s: int, e: int, ref: PlaceRef) -> None:
-        if free(s, e) and not _NAME_PART.match(sentence, e) and not _CURRENCY_AFTER.match(sentence, e):
-            out.append(Mention(s, e, ref))
-        taken.append((s, e))
+class _SentenceReader:
+    """One sentence read for places, pass by pass: the mentions found so far, the spans already
+    taken (a later pass never reads a place inside an earlier one's), and the release's context."""
 
-    # 0. "Town, State of Mexico", "Town in Yamagata Prefecture", "Town, in the X department of France"
-    if any(n in sentence for n in _SUBDIV_NEEDLES) and _SUBDIVISION_HINT.search(sentence):
-        for s, e, ref in _subdivision_places(sentence, default_country, issuer_words):
-            if ref is not None and free(s, e):
-                known.setdefault(ref.text.split(",")[0].strip().casefold(), ref)
-                add(s, e, ref)
-            taken.append((s, e))
-    # 1. "Locality, Region" (and "A and B, Region" sharing the region)
-    for m in _loc_regions(sentence):
-        if not free(m.start("loc"), m.start("loc") + 1):
-            continue
+    def __init__(
+        self,
+        sentence: str,
+        issuer_words: frozenset[str],
+        known: dict[str, PlaceRef],
+        default_country: str | None,
+        named: frozenset[str],
+    ):
+        self.sentence = sentence
+        self.issuer_words = issuer_words
+        self.known = known
+        self.default_country = default_country
+        self.named = named
+        self.out: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []
+        self.appositions: list[tuple[int, str]] = []  # (where, region) of "in the state of X"
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in self.taken)
+
+    def add(self, s: int, e: int, ref: PlaceRef) -> None:
+        sentence = self.sentence
+        if self.free(s, e) and not _NAME_PART.match(sentence, e) and not _CURRENCY_AFTER.match(sentence, e):
+            self.out.append(Mention(s, e, ref))
+        self.taken.append((s, e))
+
+    def _lookup(self, name: str) -> PlaceRef | None:
+        return _lookup(name, self.known, self.default_country, self.named)
+
+    def described(self, *, settle_areas: bool) -> list[Mention]:
+        out = sorted(self.out, key=lambda x: x.start)
+        if settle_areas:
+            out = _without_landmarks(self.sentence, _sites_in_areas(self.sentence, out))
+        for mention in out:
+            _apply_appositions(mention, self.appositions)
+            _describe(self.sentence, mention, self.issuer_words)
+        return out
+
+    def subdivisions(self) -> None:
+        """ "Town, State of Mexico", "Town in Yamagata Prefecture", "Town, in the X department of France"."""
+        sentence = self.sentence
+        if not (any(n in sentence for n in _SUBDIV_NEEDLES) and _SUBDIVISION_HINT.search(sentence)):
+            return
+        for s, e, ref in _subdivision_places(sentence, self.default_country, self.issuer_words):
+            if ref is not None and self.free(s, e):
+                self.known.setdefault(ref.text.split(",")[0].strip().casefold(), ref)
+                self.add(s, e, ref)
+            self.taken.append((s, e))
+
+    def localities_with_regions(self) -> None:
+        """ "Locality, Region", and "A and B, Region" sharing the region."""
+        sentence, issuer_words = self.sentence, self.issuer_words
+        for m in _loc_regions(sentence):
+            if not self.free(m.start("loc"), m.start("loc") + 1):
+                continue
+            region, country, used = self._region_after(m)
+            if not (region or country):
+                continue
+            words = _tokens(m.group("loc"))
+            ref, n = _best_locality(words, region, country)
+            if ref is None:
+                continue
+            if len(words) > n and words[-n - 1].lower().rstrip(".") in _PERSON_TITLE:
+                continue  # "said Mayor Rick West, City of Chesapeake": a person and the body they lead
+            if not ref.resolved and n > 1 and words[-n] in issuer_words:
+                # "Hydro Husnes, Norway": a site named after its company and town is in the town
+                n -= 1
+                ref = _resolve(" ".join(words[-n:]).rstrip("."), region=region, country=country)
+            loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))
+            if _REGION_NOUN_BEFORE.search(sentence, max(0, loc_start - 30), loc_start):
+                # "Saltillo, in the state of Coahuila, Mexico": the region of a place just named
+                self.taken.append((loc_start, m.start("reg") + used))
+                stated = places.region_code(" ".join(words[-n:]), country) if country else None
+                if stated:
+                    self.appositions.append((loc_start, stated))
+                continue
+            end = m.start("reg") + used
+            tail = _TRAILING_COUNTRY.match(sentence, end) if region else None
+            if tail and _country_code(tail.group("c").rstrip(".")) == region[:2]:
+                end = tail.end("c")  # "Bayan Lepas, Penang, Malaysia": the country closes the place
+            if words[-n:][0] in issuer_words and not ref.resolved:
+                continue
+            conventional(ref, region)
+            ref.text = sentence[loc_start:end]
+            if ref.locality and (ref.resolved or region):
+                # a town the text qualified is that town when named bare later, even one the
+                # gazetteer lacks ("Grass Valley, Oregon", then "all Grass Valley operations")
+                _share_region(self.known, " ".join(words[-n:]).rstrip(".").casefold(), ref)
+            self.add(loc_start, end, ref)
+            self._listed_with_region(loc_start, region, country)
+
+    def _region_after(self, m: _LocRegion) -> tuple[str | None, str | None, int]:
+        """The region or country after a "Locality," and how much of the text it used."""
         region, country, used = _region_of(m.group("reg"))
         if not (region or country):
             town = _strip_stop(_tokens(m.group("loc")))
@@ -177,43 +264,15 @@ def find_mentions(
                     # is not kept as the place's region (the convention in place_names)
                     country, used = found[:2], n_used
                     region = found if country in _SUBDIVIDED else None
-        if not (region or country) and default_country:
+        if not (region or country) and self.default_country:
             compass = _COMPASS_REGION.match(m.group("reg"))
             if compass:  # "Wakefield, West Yorkshire": a subdivision of the home country
-                region, country, used = None, default_country, compass.end()
-        if not (region or country):
-            continue
-        words = _tokens(m.group("loc"))
-        ref, n = _best_locality(words, region, country)
-        if ref is None:
-            continue
-        if len(words) > n and words[-n - 1].lower().rstrip(".") in _PERSON_TITLE:
-            continue  # "said Mayor Rick West, City of Chesapeake": a person and the body they lead
-        if not ref.resolved and n > 1 and words[-n] in issuer_words:
-            # "Hydro Husnes, Norway": a site named after its company and town is in the town
-            n -= 1
-            ref = _resolve(" ".join(words[-n:]).rstrip("."), region=region, country=country)
-        loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))
-        if _REGION_NOUN_BEFORE.search(sentence, max(0, loc_start - 30), loc_start):
-            # "Saltillo, in the state of Coahuila, Mexico": the region of a place just named
-            taken.append((loc_start, m.start("reg") + used))
-            stated = places.region_code(" ".join(words[-n:]), country) if country else None
-            if stated:
-                appositions.append((loc_start, stated))
-            continue
-        end = m.start("reg") + used
-        tail = _TRAILING_COUNTRY.match(sentence, end) if region else None
-        if tail and _country_code(tail.group("c").rstrip(".")) == region[:2]:
-            end = tail.end("c")  # "Bayan Lepas, Penang, Malaysia": the country closes the place
-        if words[-n:][0] in issuer_words and not ref.resolved:
-            continue
-        conventional(ref, region)
-        ref.text = sentence[loc_start:end]
-        if ref.locality and (ref.resolved or region):
-            # a town the text qualified is that town when named bare later, even one the
-            # gazetteer lacks ("Grass Valley, Oregon", then "all Grass Valley operations")
-            _share_region(known, " ".join(words[-n:]).rstrip(".").casefold(), ref)
-        add(loc_start, end, ref)
+                region, country, used = None, self.default_country, compass.end()
+        return region, country, used
+
+    def _listed_with_region(self, loc_start: int, region: str | None, country: str | None) -> None:
+        """The towns listed before a "Locality, Region" share its region ("A and B, Region")."""
+        sentence, issuer_words = self.sentence, self.issuer_words
         lb = _LIST_BEFORE.search(sentence, 0, loc_start)
         while lb:
             w = _strip_stop(_tokens(lb.group("loc")))
@@ -234,90 +293,109 @@ def find_mentions(
             ):
                 break
             conventional(shared, region)
-            known.setdefault(name.rstrip(".").casefold(), shared)
+            self.known.setdefault(name.rstrip(".").casefold(), shared)
             s = lb.end("loc") - len(name)
             shared.text = sentence[s : lb.end("loc")]
-            add(s, lb.end("loc"), shared)
+            self.add(s, lb.end("loc"), shared)
             lb = _LIST_BEFORE.search(sentence, 0, s)
-    if not full:  # only "Locality, Region" spans, to learn how the release qualifies its places
-        return out
-    # facility and work words gate the two patterns below, which are costly to run
-    facility_word = _FACILITY.search(sentence) is not None
-    if not facility_word and not _WORK.search(sentence):
-        out.sort(key=lambda x: x.start)
-        for mention in out:
-            _apply_appositions(mention, appositions)
-            _describe(sentence, mention, issuer_words)
-        return out
-    # 2. "Kapuskasing newsprint mill", "its Ohio plant"
-    for m in _LOC_FACILITY.finditer(sentence) if facility_word else ():
-        raw = _tokens(m.group("loc"))
-        if len(raw) > 1 and raw[-1].rstrip(".").lower() in _THOROUGHFARE:
-            continue  # "its Harbour Road depot": a street address names the site, not a town
-        words = _strip_stop(raw)
-        if not words or not free(m.start("loc"), m.end("loc")):
-            continue
-        if _demonym(words[-1]):
-            continue  # "its first Canadian battery plant": a nationality, not Canadian, Texas
-        if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not _area(words[0]):
-            continue  # "a new PET line", "its CNC plant": an acronym, not a town ("its UK plant" is a country)
-        ref = None
+
+    def localities_naming_facilities(self) -> None:
+        """ "Kapuskasing newsprint mill", "its Ohio plant"."""
+        sentence, issuer_words = self.sentence, self.issuer_words
+        for m in _LOC_FACILITY.finditer(sentence):
+            raw = _tokens(m.group("loc"))
+            if len(raw) > 1 and raw[-1].rstrip(".").lower() in _THOROUGHFARE:
+                continue  # "its Harbour Road depot": a street address names the site, not a town
+            words = _strip_stop(raw)
+            if not words or not self.free(m.start("loc"), m.end("loc")):
+                continue
+            if _demonym(words[-1]):
+                continue  # "its first Canadian battery plant": a nationality, not Canadian, Texas
+            if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not _area(words[0]):
+                continue  # "a new PET line", "its CNC plant": an acronym, not a town ("its UK plant" is a country)
+            ref = self._facility_town(m, words)
+            if ref is not None:
+                s = m.start("loc") + m.group("loc").rfind(ref.text)
+                self.add(s, s + len(ref.text), ref)
+            if m.group(0).endswith("s") and (ref is not None or len(words) == 1):
+                # "its Dayton, Erie and Akron plants": every town listed before a plural noun (even
+                # when the last is a village the gazetteer lacks)
+                s = m.start("loc") + m.group("loc").rfind(ref.text if ref is not None else words[-1])
+                anchor = ref if ref is not None and ref.resolved else None
+                _add_listed_before(
+                    sentence,
+                    s,
+                    self.known,
+                    self.default_country,
+                    self.named,
+                    issuer_words,
+                    self.add,
+                    self.free,
+                    anchor,
+                )
+
+    def _facility_town(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
+        """The town of "<words> <facility noun>": its last words, the words before a site's own
+        name, or a village the gazetteer lacks kept with the area the sentence names after it."""
+        sentence, issuer_words = self.sentence, self.issuer_words
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])
             if set(name.split()) & issuer_words:
                 continue
-            ref = _lookup(name, known, default_country, named)
+            ref = self._lookup(name)
             if ref is not None:
                 ref.text = name
-                break
-        if ref is None and len(words) > 1:
+                return ref
+        if len(words) > 1:
             # "Brillion Iron Works Foundry", "Kapuskasing Paper Mill": the town, then the site's
             # own name in capitals (its trade and a facility word)
             cut = next((k for k in range(1, len(words)) if _SITE_NAME_WORD.fullmatch(words[k])), None)
             if cut is not None and not set(words[:cut]) & issuer_words:
                 name = " ".join(words[max(0, cut - 3) : cut])
-                ref = _lookup(name, known, default_country, named)
+                ref = self._lookup(name)
                 if ref is not None:
                     ref.text = name
-        if ref is None and len(words) <= 2 and not set(words) & issuer_words:
-            # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
-            area = _AREA_AFTER.match(sentence, m.end())
-            place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
-            if place is not None:
-                name = " ".join(words)
-                ref = conventional(_resolve(name, region=place.region, country=place.country))
-                ref.text = name
-                # "its Mooinooi and Millsell plants in South Africa": the towns listed before share it
-                lb = _LIST_BEFORE.search(sentence, 0, m.start("loc"))
-                while lb and free(lb.start("loc"), lb.end("loc")):
-                    w = _strip_stop(_tokens(lb.group("loc")))
-                    if not w or len(w) > 2 or set(w) & issuer_words:
-                        break
-                    other = " ".join(w)
-                    shared = conventional(_resolve(other, region=place.region, country=place.country))
-                    shared.text = other
-                    start = lb.end("loc") - len(other)
-                    add(start, lb.end("loc"), shared)
-                    lb = _LIST_BEFORE.search(sentence, 0, start)
-        if ref is not None:
-            s = m.start("loc") + m.group("loc").rfind(ref.text)
-            add(s, s + len(ref.text), ref)
-        if m.group(0).endswith("s") and (ref is not None or len(words) == 1):
-            # "its Dayton, Erie and Akron plants": every town listed before a plural noun (even
-            # when the last is a village the gazetteer lacks)
-            s = m.start("loc") + m.group("loc").rfind(ref.text if ref is not None else words[-1])
-            anchor = ref if ref is not None and ref.resolved else None
-            _add_listed_before(sentence, s, known, default_country, named, issuer_words, add, free, anchor)
-    # 3. "plants in Dayton and Springfield", "operations near Thunder Bay"
-    for m in _PREP_LOC.finditer(sentence):
-        before = sentence[max(0, m.start() - 60) : m.start()]
-        # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
-        continues = any(0 <= m.start() - other.end <= 40 for other in out)
-        if not (_FACILITY.search(before) or _WORK.search(before) or continues) or _STORM.match(
-            m.group("loc")
-        ):
-            continue
-        loc_start, loc_text = m.start("loc"), m.group("loc")
+                    return ref
+        if len(words) > 2 or set(words) & issuer_words:
+            return None
+        # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
+        area = _AREA_AFTER.match(sentence, m.end())
+        place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
+        if place is None:
+            return None
+        name = " ".join(words)
+        ref = conventional(_resolve(name, region=place.region, country=place.country))
+        ref.text = name
+        # "its Mooinooi and Millsell plants in South Africa": the towns listed before share it
+        lb = _LIST_BEFORE.search(sentence, 0, m.start("loc"))
+        while lb and self.free(lb.start("loc"), lb.end("loc")):
+            w = _strip_stop(_tokens(lb.group("loc")))
+            if not w or len(w) > 2 or set(w) & issuer_words:
+                break
+            other = " ".join(w)
+            shared = conventional(_resolve(other, region=place.region, country=place.country))
+            shared.text = other
+            start = lb.end("loc") - len(other)
+            self.add(start, lb.end("loc"), shared)
+            lb = _LIST_BEFORE.search(sentence, 0, start)
+        return ref
+
+    def localities_after_prepositions(self) -> None:
+        """ "plants in Dayton and Springfield", "operations near Thunder Bay"."""
+        sentence = self.sentence
+        for m in _PREP_LOC.finditer(sentence):
+            before = sentence[max(0, m.start() - 60) : m.start()]
+            # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
+            continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
+            if not (_FACILITY.search(before) or _WORK.search(before) or continues) or _STORM.match(
+                m.group("loc")
+            ):
+                continue
+            self._places_from(m.start("loc"), m.group("loc"))
+
+    def _places_from(self, loc_start: int, loc_text: str) -> None:
+        """The place at ``loc_start`` and those listed after it ("in Tupelo, Corinth and Erie")."""
+        sentence, issuer_words = self.sentence, self.issuer_words
         while True:
             words = _strip_stop(loc_text.split())[:3]
             ref, name = None, ""
@@ -325,42 +403,36 @@ def find_mentions(
                 name = " ".join(words[:n])
                 if set(words[:n]) & issuer_words:
                     continue
-                ref = _lookup(name, known, default_country, named)
+                ref = self._lookup(name)
                 if ref is not None:
                     break
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(sentence, loc_start, issuer_words):
-                    add(place_start, place_end, place)
+                    self.add(place_start, place_end, place)
                 town = _TOWN_AFTER.match(sentence, loc_start)
-                if town and (ref := _lookup(town.group("town"), known, default_country, named)) is not None:
+                if town and (ref := self._lookup(town.group("town"))) is not None:
                     # "at Shire Hill, Saffron Walden": an estate or street, then the town it is in
                     ref.text = town.group("town")
-                    add(town.start("town"), town.end("town"), ref)
-                break
+                    self.add(town.start("town"), town.end("town"), ref)
+                return
             ls = sentence.index(name, loc_start)
             ref.text = name
             listed = _COLON_LIST.match(sentence, ls + len(name)) if ref.locality is None else None
             if listed:
                 # "two facilities in Mississippi: Tupelo and Corinth": the list names the sites
-                found = _colon_list(sentence, listed, ref, known, default_country)
+                found = _colon_list(sentence, listed, ref, self.known, self.default_country)
                 for place_start, place_end, place in found:
-                    add(place_start, place_end, place)
+                    self.add(place_start, place_end, place)
                 if found:
-                    taken.append((ls, ls + len(name)))
-                    break
-            add(ls, ls + len(name), ref)
+                    self.taken.append((ls, ls + len(name)))
+                    return
+            self.add(ls, ls + len(name), ref)
             more = _LIST_MORE.match(sentence, ls + len(name))
             if not more:
-                break
+                return
             if ref.country and _region_code_in(more.group("loc").split(". ")[0].rstrip(".,"), ref.country):
-                break  # "in Saffron Walden, Essex": the next name is the town's county, not another town
+                return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
             loc_start, loc_text = more.start("loc"), more.group("loc")
-    out.sort(key=lambda x: x.start)
-    out = _without_landmarks(sentence, _sites_in_areas(sentence, out))
-    for mention in out:
-        _apply_appositions(mention, appositions)
-        _describe(sentence, mention, issuer_words)
-    return out
 
 
 # the first word of a site's own name after its town: a trade or a facility word in capitals
