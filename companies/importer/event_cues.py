@@ -1,15 +1,16 @@
 """Sentence cues the event finder reads: who is the subject, whether a place is a part of a
 site, spared, negated or governed by an event word, and how a Title Case headline is read.
 
-Pure regular expressions and small predicates over one sentence's text; ``events`` decides with
-them. Kept apart so each cue can be read, and tested, on its own.
+Pure regular expressions and small predicates over one sentence's text, and ``assign_places``,
+which gives each place to the event word that governs it; ``events`` decides with them. Kept
+apart so each cue can be read, and tested, on its own.
 """
 
 from __future__ import annotations
 
 import re
 
-from .clauses import ANCHOR_GATED, FACILITY_WORD, SITE_WORD, Clause
+from .clauses import ANCHOR_GATED, FACILITY_WORD, SITE_WORD, VERBISH, Clause, inside
 from .lexicon import COMPANY_SUFFIX_STEM, FACILITY_NOUN, LEGAL_SUFFIXES, NAME_TAIL_WORDS, TITLE_WORDS
 from .spans import Mention
 from .text import words
@@ -182,3 +183,56 @@ def sentence_case(headline: str) -> str:
         else:
             out.append(w)
     return " ".join(out)
+
+
+# events a site undergoes that a later clause may tell without naming it again
+_SITE_STATE_TYPES = frozenset({"idled", "reopened", "closed"})
+
+
+def assign_places(
+    text: str,
+    clauses: list[Clause],
+    relatives: list[tuple[int, int]],
+    by_clause: dict[int, list[Trigger]],
+    mentions: list[Mention],
+) -> dict[int, list[Mention]]:
+    """Each place to the event word that governs it: the nearest one before it in its clause
+    (the object), else the first after it (the subject) when no place follows that one; a clause
+    with places and no event word of its own continues the clause before."""
+    assigned: dict[int, list[Mention]] = {}  # id(trigger) -> mentions
+    carry: Trigger | None = None
+    site_before: list[Mention] = []  # sites of the clause before, which had no event word
+    for ci, clause in enumerate(clauses):
+        ts = by_clause.get(ci, [])
+        ms = [m for m in mentions if clause.start <= m.start < clause.end]
+        if not ts:
+            if carry and ms and not VERBISH.search(text[clause.start : clause.end]):
+                for m in ms:
+                    assigned.setdefault(id(carry), []).append(m)
+            site_before = [m for m in ms if m.has_facility and not m.decoy]
+            continue
+        if not ms and site_before and ts[0].type in _SITE_STATE_TYPES:
+            # "the Kitakami mill incurred minor damage, and operations were restarted": the
+            # site the sentence opened on is the one that stopped or restarted
+            assigned.setdefault(id(ts[0]), []).extend(site_before)
+        site_before = []
+        carry = ts[-1]
+        for m in ms:
+            rel_m = inside(relatives, m.start)
+            prev = [t for t in ts if t.end <= m.start and inside(relatives, t.start) == rel_m]
+            if prev:
+                assigned.setdefault(id(prev[-1]), []).append(m)
+                continue
+            nxt = [t for t in ts if t.start >= m.end and governs(inside(relatives, t.start), rel_m, m, text)]
+            if not nxt:
+                continue
+            t = nxt[0]
+            # a place before the event word is its subject only if nothing follows as object
+            following = [
+                x
+                for x in ms
+                if x.start > t.end and not any(y.start < x.start and y.start > t.end for y in ts)
+            ]
+            if not [x for x in following if not x.decoy]:
+                assigned.setdefault(id(t), []).append(m)
+    return assigned

@@ -27,7 +27,6 @@ from .candidates import _Candidate, _pkey
 from .carryover import _LIST_ITEM, CarryOver, _Memory
 from .clauses import (
     ANCHOR_GATED,
-    VERBISH,
     Clause,
     in_quote,
     inside,
@@ -56,7 +55,7 @@ from .event_cues import (
     SEAT_BEFORE,
     UNPLACED_SENTENCES,
     anchor_missing,
-    governs,
+    assign_places,
     names_a_part,
     sentence_case,
 )
@@ -68,9 +67,6 @@ from .proposal import PlaceRef, ProposedEvent
 from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
-
-# events a site undergoes that a later clause may tell without naming it again
-_SITE_STATE_TYPES = frozenset({"idled", "reopened", "closed"})
 
 
 class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
@@ -238,6 +234,35 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             return []
         clauses = split_clauses(text)
         relatives = relative_spans(text)
+        by_clause, effectives = self._news_triggers(text, clauses, relatives, triggers, mentions)
+        if not by_clause:
+            return []
+        # an event told, placed or not: a list of its sites may follow ("will close three plants.")
+        self._told = (max(by_clause.items())[1][-1].type, self._fed)
+        assigned = assign_places(text, clauses, relatives, by_clause, mentions)
+        out: list[_Candidate] = []
+        for ci, ts in by_clause.items():
+            for t in ts:
+                self._candidates_for(
+                    s, t, clauses[ci], assigned.get(id(t), []), effectives[id(t)], mentions, out
+                )
+        closed = {_pkey(c.place) for c in out if c.type == "closed"}
+        # "halt production at X and close the site": one fate, the permanent one
+        out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
+        self._attach_employees(s, out, mentions)
+        for c in out:
+            self._add(c)
+        return out
+
+    def _news_triggers(
+        self,
+        text: str,
+        clauses: list[Clause],
+        relatives: list[tuple[int, int]],
+        triggers: list[Trigger],
+        mentions: list[Mention],
+    ) -> tuple[dict[int, list[Trigger]], dict[int, Effective | None]]:
+        """The event words the sentence asserts as the issuer's news, by clause, with their dates."""
         by_clause: dict[int, list[Trigger]] = {}
         effectives: dict[int, Effective | None] = {}
         for t in triggers:
@@ -283,149 +308,106 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                 continue  # "which Fenwick acquired in 2004": background, and no governor of places
             effectives[id(t)] = effective
             by_clause.setdefault(ci, []).append(t)
-        if not by_clause:
-            return []
-        # an event told, placed or not: a list of its sites may follow ("will close three plants.")
-        self._told = (max(by_clause.items())[1][-1].type, self._fed)
-        assigned: dict[int, list[Mention]] = {}  # id(trigger) -> mentions
-        carry: Trigger | None = None
-        site_before: list[Mention] = []  # sites of the clause before, which had no event word
-        for ci, clause in enumerate(clauses):
-            ts = by_clause.get(ci, [])
-            ms = [m for m in mentions if clause.start <= m.start < clause.end]
-            if not ts:
-                if carry and ms and not VERBISH.search(text[clause.start : clause.end]):
-                    for m in ms:
-                        assigned.setdefault(id(carry), []).append(m)
-                site_before = [m for m in ms if m.has_facility and not m.decoy]
-                continue
-            if not ms and site_before and ts[0].type in _SITE_STATE_TYPES:
-                # "the Kitakami mill incurred minor damage, and operations were restarted": the
-                # site the sentence opened on is the one that stopped or restarted
-                assigned.setdefault(id(ts[0]), []).extend(site_before)
-            site_before = []
-            carry = ts[-1]
-            for m in ms:
-                rel_m = inside(relatives, m.start)
-                prev = [t for t in ts if t.end <= m.start and inside(relatives, t.start) == rel_m]
-                if prev:
-                    assigned.setdefault(id(prev[-1]), []).append(m)
-                    continue
-                nxt = [
-                    t for t in ts if t.start >= m.end and governs(inside(relatives, t.start), rel_m, m, text)
-                ]
-                if not nxt:
-                    continue
-                t = nxt[0]
-                # a place before the event word is its subject only if nothing follows as object
-                following = [
-                    x
-                    for x in ms
-                    if x.start > t.end and not any(y.start < x.start and y.start > t.end for y in ts)
-                ]
-                if not [x for x in following if not x.decoy]:
-                    assigned.setdefault(id(t), []).append(m)
-        out: list[_Candidate] = []
-        for ci, ts in by_clause.items():
-            clause = clauses[ci]
-            for t in ts:
-                ms = assigned.get(id(t), [])
-                effective = effectives[id(t)]
-                type_ = t.type
-                usable = [
-                    m
-                    for m in ms
-                    if (
-                        not m.decoy
-                        or (m.decoy == "other-company" and type_ == "acquired")
-                        or (m.decoy == "destination" and t.start > m.decoy_at)
-                    )
-                    and m.place.locality
-                    and not self._spared(text, t, m, clause)
-                ]
-                if (
-                    type_ == "closed"
-                    and t.text.lower().startswith("shut")  # how long, "shut down" does not say
-                    and "permanent" not in text.lower()
-                    and any(c.type == "idled" for c in self.events)
-                ):
-                    # "will indefinitely idle the mill ... the pulp mill will shut down in early
-                    # October": the idling just announced, told with its schedule
-                    type_ = "idled"
-                    t = replace(t, type="idled")
-                if type_ == "opened" and REBUILT.match(text, t.end, t.end + 80):
-                    # "the grand opening of its recommissioned production facility": a restart
-                    type_ = "reopened"
-                    t = replace(t, type="reopened")
-                if type_ == "acquired" and self._issuer_possessive(text, t, usable):
-                    # "Pacific Coast will acquire Seneca's Modesto facility", told by Seneca: a sale
-                    type_ = "sold"
-                    t = replace(t, type="sold")
-                if type_ == "jobs":
-                    if self._jobs_detail(text, t, usable):
-                        continue
-                    t = replace(t, type="expanded")
-                    type_ = "expanded"
-                # "the closure of the X facilities" after a temporary closure of X was told: that
-                # idling, named again, not a permanent closure
-                idled = (
-                    {_pkey(c.place) for c in self.events if c.type == "idled"}
-                    if t.nominal and type_ == "closed"
-                    else set()
-                )
-                usable = [m for m in usable if _pkey(m.place) not in idled]
-                if type_ in ("sold", "acquired") and not _direct_object(text, t):
-                    seat = self._target_seat(text, t, mentions) if type_ == "acquired" else None
-                    if seat is None:
-                        continue
-                    usable = [seat]  # "acquired Halvard Tooling, a die maker based in Lancaster"
-                # a machine, line or furnace stopped or restarted is told on its site, as the wires
-                # label it, but with a confidence below the auto-accept line: the editor decides
-                # whether the part is the facility's fate
-                partial = type_ in ("idled", "closed", "reopened") and names_a_part(text, t, usable)
-                quoted = in_quote(text, t.start)
+        return by_clause, effectives
+
+    def _candidates_for(
+        self,
+        s: Sentence,
+        t: Trigger,
+        clause: Clause,
+        ms: list[Mention],
+        effective: Effective | None,
+        mentions: list[Mention],
+        out: list[_Candidate],
+    ) -> None:
+        """The candidates one asserted event word makes with the places given to it, onto ``out``."""
+        text = s.text
+        type_ = t.type
+        usable = [
+            m
+            for m in ms
+            if (
+                not m.decoy
+                or (m.decoy == "other-company" and type_ == "acquired")
+                or (m.decoy == "destination" and t.start > m.decoy_at)
+            )
+            and m.place.locality
+            and not self._spared(text, t, m, clause)
+        ]
+        if (
+            type_ == "closed"
+            and t.text.lower().startswith("shut")  # how long, "shut down" does not say
+            and "permanent" not in text.lower()
+            and any(c.type == "idled" for c in self.events)
+        ):
+            # "will indefinitely idle the mill ... the pulp mill will shut down in early
+            # October": the idling just announced, told with its schedule
+            type_ = "idled"
+            t = replace(t, type="idled")
+        if type_ == "opened" and REBUILT.match(text, t.end, t.end + 80):
+            # "the grand opening of its recommissioned production facility": a restart
+            type_ = "reopened"
+            t = replace(t, type="reopened")
+        if type_ == "acquired" and self._issuer_possessive(text, t, usable):
+            # "Pacific Coast will acquire Seneca's Modesto facility", told by Seneca: a sale
+            type_ = "sold"
+            t = replace(t, type="sold")
+        if type_ == "jobs":
+            if self._jobs_detail(text, t, usable):
+                return
+            t = replace(t, type="expanded")
+            type_ = "expanded"
+        # "the closure of the X facilities" after a temporary closure of X was told: that
+        # idling, named again, not a permanent closure
+        idled = (
+            {_pkey(c.place) for c in self.events if c.type == "idled"}
+            if t.nominal and type_ == "closed"
+            else set()
+        )
+        usable = [m for m in usable if _pkey(m.place) not in idled]
+        if type_ in ("sold", "acquired") and not _direct_object(text, t):
+            seat = self._target_seat(text, t, mentions) if type_ == "acquired" else None
+            if seat is None:
+                return
+            usable = [seat]  # "acquired Halvard Tooling, a die maker based in Lancaster"
+        # a machine, line or furnace stopped or restarted is told on its site, as the wires
+        # label it, but with a confidence below the auto-accept line: the editor decides
+        # whether the part is the facility's fate
+        partial = type_ in ("idled", "closed", "reopened") and names_a_part(text, t, usable)
+        quoted = in_quote(text, t.start)
+        if id(t) in self._confirmed:
+            usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
+        if type_ == "opened" and t.text.lower() == "new":
+            # "relocate its lab from X to a new facility in Y": Y opens, unless the move stays
+            # in the same town ("to a new, larger facility" there is only the relocation)
+            left = {_pkey(c.place) for c in out if c.type == "closed"}
+            usable = [m for m in usable if _pkey(m.place) not in left]
+            if not usable:
+                return
+        if usable:
+            for m in usable:
+                c = self._candidate(s, t, m, effective, quoted, inherited=None)
                 if id(t) in self._confirmed:
-                    usable = [m for m in usable if (t.type, _pkey(m.place)) in self.headline_keys]
-                if type_ == "opened" and t.text.lower() == "new":
-                    # "relocate its lab from X to a new facility in Y": Y opens, unless the move stays
-                    # in the same town ("to a new, larger facility" there is only the relocation)
-                    left = {_pkey(c.place) for c in out if c.type == "closed"}
-                    usable = [m for m in usable if _pkey(m.place) not in left]
-                    if not usable:
-                        continue
-                if usable:
-                    for m in usable:
-                        c = self._candidate(s, t, m, effective, quoted, inherited=None)
-                        if id(t) in self._confirmed:
-                            c.confidence = min(c.confidence, 0.8)
-                        if partial:
-                            c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
-                        out.append(c)
-                else:
-                    inherited = [
-                        c
-                        for c in self._inherit(s, t, clause, effective, quoted)
-                        if _pkey(c.place) not in idled
-                    ]
-                    for c in inherited:
-                        if partial:
-                            c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
-                    out.extend(inherited)
-                    if not inherited and text.rstrip().endswith(":") and not quoted:
-                        # "will close the following facilities:" -- bullet items name them
-                        self._listing = (type_, effective)
-                    elif not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
-                        # "finalised the lease of a new warehouse." -- the next sentence may place it
-                        self._placeless = (type_, self._fed, effective)
-                    if not inherited and not quoted and not mentions and self._fed <= UNPLACED_SENTENCES:
-                        self._unplaced.append((s, t, effective))
-        closed = {_pkey(c.place) for c in out if c.type == "closed"}
-        # "halt production at X and close the site": one fate, the permanent one
-        out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
-        self._attach_employees(s, out, mentions)
-        for c in out:
-            self._add(c)
-        return out
+                    c.confidence = min(c.confidence, 0.8)
+                if partial:
+                    c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
+                out.append(c)
+        else:
+            inherited = [
+                c for c in self._inherit(s, t, clause, effective, quoted) if _pkey(c.place) not in idled
+            ]
+            for c in inherited:
+                if partial:
+                    c.confidence = min(c.confidence, PARTIAL_CONFIDENCE)
+            out.extend(inherited)
+            if not inherited and text.rstrip().endswith(":") and not quoted:
+                # "will close the following facilities:" -- bullet items name them
+                self._listing = (type_, effective)
+            elif not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
+                # "finalised the lease of a new warehouse." -- the next sentence may place it
+                self._placeless = (type_, self._fed, effective)
+            if not inherited and not quoted and not mentions and self._fed <= UNPLACED_SENTENCES:
+                self._unplaced.append((s, t, effective))
 
     def _candidate(self, s: Sentence, t: Trigger, m: Mention, effective, quoted: bool, inherited: str | None):
         place = m.place
