@@ -98,8 +98,11 @@ _SITE_IN_AREA = re.compile(
 _AREA_NAME_END = re.compile(r"\b(?:County|Parish|Borough|District|Prefecture|Province)$")
 
 # a site's own name, its facility word, then the town it is in ("the Kaukas mill in Lappeenranta")
+# (its trade may come between: "its American Gypsum wallboard plant in Bernalillo")
 _SITE_NAMED_IN_TOWN = re.compile(
-    rf"^\s+(?i:{FACILITY_NOUN})\s+(?:located\s+)?(?:in|at|near)\s+(?:the\s+(?:town|city|village)\s+of\s+)?$"
+    rf"^\s+(?:(?!(?:and|or|its|their|our|the|a|an|of|to|from|with|as)\b)[a-z][\w\-]*\s+){{0,2}}"
+    rf"(?i:{FACILITY_NOUN})\s+(?:located\s+)?(?:in|at|near)\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?$"
 )
 
 

@@ -128,6 +128,17 @@ NATIONALITY: dict[str, str] = {
     "portuguese": "PT", "scottish": "GB", "spanish": "ES", "swedish": "SE", "swiss": "CH", "welsh": "GB",
 }  # fmt: skip
 
+# Parts of the world a release names for markets and competitors ("capacity additions in Asia"),
+# never a site's town, whatever namesake the gazetteer holds (Africa in Mexico, Asia in Peru).
+WORLD_REGIONS: frozenset[str] = frozenset(
+    {
+        "africa", "asia", "europe", "oceania", "americas", "north america", "south america",
+        "latin america", "central america", "middle east", "the middle east", "asia pacific",
+        "asia-pacific", "southeast asia", "south east asia", "east asia", "scandinavia", "nordics",
+        "caribbean", "the caribbean", "emea", "apac", "eastern europe", "western europe",
+    }
+)  # fmt: skip
+
 # --- facility nouns ----------------------------------------------------------------------------
 
 # The nouns of a whole site ("the Camas mill"), singular and plural: what a part of a site (a

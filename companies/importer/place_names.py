@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
+from .lexicon import WORLD_REGIONS
 from .proposal import PlaceRef
 from .text import words
 
@@ -323,6 +324,8 @@ def _lookup(
     country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
     a gazetteer locality."""
     name = name.rstrip(".")
+    if name.casefold() in WORLD_REGIONS:
+        return None
     ref = known.get(name.casefold())
     if ref is not None:
         return replace(ref, text=name)

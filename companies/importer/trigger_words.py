@@ -171,7 +171,8 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|transition(?:s|ed|ing)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
         # "move the operations of its X facility to"
         rf"(?:(?:the\s+)?{_PROD}\s+(?:of|at)\s+)?"
-        rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
+        # (a filler may be an abbreviation with "&" or "/": "move its R&D and technical centers in X to")
+        rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
         # (an abbreviation's dot, "from Erie, Pa. to", does not end the move)
         r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into)\b)",
         False,

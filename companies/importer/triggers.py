@@ -97,7 +97,10 @@ _FALSE_SENSES = re.compile(
     r"|\bcurtail\w*\s+(?:spending|costs?|expenses|capital|investment)\b|\bcapital\s+expenditures?\s+curtail\w*"
     r"|\bidle\s+(?:capacity|time|cash|funds?|talk)\b|\bdowntime\s+(?:costs?|expenses?)\b"
     r"|\b(?:maintenance|annual|routine|holiday|seasonal)\s+(?:maintenance\s+)?"
-    r"(?:shut-?downs?|outages?|downtime|closures?|idling)\b",
+    r"(?:shut-?downs?|outages?|downtime|closures?|idling)\b"
+    # the market's growth, told as a cause: "competitive paper capacity additions in Asia"
+    r"|\b(?:competitive|competitors'?|industry|global|market|foreign|overseas|imported)\s+(?:[\w-]+\s+){0,2}?"
+    r"capacity\s+(?:additions|increases|expansions)\b",
     re.I,
 )
 
@@ -105,6 +108,7 @@ _FALSE_SENSES = re.compile(
 _FALSE_SENSE_NEEDLES = (
     "clos", "shut", "idle", "idling", "forced", "caused", "led", "prompted", "required", "compelled", "break",
     "broke", "open", "expand", "sell", "sold", "buy", "purchas", "resum", "curtail", "downtime", "outage",
+    "capacity",
 )  # fmt: skip
 
 

@@ -347,3 +347,34 @@ def test_building_a_new_line_at_a_site_expands_it(sentence):
 
 def test_building_a_whole_new_site_still_opens_it():
     assert _keys("Tamarack will build a new plant in Dayton, Ohio.") == {("opened", "Dayton", "US-OH")}
+
+
+def test_work_moved_from_centres_named_with_an_ampersand_closes_them():
+    keys = _keys(
+        "Its film unit will move its R&D and technical centers in Erie, Pa. and Dayton, Ohio to Akron, Ohio."
+    )
+    assert keys == {("closed", "Erie", "US-PA"), ("closed", "Dayton", "US-OH")}
+
+
+def test_the_markets_new_capacity_told_as_a_cause_is_no_expansion():
+    assert not _keys(
+        "Weak demand and recent competitive board capacity additions in Asia have hurt the Dayton, Ohio mill."
+    )
+
+
+def test_a_part_of_the_world_is_never_a_sites_town():
+    assert not _keys("Tamarack will close plants in Asia and Africa.")
+
+
+def test_a_brand_before_a_plants_trade_is_no_town_when_the_town_follows():
+    # "Gypsum" is also a town in Colorado
+    keys = _keys("Tamarack will close its American Gypsum wallboard plant in Bernalillo, New Mexico.")
+    assert keys == {("closed", "Bernalillo", "US-NM")}
+
+
+def test_buying_an_interest_in_a_company_places_the_deal_at_its_seat():
+    keys = _keys(
+        "Tamarack Industries, Inc. completed the acquisition of a ninety percent interest in Kestrel "
+        "Corrugated LLC, an independent box maker in Fresno, CA."
+    )
+    assert keys == {("acquired", "Fresno", "US-CA")}
