@@ -144,13 +144,19 @@ def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 # "in Oregon", "of Anhui Province", ", Northern Territory", "with the Northern Territory Government",
 # "the Australian Government": an area the text names
+# (a part of it may be named first: "in south west Peru", "in northern Mexico")
 _AREA_PHRASE = re.compile(
     rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*)"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
 
 
 _AREA_WORD = re.compile(r"(?i:province|state|territory|region|county|prefecture)\b")
+
+
+# the only initials a release writes for a country it is about
+_COUNTRY_INITIALS = frozenset({"US", "USA", "UK", "U.S", "U.K", "UAE"})
 
 
 def named_areas(text: str) -> frozenset[str]:
@@ -170,8 +176,8 @@ def named_areas(text: str) -> frozenset[str]:
             continue
         phrase = " ".join(words)
         region, country, used = _region_of(phrase)
-        if not used:
-            continue
+        if not used or (region is None and len(phrase) <= 3 and phrase not in _COUNTRY_INITIALS):
+            continue  # ", BC" is British Columbia; "Vice President, IR" is investor relations, not Iran
         whole = used >= len(phrase) - 1
         several = len(phrase[:used].split()) > 1  # "Northern Territory Government": a region's name and more
         if not (whole or several):

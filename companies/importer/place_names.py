@@ -181,9 +181,9 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
             continue  # "West" of "West Yorkshire" is not Cameroon's West Region
         for c in (cand, cand.rstrip(".")):
             region = _region_code(c)
-            if region and region[:2] not in _SUBDIVIDED and _is_country_name(c):
+            if region and region[:2] not in _SUBDIVIDED and _is_country_name(c.rstrip(".")):
                 # "Juarez, Mexico" names the country, not the State of Mexico ("Athens, Georgia" stays a state)
-                return None, _country_code(c), len(cand)
+                return None, _country_code(c.rstrip(".")), len(cand)
             if region:
                 return region, region.split("-")[0], len(cand)
             country = _country_code(c)

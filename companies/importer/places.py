@@ -166,6 +166,20 @@ def _choose(
     return chosen, contenders
 
 
+def _foreign_namesakes(
+    city: City | None, contenders: list[Match], default_country: str | None, named: frozenset[str]
+) -> bool:
+    """Whether every namesake of a bare name is a small place outside the countries the release
+    names and its home country, while the release does name a country."""
+    if not _named_countries(named) - {default_country}:
+        return False
+    pool = [city] if city is not None else [m.city for m in contenders]
+    return bool(pool) and all(
+        c.population < MIN_UNHINTED_POPULATION and c.country != default_country and not _within(c, named)
+        for c in pool
+    )
+
+
 def _clear_city(local: list[Match]) -> City | None:
     """A city that dwarfs its namesakes in the release's country ("PITTSBURGH" in a US release):
     at least :data:`MIN_UNHINTED_POPULATION` and :data:`DEFAULT_DOMINANCE` times the next one.
@@ -232,6 +246,12 @@ def _resolve(
     """The PlaceRef, and the population of the place when resolved (0 otherwise)."""
     matches = _candidates(locality)
     city, contenders = _choose(matches, region, country, default_country, named)
+    if not (region or country) and _foreign_namesakes(city, contenders, default_country, named):
+        # "the Arcata mine, in south west Peru": a small namesake in a country the release never
+        # names is less likely than a place the gazetteer lacks in the one it does name
+        abroad = _named_countries(named) - {default_country}
+        stated = next(iter(abroad)) if len(abroad) == 1 else None
+        return PlaceRef(locality=_display_locality(locality), country=stated, resolved=False, text=text), 0
     if city is not None:
         place = _place_from_city(city, region, text)
         written = _display_locality(locality)

@@ -9,3 +9,13 @@ def test_named_areas_collects_regions_and_countries_the_text_names():
         "Jobs go in Letterkenny, Ireland. Its mill in Purvis, Mississippi restarted."
     )
     assert named_areas(text) >= {"AU-NT", "AU", "US-OR", "US", "IE", "US-MS"}
+
+
+def test_a_country_named_with_a_compass_word_before_it_counts():
+    assert "PE" in named_areas("Acme will suspend the Kestrel mine, in south west Peru.")
+    assert "MX" in named_areas("Its plants in northern Mexico run at capacity.")
+
+
+def test_two_letter_initials_name_a_province_but_not_a_country():
+    assert "CA-BC" in named_areas("Vancouver, BC (News release) -- Acme Pulp is extending a curtailment.")
+    assert "IR" not in named_areas("Further information: Jane Roe, Vice President, IR, tel. +358 10 465")

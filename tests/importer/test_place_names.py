@@ -165,3 +165,13 @@ def test_a_place_in_brackets_inside_a_company_name_is_no_site():
         "Orrin Tools (Hong Kong) Limited will acquire a new factory in Pinghu, Zhejiang Province, China."
     )
     assert [t for t, _ in _places(sentence)] == ["Pinghu"]
+
+
+def test_a_country_that_ends_a_sentence_is_the_country_not_its_namesake_state():
+    # "Mexico." must not read as the State of Mexico, which would hide San Luis Potosi
+    events = events_in(
+        "Harlow opened a new chassis plant in San Luis Potosí, Mexico.",
+        issuer="Harlow",
+        published=date(2018, 4, 19),
+    )
+    assert [(e.place.locality, e.place.country) for e in events] == [("San Luis Potosí", "MX")]

@@ -401,3 +401,14 @@ def test_the_gazetteer_completes_a_prefix_in_key_order():
     assert keys == sorted(keys) and all(key.startswith("littlet") for key in keys)
     assert any(m.city.name == "Littleton" and m.city.country == "US" for _, m in found)
     assert list(get_gazetteer().complete("")) == []
+
+
+def test_a_small_namesake_in_a_country_the_release_never_names_gives_way_to_the_one_it_names():
+    # Arcata is a town in California; a release about a mine in Peru means a place the gazetteer lacks
+    found = resolve("Arcata", named=frozenset({"PE"}))
+    assert (found.locality, found.country, found.resolved) == ("Arcata", "PE", False)
+    # a release that names California, or none, keeps the town
+    assert resolve("Arcata", named=frozenset({"US-CA", "US"})).country == "US"
+    assert resolve("Arcata").resolved
+    # a big city abroad is meant whatever else the release names
+    assert resolve("Shanghai", named=frozenset({"PE"})).country == "CN"
