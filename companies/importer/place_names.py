@@ -11,6 +11,7 @@ from functools import lru_cache
 from . import places
 from .lexicon import WORLD_REGIONS
 from .proposal import PlaceRef
+from .regions import TERRITORY_COUNTRY
 from .text import words
 
 _CAPW = r"[A-Z\u00c0-\u00de][\w'\-]*\.?"
@@ -184,6 +185,8 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
             if region and region[:2] not in _SUBDIVIDED and _is_country_name(c.rstrip(".")):
                 # "Juarez, Mexico" names the country, not the State of Mexico ("Athens, Georgia" stays a state)
                 return None, _country_code(c.rstrip(".")), len(cand)
+            if region in TERRITORY_COUNTRY:
+                return None, TERRITORY_COUNTRY[region], len(cand)
             if region:
                 return region, region.split("-")[0], len(cand)
             country = _country_code(c)

@@ -204,6 +204,13 @@ def _unhinted_regions() -> dict[str, str | None]:
 _ISO_REGION = re.compile(r"^([A-Za-z]{2})-([A-Za-z0-9]{1,3})$")
 
 
+# US territories ISO 3166-2 files under the US but ISO 3166-1 and GeoNames give codes of their own:
+# a place in Puerto Rico is in PR, as the gazetteer and the wires' labels have it
+TERRITORY_COUNTRY: dict[str, str] = {
+    "US-PR": "PR", "US-GU": "GU", "US-VI": "VI", "US-AS": "AS", "US-MP": "MP", "US-UM": "UM",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
 def region_code(text: str | None, country: str | None = None) -> str | None:
     """ISO 3166-2 for a region as releases write it ("Conn.", "N.H.", "Ont.", "Bavaria").

@@ -175,3 +175,16 @@ def test_a_country_that_ends_a_sentence_is_the_country_not_its_namesake_state():
         published=date(2018, 4, 19),
     )
     assert [(e.place.locality, e.place.country) for e in events] == [("San Luis Potosí", "MX")]
+
+
+def test_a_place_in_a_us_territory_is_in_the_territorys_own_country_code():
+    events = events_in(
+        "Harlow will close its plant in Carolina, Puerto Rico.",
+        "Harlow will expand its Manati, PR facility.",
+        issuer="Harlow",
+        published=date(2009, 6, 2),
+    )
+    assert {(e.place.locality, e.place.region, e.place.country) for e in events} == {
+        ("Carolina", None, "PR"),
+        ("Manatí", None, "PR"),
+    }
