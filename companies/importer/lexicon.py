@@ -141,6 +141,14 @@ WORLD_REGIONS: frozenset[str] = frozenset(
 
 # --- facility nouns ----------------------------------------------------------------------------
 
+# What a company buys or sells as real estate rather than as a running site: "acquired a property
+# at ...", "the sale of land and buildings in ...", "a portfolio of industrial properties located in".
+# A deal's object only: an opening or a closure needs a facility noun.
+PROPERTY_NOUN = (
+    r"(?:(?<!intellectual\s)propert(?:y|ies)|premises|land\s+and\s+buildings?|buildings?\s+and\s+land"
+    r"|(?:industrial|office|freehold|leasehold)\s+(?:buildings?|space|sites?|parks?))"
+)
+
 # The nouns of a whole site ("the Camas mill"), singular and plural: what a part of a site (a
 # machine, a line) belongs to.
 SITE_NOUN = (

@@ -58,3 +58,31 @@ DEALS = [
 def test_each_deal_shape_gives_its_deal(sentence, want):
     events = events_in(sentence, issuer="Kestrel Group plc", published=date(2025, 6, 1))
     assert [(e.type, e.place.locality) for e in events] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Tamarack has acquired a portfolio of industrial properties located in Mississauga, Ontario.",
+            "Mississauga",
+        ),
+        (
+            "Tamarack announced the acquisition of a property at 12 Fulton Drive, Derrimut, Victoria.",
+            "Derrimut",
+        ),
+        ("Tamarack completed the sale of land and buildings in Kestrel, Ont. to a developer.", "Kestrel"),
+    ],
+)
+def test_real_estate_bought_or_sold_is_a_deal_on_its_site(sentence, want):
+    events = events_in(sentence, issuer="Tamarack", published=date(2011, 10, 21))
+    assert [e.place.locality for e in events] == [want]
+
+
+def test_intellectual_property_is_no_site():
+    events = events_in(
+        "Tamarack acquired the intellectual property of a Dayton, Ohio start-up.",
+        issuer="Tamarack",
+        published=date(2011, 10, 21),
+    )
+    assert events == []
