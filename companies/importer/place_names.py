@@ -20,7 +20,8 @@ _CAPW = r"[A-Z\u00c0-\u00de][\w'\-]*\.?"
 _JOIN = r"(?:de|du|des|la|le|les|los|las|del|di|da|sur|upon|on|am|im|an|der|en|y)"
 
 
-_LOCALITY = rf"(?:{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
+# (a few towns start with a number: "100 Mile House", "70 Mile House")
+_LOCALITY = rf"(?:(?:\d{{2,3}}\s+(?=Mile\s))?{_CAPW}(?:\s+(?:{_JOIN}\s+)?{_CAPW}){{0,3}})"
 
 
 _DOTTED = r"(?:[A-Z][a-z]{0,4}\.\s?){1,3}"

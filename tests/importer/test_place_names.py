@@ -188,3 +188,14 @@ def test_a_place_in_a_us_territory_is_in_the_territorys_own_country_code():
         ("Carolina", None, "PR"),
         ("Manatí", None, "PR"),
     }
+
+
+def test_a_town_whose_name_starts_with_a_number_is_read_whole():
+    events = events_in(
+        "Harlow will indefinitely curtail its strand board mill in 100 Mile House, BC.",
+        issuer="Harlow",
+        published=date(2019, 5, 2),
+    )
+    assert [(e.type, e.place.locality, e.place.region) for e in events] == [
+        ("idled", "100 Mile House", "CA-BC")
+    ]
