@@ -18,7 +18,7 @@ import re
 
 from . import places
 from .areas import _sites_in_areas, _towns_in_area, _without_landmarks
-from .lexicon import FACILITY_NOUN, PART_NOUN
+from .lexicon import FACILITY_NOUN, LEGAL_SUFFIX, PART_NOUN
 from .mention_context import (
     _COLON_LIST,
     _CURRENCY_AFTER,
@@ -86,13 +86,17 @@ class _LocRegion:
         return self._spans[name][0]
 
 
+_COUNTY_WORD = re.compile(r"\s(?:County|Parish)$")
+_LEGAL_FORM_END = re.compile(rf"\s(?:{LEGAL_SUFFIX})$")
+
+
 def _loc_regions(sentence: str) -> list[_LocRegion]:
     out = []
     for c in _COMMA_CAP.finditer(sentence):
         lb = max(0, c.start() - 60)
         loc = _LOC_BEFORE_COMMA.search(sentence, lb, c.start())
-        if loc is None:
-            continue
+        if loc is None or _LEGAL_FORM_END.search(loc.group("loc")):
+            continue  # "from MeadWestvaco Corporation, AR Packaging announces": a company, not a town
         reg = _REGION_AFTER_COMMA.match(sentence, c.end())
         if reg is None:
             continue
@@ -190,6 +194,18 @@ class _SentenceReader:
         out = sorted(self.out, key=lambda x: x.start)
         if settle_areas:
             out = _without_landmarks(self.sentence, _sites_in_areas(self.sentence, out))
+        # a name the gazetteer holds in several countries, with nothing in the text to choose one
+        # ("the Walton Works"), places nothing: kept, it would be an event nobody can locate
+        # (a county stays: "its Rutherford County smelter" names where a rural site is)
+        out = [
+            m
+            for m in out
+            if m.place.resolved
+            or m.place.country
+            or m.place.region
+            or not m.place.locality
+            or _COUNTY_WORD.search(m.place.locality)
+        ]
         for mention in out:
             _apply_appositions(mention, self.appositions)
             _describe(self.sentence, mention, self.issuer_words)

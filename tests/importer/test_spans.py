@@ -120,3 +120,26 @@ def test_a_state_written_with_based_after_it_is_still_the_state():
     assert [(m.place.locality, m.place.region, m.decoy) for m in own][0] == ("Muncie", "US-IN", None)
     seat = find_mentions("Birchline, a Muncie, Indiana-based maker of valves")
     assert [(m.place.region, m.decoy) for m in seat] == [("US-IN", "headquarters")]
+
+
+def test_a_company_with_its_legal_form_before_a_comma_is_no_town():
+    # "AR" after the comma would read as Arkansas
+    mentions = find_mentions(
+        "bought the box plants of Westvale Corporation, AR Packaging said it will expand them"
+    )
+    assert all(m.place.locality != "Westvale Corporation" for m in mentions)
+    assert not any(m.place.region == "US-AR" for m in mentions)
+
+
+def test_a_name_the_gazetteer_holds_in_many_countries_with_nothing_to_choose_one_places_nothing():
+    # Walton is a town in England, the United States, Canada ...: without a country in the text
+    # it would be an event nobody can locate
+    assert [
+        m.place.locality for m in find_mentions("a sale of part of the Walton Works surplus property")
+    ] == []
+
+
+def test_a_county_the_gazetteer_lacks_is_still_kept_for_the_editor():
+    assert [m.place.locality for m in find_mentions("will restart its Rutherford County smelter")] == [
+        "Rutherford County"
+    ]
