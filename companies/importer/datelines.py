@@ -31,9 +31,11 @@ _WIRES = [
 ]
 _WIRE_ALT = "|".join(f"(?:{p})" for p, _ in _WIRES)
 _WIRE_RX = [(re.compile(rf"^(?:{p})$", re.I), name) for p, name in _WIRES]
+# (a shouted dateline shouts its month too: "CHICAGO, JULY 30, 2008 --")
+_MONTH = rf"(?i:{MONTH_RX})"
 _DATE_ALT = (
-    rf"(?:{MONTH_RX}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RX}\.?,?\s+(?:19|20)\d\d"
-    rf"|(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d-{MONTH_RX}-[0-3]?\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
+    rf"(?:{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+(?:19|20)\d\d"
+    rf"|(?:19|20)\d\d-[01]\d-[0-3]\d|(?:19|20)\d\d-{_MONTH}-[0-3]?\d|[01]?\d/[0-3]?\d/(?:19|20)?\d\d)"
 )
 # One atom of the header that follows the place: a date, a wire tag in any of its dresses,
 # separators. "CAMDEN, N.Y., Mar 24, 2009 (BUSINESS WIRE) --",
@@ -42,9 +44,11 @@ _DATE_ALT = (
 _DATE_NOYEAR = rf"(?:{MONTH_RX}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
 # a clock time as datelines and stamps write it ("14:15 EEST", "8.55 am")
 CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _ATOM = (
-    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}"
-    rf"|\(\s*(?:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
+    rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}|{_WEEKDAY}"
+    # (wires are written in any case: "(Market Wire)", "(BUSINESS WIRE)")
+    rf"|\(\s*(?i:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
     rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"
     rf"|(?:{_WIRE_ALT})\b"
@@ -52,12 +56,16 @@ _ATOM = (
 )
 _UPPER = "A-Z\u00c0-\u00de"
 _PLACE_PART = (
-    rf"(?!{MONTH_RX}\.?\s+\d)(?!\()(?:the\s+)?[{_UPPER}][\w.'&]*"
-    rf"(?:[ -](?!{MONTH_RX}\.?\s+\d)[^\W\d_][\w.'&]*){{0,4}}"
+    rf"(?!{_MONTH}\.?\s+\d)(?!{_WEEKDAY})(?!\()(?:the\s+)?[{_UPPER}][\w.'&]*"
+    rf"(?:[ -](?!{_MONTH}\.?\s+\d)[^\W\d_][\w.'&]*){{0,4}}"
 )
+# (two seats joined by "and": "CREVE COEUR, Mo., and CHICAGO, JULY 30, 2008 --")
+_PLACES = rf"{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}}(?:,?\s+and\s+{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
+    rf"^\s*(?P<place>{_PLACES})?"
+    # (an ellipsis may end it: "Melville, New York, Tuesday, April 18, 2017...Acme Corp. announced")
     rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|(?<=\))-(?=[A-Z])|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s)"
+    r"|(?<=(?:19|20)\d\d)(?:\.\.\.|\u2026)"
     # no mark at all after the year: "LAVAL, Quebec, Dec. 12, 2011 Neptune Technologies ..."
     r"|(?<=,\s(?:19|20)\d\d)(?=\s+[A-Z]))\s*(?=\S)",
 )

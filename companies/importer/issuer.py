@@ -47,6 +47,9 @@ _NAME_WORD = r"(?:[A-Z0-9][\w&'.\-]*|&|and|of|de|du|la|the|The|for)"
 _NAME = re.compile(
     rf"(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)\s*$"
 )
+_GROUP_COMPANY = re.compile(
+    rf",\s+an?\s+(?P<name>[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?)\s+(?:company|subsidiary|business)\s*,?\s*$"
+)
 # The subject of the first sentence, before its verb or an apposition; possessive subjects count
 # ("Acme, Inc.'s new plant in X has begun production").
 _SUBJECT = re.compile(
@@ -166,7 +169,8 @@ def find_company(
         clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]
         # its short name between the two: "Acme Chemicals Limited (Acme) (BSE: 500123)"
         clause = _SHORT_NAME_AFTER.sub("", clause)
-        n = _NAME.search(clause)
+        # "GVB Biopharma, a 22nd Century Group company (Nasdaq: XXII)": the tag is the group's
+        n = _GROUP_COMPANY.search(clause) or _NAME.search(clause)
         if n and _is_name(n.group("name")):
             name = _clean(n.group("name"))
     if name is None:

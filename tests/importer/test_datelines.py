@@ -136,3 +136,35 @@ def test_dateline_shapes_of_smaller_wires(line, day):
 def test_a_year_left_out_is_taken_from_the_nearest_full_date_before_bare_numbers():
     body = "Crews at the Model 1990 press line return to work on August 12, 2011 after the stop."
     assert year_for(8, 2, body) == date(2011, 8, 2)
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "day", "rest"),
+    [
+        # a wire tag in its own case between dashes
+        (
+            "Omaha, NE - (Market Wire) - November 10, 2008 - Harlow Energy, Inc. announced",
+            "Omaha, NE",
+            date(2008, 11, 10),
+            "Harlow",
+        ),
+        # a weekday, and an ellipsis for the dash
+        (
+            "Melville, New York, Tuesday, April 18, 2017...Harlow Corp. announced",
+            "Melville, New York",
+            date(2017, 4, 18),
+            "Harlow",
+        ),
+        # two seats, and a shouted month
+        (
+            "CREVE COEUR, Mo., and CHICAGO, JULY 30, 2008 -- Harlow Container Corp. said",
+            "CREVE COEUR, Mo., and CHICAGO",
+            date(2008, 7, 30),
+            "Harlow",
+        ),
+    ],
+)
+def test_more_dateline_shapes(line, place, day, rest):
+    found = find_dateline(line)
+    assert (found.place, found.published) == (place, day)
+    assert line[found.end :].startswith(rest)

@@ -211,3 +211,8 @@ def test_a_title_case_heading_word_that_recurs_is_no_issuer():
     )
     proposal = extract(text)
     assert proposal.company is None or proposal.company.name != "General"
+
+
+def test_a_group_company_tagged_with_its_parents_ticker_is_issued_by_the_parent():
+    opening = "Kestrel Biopharma, a Harlow Group company (Nasdaq: HRLW), today announced a fire at its plant."
+    assert find_company(opening, opening).name == "Harlow Group"
