@@ -62,7 +62,8 @@ _PLACE_PART = (
 # (two seats joined by "and": "CREVE COEUR, Mo., and CHICAGO, JULY 30, 2008 --")
 _PLACES = rf"{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}}(?:,?\s+and\s+{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>{_PLACES})?"
+    # (some wrap the place in brackets: "[Charlotte, N.C.]--Acme, Inc. today announced")
+    rf"^\s*\[?(?P<place>{_PLACES})?\]?"
     # (an ellipsis may end it: "Melville, New York, Tuesday, April 18, 2017...Acme Corp. announced")
     rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|(?<=\))-(?=[A-Z])|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s)"
     r"|(?<=(?:19|20)\d\d)(?:\.\.\.|\u2026)"

@@ -25,7 +25,7 @@ from .lexicon import (
 from .proposal import CompanyRef
 
 _EXCHANGE = (
-    r"Pink\s+Sheets|Pink\s+OTC\s+Markets|OTC\s+Pink|OTCQX|OTCQB|OTC\s*BB|OTCBB|OTC\s+Markets|OTC"
+    r"Pink\s+Sheets|Pink\s+OTC\s+Markets|OTC\s+Pink|OTCQX|OTCQB|OTC\s*BB|OTCBB|OTC\s+Bulletin\s+Board|OTC\s+Markets|OTC"
     r"|NYSE\s+(?:American|Amex|Arca|MKT|Alternext)|NYSE|New\s+York\s+Stock\s+Exchange"
     r"|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select(?:\s+Market)?|Global(?:\s+Market)?|Capital(?:\s+Market)?))?"
     r"|Nasdaq(?:GS|GM|CM)?"
@@ -336,7 +336,8 @@ _LEGAL_NAME = re.compile(
 
 
 # "Proposed Consolidation of Factory Operations by Acme Holdings Berhad": the doer named after "by"
-_LEGAL_NAME_AFTER_BY = re.compile(rf"\bby\s+(?P<name>{_LEGAL_NAME.pattern})")
+# ... or the company a notice is for: "Notice of Annual General Meeting 2017 for Acme Plc"
+_LEGAL_NAME_AFTER_BY = re.compile(rf"\b(?:by|for)\s+(?P<name>{_LEGAL_NAME.pattern})")
 
 
 def _most_named(text: str) -> str | None:

@@ -16,7 +16,7 @@ from .text import words
 # Legal forms written after a company's name, as releases spell them (dotted and undotted).
 LEGAL_SUFFIXES: tuple[str, ...] = (
     "Inc.", "Inc", "Incorporated", "Corp.", "Corp", "Corporation", "Company", "Co.", "Cos.", "Ltd.", "Ltd",
-    "Limited", "LLC", "L.L.C.", "L.P.", "LP", "plc", "PLC", "p.l.c.", "AG", "SA", "S.A.", "SE", "NV",
+    "Limited", "LLC", "L.L.C.", "L.P.", "LP", "plc", "PLC", "Plc", "p.l.c.", "AG", "SA", "S.A.", "SE", "NV",
     "N.V.", "B.V.", "BV", "GmbH", "S.p.A.", "SpA", "AB", "ASA", "A/S", "Oyj", "Oy", "KGaA", "KG", "ULC",
     "U.A.", "UA", "e.G.", "eG", "AS", "ApS", "S.r.l.", "Srl", "S.A.S.", "SAS", "SARL", "Pty Ltd",
     "Pty. Ltd.", "K.K.", "S.L.", "Aktiengesellschaft", "Sp. z o.o.", "s.r.o.", "a.s.", "Berhad", "Bhd",
@@ -92,6 +92,8 @@ CHROME_WORDS: frozenset[str] = words(
 PAGE_CHROME = (
     r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b"
     r"|\bclick\s+here\b|\bview\s+the\s+pdf\b|\bpress\s+releases?\s+posted\b"
+    # a reprint site's wrapper around the release it holds: "About this update from Acme Plc [{"type": ..."
+    r"|\babout\s+this\s+update\s+from\b|\[\{\s*\"type\"\s*:"
     # the article's own tools: "Print this Article | Send to Colleague", "Printer Friendly"
     r"|\bprint(?:er[- ]friendly|\s+this\s+(?:article|page|story|release))\b|\bsend\s+to\s+(?:a\s+)?(?:colleague|friend)\b"
     # the same furniture on pages in other languages ("skip to main text", "back to top")

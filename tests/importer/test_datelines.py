@@ -168,3 +168,9 @@ def test_more_dateline_shapes(line, place, day, rest):
     found = find_dateline(line)
     assert (found.place, found.published) == (place, day)
     assert line[found.end :].startswith(rest)
+
+
+def test_a_place_in_brackets_before_the_dashes():
+    line = "[Charlotte, N.C.]--Harlow Group, Inc. (OTC Bulletin Board: HRLG) today announced"
+    found = find_dateline(line)
+    assert found.place == "Charlotte, N.C." and line[found.end :].startswith("Harlow")

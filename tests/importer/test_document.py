@@ -239,3 +239,14 @@ def test_a_trade_papers_banner_above_its_menu_bar_is_not_the_headline():
         "Kestrel, Ont. The mill employs 100 people."
     )
     assert layout.headline == "Harlow Announces Idling of Kestrel Newsprint Mill"
+
+
+def test_a_reprint_sites_wrapper_is_chrome_and_names_no_issuer():
+    assert is_chrome('About this update from Kestrel Food Group Plc [{"type":"text","content":"')
+    text = (
+        "Purchase of Leeds Store\n\n"
+        'About this update from Kestrel Food Group Plc [{"type":"text","content":"\n'
+        'Harlow plc ("Harlow" or the "Company")\n\n'
+        "Harlow is pleased to announce that it has agreed to purchase the cold store at Leeds."
+    )
+    assert extract(text).company.name.startswith("Harlow")

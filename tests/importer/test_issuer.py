@@ -216,3 +216,16 @@ def test_a_title_case_heading_word_that_recurs_is_no_issuer():
 def test_a_group_company_tagged_with_its_parents_ticker_is_issued_by_the_parent():
     opening = "Kestrel Biopharma, a Harlow Group company (Nasdaq: HRLW), today announced a fire at its plant."
     assert find_company(opening, opening).name == "Harlow Group"
+
+
+def test_a_notice_names_the_company_it_is_for_with_its_legal_form_in_title_case():
+    from companies.importer.issuer import headline_subject
+
+    headline = "Notice of Annual General Meeting 2017 for Harlow Smith Plc"
+    assert headline_subject(headline, "The Meeting will be held at noon.") == "Harlow Smith Plc"
+
+
+def test_an_otc_bulletin_board_tag_gives_ticker_and_exchange():
+    opening = "Harlow Group, Inc. (OTC Bulletin Board: HRLGA/HRLGB) today announced a new line."
+    found = find_company(opening, opening)
+    assert (found.name, found.ticker, found.exchange) == ("Harlow Group, Inc.", "HRLGA", "OTC Bulletin Board")
