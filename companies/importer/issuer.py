@@ -15,7 +15,6 @@ import re
 from . import places
 from .lexicon import (
     COMPANY_SUFFIX,
-    FACILITY_NOUN,
     HEADLINE_VERBS,
     LEGAL_SUFFIX,
     LEGAL_SUFFIX_STEM,
@@ -87,7 +86,10 @@ _NOT_A_NAME = re.compile(
     r"|\bStock\s+Exchange\b|^(?:BSE|NSE)\s+(?:Limited|Ltd)\b"
 )
 # a site is named like a company but is the company's place: "the Vallvik Mill", "Kanto Plant"
-_SITE_NAME = re.compile(rf"\s(?i:{FACILITY_NOUN})$")
+# (one site: "Ivaco Rolling Mills" and "General Mills" are companies)
+_SITE_NAME = re.compile(
+    r"\s(?i:mill|sawmill|plant|factory|facility|refinery|smelter|mine|site|foundry|warehouse|terminal)$"
+)
 
 
 def _named(name: str | None) -> str | None:

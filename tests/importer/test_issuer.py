@@ -229,3 +229,8 @@ def test_an_otc_bulletin_board_tag_gives_ticker_and_exchange():
     opening = "Harlow Group, Inc. (OTC Bulletin Board: HRLGA/HRLGB) today announced a new line."
     found = find_company(opening, opening)
     assert (found.name, found.ticker, found.exchange) == ("Harlow Group, Inc.", "HRLGA", "OTC Bulletin Board")
+
+
+def test_a_company_named_for_its_mills_is_still_a_company():
+    first = "Harlow Rolling Mills, a leading steel rod producer, has filed a complaint."
+    assert find_company(first, first).name == "Harlow Rolling Mills"
