@@ -82,6 +82,8 @@ _NOT_A_NAME = re.compile(
     r"|\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\b\.?"
     # a company's organs are not the company: "the Board will", "Board of Directors"
     r"|^(?:Board|Directors|Shareholders|Trustees|Supervisory)\b"
+    # "The" and one word is a thing the text refers back to ("The Meeting will"), not a company
+    r"|^The\s+[A-Z][\w-]*$"
     # an exchange a filing is addressed to: "National Stock Exchange of India Limited", "BSE Limited"
     r"|\bStock\s+Exchange\b|^(?:BSE|NSE)\s+(?:Limited|Ltd)\b"
 )

@@ -234,3 +234,13 @@ def test_an_otc_bulletin_board_tag_gives_ticker_and_exchange():
 def test_a_company_named_for_its_mills_is_still_a_company():
     first = "Harlow Rolling Mills, a leading steel rod producer, has filed a complaint."
     assert find_company(first, first).name == "Harlow Rolling Mills"
+
+
+def test_the_and_one_word_that_acts_is_no_company():
+    text = (
+        "Notice of meeting\n\n"
+        "This document is important. The Meeting will be held at noon. The Meeting will consider the "
+        "resolutions. The Meeting has a quorum of two."
+    )
+    proposal = extract(text)
+    assert proposal.company is None or proposal.company.name != "The Meeting"
