@@ -49,9 +49,9 @@ _ATOM = (
     rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}|{_WEEKDAY}"
     # (wires are written in any case: "(Market Wire)", "(BUSINESS WIRE)")
     rf"|\(\s*(?i:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
-    rf"|/\s*(?:{_WIRE_ALT})[^/\n]{{0,30}}/"
+    rf"|/\s*(?i:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"
-    rf"|(?:{_WIRE_ALT})\b"
+    rf"|(?i:{_WIRE_ALT})\b"
     r"|--+|-(?=\s)|-(?=\()|:|,|\|)"
 )
 _UPPER = "A-Z\u00c0-\u00de"

@@ -116,7 +116,8 @@ def page_date(text: str) -> tuple[str, date | None]:
 
 # a shouted dateline run into the line before it: "... effective January 1, 2007 MONTRÉAL, October 24, 2006 - "
 _INLINE_DATELINE = re.compile(
-    r"(?<=[a-z0-9.)]\s)(?=[A-Z\u00c0-\u00de]{3,}(?:[ -][A-Z\u00c0-\u00de]{2,})*,\s+(?:[A-Z][\w.]+,?\s+)?"
+    # (a dash may part the state from the date: "MIDDLEBURY, Conn. - June 4, 2007 -")
+    r"(?<=[a-z0-9.)]\s)(?=[A-Z\u00c0-\u00de]{3,}(?:[ -][A-Z\u00c0-\u00de]{2,})*,\s+(?:[A-Z][\w.]+,?\s+(?:-\s+)?)?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\s+[-\u2013\u2014]"
     # or the slash style of some wires: "... former site EAGAN, MN / ACCESSWIRE / April 6, 2021 /"
     r"|[A-Z\u00c0-\u00de]{3,}(?:[ -][A-Z\u00c0-\u00de]{2,})*,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+/\s*[A-Za-z ]{3,30}/\s*"

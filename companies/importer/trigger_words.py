@@ -32,7 +32,7 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- idling: temporary stops ---------------------------------------------------------------
     (
         "idled",
-        r"\btemporar(?:y|ily)\s+(?:\w+\s+){0,1}(?:halt\w*|suspen\w+|stop\w*|ceas\w+|shut\w*|clos\w+|curtail\w*|paraly[sz]\w*"
+        r"\btemporar(?:y|ily)\s+(?:\w+\s+){0,1}(?:halt\w*|suspen\w+|stop\w*|ceas\w+|shut\w*|clos\w+|curtail\w*|paraly[sz]\w*|interrupt\w*"
         r"|idl\w+)",
         False,
         ("temporar",),

@@ -174,3 +174,10 @@ def test_a_place_in_brackets_before_the_dashes():
     line = "[Charlotte, N.C.]--Harlow Group, Inc. (OTC Bulletin Board: HRLG) today announced"
     found = find_dateline(line)
     assert found.place == "Charlotte, N.C." and line[found.end :].startswith("Harlow")
+
+
+def test_a_wire_between_slashes_right_after_the_year_in_title_case():
+    line = "Portland, Oregon, September 13, 2004/Business Wire/--Harlow Steel Mills, Inc. today announced"
+    found = find_dateline(line)
+    assert (found.published, found.wire) == (date(2004, 9, 13), "Business Wire")
+    assert line[found.end :].startswith("Harlow")

@@ -250,3 +250,12 @@ def test_a_reprint_sites_wrapper_is_chrome_and_names_no_issuer():
         "Harlow is pleased to announce that it has agreed to purchase the cold store at Leeds."
     )
     assert extract(text).company.name.startswith("Harlow")
+
+
+def test_a_shouted_dateline_with_a_dash_before_its_date_run_into_the_headline():
+    text = (
+        "Contacts: | Investors: | Jane Roe | 203-555-2213 Harlow Announces Restructuring of Its "
+        "Additives Business MIDDLEBURY, Conn. - June 4, 2007 - Harlow Corporation (NYSE: HRL) announced "
+        "today that it plans to close its plant in Dayton, Ohio."
+    )
+    assert extract(text).published == date(2007, 6, 4)

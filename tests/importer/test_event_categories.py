@@ -378,3 +378,10 @@ def test_buying_an_interest_in_a_company_places_the_deal_at_its_seat():
         "Corrugated LLC, an independent box maker in Fresno, CA."
     )
     assert keys == {("acquired", "Fresno", "US-CA")}
+
+
+def test_a_temporary_production_interruption_idles_the_site():
+    keys = _keys(
+        "Tamarack today announced a temporary production interruption at its Corunna, Ontario, plant."
+    )
+    assert keys == {("idled", "Corunna", "CA-ON")}
