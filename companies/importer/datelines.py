@@ -95,6 +95,7 @@ class Dateline:
     wire: str | None
     end: int  # offset in the paragraph where the first sentence starts
     month_day: tuple[int, int] | None = None  # a date without its year ("Nov. 3")
+    issuer: str | None = None  # the company a Nordic stamp names first ("(Acme, Helsinki, 30 ...)")
 
 
 _MONTH_DAY = re.compile(rf"\b(?P<m>{MONTH_RX})\.?\s+(?P<d>\d{{1,2}})\b", re.I)
@@ -176,7 +177,13 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _DATELINE_BRACKETED.match(head)
     if m:
         found = parse_date(m.group("date"), day_first=True)
-        return Dateline(m.group("place").strip(), found[0] if found else None, None, m.end())
+        return Dateline(
+            m.group("place").strip(),
+            found[0] if found else None,
+            None,
+            m.end(),
+            issuer=m.group("who").strip(),
+        )
     m = _DATELINE_STATE_COUNTRY.match(head)
     if m:
         place = f"{m.group('place')}, {m.group('state').strip()}, {m.group('country').strip()}"

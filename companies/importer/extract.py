@@ -134,7 +134,12 @@ def extract(
         opening = p0 + ("\n\n" + body_paras[1].text if len(body_paras) > 1 else "")
     first = next((s.text for s in sentences if s.section == "body"), None)
     proposal.company = find_company(
-        opening, first, tail, header=layout.company_lines, headline=proposal.headline, text=body
+        opening,
+        first,
+        tail,
+        header=[*layout.company_lines, *([dl.issuer] if dl and dl.issuer else [])],
+        headline=proposal.headline,
+        text=body,
     )
     if proposal.company is None or not proposal.company.name:
         warnings.append("No issuing company found")

@@ -287,11 +287,21 @@ _INCORPORATED = re.compile(
 )
 
 
+# a unit named first, then its parent: "Kestrel Timber, Acme's business area for sawn timber, has"
+_PARENTS_UNIT = re.compile(
+    rf"^[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,4}},\s+(?P<name>[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,3}}?)'s\s+"
+    r"(?:[a-z]+\s+)?(?:business\s+area|subsidiary|division|unit|business|arm|affiliate)\b"
+)
+
+
 def _first_subject(first_sentence: str | None) -> str | None:
     """The company the first body sentence opens on ("Acme Corp. today announced")."""
     if not first_sentence:
         return None
     sentence = first_sentence.strip()
+    parent = _PARENTS_UNIT.match(sentence)
+    if parent and _is_name(parent.group("name")):
+        return _clean(parent.group("name"))
     for start in _subject_starts(sentence):
         opening = sentence[start:]
         n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)

@@ -244,3 +244,18 @@ def test_the_and_one_word_that_acts_is_no_company():
     )
     proposal = extract(text)
     assert proposal.company is None or proposal.company.name != "The Meeting"
+
+
+def test_a_nordic_stamp_names_the_issuer_first():
+    text = (
+        "(Harlow, Helsinki, 5 November 2019 at 10:00 EET) - In early September Harlow announced plans to "
+        "close paper machine 2 in Rauma, Finland. The machine will be closed on 6 November 2019."
+    )
+    assert extract(text).company.name == "Harlow"
+
+
+def test_a_unit_named_first_then_its_parents_business_area_is_issued_by_the_parent():
+    first = (
+        "Kestrel Timber, Harlow's business area for sawn timber, has entered into negotiation on job cuts."
+    )
+    assert find_company(first, first).name == "Harlow"
