@@ -20,7 +20,8 @@ _CLAUSE_BREAK = re.compile(
 # (not "which operates plants in A and B": that describes what is bought or sold)
 _RELATIVE = re.compile(
     r",\s+(?:which|who|where|whose)\b(?!\s+(?:also\s+)?(?:operates|owns|has|runs|includes|comprises)\b)[^,;]*(?:,|$)"
-    r"|\([^)]*\)"
+    # (a list of names in brackets is no aside: "two plants (Welshpool and Lytton)" names them)
+    r"|\((?!\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*)*(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z])[^)]*\)"
 )
 
 VERBISH = re.compile(

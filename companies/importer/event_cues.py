@@ -23,6 +23,15 @@ from .spans import Mention
 from .text import words
 from .triggers import Trigger
 
+# a stop given its end, which makes it temporary: "shutting down ... from April 1 through April 17",
+# "closed until further notice"
+BOUNDED_STOP = re.compile(
+    r"\bfrom\s+(?:\w+\s+){0,2}?\d{1,2}(?:st|nd|rd|th)?,?\s+(?:(?:19|20)\d\d\s+)?(?:through|until|till|to)\s+"
+    r"(?:\w+\s+){0,2}?\d{1,2}\b|\buntil\s+further\s+notice\b",
+    re.I,
+)
+
+
 # biography in appointment releases: "At Halberd she led the closure of ..."
 BIOGRAPHY = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"

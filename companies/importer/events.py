@@ -46,6 +46,7 @@ from .deals import (
 from .effective import Effective, effective_date
 from .event_cues import (
     BIOGRAPHY,
+    BOUNDED_STOP,
     CAUSE_AFTER,
     LEGAL,
     MAX_EVENT_WORDS,
@@ -342,6 +343,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         ):
             # "will indefinitely idle the mill ... the pulp mill will shut down in early
             # October": the idling just announced, told with its schedule
+            type_ = "idled"
+            t = replace(t, type="idled")
+        if type_ == "closed" and not t.nominal and BOUNDED_STOP.search(text, t.end):
+            # "will be shutting down its production ... from April 1 through April 17": for a time
             type_ = "idled"
             t = replace(t, type="idled")
         if type_ == "opened" and REBUILT.match(text, t.end, t.end + 80):

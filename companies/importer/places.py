@@ -171,7 +171,8 @@ def _foreign_namesakes(
 ) -> bool:
     """Whether every namesake of a bare name is a small place outside the countries the release
     names and its home country, while the release does name a country."""
-    if not _named_countries(named) - {default_country}:
+    home_named = default_country is not None and default_country in _named_countries(named)
+    if not (_named_countries(named) - {default_country} or home_named):
         return False
     pool = [city] if city is not None else [m.city for m in contenders]
     return bool(pool) and all(
@@ -251,6 +252,8 @@ def _resolve(
         # names is less likely than a place the gazetteer lacks in the one it does name
         abroad = _named_countries(named) - {default_country}
         stated = next(iter(abroad)) if len(abroad) == 1 else None
+        if not abroad:
+            stated = default_country  # the release names only its own country
         return PlaceRef(locality=_display_locality(locality), country=stated, resolved=False, text=text), 0
     if city is not None:
         place = _place_from_city(city, region, text)

@@ -153,6 +153,7 @@ def find_mentions(
         return reader.described(settle_areas=False)
     if facility_word:
         reader.localities_naming_facilities()
+    reader.localities_in_brackets()
     reader.localities_after_prepositions()
     return reader.described(settle_areas=True)
 
@@ -396,6 +397,29 @@ class _SentenceReader:
             lb = _LIST_BEFORE.search(sentence, 0, start)
         return ref
 
+    def localities_in_brackets(self) -> None:
+        """ "two manufacturing facilities (Welshpool and Lytton)", "its production in Europe
+        (Cologne, Ulm, Zafra)": sites listed in brackets after the word for them."""
+        sentence = self.sentence
+        if "(" not in sentence:
+            return
+        for m in _BRACKET_LIST.finditer(sentence):
+            pos = m.start("list")
+            for piece in _TOWN_SPLIT.split(m.group("list")):
+                start = sentence.index(piece, pos)
+                pos = start + len(piece)
+                name = piece.strip()
+                if (
+                    not name
+                    or set(name.split()) & self.issuer_words
+                    or not self.free(start, start + len(name))
+                ):
+                    continue
+                ref = self._lookup(name)
+                if ref is not None and ref.locality:
+                    ref.text = name
+                    self.add(start, start + len(name), ref)
+
     def localities_after_prepositions(self) -> None:
         """ "plants in Dayton and Springfield", "operations near Thunder Bay"."""
         sentence = self.sentence
@@ -490,6 +514,14 @@ def _add_listed_before(
         begin = lb.end("loc") - len(name)
         add(begin, lb.end("loc"), ref)
         lb = _LIST_BEFORE.search(sentence, 0, begin)
+
+
+# a list of two or more places in brackets after a facility or work word
+_BRACKET_LIST = re.compile(
+    rf"\b(?i:{FACILITY_NOUN}|production|operations)\b[^().;]{{0,40}}?\(\s*"
+    rf"(?P<list>{_LOCALITY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LOCALITY}){{1,8}})\s*\)"
+)
+_TOWN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)

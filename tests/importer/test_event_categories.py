@@ -385,3 +385,20 @@ def test_a_temporary_production_interruption_idles_the_site():
         "Tamarack today announced a temporary production interruption at its Corunna, Ontario, plant."
     )
     assert keys == {("idled", "Corunna", "CA-ON")}
+
+
+def test_sites_listed_in_brackets_after_the_word_for_them_are_each_the_events():
+    keys = _keys(
+        "Tamarack will close two manufacturing facilities (Dayton, Ohio and Erie, Pa.) by June.",
+    )
+    assert keys == {("closed", "Dayton", "US-OH"), ("closed", "Erie", "US-PA")}
+    keys = _keys("Tamarack will permanently close its production in Germany (Cologne and Ulm).")
+    assert {k[:2] for k in keys} == {("closed", "Cologne"), ("closed", "Ulm")}
+
+
+def test_a_stop_given_its_end_is_an_idling():
+    keys = _keys(
+        "Tamarack will be shutting down its production in Germany (Cologne, Ulm), at first from April 1 "
+        "through April 17, 2012."
+    )
+    assert {k[:2] for k in keys} == {("idled", "Cologne"), ("idled", "Ulm")}

@@ -412,3 +412,11 @@ def test_a_small_namesake_in_a_country_the_release_never_names_gives_way_to_the_
     assert resolve("Arcata").resolved
     # a big city abroad is meant whatever else the release names
     assert resolve("Shanghai", named=frozenset({"PE"})).country == "CN"
+
+
+def test_a_release_that_names_only_its_own_country_keeps_a_small_namesake_abroad_at_home():
+    # Welshpool is a small Welsh town; a release about an Australian company's plants means its own
+    found = resolve("Welshpool", default_country="AU", named=frozenset({"AU", "AU-VIC"}))
+    assert (found.locality, found.country, found.resolved) == ("Welshpool", "AU", False)
+    # without the home country named in the text, the namesake stands
+    assert resolve("Welshpool", default_country="AU").country == "GB"
