@@ -16,6 +16,7 @@ from .lexicon import (
     FACILITY_NOUN,
     PROPERTY_NOUN,
 )
+from .parties import SHARE_OF
 from .spans import Mention
 from .text import Sentence
 from .triggers import Trigger
@@ -41,9 +42,7 @@ _PASSIVE_OBJECT = re.compile(
 # a company as the object of a purchase: "acquired Halvard Tooling, Inc.", "the acquisition of Birchwood"
 # (a share of it counts: "100% of the common stock of X", "a ninety percent interest in X")
 _COMPANY_OBJECT = re.compile(
-    r"(?:\s+of)?\s+(?:(?:all|\d+(?:\.\d+)?\s*(?:%|percent)|substantially\s+all)\s+of\s+)?"
-    r"(?:(?:a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:interest|stake|share)\s+in\s+)?"
-    r"(?:the\s+(?:outstanding\s+)?(?:(?:common|capital|issued)\s+)?(?:shares|assets|stock|equity)\s+of\s+)?"
+    rf"(?:\s+of)?\s+{SHARE_OF}"
     r"(?P<name>[A-Z][\w&'.\-]*(?:\s+(?:[A-Z][\w&'.\-]*|&|and)){0,6})"
 )
 

@@ -17,15 +17,26 @@ _COUNTERPARTY = re.compile(
 )
 
 
+# What stands between a deal's verb and the company it is about: a share of it or its assets
+# ("100% of the common stock of X", "a ninety percent interest in X", "the trade and assets of X").
+# One home: the event finder's deal reading (``deals``) uses it too.
+SHARE_OF = (
+    r"(?:(?:all|\d+(?:\.\d+)?\s*(?:%|percent)|substantially\s+all)\s+of\s+)?"
+    r"(?:(?:a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:interest|stake|share)\s+in\s+)?"
+    r"(?:the\s+(?:outstanding\s+)?(?:(?:common|capital|issued)\s+)?(?:shares|assets|stock|equity)\s+(?:of|in)\s+)?"
+    r"(?:the\s+(?:trade|business)\s+and\s+assets\s+of\s+)?"
+)
 # the company bought: "to acquire Birch Paper Co., a maker of ..."
 TARGET = re.compile(
-    r"\s+(?:of\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?(?:outstanding\s+)?(?:shares\s+(?:of|in)\s+)?)?"
+    rf"\s+(?:of\s+)?{SHARE_OF}"
     rf"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){{0,4}}),?\s+(?:{LEGAL_SUFFIX_STEM})\b"
 )
-# what the company bought owns: "Birch Paper operates two mills"
+# what the company bought owns: "Birch Paper operates two mills", "Birch is a maker of boards
+# with a manufacturing facility located at X"
 TARGET_OWNS = re.compile(
     r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-.]*){0,4}),?\s+(?:(?:currently|also)\s+)?"
-    rf"(?P<verb>operates|owns|runs|has|maintains)\s+(?:[\w-]+\s+){{0,3}}?{FACILITY_NOUN}\b"
+    r"(?P<verb>operates|owns|runs|has|maintains|is\s+(?:[\w,'-]+\s+){1,14}?with)\s+(?:[\w-]+\s+){0,4}?"
+    rf"{FACILITY_NOUN}\b"
 )
 
 

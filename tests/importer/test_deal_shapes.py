@@ -86,3 +86,15 @@ def test_intellectual_property_is_no_site():
         published=date(2011, 10, 21),
     )
     assert events == []
+
+
+def test_a_company_bought_for_its_trade_and_assets_is_placed_where_it_has_its_plant():
+    events = events_in(
+        "Tamarack plc announces that it has agreed to acquire the trade and assets of Kestrel Flooring Ltd "
+        '("Kestrel") for GBP20m.',
+        "Kestrel is the market leading maker of precast concrete flooring with a highly automated "
+        "manufacturing facility located at Swadlincote, Derbyshire.",
+        issuer="Tamarack plc",
+        published=date(2017, 7, 28),
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("acquired", "Swadlincote")]
