@@ -89,9 +89,13 @@ fit-confidence: $(STAMP)
 # Needs the dev requirements (scikit-learn).
 FRESH_CORPUS = $(REAL_CORPUS)/fresh2-a $(REAL_CORPUS)/fresh2-b $(REAL_CORPUS)/fresh2-c \
 	$(REAL_CORPUS)/fresh3-b $(REAL_CORPUS)/fresh3-c $(REAL_CORPUS)/fresh4-b
-# a fifth round, gathered and read later: rules were written from it, the decision never fitted on it
+# the fifth and sixth rounds, gathered and read later: rules were written from them, the decision
+# never fitted on them
 # (refitted with it, the model did worse on the unseen line and was not kept)
-LATE_CORPUS = $(REAL_CORPUS)/fresh6-a $(REAL_CORPUS)/fresh6-b $(REAL_CORPUS)/fresh6-c
+LATE_CORPUS = $(REAL_CORPUS)/fresh6-a $(REAL_CORPUS)/fresh6-b $(REAL_CORPUS)/fresh6-c \
+	$(REAL_CORPUS)/fresh7-a $(REAL_CORPUS)/fresh7-b
+# the newest round's third part, gathered after this session's rules and read only through its score
+NEWEST_CORPUS = $(REAL_CORPUS)/fresh7-c
 # ... and the releases of it read only through their scores (never tuned on, never fitted on)
 UNSEEN_CORPUS = $(REAL_CORPUS)/fresh3-a $(REAL_CORPUS)/fresh4-a $(REAL_CORPUS)/fresh4-c \
 	$(REAL_CORPUS)/fresh5-a $(REAL_CORPUS)/fresh5-b $(REAL_CORPUS)/fresh5-c
@@ -108,6 +112,7 @@ evaluate-fresh: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(FRESH_CORPUS) --labels-root docs/fresh-corpus $(if $(V),--verbose)
 	$(PY) manage.py evaluate_extraction $(LATE_CORPUS) --labels-root docs/fresh-corpus $(if $(V),--verbose)
 	$(PY) manage.py evaluate_extraction $(UNSEEN_CORPUS) --labels-root docs/fresh-corpus
+	$(PY) manage.py evaluate_extraction $(NEWEST_CORPUS) --labels-root docs/fresh-corpus
 
 evaluate-real: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \
