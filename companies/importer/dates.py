@@ -179,6 +179,9 @@ def day_first(text: str) -> bool:
     return len(_DMY.findall(text)) > len(_MDY.findall(text))
 
 
+HEADER_LINE_MAX = 400
+
+
 def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
     """The publication date stated in a release's header lines, when it has no dated dateline.
 
@@ -189,6 +192,7 @@ def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
     "quarter ended June 30").
     """
     for line in lines:
+        line = line[:HEADER_LINE_MAX]  # a header states its date early; a long line is prose
         pos = 0
         while pos < len(line):
             found = parse_date(line[pos:], day_first=day_first)

@@ -239,6 +239,7 @@ def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
 _PAGE_CHROME = re.compile(PAGE_CHROME, re.I)
 
 
+_CHROME_LINE_MAX = 500
 # a menu bar: three or more short items between bars ("Past Issues | Advertise | Buyers Guide")
 _MENU = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}(?:\|[^|]*)?$")
 
@@ -246,6 +247,9 @@ _MENU = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}(?:\|[^|]*)?$")
 def is_chrome(line: str) -> bool:
     """Page furniture: every word is a menu, banner or wire word ("Print News Release", "Share"),
     a menu bar, or the line speaks of the page itself ("sign up for a subscription")."""
+    if len(line) > _CHROME_LINE_MAX:
+        # furniture is short: a long line is prose, unless it opens with a page's own words
+        return _PAGE_CHROME.search(line, 0, _CHROME_LINE_MAX) is not None
     if _PAGE_CHROME.search(line) or _MENU.match(line):
         return True
     words = [w.lower().strip(".:") for w in _WORD.findall(line)]

@@ -259,3 +259,9 @@ def test_a_shouted_dateline_with_a_dash_before_its_date_run_into_the_headline():
         "today that it plans to close its plant in Dayton, Ohio."
     )
     assert extract(text).published == date(2007, 6, 4)
+
+
+def test_a_long_line_is_prose_unless_it_opens_with_a_pages_own_words():
+    prose = "Harlow will close its Dayton plant. " * 40
+    assert not is_chrome(prose + "Print this Article")
+    assert is_chrome("To view the PDF file, sign up for a subscription. " + prose)
