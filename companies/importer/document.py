@@ -201,6 +201,12 @@ def find_body(paras: list[Paragraph], *, has_headline_hint: bool) -> tuple[int, 
             later = _dated_dateline_after(paras, i)
             if later is not None:
                 return later, later, _dateline(paras[later].text)
+        if d and d.place is None and d.published and i == 0:
+            # "December 1, 2008 - Acme reorganizes ...": a date stamp over the headline, when the
+            # release's own placed dateline follows
+            later = _dated_dateline_after(paras, i)
+            if later is not None and (found := _dateline(paras[later].text)) is not None and found.place:
+                return later, later, found
         if d and (d.published or d.wire or i > 0):
             return i, i, d
         if d and i == 0 and len(p.text) > 80:

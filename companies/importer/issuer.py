@@ -58,8 +58,10 @@ _SUBJECT = re.compile(
     r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
 )
 _SUBJECT_THEN_VERB = re.compile(
+    # (its management may speak for it: "..., the management of Acme informed its plants")
+    r"(?:the\s+(?:management|board(?:\s+of\s+directors)?|executive\s+board)\s+of\s+)?"
     rf"(?P<name>[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?(?:,?\s+(?:{_SUFFIX}))*)"
-    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|will|said|says|today|"
+    r"\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|will|said|says|today|informed|advised|notified|"
     + "|".join(sorted(HEADLINE_VERBS))
     + r")\b"
 )
@@ -84,6 +86,9 @@ _NOT_A_NAME = re.compile(
     r"|^(?:Board|Directors|Shareholders|Trustees|Supervisory)\b"
     # "The" and one word is a thing the text refers back to ("The Meeting will"), not a company
     r"|^The\s+[A-Z][\w-]*$"
+    # an indefinite article opens a description, and a council or committee is a body, not the
+    # issuer: "A Central Works Council was convened"
+    r"|^An?\s+(?=[A-Z][a-z])|\b(?:Council|Committee)$"
     # an exchange a filing is addressed to: "National Stock Exchange of India Limited", "BSE Limited"
     r"|\bStock\s+Exchange\b|^(?:BSE|NSE)\s+(?:Limited|Ltd)\b"
 )
@@ -197,7 +202,11 @@ def find_company(
         name = _acting_name(text)
     if name is None:
         # a copy that starts past its opening may still name one company with its legal form
-        legal = _LEGAL_NAME.search(text[:1500] or body_text[:1500])
+        opening = text[:1500] or body_text[:1500]
+        legal = next(
+            (m for m in _LEGAL_NAME.finditer(opening) if not _NAME_THROUGH_OF.search(opening, 0, m.start())),
+            None,
+        )
         name = _clean(legal.group(0)) if legal and _is_name(legal.group(0)) else None
     if name is None and ticker is None:
         return None
@@ -312,7 +321,7 @@ def _first_subject(first_sentence: str | None) -> str | None:
         # a long opening phrase has commas of its own ("Due to weak markets, which ..., Acme
         # has decided"): past each, only a name followed by its verb is the subject
         for comma in re.finditer(r",\s+", sentence[: min(len(sentence), 320)]):
-            if comma.end() > opening_phrase.end():
+            if comma.end() >= opening_phrase.end():
                 n = _SUBJECT_THEN_VERB.match(sentence, comma.end())
                 if n and _is_name(n.group("name")):
                     return _clean(n.group("name"))
@@ -347,6 +356,8 @@ def _subject_starts(sentence: str) -> list[int]:
 _LEGAL_NAME = re.compile(
     rf"(?<![\w&'+-])(?:[A-Z][\w&'+\-]*\s+){{0,4}}[A-Z][\w&'+\-]*,?\s+(?:{LEGAL_SUFFIX})(?![\w-])"
 )
+# a name that runs on through "of" before it: "National Stock Exchange of India Limited"
+_NAME_THROUGH_OF = re.compile(r"[A-Z][\w&'\-]*\s+of\s+$")
 
 
 # "Proposed Consolidation of Factory Operations by Acme Holdings Berhad": the doer named after "by"

@@ -265,3 +265,14 @@ def test_a_long_line_is_prose_unless_it_opens_with_a_pages_own_words():
     prose = "Harlow will close its Dayton plant. " * 40
     assert not is_chrome(prose + "Print this Article")
     assert is_chrome("To view the PDF file, sign up for a subscription. " + prose)
+
+
+def test_a_date_stamp_over_the_headline_gives_way_to_the_placed_dateline_below():
+    text = (
+        "December 1, 2008 - Harlow reorganizes its wire business\n\n"
+        "Intention to close the plant in Dayton\n\n"
+        "Kortrijk, 12 December 2008 - The management of Harlow informed its plants of the plan to close "
+        "the production plant in Dayton, Ohio."
+    )
+    proposal = extract(text)
+    assert proposal.published == date(2008, 12, 12)

@@ -259,3 +259,20 @@ def test_a_unit_named_first_then_its_parents_business_area_is_issued_by_the_pare
         "Kestrel Timber, Harlow's business area for sawn timber, has entered into negotiation on job cuts."
     )
     assert find_company(first, first).name == "Harlow"
+
+
+def test_a_body_that_speaks_through_the_companys_management_names_the_company():
+    first = "During a works council meeting, the management of Harlow informed its plants of the plan."
+    assert find_company(first, first).name == "Harlow"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "A Central Works Council was convened on 7th April at the head office.",
+        "Corporate Listing Department, National Stock Exchange of India Limited, Exchange Plaza.",
+    ],
+)
+def test_a_council_or_the_tail_of_an_exchanges_name_is_no_issuer(first):
+    found = find_company(first, first, text=first)
+    assert found is None or found.name not in ("A Central Works Council", "India Limited")
