@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import places
-from .lexicon import WORLD_REGIONS
+from .lexicon import FACILITY_NOUN, WORLD_REGIONS
 from .proposal import PlaceRef
 from .regions import TERRITORY_COUNTRY
 from .text import words
@@ -321,6 +321,9 @@ def _share_region(known: dict[str, PlaceRef], key: str, ref: PlaceRef) -> None:
         old.region = ref.region
 
 
+_FACILITY_WORD = re.compile(rf"(?i:{FACILITY_NOUN})")
+
+
 def _lookup(
     name: str, known: dict[str, PlaceRef], default: str | None = None, named: frozenset[str] = frozenset()
 ) -> PlaceRef | None:
@@ -328,8 +331,8 @@ def _lookup(
     country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
     a gazetteer locality."""
     name = name.rstrip(".")
-    if name.casefold() in WORLD_REGIONS:
-        return None
+    if name.casefold() in WORLD_REGIONS or _FACILITY_WORD.fullmatch(name):
+        return None  # "Asia"; "Mills" of "York Mills" is the word for a site, not a town
     ref = known.get(name.casefold())
     if ref is not None:
         return replace(ref, text=name)

@@ -199,3 +199,11 @@ def test_a_town_whose_name_starts_with_a_number_is_read_whole():
     assert [(e.type, e.place.locality, e.place.region) for e in events] == [
         ("idled", "100 Mile House", "CA-BC")
     ]
+
+
+def test_the_word_for_a_site_is_never_a_town_on_its_own():
+    from companies.importer.place_names import _lookup
+
+    assert _lookup("Mills", {}) is None
+    assert _lookup("Plant", {}) is None
+    assert _lookup("Dayton", {}) is not None
