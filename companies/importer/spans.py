@@ -18,7 +18,8 @@ import re
 
 from . import places
 from .areas import _sites_in_areas, _towns_in_area, _without_landmarks
-from .lexicon import FACILITY_NOUN, LEGAL_SUFFIX, PART_NOUN
+from .lexicon import FACILITY_NOUN, PART_NOUN
+from .loc_regions import _loc_regions, _LocRegion
 from .mention_context import (
     _COLON_LIST,
     _CURRENCY_AFTER,
@@ -38,7 +39,6 @@ from .place_names import (
     _COMPASS_REGION,
     _LOCALITY,
     _PERSON_TITLE,
-    _REGION,
     _SUBDIVIDED,
     _THOROUGHFARE,
     _area,
@@ -58,50 +58,7 @@ from .place_names import (
 from .proposal import PlaceRef
 from .subdivisions import _SUBDIV_NEEDLES, _SUBDIVISION_HINT, _TRAILING_COUNTRY, _subdivision_places
 
-# the comma is what is rare: find it first, then read the words on either side
-_COMMA_CAP = re.compile(
-    r",\s*(?=[A-Z])|\s+\((?=[A-Z][^()]{1,40}\))"
-)  # "Lüdenscheid (North Rhine-Westphalia)"
-
-
-_LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
-
-
-_REGION_AFTER_COMMA = re.compile(_REGION)
-
-
-class _LocRegion:
-    """A "Locality, Region" match with the group API find_mentions uses."""
-
-    __slots__ = ("_spans", "_text")
-
-    def __init__(self, text: str, loc: tuple[int, int], reg: tuple[int, int]):
-        self._text, self._spans = text, {"loc": loc, "reg": reg}
-
-    def group(self, name: str) -> str:
-        s, e = self._spans[name]
-        return self._text[s:e]
-
-    def start(self, name: str) -> int:
-        return self._spans[name][0]
-
-
 _COUNTY_WORD = re.compile(r"\s(?:County|Parish)$")
-_LEGAL_FORM_END = re.compile(rf"\s(?:{LEGAL_SUFFIX})$")
-
-
-def _loc_regions(sentence: str) -> list[_LocRegion]:
-    out = []
-    for c in _COMMA_CAP.finditer(sentence):
-        lb = max(0, c.start() - 60)
-        loc = _LOC_BEFORE_COMMA.search(sentence, lb, c.start())
-        if loc is None or _LEGAL_FORM_END.search(loc.group("loc")):
-            continue  # "from MeadWestvaco Corporation, AR Packaging announces": a company, not a town
-        reg = _REGION_AFTER_COMMA.match(sentence, c.end())
-        if reg is None:
-            continue
-        out.append(_LocRegion(sentence, loc.span("loc"), reg.span()))
-    return out
 
 
 # work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
