@@ -276,3 +276,13 @@ def test_a_date_stamp_over_the_headline_gives_way_to_the_placed_dateline_below()
     )
     proposal = extract(text)
     assert proposal.published == date(2008, 12, 12)
+
+
+def test_a_title_case_dateline_run_into_the_headline_before_a_ticker_tag_is_split_off():
+    text = (
+        "Harlow idles Kestrel paper machine, Dayton de-inking plant Richmond, BC - Harlow Paper "
+        "(TSX:HRL) today announced that its Kestrel paper machine in Crofton, BC will be curtailed."
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Harlow idles Kestrel paper machine, Dayton de-inking plant"
+    assert all(e.place.locality != "Richmond" for e in proposal.events)
