@@ -356,8 +356,12 @@ def _subject_starts(sentence: str) -> list[int]:
 _LEGAL_NAME = re.compile(
     rf"(?<![\w&'+-])(?:[A-Z][\w&'+\-]*\s+){{0,4}}[A-Z][\w&'+\-]*,?\s+(?:{LEGAL_SUFFIX})(?![\w-])"
 )
-# a name that runs on through "of" before it: "National Stock Exchange of India Limited"
-_NAME_THROUGH_OF = re.compile(r"[A-Z][\w&'\-]*\s+of\s+$")
+# an institution's name that runs on through "of": "National Stock Exchange of India Limited"
+# (a person's "of" is the company they speak for: "Ken Choi of Acme Limited")
+_NAME_THROUGH_OF = re.compile(
+    r"\b(?:Exchange|Bank|Ministry|Department|Government|Republic|Commission|Authority|Council|Association"
+    r"|Chamber|University|State)\s+of\s+$"
+)
 
 
 # "Proposed Consolidation of Factory Operations by Acme Holdings Berhad": the doer named after "by"

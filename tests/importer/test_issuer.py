@@ -276,3 +276,8 @@ def test_a_body_that_speaks_through_the_companys_management_names_the_company():
 def test_a_council_or_the_tail_of_an_exchanges_name_is_no_issuer(first):
     found = find_company(first, first, text=first)
     assert found is None or found.name not in ("A Central Works Council", "India Limited")
+
+
+def test_a_person_of_a_company_still_names_it_as_the_last_resort():
+    text = "The ceremony was attended by Ken Choi of Harlow Automotive Limited and local officials."
+    assert find_company(text, None, text=text).name == "Harlow Automotive Limited"
