@@ -193,6 +193,13 @@ class _SentenceReader:
             ref, n = _best_locality(words, region, country)
             if ref is None:
                 continue
+            if (
+                not ref.resolved
+                and region is None
+                and country
+                and _region_code_in(" ".join(words[-n:]), country)
+            ):
+                continue  # "facilities in southern Ontario, Canada": a province and its country, no town
             if len(words) > n and words[-n - 1].lower().rstrip(".") in _PERSON_TITLE:
                 continue  # "said Mayor Rick West, City of Chesapeake": a person and the body they lead
             if not ref.resolved and n > 1 and words[-n] in issuer_words:

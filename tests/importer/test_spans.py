@@ -143,3 +143,8 @@ def test_a_county_the_gazetteer_lacks_is_still_kept_for_the_editor():
     assert [m.place.locality for m in find_mentions("will restart its Rutherford County smelter")] == [
         "Rutherford County"
     ]
+
+
+def test_a_province_before_its_country_is_no_town():
+    places = _places("it plans to restructure its network of six plants in southern Ontario, Canada.")
+    assert all(locality != "Ontario" for locality, _, _ in places)
