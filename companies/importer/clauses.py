@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, PART_NEEDLES, PART_NOUN, SITE_NOUN
+from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, PART_NEEDLES, PART_NOUN, PROPERTY_NOUN, SITE_NOUN
 from .text import Gated
 
 _CLAUSE_BREAK = re.compile(
@@ -31,6 +31,9 @@ VERBISH = re.compile(
 )
 
 FACILITY_WORD = re.compile(rf"\b{FACILITY_NOUN}\b", re.I)
+
+# real estate a deal may be about ("a property at", "land and buildings"): a deal's object only
+PROPERTY_WORD = re.compile(rf"\b{PROPERTY_NOUN}\b", re.I)
 
 # sites, not their parts ("lines" is a facility word for "its finishing line" but a part here)
 SITE_WORD = re.compile(rf"\b{SITE_NOUN}\b", re.I)

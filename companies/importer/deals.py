@@ -9,12 +9,12 @@ from dataclasses import replace
 from .candidates import _Candidate
 from .clauses import (
     FACILITY_WORD,
+    PROPERTY_WORD,
 )
 from .dates import date_mentions
 from .effective import EXACT_DAY, Effective
 from .lexicon import (
     FACILITY_NOUN,
-    PROPERTY_NOUN,
 )
 from .parties import SHARE_OF
 from .spans import Mention
@@ -24,9 +24,6 @@ from .triggers import Trigger
 # "buy panels from the plant" is not buying the plant: the facility must be the direct object
 # (a measure may hold thousands separators: "a 200,000-square-foot plant")
 _OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,8}?)$")
-
-
-_PROPERTY_WORD = re.compile(rf"\b{PROPERTY_NOUN}\b", re.I)
 
 
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b", re.I)
@@ -102,7 +99,7 @@ def _direct_object(text: str, t: Trigger) -> bool:
     seller = _SELLER_FIRST.match(after)
     if seller:  # "acquired from Birch Foods its plant in X": the seller named before the object
         after = " " + after[seller.end() :]
-    m = FACILITY_WORD.search(after) or _PROPERTY_WORD.search(after)
+    m = FACILITY_WORD.search(after) or PROPERTY_WORD.search(after)
     if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
         return not after[m.end() :].startswith("'s")
     return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .clauses import ANCHOR_GATED, FACILITY_WORD, SITE_WORD, VERBISH, Clause, inside
+from .clauses import ANCHOR_GATED, FACILITY_WORD, PROPERTY_WORD, SITE_WORD, VERBISH, Clause, inside
 from .lexicon import (
     COMPANY_SUFFIX_STEM,
     FACILITY_NOUN,
     LEGAL_SUFFIXES,
     NAME_TAIL_WORDS,
-    PROPERTY_NOUN,
     TITLE_WORDS,
 )
 from .spans import Mention
@@ -170,9 +169,6 @@ def names_a_part(text: str, t: Trigger, mentions: list[Mention]) -> bool:
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 
 
-_PROPERTY = re.compile(rf"\b{PROPERTY_NOUN}\b", re.I)
-
-
 def anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
     """Event words need a facility or production word nearby; "expand its product line" is not an event."""
     start = t.start - 80
@@ -181,7 +177,7 @@ def anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
             0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
         )
     window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
-    if t.type in ("sold", "acquired") and _PROPERTY.search(window):
+    if t.type in ("sold", "acquired") and PROPERTY_WORD.search(window):
         return False  # a deal's object may be real estate: "acquired a property at ..."
     return not ANCHOR_GATED.search(window)
 

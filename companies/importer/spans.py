@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import places
-from .areas import _sites_in_areas, _towns_in_area, _without_landmarks
+from .areas import _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _without_landmarks
 from .lexicon import FACILITY_NOUN, PART_NOUN
 from .loc_regions import _loc_regions, _LocRegion
 from .mention_context import (
@@ -57,9 +57,6 @@ from .place_names import (
 )
 from .proposal import PlaceRef
 from .subdivisions import _SUBDIV_NEEDLES, _SUBDIVISION_HINT, _TRAILING_COUNTRY, _subdivision_places
-
-_COUNTY_WORD = re.compile(r"\s(?:County|Parish)$")
-
 
 # work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
 _WORK = re.compile(
@@ -162,7 +159,7 @@ class _SentenceReader:
             or m.place.country
             or m.place.region
             or not m.place.locality
-            or _COUNTY_WORD.search(m.place.locality)
+            or _COUNTY.search(m.place.locality)
         ]
         for mention in out:
             _apply_appositions(mention, self.appositions)
@@ -485,7 +482,6 @@ _BRACKET_LIST = re.compile(
     rf"\b(?i:{FACILITY_NOUN}|production|operations)\b[^().;]{{0,40}}?\(\s*"
     rf"(?P<list>{_LOCALITY}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_LOCALITY}){{1,8}})\s*\)"
 )
-_TOWN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
