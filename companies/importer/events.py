@@ -102,9 +102,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         self._confirmed: set[int] = set()
         self._pending: list[str] = []
         self.known_places: dict[str, PlaceRef] = {}
-        if self.dateline is not None and self.dateline.locality:
-            # "its Dayton plant" under a "DAYTON, Ohio" dateline is that Dayton
-            self.known_places[self.dateline.locality.casefold()] = self.dateline
+        if dateline is not None and dateline.locality and (dateline.resolved or dateline.country):
+            # "its Dayton plant" under a "DAYTON, Ohio" dateline is that Dayton; a town the
+            # gazetteer lacks is one too once the dateline gives its country
+            self.known_places[dateline.locality.casefold()] = dateline
         self._since_group = 99
         self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
         self._placeless: tuple[str, int, Effective | None] | None = None  # an event told without a place

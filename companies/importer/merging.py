@@ -59,6 +59,12 @@ class Merging:
             # "plans to build a new plant in X ... to increase capacity": the new plant is the
             # news, the added capacity its purpose
             return
+        if c.type == "opened" and any(
+            old.type == "expanded" and _pkey(old.place) == key[1] for old in self.events
+        ):
+            # "the expansion of its existing facilities in X ... includes a new plant": the
+            # building is part of the expansion told first, on the site the company already has
+            return
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
         ):

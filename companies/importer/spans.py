@@ -219,7 +219,7 @@ class _SentenceReader:
                 continue
             conventional(ref, region)
             ref.text = sentence[loc_start:end]
-            if ref.locality and (ref.resolved or region):
+            if ref.locality and (ref.resolved or region or country):
                 # a town the text qualified is that town when named bare later, even one the
                 # gazetteer lacks ("Grass Valley, Oregon", then "all Grass Valley operations")
                 _share_region(self.known, " ".join(words[-n:]).rstrip(".").casefold(), ref)

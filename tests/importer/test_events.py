@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from companies.importer.events import find_events
+from companies.importer.proposal import PlaceRef
 from companies.importer.text import Sentence
 
 PUB = date(2012, 3, 6)
@@ -769,3 +770,21 @@ def test_an_event_noun_that_only_qualifies_money_is_results_reporting():
     # the deed itself beside its costs is still the news
     news = "Tamarack will close its Erie, Pennsylvania mill and record closure costs of $5 million."
     assert _keys(news) == [("closed", "Erie", "US-PA")]
+
+
+def test_a_dateline_town_the_gazetteer_lacks_places_the_bare_mentions_after_it():
+    dateline = PlaceRef(locality="Krøllerup", country="DK", resolved=False)
+    sentences = [
+        Sentence(
+            "Tamarack will invest in the expansion of its existing facilities in Krøllerup.", 0, "body", 0
+        )
+    ]
+    events, _ = find_events(sentences, headline=None, published=PUB, issuer="Tamarack A/S", dateline=dateline)
+    assert [(e.type, e.place.locality, e.place.country) for e in events] == [("expanded", "Krøllerup", "DK")]
+
+
+def test_a_new_plant_within_an_expansion_already_told_is_that_expansion():
+    assert _keys(
+        "Tamarack will invest $40 million in the expansion of its existing facilities in Dayton, Ohio.",
+        "The plans also include the construction of a new plant next to the existing facilities.",
+    ) == [("expanded", "Dayton", "US-OH")]

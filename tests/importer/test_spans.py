@@ -87,6 +87,15 @@ def test_a_qualified_town_the_gazetteer_lacks_is_remembered_for_its_bare_mention
     assert [(m.place.locality, m.place.region) for m in later] == [("Zephyr Hollow", "US-OR")]
 
 
+def test_a_town_the_gazetteer_lacks_named_with_its_country_is_remembered_too():
+    known: dict = {}
+    find_mentions("to expand its plant in Krøllerup, Denmark, next year", known=known)
+    later = find_mentions("The investment in Krøllerup will add two lines.", known=known)
+    assert [(m.place.locality, m.place.country, m.place.resolved) for m in later] == [
+        ("Krøllerup", "DK", False)
+    ]
+
+
 def test_a_named_storm_is_no_town():
     assert _places("its mill in Bogalusa, Louisiana was shut because of Hurricane Katrina.") == [
         ("Bogalusa", "US-LA", "US")
