@@ -52,6 +52,31 @@ MONTHS = {
     "dec": 12,
     "december": 12,
 }
+# Month names of the languages releases come in besides English (French, German, Dutch, the
+# Nordic ones, Spanish, Italian, Portuguese), read only in day-month-year dates ("08 janv. 2020",
+# "3. März 2015", "30 de junio de 2016"), where a day and a year on either side leave no doubt that it is a month.
+FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier janv januar jänner januari enero gennaio janeiro tammikuuta",
+            "février févr fevrier fevr februar februari febrero febbraio fevereiro helmikuuta",
+            "mars märz maerz maart marzo março maaliskuuta",
+            "avril avr abril aprile huhtikuuta",
+            "mai maj mei mayo maggio maio toukokuuta",
+            "juin juni junio giugno junho kesäkuuta",
+            "juillet juil juli julio luglio julho heinäkuuta",
+            "août aout augusti augustus agosto elokuuta",
+            "septembre septiembre settembre setembro syyskuuta",
+            "octobre oktober octubre ottobre outubro lokakuuta",
+            "novembre noviembre novembro marraskuuta",
+            "décembre déc decembre desember dezember diciembre dicembre dezembro joulukuuta",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_FOREIGN_MONTH_RX = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 MONTH_RX = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -97,6 +122,10 @@ _MDY = re.compile(
 _DMY = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:\s?(?:st|nd|rd|th)|\.)?\s+(?P<m>{MONTH_RX})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
+_DMY_FOREIGN = re.compile(
+    rf"\b(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m>{_FOREIGN_MONTH_RX})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 # "04-March-2025", as German ad-hoc services stamp theirs
 _DMY_HYPHEN = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{MONTH_RX})-(?P<y>(?:19|20)\d\d)\b", re.I)
@@ -126,12 +155,12 @@ def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] |
     """
     best: tuple[date, int, int] | None = None
     numeric = _AMBIGUOUS_DAY_FIRST if day_first else _NUMERIC
-    for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, _DMY_HYPHEN, numeric, _NUMERIC_DAY_FIRST, _DOTTED):
+    for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, _DMY_HYPHEN, numeric, _NUMERIC_DAY_FIRST, _DOTTED, _DMY_FOREIGN):
         m = rx.search(text)
         if not m:
             continue
-        month = m.group("m")
-        mo = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+        month = m.group("m").lower().rstrip(".")
+        mo = int(month) if month.isdigit() else MONTHS.get(month) or FOREIGN_MONTHS[month]
         y = int(m.group("y"))
         if y < 100:
             y += 2000 if y < 70 else 1900

@@ -108,3 +108,22 @@ def test_a_date_that_opens_a_range_dates_a_period_not_the_release():
     lines = ["Date of the previous notice", "02.03.2021 - 19.04.2021", "Filed 07.05.2021"]
     assert header_date(lines, day_first=True) == D(2021, 5, 7)
     assert header_date(["For the period 1 May - 31 July 2010"]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MONTRÉAL, Québec, 14 févr. 2019 (GLOBE NEWSWIRE) --", date(2019, 2, 14)),
+        ("Hamburg, 3. März 2015 - Die Gesellschaft", date(2015, 3, 3)),
+        ("Stockholm den 21 augusti 2018", date(2018, 8, 21)),
+        ("Utrecht, 9 maart 2011", date(2011, 3, 9)),
+        ("Madrid, 30 de junio de 2016", date(2016, 6, 30)),
+    ],
+)
+def test_day_month_year_in_the_languages_releases_come_in(text, expected):
+    found = parse_date(text)
+    assert (found[0] if found else None) == expected
+
+
+def test_a_foreign_month_name_without_a_day_and_year_is_no_date():
+    assert parse_date("Mars will open a plant in Mai 2020 or later") is None
