@@ -300,11 +300,20 @@ _WHEN_PAST = re.compile(
 )
 
 
+# a negation inside an aside, with the verb of the event after it: "the site, together with
+# equipment not required by the group, was sold"; "the plant, not the warehouse, will close"
+_NEGATION_IN_ASIDE = re.compile(
+    r"(?:\b(?:not|no|never)\b|n't)[^,]*,(?![^,]*\b(?:not|no|never)\b)[^,]*"
+    r"\b(?:was|were|is|are|will|would|has|have|had|shall|be|been)(?:\s+\w+ly)?(?:\s+be|\s+been)?\s*$",
+    re.I,
+)
+
+
 def modality(text: str, clause: Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
     near = " ".join(_CONSULTATION.sub("consultation", before).split()[-7:])
-    if _NEGATION.search(near):
+    if _NEGATION.search(near) and not _NEGATION_IN_ASIDE.search(near):
         return "negated"
     if _CAN.search(before):
         return "hedged"

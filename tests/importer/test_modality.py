@@ -76,3 +76,18 @@ def test_the_length_of_a_stop_makes_it_an_idling(sentence, kind):
 )
 def test_statutory_consultations_and_negotiations(sentence, mood):
     assert _mood(sentence) == mood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        # the negation sits in an aside; the verb after it is the deed
+        ("The yard, together with machinery not needed by the group, was sold last week.", "asserted"),
+        ("The Tulsa depot, not the plant, will be closed.", "asserted"),
+        # the negation is the verb's own
+        ("Acme will not, as of today, close the Tulsa plant.", "negated"),
+        ("The plant, which is profitable, will not be closed.", "negated"),
+    ],
+)
+def test_a_negation_inside_an_aside_does_not_reach_the_verb_after_it(sentence, mood):
+    assert _mood(sentence) == mood
