@@ -91,6 +91,9 @@ _NOT_A_NAME = re.compile(
     r"|^An?\s+(?=[A-Z][a-z])|\b(?:Council|Committee)$"
     # an exchange a filing is addressed to: "National Stock Exchange of India Limited", "BSE Limited"
     r"|\bStock\s+Exchange\b|^(?:BSE|NSE)\s+(?:Limited|Ltd)\b"
+    # a legal form alone is what is left of a name cut short, and a division is a part of a company
+    r"|^(?:Corporation|Corp\.?|Incorporated|Inc\.?|Limited|Ltd\.?|LLC|L\.L\.C\.|plc|PLC|AG|SE|SA|S\.A\.|AB|ASA|Oyj|GmbH)$"
+    r"|\b(?:Division|Segment)$"
 )
 # a site is named like a company but is the company's place: "the Vallvik Mill", "Kanto Plant"
 # (one site: "Ivaco Rolling Mills" and "General Mills" are companies)

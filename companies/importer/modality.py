@@ -27,7 +27,7 @@ _HEDGE = re.compile(
     r"\b(?:may|might|could|should|consider\w*|evaluat\w*|explor\w*|review\w*|assess\w*|stud(?:y|ies|ying)"
     r"|possib\w+|potential\w*|option\w*|alternatives?|whether|if|unless|in\s+the\s+event|seek\w*|look\w*\s+for"
     r"|for\s+sale|hope\w*|aim\w*|talks|discussions?|negotiat\w*|letter\s+of\s+intent"
-    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would"
+    r"|non-binding|feasibility|contemplat\w*|weigh\w*|would|interest(?:ed)?\s+in"
     # a purpose or a capability is not a deed: "land for future expansion", "will allow us to expand"
     r"|future|enabl\w*|allow\w*|help\w*|position\w*\s+(?:\w+\s+)?to|room\s+(?:for|to))\b",
     re.I,
@@ -309,11 +309,19 @@ _NEGATION_IN_ASIDE = re.compile(
 )
 
 
+# a deal called off: "announced termination of the previously announced agreement for the sale of"
+_CALLED_OFF = re.compile(
+    r"\bterminat\w*\s+(?:of\s+)?(?:the\s+|its\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:agreement|contract|deal)"
+    r"\s+(?:for|to)(?:\s+the)?\s*$",
+    re.I,
+)
+
+
 def modality(text: str, clause: Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
     near = " ".join(_CONSULTATION.sub("consultation", before).split()[-7:])
-    if _NEGATION.search(near) and not _NEGATION_IN_ASIDE.search(near):
+    if (_NEGATION.search(near) and not _NEGATION_IN_ASIDE.search(near)) or _CALLED_OFF.search(before):
         return "negated"
     if _CAN.search(before):
         return "hedged"

@@ -37,6 +37,12 @@ _RECAP = re.compile(
 )
 
 
+# the owner named after the site: "agreed to purchase the 12 Main Street, Dayton, Ohio property of Acme"
+_OWNER_AFTER = re.compile(
+    r",?\s+(?:[a-z]+\s+){0,2}(?:property|site|facility|plant|building|land)\s+of\s+(?P<owner>[A-Z][\w&'\-]*)"
+)
+
+
 class NewsJudgement:
     """Judgements on one event word and place; needs ``issuer_words`` and ``published``."""
 
@@ -54,7 +60,9 @@ class NewsJudgement:
         """Whether the sites bought are named as the issuer's own ("acquire Seneca's X plant")."""
         if not usable or usable[0].start <= t.end:
             return False
-        owner = ISSUER_POSSESSIVE.search(text, t.end, usable[0].start)
+        owner = ISSUER_POSSESSIVE.search(text, t.end, usable[0].start) or _OWNER_AFTER.match(
+            text, usable[0].end
+        )
         return owner is not None and owner.group("owner") in self.issuer_words
 
     def _foreign_subject(self, text: str, clause: Clause, t: Trigger) -> bool:

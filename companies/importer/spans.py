@@ -187,6 +187,8 @@ class _SentenceReader:
             if not (region or country):
                 continue
             words = _tokens(m.group("loc"))
+            if len(words) > 1 and words[-1].rstrip(".").lower() in _THOROUGHFARE:
+                continue  # "2765 NW Nicolai Street, Portland, Oregon": a street, then the town it is in
             ref, n = _best_locality(words, region, country)
             if ref is None:
                 continue

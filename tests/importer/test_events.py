@@ -788,3 +788,9 @@ def test_a_new_plant_within_an_expansion_already_told_is_that_expansion():
         "Tamarack will invest $40 million in the expansion of its existing facilities in Dayton, Ohio.",
         "The plans also include the construction of a new plant next to the existing facilities.",
     ) == [("expanded", "Dayton", "US-OH")]
+
+
+def test_a_site_bought_from_the_issuer_named_after_it_is_the_issuers_sale():
+    assert _keys(
+        "Birchwood Farms agreed to purchase the 410 SE Alder Street, Tulsa, Oklahoma property of Tamarack for $3 million."
+    ) == [("sold", "Tulsa", "US-OK")]

@@ -281,3 +281,11 @@ def test_a_council_or_the_tail_of_an_exchanges_name_is_no_issuer(first):
 def test_a_person_of_a_company_still_names_it_as_the_last_resort():
     text = "The ceremony was attended by Ken Choi of Harlow Automotive Limited and local officials."
     assert find_company(text, None, text=text).name == "Harlow Automotive Limited"
+
+
+@pytest.mark.parametrize("phrase", ["Corporation", "Inc.", "Limited", "Rail Division", "Specialty Segment"])
+def test_a_legal_form_alone_or_a_division_is_no_issuer(phrase):
+    assert (
+        find_company(f"{phrase} said today that volumes rose.", f"{phrase} said today that volumes rose.")
+        is None
+    )

@@ -91,3 +91,15 @@ def test_statutory_consultations_and_negotiations(sentence, mood):
 )
 def test_a_negation_inside_an_aside_does_not_reach_the_verb_after_it(sentence, mood):
     assert _mood(sentence) == mood
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        ("Acme announced the termination of its agreement for the sale of the Tulsa plant.", "negated"),
+        ("Acme has terminated the contract to sell its Tulsa plant.", "negated"),
+        ("Several buyers have expressed interest in purchasing the Tulsa plant.", "hedged"),
+    ],
+)
+def test_a_deal_called_off_or_only_of_interest_is_no_deal(sentence, mood):
+    assert _mood(sentence) == mood

@@ -157,3 +157,9 @@ def test_a_county_the_gazetteer_lacks_is_still_kept_for_the_editor():
 def test_a_province_before_its_country_is_no_town():
     places = _places("it plans to restructure its network of six plants in southern Ontario, Canada.")
     assert all(locality != "Ontario" for locality, _, _ in places)
+
+
+def test_a_street_before_the_town_and_state_is_no_town():
+    assert _places(
+        "Birchwood agreed to buy the 410 SE Alder Street, Portland, Oregon building of Tamarack."
+    ) == [("Portland", "US-OR", "US")]
