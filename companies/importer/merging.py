@@ -65,6 +65,12 @@ class Merging:
             # "the expansion of its existing facilities in X ... includes a new plant": the
             # building is part of the expansion told first, on the site the company already has
             return
+        if c.type == "reopened" and not c.past:
+            for old in self.events:
+                if old.type == "closed" and not old.past and _pkey(old.place) == key[1]:
+                    # "an orderly shutdown of the mill ... production is expected to resume within
+                    # the next week": a stop with its end foreseen is an idling
+                    old.type = "idled"
         if c.type == "reopened" and any(
             old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
         ):

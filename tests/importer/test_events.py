@@ -794,3 +794,10 @@ def test_a_site_bought_from_the_issuer_named_after_it_is_the_issuers_sale():
     assert _keys(
         "Birchwood Farms agreed to purchase the 410 SE Alder Street, Tulsa, Oklahoma property of Tamarack for $3 million."
     ) == [("sold", "Tulsa", "US-OK")]
+
+
+def test_a_shutdown_whose_restart_is_foreseen_is_an_idling():
+    assert _keys(
+        "After the storm, the mill in Dayton, Ohio went through an orderly shutdown on Tuesday.",
+        "Full production at the mill is expected to resume within the next week.",
+    ) == [("idled", "Dayton", "US-OH")]
