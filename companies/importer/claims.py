@@ -20,6 +20,7 @@ from . import places
 from .dates import NUMBER_WORDS
 from .lexicon import COUNTED_SITE_NOUN
 from .proposal import ProposedClaim
+from .text import needle_view
 
 _NUMBER = r"(?:\d{1,4}|" + "|".join(w for w in NUMBER_WORDS if w not in ("hundred", "a", "an")) + ")"
 # "a" and "an" count only inside a chain ("two sewing plants and a distribution center")
@@ -202,11 +203,9 @@ def find_claims(sentences: Iterable[str], issuer: str | None = None) -> list[Pro
 
 
 def _gate(sentence: str) -> bool:
-    """``_GATE.search(sentence)``, by substrings on ASCII text (``re.I`` folds nothing else there)."""
-    if sentence.isascii():
-        low = sentence.lower()
-        return any(w in low for w in _GATE_WORDS)
-    return _GATE.search(sentence) is not None
+    """``_GATE.search(sentence)``, by substrings (``needle_view`` keeps every letter ``re.I`` folds)."""
+    low = needle_view(sentence)
+    return any(w in low for w in _GATE_WORDS)
 
 
 def _other_subject(sentence: str, issuer_words: set[str]) -> bool:

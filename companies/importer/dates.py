@@ -148,12 +148,17 @@ def make_date(y: int, m: int, d: int) -> date | None:
 _AMBIGUOUS_DAY_FIRST = re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
 
 
+_YEAR_DIGITS = re.compile(r"\d\d")
+
+
 def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] | None:
     """The first full calendar date in ``text`` as (date, start, end).
 
     "09/07/2020" is read month first unless ``day_first`` (the release's own habit) says otherwise.
     """
     best: tuple[date, int, int] | None = None
+    if _YEAR_DIGITS.search(text) is None:
+        return None  # every form writes its year with two digits at least: without them, no scan
     numeric = _AMBIGUOUS_DAY_FIRST if day_first else _NUMERIC
     for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, _DMY_HYPHEN, numeric, _NUMERIC_DAY_FIRST, _DOTTED, _DMY_FOREIGN):
         m = rx.search(text)

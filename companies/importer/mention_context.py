@@ -249,7 +249,11 @@ def _noun_before(before: str) -> re.Match[str] | None:
     tail = stripped[-8:]
     if len(stripped) == len(before) or (tail.isascii() and not tail.lower().endswith(_PREP_ENDS)):
         return None
-    return _NOUN_BEFORE.search(before) if _FACILITY.search(before) else None
+    if not _FACILITY.search(before):
+        return None
+    # every match ends at the end: start the scan where the longest one could begin (a facility
+    # noun, "located", a preposition and spaces), not at each of up to 260 characters
+    return _NOUN_BEFORE.search(before, max(0, len(before) - 120))
 
 
 # a name and a comma right before a place, and a reporting verb after it

@@ -11,13 +11,25 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+# The only characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
+# (Python's simple case folding): with them mapped, a lower-cased text holds every needle any
+# match of a case-insensitive pattern holds, whatever the script of the text.
+_FOLDS_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def needle_view(text: str) -> str:
+    """``text`` lower-cased for substring checks that stand in for a case-insensitive pattern."""
+    if text.isascii() or not any(c in text for c in "\u0130\u0131\u017f\u212a"):
+        return text.lower()  # (str.translate looks each character up in Python: only when needed)
+    return text.translate(_FOLDS_TO_ASCII).lower()
+
 
 class Gated:
     """A case-insensitive pattern behind a cheap substring check, for ``search(text)`` only.
 
-    Every match of ``rx`` must contain one of ``needles`` (lowercase ASCII) case-insensitively.
-    On ASCII text (where ``re.I`` folds nothing outside ASCII) a text without any needle cannot
-    match, so the regex scan is skipped; other text always goes to the regex. Same results.
+    Every match of ``rx`` must contain one of ``needles`` (lowercase ASCII) case-insensitively,
+    so a text whose ``needle_view`` holds no needle cannot match and the regex scan is skipped.
+    Same results.
     """
 
     __slots__ = ("needles", "rx")
@@ -27,13 +39,11 @@ class Gated:
         self.needles = needles
 
     def search(self, text: str) -> re.Match[str] | None:
-        if text.isascii():
-            low = text.lower()
-            for needle in self.needles:
-                if needle in low:
-                    return self.rx.search(text)
-            return None
-        return self.rx.search(text)
+        low = needle_view(text)
+        for needle in self.needles:
+            if needle in low:
+                return self.rx.search(text)
+        return None
 
 
 # --- normalisation -----------------------------------------------------------------------------
@@ -200,7 +210,21 @@ _OPENERS = words(
     "meanwhile accordingly separately"
 )
 _BOUNDARY = re.compile(r"""([.!?])(["')\]]*)\s+(?=["'(\[]?[A-Z0-9$])""")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.&]*)$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.&")
+
+
+def _last_word(line: str, end: int) -> str:
+    """The word that ends at ``end``: the run of letters, dots and "&" before it, from its first
+    letter ("U.S", "Inc", "R&D"); read backwards, as a pattern anchored at ``end`` would be tried
+    at every character of the line before it."""
+    start = end
+    while start > 0 and line[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and not line[start].isalpha():  # ("." and "&" cannot begin it)
+        start += 1
+    return line[start:end]
+
+
 _NEXT_WORD = re.compile(r"""["'(\[]?([A-Za-z]+)""")
 
 
@@ -221,10 +245,10 @@ class Sentence:
 def _is_boundary(line: str, dot: int, after: int) -> bool:
     if line[dot] != ".":
         return True
-    m = _LAST_WORD.search(line, 0, dot)
-    if not m:
+    word = _last_word(line, dot)
+    if not word:
         return True
-    word = m.group(1).lower()
+    word = word.lower()
     if word in _NEVER_END:
         return False
     if len(word) == 1 and word.isalpha():  # initials: "Glenn J. Holler"

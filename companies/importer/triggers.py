@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import EVENT_OBJECT_NOUN, FACILITY_NOUN
+from .text import needle_view
 from .trigger_words import SPECS as _SPECS
 
 _FACILITY = EVENT_OBJECT_NOUN
@@ -114,10 +115,9 @@ _FALSE_SENSE_NEEDLES = (
 
 def _false_senses(sentence: str) -> list[tuple[int, int]]:
     """The spans of ``_FALSE_SENSES`` in the sentence, skipping the scan when no needle occurs."""
-    if sentence.isascii():
-        low = sentence.lower()
-        if not any(n in low for n in _FALSE_SENSE_NEEDLES):
-            return []
+    low = needle_view(sentence)
+    if not any(n in low for n in _FALSE_SENSE_NEEDLES):
+        return []
     return [(f.start(), f.end()) for f in _FALSE_SENSES.finditer(sentence)]
 
 
