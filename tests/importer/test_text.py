@@ -1,6 +1,16 @@
 """Normalisation, sentence splitting and section labels, on short wire-style texts of our own."""
 
-from companies.importer.text import classify_paragraph, label_sections, normalize, paragraphs, split_sentences
+import re
+
+from companies.importer.text import (
+    _last_word,
+    classify_paragraph,
+    label_sections,
+    needle_view,
+    normalize,
+    paragraphs,
+    split_sentences,
+)
 
 
 def test_normalize_quotes_dashes_and_spaces():
@@ -139,3 +149,22 @@ def test_a_release_embedded_as_a_json_string_gets_its_line_breaks_back():
     )
     text = normalize(raw)
     assert "\\n" not in text and "22 December 2005" in text.split("\n")
+
+
+def test_needle_view_keeps_every_letter_a_case_insensitive_pattern_folds_to_ascii():
+    # the only four characters outside ASCII that re.I matches to an ASCII letter
+    for text in ("CLOſURE", "ıdle", "İDLE", "\u212aILN", "Müller Mill"):
+        low = needle_view(text)
+        for needle in ("closure", "idle", "kiln", "mill"):
+            if re.search(needle, text, re.I):
+                assert needle in low
+
+
+def test_the_word_before_a_full_stop_is_the_run_of_letters_dots_and_ampersands_ending_there():
+    line = "made by R&D. at 12 Main St. in the U.S. (see p. 4). .& x"
+    assert _last_word(line, line.index(". at")) == "R&D"
+    assert _last_word(line, line.index(". in")) == "St"
+    assert _last_word(line, line.index(". (see")) == "U.S"
+    assert _last_word(line, line.index(". 4")) == "p"
+    assert _last_word(line, line.index(").") + 1) == ""
+    assert _last_word(line, line.index(".& x") + 2) == ""
