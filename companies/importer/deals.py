@@ -93,9 +93,15 @@ _DEAL_ADJ_TYPE = {"acquired": "acquired", "purchased": "acquired", "sold": "sold
 _SELLER_FIRST = re.compile(r"\s+from\s+(?:[A-Z][\w&'.\-]*,?\s+){1,6}(?=(?:its|their|the|a|an)\s)")
 
 
+_ASIDE_FIRST = re.compile(r",\s+[a-z][^,;.]{0,40},\s*")
+
+
 def _direct_object(text: str, t: Trigger) -> bool:
     """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
     after = text[t.end : t.end + 120]
+    aside = _ASIDE_FIRST.match(after)
+    if aside:  # "acquired, among other assets, its plant in X": an aside before the object
+        after = " " + after[aside.end() :]
     seller = _SELLER_FIRST.match(after)
     if seller:  # "acquired from Birch Foods its plant in X": the seller named before the object
         after = " " + after[seller.end() :]

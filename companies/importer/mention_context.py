@@ -198,7 +198,12 @@ _NOUN_BEFORE_LIST = re.compile(
 )
 
 
-_CLAUSE_SPLIT = re.compile(r"[;]|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company)\s)")
+# (a semicolon between "Town, State" items is a list's, not a clause's: "located in Gallatin,
+# Tennessee; Houston, Texas; and Sanderson, Florida")
+_CLAUSE_SPLIT = re.compile(
+    r";(?!\s+(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3},\s+[A-Z])"
+    r"|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company)\s)"
+)
 
 
 _JOBS_OFFERED = re.compile(
@@ -316,7 +321,10 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         # "its Quakertown, PA-based laboratory" is the issuer's own unit at a place, not a seat
         m.decoy = "headquarters"
         return
-    clause = _CLAUSE_SPLIT.split(before)[-1]
+    # the clause the place is in: the split patterns look past the place ("; Houston, Texas;")
+    ahead = before + sentence[m.start : m.start + 80]
+    cuts = [c.end() for c in _CLAUSE_SPLIT.finditer(ahead) if c.start() < len(before)]
+    clause = before[cuts[-1] :] if cuts else before
     last = None
     for last in _TRANSFER.finditer(clause):  # noqa: B007 - the last transfer verb is wanted
         pass

@@ -801,3 +801,25 @@ def test_a_shutdown_whose_restart_is_foreseen_is_an_idling():
         "After the storm, the mill in Dayton, Ohio went through an orderly shutdown on Tuesday.",
         "Full production at the mill is expected to resume within the next week.",
     ) == [("idled", "Dayton", "US-OH")]
+
+
+def test_every_town_of_a_semicolon_list_after_a_move_is_a_destination():
+    assert _keys(
+        "Tamarack will close its Erie, Pennsylvania plant and move its equipment to its plants located in "
+        "Dayton, Ohio; Muncie, Indiana; and Tulsa, Oklahoma."
+    ) == [("closed", "Erie", "US-PA")]
+
+
+def test_a_semicolon_list_of_towns_is_one_list():
+    assert _keys("Tamarack will close its plants in Dayton, Ohio; Muncie, Indiana; and Tulsa, Oklahoma.") == [
+        ("closed", "Dayton", "US-OH"),
+        ("closed", "Muncie", "US-IN"),
+        ("closed", "Tulsa", "US-OK"),
+    ]
+
+
+def test_an_aside_between_a_deal_verb_and_its_object():
+    assert _keys(
+        "Tamarack acquired, among other assets, the seller's inventories, equipment and facility located in "
+        "Tulsa, Oklahoma."
+    ) == [("acquired", "Tulsa", "US-OK")]
