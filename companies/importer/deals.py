@@ -23,7 +23,12 @@ from .triggers import Trigger
 
 # "buy panels from the plant" is not buying the plant: the facility must be the direct object
 # (a measure may hold thousands separators: "a 200,000-square-foot plant")
+# up to eight words between the deal's word and the facility word, ten when they name two towns
+# with their states ("the acquisition of the Dayton, Ohio and Erie, Pennsylvania converting
+# operations")
 _OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,8}?)$")
+_OBJECT_GAP_PLACES = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,10}?)$")
+_REGION_AFTER_COMMA = re.compile(r",\s+[A-Z]")
 
 
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b", re.I)
@@ -106,7 +111,9 @@ def _direct_object(text: str, t: Trigger) -> bool:
     if seller:  # "acquired from Birch Foods its plant in X": the seller named before the object
         after = " " + after[seller.end() :]
     m = FACILITY_WORD.search(after) or PROPERTY_WORD.search(after)
-    if m and not _PREPOSITIONS.search(after[: m.start()]) and _OBJECT_GAP.match(after[: m.start()]):
+    between = after[: m.start()] if m else ""
+    gap = _OBJECT_GAP_PLACES if len(_REGION_AFTER_COMMA.findall(between)) >= 2 else _OBJECT_GAP
+    if m and not _PREPOSITIONS.search(between) and gap.match(between):
         return not after[m.end() :].startswith("'s")
     return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))
 

@@ -823,3 +823,10 @@ def test_an_aside_between_a_deal_verb_and_its_object():
         "Tamarack acquired, among other assets, the seller's inventories, equipment and facility located in "
         "Tulsa, Oklahoma."
     ) == [("acquired", "Tulsa", "US-OK")]
+
+
+def test_a_deal_whose_object_names_two_towns_with_their_states_before_the_facility_word():
+    assert _keys(
+        "Tamarack announced its acquisition of the Dayton, Ohio and Tulsa, Oklahoma tissue converting "
+        "operations of Birchwood Paper."
+    ) == [("acquired", "Dayton", "US-OH"), ("acquired", "Tulsa", "US-OK")]
