@@ -827,6 +827,6 @@ def test_an_aside_between_a_deal_verb_and_its_object():
 
 def test_a_deal_whose_object_names_two_towns_with_their_states_before_the_facility_word():
     assert _keys(
-        "Tamarack announced its acquisition of the Dayton, Ohio and Tulsa, Oklahoma tissue converting "
-        "operations of Birchwood Paper."
-    ) == [("acquired", "Dayton", "US-OH"), ("acquired", "Tulsa", "US-OK")]
+        "Tamarack announced its acquisition of the Dayton, Ohio and Broken Arrow, Oklahoma tissue paper "
+        "converting operations of Birchwood Paper."
+    ) == [("acquired", "Dayton", "US-OH"), ("acquired", "Broken Arrow", "US-OK")]
