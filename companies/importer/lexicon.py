@@ -160,7 +160,9 @@ SITE_NOUN = (
 # Every noun that names a facility in a release: the site nouns and the kinds of buildings,
 # lines and units a company runs.
 FACILITY_NOUN = (
-    rf"(?:{SITE_NOUN}|papermills?|warehouses?"
+    # a mill or works that a company runs as a named division: "its Crofton Division", "its
+    # Structural and Rail Division located in Columbia City" (capitalised: "the division" is a unit)
+    rf"(?:{SITE_NOUN}|papermills?|warehouses?|(?-i:Divisions?)"
     r"|baker(?:y|ies)|brewer(?:y|ies)|distiller(?:y|ies)|winer(?:y|ies)|dair(?:y|ies)|creamer(?:y|ies)|hatcher(?:y|ies)|canner(?:y|ies)"
     r"|tanner(?:y|ies)|shipyards?|quarr(?:y|ies)|packinghouses?|slaughterhouses?"
     r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
@@ -209,7 +211,7 @@ FACILITY_NEEDLES = (
     "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",
     "dair", "creamer", "hatcher", "canner", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
     "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
-    "location", "store", "laborator", "unit",
+    "location", "store", "laborator", "unit", "division",
 )  # fmt: skip
 
 # --- headline words ----------------------------------------------------------------------------

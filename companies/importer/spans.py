@@ -294,6 +294,14 @@ class _SentenceReader:
             if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not _area(words[0]):
                 continue  # "a new PET line", "its CNC plant": an acronym, not a town ("its UK plant" is a country)
             ref = self._facility_town(m, words)
+            if (
+                ref is not None
+                and m.group(0).endswith(("Division", "Divisions"))
+                and (not ref.resolved or ref.country not in {*self.named, self.default_country})
+            ):
+                # a division is named by its trade as often as by its town ("Structural and Rail
+                # Division"): only a town the gazetteer holds in a country the release names is one
+                ref = None
             if ref is not None:
                 s = m.start("loc") + m.group("loc").rfind(ref.text)
                 self.add(s, s + len(ref.text), ref)

@@ -830,3 +830,10 @@ def test_a_deal_whose_object_names_two_towns_with_their_states_before_the_facili
         "Tamarack announced its acquisition of the Dayton, Ohio and Broken Arrow, Oklahoma tissue paper "
         "converting operations of Birchwood Paper."
     ) == [("acquired", "Dayton", "US-OH"), ("acquired", "Broken Arrow", "US-OK")]
+
+
+def test_a_named_division_is_a_site_and_its_trade_no_town():
+    assert _keys(
+        "Tamarack today announced the expansion of its Structural and Rail Division located in Muncie, Indiana.",
+        '"This will expand our Structural and Rail Division\'s offerings," said the chief executive.',
+    ) == [("expanded", "Muncie", "US-IN")]

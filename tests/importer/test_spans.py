@@ -163,3 +163,9 @@ def test_a_street_before_the_town_and_state_is_no_town():
     assert _places(
         "Birchwood agreed to buy the 410 SE Alder Street, Portland, Oregon building of Tamarack."
     ) == [("Portland", "US-OR", "US")]
+
+
+def test_a_division_named_by_a_town_of_a_country_the_release_names():
+    kept = find_mentions("restarted the Kitakami Division last week", named=frozenset({"JP"}))
+    assert [(m.place.locality, m.place.country) for m in kept] == [("Kitakami", "JP")]
+    assert find_mentions("restarted the Kitakami Division last week", named=frozenset({"US"})) == []
