@@ -51,6 +51,8 @@ _ATOM = (
     rf"|\(\s*(?i:{_WIRE_ALT})(?:\s*(?:-|--|,)\s*{_DATE_ALT})?\s*\)"
     rf"|/\s*(?i:{_WIRE_ALT})[^/\n]{{0,30}}/"
     rf"|\(\s*{_DATE_ALT}\s*\)"
+    # a ticker tag between the place and the date: "Canton, N.C. (Bloomberg: bluerd) - Sept. 15, 2004"
+    r"|\(\s*[A-Za-z]{2,12}\s*:\s*[\w.]{1,10}\s*\)"
     rf"|(?i:{_WIRE_ALT})\b"
     r"|--+|-(?=\s)|-(?=\()|:|,|\|)"
 )
@@ -83,6 +85,10 @@ _DATELINE_BRACKETED = re.compile(
 _DATELINE_STATE_COUNTRY = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART})\s*\((?P<state>[^()\[\]]{{2,40}})\)\s*\[(?P<country>[^\[\]()]{{2,30}})\]"
     rf"\s*,?\s*(?P<date>{_DATE_ALT}|{_DATE_NOYEAR})\s*(?P<wire>\([^()]{{2,20}}\))?\s*(?:--?|:)\s*(?=\S)"
+)
+# a town and its province or state in brackets: "Richmond (BC) - Acme announced", "MONTREAL (Quebec) -"
+_DATELINE_REGION_BRACKETED = re.compile(
+    rf"^\s*(?P<place>{_PLACE_PART})\s*\((?P<region>[{_UPPER}][\w. ]{{1,25}})\)\s*(?:--?|:)\s*(?=\S)"
 )
 _WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
 _SEP_ONLY = re.compile(r"^[\s,:|-]*$")
@@ -192,6 +198,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
         month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
         wire = wire_name(m.group("wire") or "")
         return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
+    m = _DATELINE_REGION_BRACKETED.match(head)
+    if m and (region_code(m.group("region")) or country_code(m.group("region"))):
+        return Dateline(f"{m.group('place').strip()}, {m.group('region').strip()}", None, None, m.end())
     m = _DATELINE_DATE_FIRST.match(head)
     if m:
         found = parse_date(m.group("date"))

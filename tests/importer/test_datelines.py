@@ -181,3 +181,28 @@ def test_a_wire_between_slashes_right_after_the_year_in_title_case():
     found = find_dateline(line)
     assert (found.published, found.wire) == (date(2004, 9, 13), "Business Wire")
     assert line[found.end :].startswith("Harlow")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place", "published"),
+    [
+        (
+            "Kamloops (BC) - Tamarack Paper announced today that it will curtail production.",
+            "Kamloops, BC",
+            None,
+        ),
+        ("SHERBROOKE (Quebec) - Tamarack announced today", "SHERBROOKE, Quebec", None),
+        (
+            "Muncie, Indiana (Bloomberg: tamrk) - September 15, 2004 -- On September 8, heavy rain fell.",
+            "Muncie, Indiana",
+            date(2004, 9, 15),
+        ),
+    ],
+)
+def test_a_region_or_a_ticker_tag_in_brackets_after_the_town(paragraph, place, published):
+    found = find_dateline(paragraph)
+    assert (found.place, found.published) == (place, published)
+
+
+def test_a_company_with_a_ticker_tag_in_brackets_is_no_dateline():
+    assert find_dateline("Tamarack (NYSE: TMK) - the company said it would grow.") is None
