@@ -317,6 +317,14 @@ _CALLED_OFF = re.compile(
 )
 
 
+# a person's record, as an appointment or obituary tells it
+_BIOGRAPHY = re.compile(
+    r"\b(?:under\s+(?:his|her|their)\s+(?:leadership|direction|stewardship|tenure)"
+    r"|during\s+(?:his|her|their)\s+(?:\d+-year\s+|\w+\s+)?(?:tenure|career|time)|(?:his|her)\s+career)\b",
+    re.I,
+)
+
+
 def modality(text: str, clause: Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
@@ -334,6 +342,8 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
         return "background"
+    if _BIOGRAPHY.search(text, max(0, trig.start - 120), trig.start):
+        return "background"  # "Under his leadership the company expanded production": a career
     if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):
         return "background"  # "employees were furloughed when the mill was idled in November"
     if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):

@@ -45,6 +45,7 @@ from .place_names import (
     _best_locality,
     _country_code,
     _demonym,
+    _is_country_name,
     _lookup,
     _region_code_in,
     _region_of,
@@ -192,6 +193,8 @@ class _SentenceReader:
             ref, n = _best_locality(words, region, country)
             if ref is None:
                 continue
+            if not ref.resolved and _is_country_name(" ".join(words[-n:]).rstrip(".")):
+                continue  # "acquisitions in Brazil, France and Indonesia": a list of countries
             if (
                 not ref.resolved
                 and region is None

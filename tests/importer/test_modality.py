@@ -103,3 +103,14 @@ def test_a_negation_inside_an_aside_does_not_reach_the_verb_after_it(sentence, m
 )
 def test_a_deal_called_off_or_only_of_interest_is_no_deal(sentence, mood):
     assert _mood(sentence) == mood
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under her leadership the company expanded its mill and acquired two plants.",
+        "During his 12-year tenure Acme closed the Tulsa plant.",
+    ],
+)
+def test_a_persons_record_is_background(sentence):
+    assert _mood(sentence) == "background"

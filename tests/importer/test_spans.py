@@ -169,3 +169,11 @@ def test_a_division_named_by_a_town_of_a_country_the_release_names():
     kept = find_mentions("restarted the Kitakami Division last week", named=frozenset({"JP"}))
     assert [(m.place.locality, m.place.country) for m in kept] == [("Kitakami", "JP")]
     assert find_mentions("restarted the Kitakami Division last week", named=frozenset({"US"})) == []
+
+
+def test_a_list_of_countries_is_no_town_and_its_country():
+    assert _places("The group expanded production in Brazil, France, Indonesia and the Philippines.") == [
+        (None, None, "BR"),
+        (None, None, "FR"),
+        (None, None, "ID"),
+    ]
