@@ -210,6 +210,10 @@ def stored_model() -> Model | None:
 
 
 def _keep_probability(model: Model, event: ProposedEvent, proposal: Proposal, release: _Release) -> float:
+    if not event.place.locality:
+        # "will close its Manitoba operations": no town, so no plant the company page could show;
+        # the editor sees it set aside and can add the sites the release does not name
+        return 0.0
     values = features(event, proposal, release)
     if values["headline_confirms"]:
         # the release's own headline names this event, kind and place: that is its news, whatever

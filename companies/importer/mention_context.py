@@ -202,7 +202,7 @@ _NOUN_BEFORE_LIST = re.compile(
 # Tennessee; Houston, Texas; and Sanderson, Florida")
 _CLAUSE_SPLIT = re.compile(
     r";(?!\s+(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3},\s+[A-Z])"
-    r"|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company)\s)"
+    r"|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company|consequently|subsequently|then|thereafter)\s)"
 )
 
 

@@ -133,3 +133,14 @@ def test_an_event_the_headline_names_is_never_set_aside():
     assert features(kept, proposal)["headline_confirms"] == 1.0
     decision.apply(proposal, Model(weights={}, intercept=-20.0, threshold=0.5))
     assert proposal.events == [kept] and proposal.warnings == []
+
+
+def test_an_event_without_a_town_is_set_aside_whatever_the_model_says():
+    placed = _event()
+    unplaced = _event(town=None, evidence="Acme Mills Inc. will close its Ohio operations.")
+    proposal = _proposal(placed, unplaced)
+    decision.apply(proposal, Model(weights={}, intercept=10.0, threshold=0.5))
+    assert proposal.events == [placed]
+    assert [(e.place.locality, e.place.region, e.confidence) for e in proposal.set_aside] == [
+        (None, "US-OH", 0.0)
+    ]
