@@ -837,3 +837,11 @@ def test_a_named_division_is_a_site_and_its_trade_no_town():
         "Tamarack today announced the expansion of its Structural and Rail Division located in Muncie, Indiana.",
         '"This will expand our Structural and Rail Division\'s offerings," said the chief executive.',
     ) == [("expanded", "Muncie", "US-IN")]
+
+
+def test_a_close_after_a_move_and_consequently_is_the_sources():
+    assert _keys(
+        "Tamarack has, after talks with the union, decided to transfer the production of its kitchen range "
+        "from Erie, Pennsylvania, to its manufacturing facility in Muncie, Indiana, and consequently close "
+        "the factory in Erie."
+    ) == [("closed", "Erie", "US-PA")]
