@@ -297,6 +297,10 @@ class _SentenceReader:
             if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not _area(words[0]):
                 continue  # "a new PET line", "its CNC plant": an acronym, not a town ("its UK plant" is a country)
             ref = self._facility_town(m, words)
+            if ref is not None and m.group(0).endswith(" Mills") and ref.text == " ".join(words):
+                # "York Mills", "Cone Mills": a capitalised "Mills" after a name ends a place's or a
+                # company's name, not a town's plants
+                ref = None
             if (
                 ref is not None
                 and m.group(0).endswith(("Division", "Divisions"))
@@ -340,7 +344,15 @@ class _SentenceReader:
         if len(words) > 1:
             # "Brillion Iron Works Foundry", "Kapuskasing Paper Mill": the town, then the site's
             # own name in capitals (its trade and a facility word)
-            cut = next((k for k in range(1, len(words)) if _SITE_NAME_WORD.fullmatch(words[k])), None)
+            # ("York Mills", "Owings Mills": a capitalised "Mills" ends a place's name, no site's)
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(words))
+                    if _SITE_NAME_WORD.fullmatch(words[k]) and words[k] != "Mills"
+                ),
+                None,
+            )
             if cut is not None and not set(words[:cut]) & issuer_words:
                 name = " ".join(words[max(0, cut - 3) : cut])
                 ref = self._lookup(name)

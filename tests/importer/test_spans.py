@@ -1,5 +1,7 @@
 """Places named in a sentence, and the regions a release names to settle its bare town names."""
 
+import pytest
+
 from companies.importer.places import resolve
 from companies.importer.spans import find_mentions
 
@@ -177,3 +179,11 @@ def test_a_list_of_countries_is_no_town_and_its_country():
         (None, None, "FR"),
         (None, None, "ID"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The company plans to close its York Mills facility.", "its facility at York Mills will close"],
+)
+def test_a_capitalised_mills_ends_a_places_name_and_leaves_no_town_before_it(sentence):
+    assert _places(sentence, default_country="CA", named=frozenset({"CA"})) == []
