@@ -1,7 +1,5 @@
 """Places named in a sentence, and the regions a release names to settle its bare town names."""
 
-import pytest
-
 from companies.importer.places import resolve
 from companies.importer.spans import find_mentions
 
@@ -181,9 +179,6 @@ def test_a_list_of_countries_is_no_town_and_its_country():
     ]
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    ["The company plans to close its York Mills facility.", "its facility at York Mills will close"],
-)
-def test_a_capitalised_mills_ends_a_places_name_and_leaves_no_town_before_it(sentence):
+def test_a_capitalised_mills_ends_a_places_name_and_leaves_no_town_before_it():
+    sentence = "The company plans to close its York Mills facility."
     assert _places(sentence, default_country="CA", named=frozenset({"CA"})) == []
