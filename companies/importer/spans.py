@@ -422,6 +422,7 @@ class _SentenceReader:
     def _places_from(self, loc_start: int, loc_text: str) -> None:
         """The place at ``loc_start`` and those listed after it ("in Tupelo, Corinth and Erie")."""
         sentence, issuer_words = self.sentence, self.issuer_words
+        listed_with: PlaceRef | None = None  # the town a list item follows
         while True:
             words = _strip_stop(loc_text.split())[:3]
             ref, name = None, ""
@@ -432,6 +433,12 @@ class _SentenceReader:
                 ref = self._lookup(name)
                 if ref is not None:
                     break
+            if listed_with is not None and (
+                ref is None or not ref.resolved or ref.country != listed_with.country
+            ):
+                village, whole = _village_listed_with(listed_with, loc_text, issuer_words)
+                if village is not None and (ref is None or len(whole) > len(name)):
+                    ref, name = village, whole  # ("Riviere de Loup", not its first word)
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(sentence, loc_start, issuer_words):
                     self.add(place_start, place_end, place)
@@ -458,7 +465,32 @@ class _SentenceReader:
                 return
             if ref.country and _region_code_in(more.group("loc").split(". ")[0].rstrip(".,"), ref.country):
                 return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
+            if ref.resolved and ref.locality and ref.region:
+                listed_with = ref
+            elif ref.resolved or ref.region != getattr(listed_with, "region", None):
+                listed_with = None  # (a village kept with the town before it keeps the list going)
             loc_start, loc_text = more.start("loc"), more.group("loc")
+
+
+def _village_listed_with(
+    town: PlaceRef, loc_text: str, issuer_words: frozenset[str]
+) -> tuple[PlaceRef | None, str]:
+    """A name the gazetteer lacks, listed after a town it holds, kept in that town's region for
+    the editor: "located in Quebec City, Masson Angers, and Riviere de Loup"."""
+    words = _strip_stop(loc_text.split(". ")[0].rstrip(".,").split())[:4]
+    if (
+        not words
+        or set(words) & issuer_words
+        or not all(
+            w[:1].isupper() and w[1:2].islower() or w in ("de", "du", "la", "le", "sur") for w in words
+        )
+        or not words[-1][:1].isupper()
+    ):
+        return None, ""
+    name = " ".join(words)
+    if _area(name) is not None or _country_code(name):
+        return None, ""
+    return PlaceRef(locality=name, region=town.region, country=town.country, resolved=False), name
 
 
 # the first word of a site's own name after its town: a trade or a facility word in capitals

@@ -182,3 +182,19 @@ def test_a_list_of_countries_is_no_town_and_its_country():
 def test_a_capitalised_mills_ends_a_places_name_and_leaves_no_town_before_it():
     sentence = "The company plans to close its York Mills facility."
     assert _places(sentence, default_country="CA", named=frozenset({"CA"})) == []
+
+
+def test_villages_listed_after_a_town_are_kept_in_its_region():
+    found = find_mentions("The mills are located in Sherbrooke, Lac Tremblant Nord, and Riviere de Castor.")
+    assert [(m.place.locality, m.place.region, m.place.resolved) for m in found] == [
+        ("Sherbrooke", "CA-QC", True),
+        ("Lac Tremblant Nord", "CA-QC", False),
+        ("Riviere de Castor", "CA-QC", False),
+    ]
+
+
+def test_a_company_listed_after_a_town_is_no_village():
+    found = find_mentions(
+        "plants located in Sherbrooke, Quebec and Tamarack Paper's mill", frozenset({"Tamarack"})
+    )
+    assert [m.place.locality for m in found] == ["Sherbrooke"]
