@@ -33,6 +33,7 @@ from .mention_context import (
 )
 from .mention_context import Mention as Mention  # a place mention, part of this API
 from .mention_context import kind_of as kind_of  # the kind of a facility noun, part of this API
+from .place_lists import _LIST_BEFORE, _add_listed_before, _village_listed_with
 from .place_names import (
     _ACRONYM,
     _CAPW,
@@ -74,9 +75,6 @@ _LOC_FACILITY = re.compile(
 
 
 _PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
-
-
-_LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def find_mentions(
@@ -472,27 +470,6 @@ class _SentenceReader:
             loc_start, loc_text = more.start("loc"), more.group("loc")
 
 
-def _village_listed_with(
-    town: PlaceRef, loc_text: str, issuer_words: frozenset[str]
-) -> tuple[PlaceRef | None, str]:
-    """A name the gazetteer lacks, listed after a town it holds, kept in that town's region for
-    the editor: "located in Quebec City, Masson Angers, and Riviere de Loup"."""
-    words = _strip_stop(loc_text.split(". ")[0].rstrip(".,").split())[:4]
-    if (
-        not words
-        or set(words) & issuer_words
-        or not all(
-            w[:1].isupper() and w[1:2].islower() or w in ("de", "du", "la", "le", "sur") for w in words
-        )
-        or not words[-1][:1].isupper()
-    ):
-        return None, ""
-    name = " ".join(words)
-    if _area(name) is not None or _country_code(name):
-        return None, ""
-    return PlaceRef(locality=name, region=town.region, country=town.country, resolved=False), name
-
-
 # the first word of a site's own name after its town: a trade or a facility word in capitals
 _SITE_NAME_WORD = re.compile(
     rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
@@ -502,36 +479,6 @@ _SITE_NAME_WORD = re.compile(
 
 # a facility noun and "in" before a list of towns: "sawmills in Elko and ..."
 _PLACE_AFTER_NOUN = re.compile(rf"(?i:{FACILITY_NOUN})\s+(?:(?:located|based)\s+)?(?:in|at|near)\s+$")
-
-
-def _add_listed_before(
-    sentence, start, known, default_country, named, issuer_words, add, free, anchor=None
-) -> None:
-    """The towns listed before the one at ``start`` ("A, B and C plants"), while each resolves;
-    a name with namesakes is first looked for in the region of the town it is listed with."""
-    country = anchor.country if anchor is not None else default_country
-    lb = _LIST_BEFORE.search(sentence, 0, start)
-    while lb and free(lb.start("loc"), lb.end("loc")):
-        words = _strip_stop(_tokens(lb.group("loc")))
-        if not words or set(words) & issuer_words:
-            return
-        ref, name = None, ""
-        for n in range(min(3, len(words)), 0, -1):
-            name = " ".join(words[-n:])
-            if anchor is not None and anchor.region:
-                near = _resolve(name, region=anchor.region, country=anchor.country)
-                if near.resolved:
-                    ref = conventional(near, anchor.region)
-                    break
-            ref = _lookup(name, known, country, named)
-            if ref is not None:
-                break
-        if ref is None:
-            return
-        ref.text = name
-        begin = lb.end("loc") - len(name)
-        add(begin, lb.end("loc"), ref)
-        lb = _LIST_BEFORE.search(sentence, 0, begin)
 
 
 # a list of two or more places in brackets after a facility or work word

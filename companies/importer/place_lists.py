@@ -1,0 +1,76 @@
+"""Places named in lists: the towns listed before the one a facility word follows ("the Dayton,
+Erie and Akron plants"), and villages the gazetteer lacks listed after a town it holds ("in
+Quebec City, Masson Angers, and Riviere de Loup"). Used by ``spans``' sentence reader.
+
+Pure Python: no Django, no network.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .place_names import (
+    _LOCALITY,
+    _area,
+    _country_code,
+    _lookup,
+    _resolve,
+    _strip_stop,
+    _tokens,
+    conventional,
+)
+from .proposal import PlaceRef
+
+# a town and the list mark after it, right before another place: "Dayton, " / "Erie and "
+_LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _add_listed_before(
+    sentence, start, known, default_country, named, issuer_words, add, free, anchor=None
+) -> None:
+    """The towns listed before the one at ``start`` ("A, B and C plants"), while each resolves;
+    a name with namesakes is first looked for in the region of the town it is listed with."""
+    country = anchor.country if anchor is not None else default_country
+    lb = _LIST_BEFORE.search(sentence, 0, start)
+    while lb and free(lb.start("loc"), lb.end("loc")):
+        words = _strip_stop(_tokens(lb.group("loc")))
+        if not words or set(words) & issuer_words:
+            return
+        ref, name = None, ""
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-n:])
+            if anchor is not None and anchor.region:
+                near = _resolve(name, region=anchor.region, country=anchor.country)
+                if near.resolved:
+                    ref = conventional(near, anchor.region)
+                    break
+            ref = _lookup(name, known, country, named)
+            if ref is not None:
+                break
+        if ref is None:
+            return
+        ref.text = name
+        begin = lb.end("loc") - len(name)
+        add(begin, lb.end("loc"), ref)
+        lb = _LIST_BEFORE.search(sentence, 0, begin)
+
+
+def _village_listed_with(
+    town: PlaceRef, loc_text: str, issuer_words: frozenset[str]
+) -> tuple[PlaceRef | None, str]:
+    """A name the gazetteer lacks, listed after a town it holds, kept in that town's region for
+    the editor: "located in Quebec City, Masson Angers, and Riviere de Loup"."""
+    words = _strip_stop(loc_text.split(". ")[0].rstrip(".,").split())[:4]
+    if (
+        not words
+        or set(words) & issuer_words
+        or not all(
+            w[:1].isupper() and w[1:2].islower() or w in ("de", "du", "la", "le", "sur") for w in words
+        )
+        or not words[-1][:1].isupper()
+    ):
+        return None, ""
+    name = " ".join(words)
+    if _area(name) is not None or _country_code(name):
+        return None, ""
+    return PlaceRef(locality=name, region=town.region, country=town.country, resolved=False), name
