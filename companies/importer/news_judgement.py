@@ -37,6 +37,12 @@ _RECAP = re.compile(
 )
 
 
+# the issuer's own subsidiary named as the subject: "its subsidiary, X Company," / "its wholly-owned subsidiary X"
+_OWN_SUBSIDIARY = re.compile(
+    r"\b(?:its|our)\s+(?:wholly[- ]owned\s+|indirect\s+|operating\s+)*subsidiar(?:y|ies),?\s*$", re.I
+)
+
+
 # the owner named after the site: "agreed to purchase the 12 Main Street, Dayton, Ohio property of Acme"
 _OWNER_AFTER = re.compile(
     r",?\s+(?:[a-z]+\s+){0,2}(?:property|site|facility|plant|building|land)\s+of\s+(?P<owner>[A-Z][\w&'\-]*)"
@@ -70,6 +76,8 @@ class NewsJudgement:
         m = NAMED_SUBJECT.search(text, max(clause.start, t.start - 120), t.start)
         if m is None or m.group("subj").lower() in SELF_REFERENCES:
             return False  # "The Company will move ...": the issuer itself
+        if _OWN_SUBSIDIARY.search(text, max(0, m.start() - 40), m.start()):
+            return False  # "announced that its subsidiary, Luke Paper Company, plans to": its own
         return not (set(re.findall(r"[A-Z][\w&'\-]*", m.group("subj"))) & self.issuer_words)
 
     def _other_company_speaks(self, text: str) -> bool:

@@ -788,3 +788,10 @@ def test_a_named_division_is_a_site_and_its_trade_no_town():
         "Tamarack today announced the expansion of its Structural and Rail Division located in Muncie, Indiana.",
         '"This will expand our Structural and Rail Division\'s offerings," said the chief executive.',
     ) == [("expanded", "Muncie", "US-IN")]
+
+
+def test_the_issuers_own_subsidiary_named_as_subject_is_the_issuer():
+    assert _keys(
+        "Tamarack Industries announced that its subsidiary, Birchwood Paper Company, plans to permanently "
+        "shut down its paper machine in Muncie, Indiana."
+    ) == [("closed", "Muncie", "US-IN")]
