@@ -22,6 +22,7 @@ import unicodedata
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, chain
 from pathlib import Path
 
@@ -95,8 +96,10 @@ def place_keys(names: Sequence[str]) -> list[str]:
     return ["" if _REJECTED in key else key for key in blob.split("\n")]
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(text: str) -> str:
-    """The lookup key of one place name ("St. Louis" and "Saint-Louis" -> "st louis")."""
+    """The lookup key of one place name ("St. Louis" and "Saint-Louis" -> "st louis").
+    Memoised: a release names the same few places again and again."""
     return place_keys([text])[0]
 
 

@@ -32,18 +32,23 @@ class Gated:
     Same results.
     """
 
-    __slots__ = ("needles", "rx")
+    __slots__ = ("needles", "reach", "rx")
 
-    def __init__(self, rx: re.Pattern[str], needles: tuple[str, ...]) -> None:
+    def __init__(self, rx: re.Pattern[str], needles: tuple[str, ...], reach: int = 80) -> None:
         self.rx = rx
         self.needles = needles
+        # how far before its needle a match may start ("distribution center": 13 characters):
+        # the scan starts that far before the first needle, not at each character before it
+        self.reach = reach
 
     def search(self, text: str) -> re.Match[str] | None:
-        low = needle_view(text)
+        low = needle_view(text)  # (as long as ``text``: the four folded letters map one to one)
+        first = -1
         for needle in self.needles:
-            if needle in low:
-                return self.rx.search(text)
-        return None
+            at = low.find(needle)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        return self.rx.search(text, max(0, first - self.reach)) if first >= 0 else None
 
 
 # --- normalisation -----------------------------------------------------------------------------
@@ -85,6 +90,7 @@ _CHAR_MAP = str.maketrans(
         "\v": "\n",
     }
 )
+_MAPPED_CHAR = re.compile("[" + "".join(re.escape(chr(c)) for c in _CHAR_MAP) + "]")
 _SPACES = re.compile(r"[ ]{2,}")
 _TRAILING = re.compile(r"[ ]+\n|\n[ ]+")
 _BLANKS = re.compile(r"\n{3,}")
@@ -106,7 +112,8 @@ def normalize(text: str) -> str:
     if text.count("\\n") >= 5:
         # a page that embeds the release as a JSON string: its line breaks are written "\n"
         text = text.replace("\\n", "\n").replace('\\"', '"')
-    text = text.translate(_CHAR_MAP)
+    if _MAPPED_CHAR.search(text):  # (str.translate looks up every character in Python)
+        text = _MAPPED_CHAR.sub(lambda m: _CHAR_MAP[ord(m[0])], text)
     # each rewrite only when its pattern can occur: most texts need none of them
     if "  " in text:
         text = _SPACES.sub(" ", text)

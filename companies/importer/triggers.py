@@ -33,6 +33,10 @@ for _index, (*_, _needles) in enumerate(_SPECS):
     for _needle in _needles:
         _BY_NEEDLE.setdefault(_needle, []).append(_index)
 _ALL_NEEDLES = tuple(_BY_NEEDLE)
+# the stems by their first letter: a word is checked only for the stems its letters can start
+_NEEDLES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _needle in _ALL_NEEDLES:
+    _NEEDLES_BY_FIRST[_needle[0]] = (*_NEEDLES_BY_FIRST.get(_needle[0], ()), _needle)
 _WORD_SPECS: dict[str, tuple[int, ...]] = {}
 
 
@@ -43,7 +47,11 @@ def _word_specs(word: str) -> tuple[int, ...]:
     found = _WORD_SPECS.get(word)
     if found is None:
         key = " to " if word == "to" else word
-        found = tuple(sorted({i for n in _ALL_NEEDLES if n in key for i in _BY_NEEDLE[n]}))
+        found = tuple(
+            sorted(
+                {i for c in set(key) for n in _NEEDLES_BY_FIRST.get(c, ()) if n in key for i in _BY_NEEDLE[n]}
+            )
+        )
         if len(_WORD_SPECS) < 50_000:
             _WORD_SPECS[word] = found
     return found
