@@ -168,3 +168,18 @@ def test_the_word_before_a_full_stop_is_the_run_of_letters_dots_and_ampersands_e
     assert _last_word(line, line.index(". 4")) == "p"
     assert _last_word(line, line.index(").") + 1) == ""
     assert _last_word(line, line.index(".& x") + 2) == ""
+
+
+def test_a_gated_search_finds_what_the_pattern_finds():
+    from companies.importer.clauses import ANCHOR, ANCHOR_GATED
+
+    texts = [
+        "x" * 300 + " the new distribution center in Dayton",
+        "Its credit facility was amended; the İDLED plant stays.",
+        "nothing here at all",
+        "production lines " * 40,
+        "Cloſure of the ſite and its mill",
+    ]
+    for text in texts:
+        found, expected = ANCHOR_GATED.search(text), ANCHOR.search(text)
+        assert (found and found.span()) == (expected and expected.span())
