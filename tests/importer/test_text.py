@@ -2,6 +2,7 @@
 
 import re
 
+from companies.importer.clauses import ANCHOR, ANCHOR_GATED
 from companies.importer.text import (
     _last_word,
     classify_paragraph,
@@ -171,8 +172,6 @@ def test_the_word_before_a_full_stop_is_the_run_of_letters_dots_and_ampersands_e
 
 
 def test_a_gated_search_finds_what_the_pattern_finds():
-    from companies.importer.clauses import ANCHOR, ANCHOR_GATED
-
     texts = [
         "x" * 300 + " the new distribution center in Dayton",
         "Its credit facility was amended; the İDLED plant stays.",
