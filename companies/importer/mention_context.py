@@ -24,7 +24,7 @@ class Mention:
     kind: str | None = None
     facility: str | None = None  # "Kapuskasing newsprint mill" when the name is stated
     plural: bool = False  # "the Jewett City ... and Littleton ... plants"
-    decoy: str | None = None  # headquarters, destination, other-company
+    decoy: str | None = None  # headquarters, destination, other-company, cause ...
     decoy_at: int = 0  # where the words that make it a destination start
     has_facility: bool = False
 
@@ -246,6 +246,13 @@ _TITLE_OF = re.compile(
 
 _PREP_ENDS = ("in", "at", "near", "outside", "of")
 
+# a place named as the cause of what happens elsewhere, right after the words for a cause
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:due\s+to|because\s+of|owing\s+to|caused\s+by|as\s+a\s+result\s+of|in\s+the\s+wake\s+of)"
+    r"\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+
 
 def _noun_before(before: str) -> re.Match[str] | None:
     """``_NOUN_BEFORE.search(before) if _FACILITY.search(before) else None``, skipping both scans
@@ -305,6 +312,10 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
                 if b.group("noun").lower() in ("operations", "facilities", "sites", "locations"):
                     m.kind = kind_of(before[max(0, b.start() - 25) : b.end()])
     # decoys
+    if _CAUSE_BEFORE.search(before[-40:]):
+        # "shut down ... due to the Fukushima nuclear plant accident": the cause, not the site
+        m.decoy = "cause"
+        return
     if _TITLE_OF.search(before[-60:]):
         # "the governor of X", "Mayor of Y": a person's office names the place, not a site
         m.decoy = "title"

@@ -3,6 +3,7 @@
 from datetime import date
 
 from companies.importer.events import find_events
+from companies.importer.spans import find_mentions
 from companies.importer.text import Sentence
 
 PUB = date(2014, 5, 6)
@@ -52,3 +53,11 @@ def test_a_division_of_the_issuer_owns_its_site():
 
 def test_another_company_named_with_a_possessive_owns_its_site():
     assert _keys("Corvane said Halden Fabrics' Gastonia, North Carolina plant will close.") == []
+
+
+def test_a_place_named_as_the_cause_is_no_site():
+    sentence = "Its Iwaki plant restarted after having been shut down for a week due to the Fukushima nuclear plant accident."
+    assert [(m.place.locality, m.decoy) for m in find_mentions(sentence)] == [
+        ("Iwaki", None),
+        ("Fukushima", "cause"),
+    ]
