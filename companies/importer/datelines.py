@@ -73,7 +73,8 @@ _DATELINE = re.compile(
     r"|(?<=,\s(?:19|20)\d\d)(?=\s+[A-Z]))\s*(?=\S)",
 )
 _DATELINE_DATE_FIRST = re.compile(
-    rf"^\s*(?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
+    # (a note in brackets may follow the date: "October 30, 2017 (TBD) - MIDLAND, NC -")
+    rf"^\s*(?P<date>{_DATE_ALT})(?:\s*\([^()]{{1,20}}\))?\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
     r"\s*(?:--+|-(?=\s)|:)\s*(?=\S)"
 )
 # Nordic regulatory style: "(Acme, Helsinki, 30 September 2021, 14:15 EEST) - Acme has ..."

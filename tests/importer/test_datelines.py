@@ -206,3 +206,10 @@ def test_a_region_or_a_ticker_tag_in_brackets_after_the_town(paragraph, place, p
 
 def test_a_company_with_a_ticker_tag_in_brackets_is_no_dateline():
     assert find_dateline("Tamarack (NYSE: TMK) - the company said it would grow.") is None
+
+
+def test_a_note_in_brackets_after_a_leading_date():
+    found = find_dateline(
+        "October 30, 2017 (TBD) - MUNCIE, IN - Tamarack Inc. has announced plans to expand."
+    )
+    assert (found.place, found.published) == ("MUNCIE, IN", date(2017, 10, 30))
