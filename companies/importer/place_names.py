@@ -322,6 +322,7 @@ def _share_region(known: dict[str, PlaceRef], key: str, ref: PlaceRef) -> None:
 
 
 _FACILITY_WORD = re.compile(rf"(?i:{FACILITY_NOUN})")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
 
 def _lookup(
@@ -330,7 +331,7 @@ def _lookup(
     """A bare name: a locality the release qualified before ("Martinsville, Va."), a region or
     country of a country that files places by region ("its Ohio plant", not Lima, Peru), else
     a gazetteer locality."""
-    name = name.rstrip(".")
+    name = _POSSESSIVE_END.sub("", name.rstrip("."))  # "at Bulloch County's commerce park"
     if name.casefold() in WORLD_REGIONS or _FACILITY_WORD.fullmatch(name):
         return None  # "Asia"; "Mills" of "York Mills" is the word for a site, not a town
     ref = known.get(name.casefold())
@@ -351,6 +352,10 @@ def _lookup(
         if ref.country is None:
             town = _resolve(name.rsplit(" ", 1)[0], default=default, named=named)
             ref.country = town.country if town.resolved else None
+        if ref.country is None:
+            # else in the one country the release names ("... in southeast Georgia")
+            countries = {code[:2] for code in named}
+            ref.country = countries.pop() if len(countries) == 1 else None
         return ref
     return None
 

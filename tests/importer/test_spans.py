@@ -198,3 +198,11 @@ def test_a_company_listed_after_a_town_is_no_village():
         "plants located in Sherbrooke, Quebec and Tamarack Paper's mill", frozenset({"Tamarack"})
     )
     assert [m.place.locality for m in found] == ["Sherbrooke"]
+
+
+def test_a_county_named_with_a_possessive_is_placed_in_the_one_country_the_release_names():
+    found = find_mentions(
+        "Tamarack plans to construct a manufacturing facility at Bulloch County's Southern Gateway Commerce Park.",
+        named=frozenset({"US", "US-GA"}),
+    )
+    assert [(m.place.locality, m.place.country) for m in found] == [("Bulloch County", "US")]
