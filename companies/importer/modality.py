@@ -251,6 +251,11 @@ _NOT_NOUNS = words(
 )
 
 _THIS_DAY = re.compile(r"\b(?:today|this\s+(?:week|morning|afternoon))\b", re.I)
+# an event noun the release says was announced before (news only if it is completed now)
+_ANNOUNCED_BEFORE = re.compile(
+    r"\b(?:recently|previously|already|earlier)\s+(?:announced|disclosed)\s+$", re.I
+)
+_COMPLETION_VERB = re.compile(r"\b(?:complet|finish|conclud|finali[sz]|clos(?:ed|es|ing)\b)", re.I)
 
 _EXCLUDED = re.compile(
     r"[^.;]{0,40}?\b(?:is|are|was|were)\s+not\s+(?:part\s+of|included\s+in|covered\s+by|subject\s+to)\s+"
@@ -342,6 +347,13 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
         return "background"
+    if (
+        trig.nominal
+        and _ANNOUNCED_BEFORE.search(text, max(0, trig.start - 40), trig.start)
+        and not _THIS_DAY.search(text)
+        and not _COMPLETION_VERB.search(text, max(0, trig.start - 80), trig.start)
+    ):
+        return "background"  # "complements the recently announced addition of ...": told before
     if _BIOGRAPHY.search(text, max(0, trig.start - 120), trig.start):
         return "background"  # "Under his leadership the company expanded production": a career
     if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):

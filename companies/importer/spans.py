@@ -299,14 +299,8 @@ class _SentenceReader:
                 # "York Mills", "Cone Mills": a capitalised "Mills" after a name ends a place's or a
                 # company's name, not a town's plants
                 ref = None
-            if (
-                ref is not None
-                and m.group(0).endswith(("Division", "Divisions"))
-                and (not ref.resolved or ref.country not in {*self.named, self.default_country})
-            ):
-                # a division is named by its trade as often as by its town ("Structural and Rail
-                # Division"): only a town the gazetteer holds in a country the release names is one
-                ref = None
+            if ref is not None and m.group(0).endswith(("Division", "Divisions")):
+                ref = self._division_town(words)
             if ref is not None:
                 s = m.start("loc") + m.group("loc").rfind(ref.text)
                 self.add(s, s + len(ref.text), ref)
@@ -326,6 +320,20 @@ class _SentenceReader:
                     self.free,
                     anchor,
                 )
+
+    def _division_town(self, words: list[str]) -> PlaceRef | None:
+        """The town a division is named after: the first words of its name ("Roanoke Bar
+        Division", "Kitakami Division"), a town the gazetteer holds in a country the release
+        names; a division named by its trade ("Structural and Rail Division") has none."""
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[:n])
+            if set(words[:n]) & self.issuer_words:
+                continue
+            ref = self._lookup(name)
+            if ref is not None and ref.resolved and ref.country in {*self.named, self.default_country}:
+                ref.text = name
+                return ref
+        return None
 
     def _facility_town(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
         """The town of "<words> <facility noun>": its last words, the words before a site's own

@@ -331,6 +331,14 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- expansion -----------------------------------------------------------------------------
     ("expanded", r"\bexpand(?:s|ed|ing)?\b", False, ("expand",)),
     ("expanded", r"\bexpansions?\b", True, ("expansion",)),
+    # equipment or capacity added to a site: "the addition of a coating line at its X facility"
+    (
+        "expanded",
+        r"\badditions?\s+of\s+(?:[\w$.,-]+\s+){0,5}?(?:lines?|machines?|capacity|capabilities|furnaces?|kilns?"
+        r"|presses|ovens?|equipment|shifts?|warehouse\s+space|square\s+feet)\b",
+        True,
+        ("addition",),
+    ),
     (
         "expanded",
         r"\binvest(?:s|ed|ing)?\s+(?:(?:approximately|about|around|nearly|roughly|some|over|an\s+additional|more\s+than"

@@ -795,3 +795,9 @@ def test_the_issuers_own_subsidiary_named_as_subject_is_the_issuer():
         "Tamarack Industries announced that its subsidiary, Birchwood Paper Company, plans to permanently "
         "shut down its paper machine in Muncie, Indiana."
     ) == [("closed", "Muncie", "US-IN")]
+
+
+def test_the_addition_of_equipment_at_a_site_expands_it():
+    assert _keys(
+        "Tamarack announced the addition of a coating line and a paint line at its Muncie, Indiana facility."
+    ) == [("expanded", "Muncie", "US-IN")]

@@ -114,3 +114,17 @@ def test_a_deal_called_off_or_only_of_interest_is_no_deal(sentence, mood):
 )
 def test_a_persons_record_is_background(sentence):
     assert _mood(sentence) == "background"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        (
+            "This project complements the recently announced addition of a line at the Tulsa mill.",
+            "background",
+        ),
+        ("Acme today completed its previously announced purchase of the Tulsa plant.", "asserted"),
+    ],
+)
+def test_an_event_announced_before_is_news_only_when_completed_now(sentence, mood):
+    assert _mood(sentence) == mood

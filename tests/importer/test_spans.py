@@ -206,3 +206,8 @@ def test_a_county_named_with_a_possessive_is_placed_in_the_one_country_the_relea
         named=frozenset({"US", "US-GA"}),
     )
     assert [(m.place.locality, m.place.country) for m in found] == [("Bulloch County", "US")]
+
+
+def test_a_division_is_named_after_the_town_its_name_begins_with():
+    found = find_mentions("added capacity at its Roanoke Bar Division last year", named=frozenset({"US"}))
+    assert [(m.place.locality, m.place.region) for m in found] == [("Roanoke", "US-VA")]
