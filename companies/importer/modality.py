@@ -42,6 +42,12 @@ _HEDGE_AFTER = re.compile(
     re.I,
 )
 
+# an event whose date is put off: "the start-up of the expansion ... to be delayed until June"
+_PUT_OFF_AFTER = re.compile(
+    r"\b(?:to\s+be|is\s+being|has\s+been|will\s+be)\s+(?:further\s+)?(?:delayed|postponed|deferred)\b", re.I
+)
+
+
 # reported speech is an announcement, not a conditional: "said it would close"
 _REPORTED = re.compile(
     r"\b(?:said|announced|confirmed|stated|indicated|disclosed)\s+(?:(?:on\s+)?(?:today|yesterday|\w+day)\s+)?"
@@ -401,6 +407,8 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     after = text[trig.end : clause.end]
     if _HEDGE_AFTER.search(after[:120]):
         return "hedged"
+    if _PUT_OFF_AFTER.search(after[:90]):
+        return "negated"  # "expects the start up of the expansion at X to be delayed": not this news
     if _STATE_AFTER.match(text, trig.end) or _REMAINS.search(text, max(0, trig.start - 40), trig.start):
         return "background"
     if _HAS_BEEN.search(text, max(0, trig.start - 40), trig.start) and (

@@ -30,6 +30,8 @@ from .triggers import Trigger
 # "On October 6, 2015, the Company announced ...": an earlier announcement told again, when its
 # day is this long before the release (results releases recap the quarter's news this way)
 RECAP_DAYS = 30
+# a deal done this many days or more before the release, told in the past, is the setting
+PAST_DEAL_DAYS = 14
 _RECAP = re.compile(
     r"\s*On\s+(?:\w+day,?\s+)?[\w.,\s]{4,30}?,\s+(?:the\s+company|we|it|[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
     r"\s+(?:publicly\s+)?(?:announced|reported|disclosed)\b",
@@ -108,6 +110,18 @@ class NewsJudgement:
             and effective.value < self.published - timedelta(days=RECAP_DAYS)
             and _RECAP.match(text[: t.start])
         ):
+            return True
+        if (
+            self.published is not None
+            and effective.exact
+            and not effective.year_only
+            and effective.value < self.published - timedelta(days=PAST_DEAL_DAYS)
+            and t.type in ("sold", "acquired")
+            and t.type not in self.headline_types
+            and PAST_FORMS.search(t.text.split()[0]) is not None
+        ):
+            # "The Company acquired the Kinston facility on September 30", in an October release
+            # about closing lines there: the deal that made it the company's, not today's news
             return True
         if self.published is None:
             # undated release: "the plant was opened in 1961" is history all the same

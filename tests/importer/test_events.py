@@ -801,3 +801,23 @@ def test_the_addition_of_equipment_at_a_site_expands_it():
     assert _keys(
         "Tamarack announced the addition of a coating line and a paint line at its Muncie, Indiana facility."
     ) == [("expanded", "Muncie", "US-IN")]
+
+
+def test_a_deal_done_weeks_before_the_release_is_the_setting_of_its_news():
+    events = find_events(
+        [
+            Sentence(
+                "Tamarack will shut two production lines at its recently acquired Muncie, Indiana plant.",
+                0,
+                "body",
+                0,
+            ),
+            Sentence(
+                "Tamarack acquired the Muncie facility on January 20, 2012 for $22 million.", 1000, "body", 1
+            ),
+        ],
+        headline="Tamarack to shut lines at Muncie plant",
+        published=PUB,
+        issuer="Tamarack Industries, Inc.",
+    )[0]
+    assert [(e.type, e.place.locality) for e in events] == [("closed", "Muncie")]

@@ -128,3 +128,10 @@ def test_a_persons_record_is_background(sentence):
 )
 def test_an_event_announced_before_is_news_only_when_completed_now(sentence, mood):
     assert _mood(sentence) == mood
+
+
+def test_an_event_put_off_is_no_news_of_it():
+    assert (
+        _mood("Acme expects the start-up of the expansion at its Tulsa plant to be delayed until June.")
+        == "negated"
+    )
