@@ -32,6 +32,8 @@ from .triggers import Trigger
 RECAP_DAYS = 30
 # a deal done this many days or more before the release, told in the past, is the setting
 PAST_DEAL_DAYS = 14
+# an event noun dated this many days or more before the release names a past event
+PAST_PERIOD_DAYS = 60
 _RECAP = re.compile(
     r"\s*On\s+(?:\w+day,?\s+)?[\w.,\s]{4,30}?,\s+(?:the\s+company|we|it|[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
     r"\s+(?:publicly\s+)?(?:announced|reported|disclosed)\b",
@@ -122,6 +124,15 @@ class NewsJudgement:
         ):
             # "The Company acquired the Kinston facility on September 30", in an October release
             # about closing lines there: the deal that made it the company's, not today's news
+            return True
+        if (
+            self.published is not None
+            and t.nominal
+            and not effective.year_only
+            and effective.value < self.published - timedelta(days=PAST_PERIOD_DAYS)
+        ):
+            # "the impact from the sale of the company's mill in Ladysmith in August 2018", in a
+            # May 2019 results release: an event named by its noun, dated months before, is history
             return True
         if self.published is None:
             # undated release: "the plant was opened in 1961" is history all the same

@@ -821,3 +821,21 @@ def test_a_deal_done_weeks_before_the_release_is_the_setting_of_its_news():
         issuer="Tamarack Industries, Inc.",
     )[0]
     assert [(e.type, e.place.locality) for e in events] == [("closed", "Muncie")]
+
+
+def test_an_event_noun_dated_months_before_the_release_is_history():
+    events = find_events(
+        [
+            Sentence(
+                "Sales fell, including the impact from the sale of the company's mill in Muncie, Indiana in "
+                "October 2011, partially offset by higher prices.",
+                0,
+                "body",
+                0,
+            )
+        ],
+        headline="Tamarack reports fourth quarter results",
+        published=PUB,
+        issuer="Tamarack Industries, Inc.",
+    )[0]
+    assert events == []
