@@ -274,6 +274,15 @@ _LAST_YEAR = re.compile(
     r"\b(?:last\s+year(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b", re.I
 )
 
+# a span of time gone by after the event word, with a perfect tense before it
+_OVER_THE_PAST = re.compile(
+    r"[^.;]{0,60}?\b(?:over|during|in|throughout)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|quarters?)\b",
+    re.I,
+)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 # a leading clause of time or cause, still open where the event word stands
 _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
 
@@ -365,7 +374,9 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):
         return "background"  # "employees were furloughed when the mill was idled in November"
     if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
-        return "background"  # "last year's results were affected by a strike that forced the suspension of"
+        return "background"
+    if _OVER_THE_PAST.match(text, trig.end, clause.end) and _PERFECT_BEFORE.search(before[-40:]):
+        return "background"  # "investments have increased capacity by 15% over the past year": a record  # "last year's results were affected by a strike that forced the suspension of"
     if (
         not trig.nominal
         and PAST_FORMS.search(trig.text.split()[0])

@@ -135,3 +135,17 @@ def test_an_event_put_off_is_no_news_of_it():
         _mood("Acme expects the start-up of the expansion at its Tulsa plant to be delayed until June.")
         == "negated"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        (
+            "At the Tulsa mill, investments have increased capacity by 15 per cent over the past year.",
+            "background",
+        ),
+        ("Acme has expanded its Tulsa plant, adding 50 jobs.", "asserted"),
+    ],
+)
+def test_a_record_over_the_past_year_is_background(sentence, mood):
+    assert _mood(sentence) == mood
