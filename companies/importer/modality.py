@@ -280,6 +280,11 @@ _OVER_THE_PAST = re.compile(
     r"(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|quarters?)\b",
     re.I,
 )
+_PLUPERFECT = re.compile(r"\bhad\s+(?:already\s+|previously\s+|earlier\s+)?been\s+(?:\w+ly\s+)?$", re.I)
+_ALREADY_DONE = re.compile(
+    r"\balready\s+(?:undertaken|implemented|taken|completed|carried\s+out|executed|made|done)\b[^.;]{0,60}$",
+    re.I,
+)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
 
 
@@ -374,6 +379,12 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):
         return "background"  # "employees were furloughed when the mill was idled in November"
     if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
+        return "background"
+    if _PLUPERFECT.search(before[-40:]) or (
+        trig.nominal and _ALREADY_DONE.search(text, max(0, trig.start - 100), trig.start)
+    ):
+        # "The mill had been indefinitely idled at the end of July", "the measures already
+        # undertaken, including the closure of the X site": the past before the news
         return "background"
     if _OVER_THE_PAST.match(text, trig.end, clause.end) and _PERFECT_BEFORE.search(before[-40:]):
         return "background"  # "investments have increased capacity by 15% over the past year": a record  # "last year's results were affected by a strike that forced the suspension of"

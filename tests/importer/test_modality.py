@@ -149,3 +149,14 @@ def test_an_event_put_off_is_no_news_of_it():
 )
 def test_a_record_over_the_past_year_is_background(sentence, mood):
     assert _mood(sentence) == mood
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Tulsa mill had been indefinitely idled at the end of July.",
+        "Beyond the measures already undertaken this year, including the closure of the Tulsa site, staff will fall.",
+    ],
+)
+def test_the_past_before_the_news_is_background(sentence):
+    assert _mood(sentence) == "background"
