@@ -85,6 +85,8 @@ _CHAR_MAP = str.maketrans(
         "\u2060": "",
         "\ufeff": "",
         "\u00ad": "",  # soft hyphen
+        "\u00ae": "",  # registered and trade marks: "Intertape Polymer Group\u00ae Inc." is the name
+        "\u2122": "",
         "\t": " ",
         "\f": "\n",
         "\v": "\n",

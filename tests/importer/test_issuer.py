@@ -289,3 +289,11 @@ def test_a_legal_form_alone_or_a_division_is_no_issuer(phrase):
         find_company(f"{phrase} said today that volumes rose.", f"{phrase} said today that volumes rose.")
         is None
     )
+
+
+def test_a_registered_mark_inside_the_name_is_no_end_of_it():
+    proposal = extract(
+        "Tamarack expands Muncie plant\n\nMUNCIE, Ind., Oct. 30, 2017 - Tamarack Polymer Group\u00ae Inc. (TPG) "
+        "has announced plans to expand operations at its manufacturing facility near Muncie."
+    )
+    assert proposal.company.name == "Tamarack Polymer Group Inc."

@@ -182,3 +182,9 @@ def test_a_gated_search_finds_what_the_pattern_finds():
     for text in texts:
         found, expected = ANCHOR_GATED.search(text), ANCHOR.search(text)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def test_normalize_drops_registered_and_trade_marks():
+    assert normalize("Tamarack Polymer Group\u00ae Inc. makes Widgetry\u2122 tapes.") == (
+        "Tamarack Polymer Group Inc. makes Widgetry tapes."
+    )
