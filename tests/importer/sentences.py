@@ -21,3 +21,9 @@ def events_in(
         issuer=issuer,
     )
     return events
+
+
+def event_keys(*sentences: str, issuer: str = "Tamarack Industries, Inc.") -> list[tuple]:
+    """(type, town, region) of each event in ``sentences``, published on 6 March 2012."""
+    events = events_in(*sentences, issuer=issuer, published=date(2012, 3, 6))
+    return [(e.type, e.place.locality, e.place.region) for e in events]

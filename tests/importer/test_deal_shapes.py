@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.importer.sentences import events_in
+from tests.importer.sentences import event_keys, events_in
 
 DEALS = [
     # the seller named before the object
@@ -100,26 +100,21 @@ def test_a_company_bought_for_its_trade_and_assets_is_placed_where_it_has_its_pl
     assert [(e.type, e.place.locality) for e in events] == [("acquired", "Swadlincote")]
 
 
-def _keys(*body):
-    events = events_in(*body, issuer="Tamarack Industries, Inc.", published=date(2012, 3, 6))
-    return [(e.type, e.place.locality, e.place.region) for e in events]
-
-
 def test_a_site_bought_from_the_issuer_named_after_it_is_the_issuers_sale():
-    assert _keys(
+    assert event_keys(
         "Birchwood Farms agreed to purchase the 410 SE Alder Street, Tulsa, Oklahoma property of Tamarack for $3 million."
     ) == [("sold", "Tulsa", "US-OK")]
 
 
 def test_an_aside_between_a_deal_verb_and_its_object():
-    assert _keys(
+    assert event_keys(
         "Tamarack acquired, among other assets, the seller's inventories, equipment and facility located in "
         "Tulsa, Oklahoma."
     ) == [("acquired", "Tulsa", "US-OK")]
 
 
 def test_a_deal_whose_object_names_two_towns_with_their_states_before_the_facility_word():
-    assert _keys(
+    assert event_keys(
         "Tamarack announced its acquisition of the Dayton, Ohio and Broken Arrow, Oklahoma tissue paper "
         "converting operations of Birchwood Paper."
     ) == [("acquired", "Dayton", "US-OH"), ("acquired", "Broken Arrow", "US-OK")]

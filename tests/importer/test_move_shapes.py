@@ -8,7 +8,7 @@ import pytest
 
 from companies.importer.events import find_events
 from companies.importer.text import Sentence
-from tests.importer.sentences import events_in
+from tests.importer.sentences import event_keys, events_in
 
 MOVES = [
     ("Kestrel will relocate its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
@@ -94,20 +94,17 @@ def test_a_move_to_a_new_site_in_the_same_town_is_only_the_move():
     assert [(e.type, e.place.locality) for e in events] == [("closed", "Dayton")]
 
 
-def _keys(*body):
-    events = events_in(*body, issuer="Tamarack Industries, Inc.", published=date(2012, 3, 6))
-    return [(e.type, e.place.locality, e.place.region) for e in events]
-
-
 def test_every_town_of_a_semicolon_list_after_a_move_is_a_destination():
-    assert _keys(
+    assert event_keys(
         "Tamarack will close its Erie, Pennsylvania plant and move its equipment to its plants located in "
         "Dayton, Ohio; Muncie, Indiana; and Tulsa, Oklahoma."
     ) == [("closed", "Erie", "US-PA")]
 
 
 def test_a_semicolon_list_of_towns_is_one_list():
-    assert _keys("Tamarack will close its plants in Dayton, Ohio; Muncie, Indiana; and Tulsa, Oklahoma.") == [
+    assert event_keys(
+        "Tamarack will close its plants in Dayton, Ohio; Muncie, Indiana; and Tulsa, Oklahoma."
+    ) == [
         ("closed", "Dayton", "US-OH"),
         ("closed", "Muncie", "US-IN"),
         ("closed", "Tulsa", "US-OK"),
@@ -115,7 +112,7 @@ def test_a_semicolon_list_of_towns_is_one_list():
 
 
 def test_a_close_after_a_move_and_consequently_is_the_sources():
-    assert _keys(
+    assert event_keys(
         "Tamarack has, after talks with the union, decided to transfer the production of its kitchen range "
         "from Erie, Pennsylvania, to its manufacturing facility in Muncie, Indiana, and consequently close "
         "the factory in Erie."
