@@ -254,6 +254,10 @@ _CHROME_LINE_MAX = 500
 _MENU = re.compile(r"^[^|]{1,30}(?:\|[^|]{1,30}){2,}(?:\|[^|]*)?$")
 
 
+_STAMP_MAX = 200
+_CONTACT_READ = 1000
+
+
 def is_chrome(line: str) -> bool:
     """Page furniture: every word is a menu, banner or wire word ("Print News Release", "Share"),
     a menu bar, or the line speaks of the page itself ("sign up for a subscription")."""
@@ -269,6 +273,7 @@ def is_chrome(line: str) -> bool:
 
 
 def _is_contact(line: str) -> bool:
+    line = line[:_CONTACT_READ]  # a contact shows in its opening; a huge line stays cheap
     return bool(CONTACT_LINE.search(line) or _CONTACT_HEAD.search(line) or _ADDRESS.search(line)) or (
         classify_paragraph(line) == "contact"
     )
@@ -276,6 +281,8 @@ def _is_contact(line: str) -> bool:
 
 def _is_stamp(line: str) -> bool:
     """A time stamp, date or wire tag standing alone: "22 Jan, 2024, 17:45 ET", "PRNewswire-FirstCall"."""
+    if len(line) > _STAMP_MAX:
+        return False  # a stamp is short; a long line is prose (and a huge one stays cheap)
     rest = line
     found = parse_date(line)
     if found:
