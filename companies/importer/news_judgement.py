@@ -34,6 +34,7 @@ RECAP_DAYS = 30
 PAST_DEAL_DAYS = 14
 # an event noun dated this many days or more before the release names a past event
 PAST_PERIOD_DAYS = 60
+_YEAR_AFTER = re.compile(r"\b(?:19|20)\d\d\b")
 _RECAP = re.compile(
     r"\s*On\s+(?:\w+day,?\s+)?[\w.,\s]{4,30}?,\s+(?:the\s+company|we|it|[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
     r"\s+(?:publicly\s+)?(?:announced|reported|disclosed)\b",
@@ -127,7 +128,13 @@ class NewsJudgement:
             return True
         if (
             self.published is not None
-            and t.nominal
+            and (
+                t.nominal
+                or (
+                    PAST_FORMS.search(t.text.split()[0]) is not None
+                    and _YEAR_AFTER.search(text, t.end, t.end + 80)
+                )
+            )
             and not effective.year_only
             and effective.value < self.published - timedelta(days=PAST_PERIOD_DAYS)
         ):

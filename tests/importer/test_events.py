@@ -839,3 +839,17 @@ def test_an_event_noun_dated_months_before_the_release_is_history():
         issuer="Tamarack Industries, Inc.",
     )[0]
     assert events == []
+
+
+def test_an_event_told_in_the_past_with_a_month_and_year_months_before_is_history():
+    events = find_events(
+        [
+            Sentence(
+                "Tamarack closed its Muncie, Indiana plant in October 2011 and cut 90 jobs.", 0, "body", 0
+            )
+        ],
+        headline="Tamarack reports fourth quarter results",
+        published=PUB,
+        issuer="Tamarack Industries, Inc.",
+    )[0]
+    assert events == []
