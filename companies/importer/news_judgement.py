@@ -32,7 +32,8 @@ from .triggers import Trigger
 RECAP_DAYS = 30
 # a deal done this many days or more before the release, told in the past, is the setting
 PAST_DEAL_DAYS = 14
-# an event noun dated this many days or more before the release names a past event
+# an event noun, or a past verb with a year after it, dated this many days or more before the
+# release tells a past event
 PAST_PERIOD_DAYS = 60
 _YEAR_AFTER = re.compile(r"\b(?:19|20)\d\d\b")
 _RECAP = re.compile(
@@ -139,7 +140,8 @@ class NewsJudgement:
             and effective.value < self.published - timedelta(days=PAST_PERIOD_DAYS)
         ):
             # "the impact from the sale of the company's mill in Ladysmith in August 2018", in a
-            # May 2019 results release: an event named by its noun, dated months before, is history
+            # May 2019 results release, or "closed its X plant in October 2011": an event named by
+            # its noun or told in the past with its year, dated months before, is history
             return True
         if self.published is None:
             # undated release: "the plant was opened in 1961" is history all the same

@@ -473,7 +473,7 @@ class _SentenceReader:
                 return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
             if ref.resolved and ref.locality and ref.region:
                 listed_with = ref
-            elif ref.resolved or ref.region != getattr(listed_with, "region", None):
+            elif ref.resolved or listed_with is None or ref.region != listed_with.region:
                 listed_with = None  # (a village kept with the town before it keeps the list going)
             loc_start, loc_text = more.start("loc"), more.group("loc")
 
