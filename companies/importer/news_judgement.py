@@ -9,7 +9,7 @@ A mixin of ``EventFinder`` (``events``), like ``DealReading`` and ``CarryOver``.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from .clauses import Clause
 from .effective import Effective
@@ -56,10 +56,12 @@ _OWNER_AFTER = re.compile(
 
 
 class NewsJudgement:
-    """Judgements on one event word and place; needs ``issuer_words`` and ``published``."""
+    """Judgements on one event word and place; needs ``issuer_words``, ``published`` and
+    ``headline_types``."""
 
     issuer_words: frozenset[str]
     published: date | None
+    headline_types: set[str]
 
     def _buys_issuers(self, text: str, t: Trigger) -> bool:
         """ "Brant Co. has purchased Kestrel's Erie plant": another company's deed, but the issuer's sale."""
@@ -102,51 +104,58 @@ class NewsJudgement:
         return bool(MENTION_SPARED.match(text[m.end : clause.end]))
 
     def _historical(self, t: Trigger, effective: Effective | None, text: str = "") -> bool:
-        """An event dated more than a year before the release is background ("closed in 2008"),
-        and so is one given a day more than a month before it ("On October 6, the Company
-        announced the temporary shutdown of ...", in a November results release): a recap."""
+        """Whether the event is the past the release tells, not its news: dated more than a
+        year before the release ("closed in 2008"), or less long ago when the sentence reads as
+        history (``_PAST_READINGS``)."""
         if effective is None:
             return False
-        if (
-            self.published is not None
-            and effective.exact
-            and not effective.year_only
-            and effective.value < self.published - timedelta(days=RECAP_DAYS)
-            and _RECAP.match(text[: t.start])
-        ):
-            return True
-        if (
-            self.published is not None
-            and effective.exact
-            and not effective.year_only
-            and effective.value < self.published - timedelta(days=PAST_DEAL_DAYS)
-            and t.type in ("sold", "acquired")
-            and t.type not in self.headline_types
-            and PAST_FORMS.search(t.text.split()[0]) is not None
-        ):
-            # "The Company acquired the Kinston facility on September 30", in an October release
-            # about closing lines there: the deal that made it the company's, not today's news
-            return True
-        if (
-            self.published is not None
-            and (
-                t.nominal
-                or (
-                    PAST_FORMS.search(t.text.split()[0]) is not None
-                    and _YEAR_AFTER.search(text, t.end, t.end + 80)
-                )
-            )
-            and not effective.year_only
-            and effective.value < self.published - timedelta(days=PAST_PERIOD_DAYS)
-        ):
-            # "the impact from the sale of the company's mill in Ladysmith in August 2018", in a
-            # May 2019 results release, or "closed its X plant in October 2011": an event named by
-            # its noun or told in the past with its year, dated months before, is history
-            return True
         if self.published is None:
             # undated release: "the plant was opened in 1961" is history all the same
-            return effective.year_only and PAST_FORMS.search(t.text.split()[0]) is not None
+            return effective.year_only and _told_in_past(t)
         if effective.year_only:
             # "which was idled in 2019", told in 2021: a year alone, over before this one began
             return effective.value.year < self.published.year
-        return effective.value < self.published - timedelta(days=400)
+        age = (self.published - effective.value).days
+        return any(age > days and reads(self, t, effective, text) for days, reads in _PAST_READINGS)
+
+
+def _told_in_past(t: Trigger) -> bool:
+    return PAST_FORMS.search(t.text.split()[0]) is not None
+
+
+def _recap(judge: NewsJudgement, t: Trigger, effective: Effective, text: str) -> bool:
+    """ "On October 6, the Company announced the temporary shutdown of ...", in a November
+    results release: an earlier announcement told again."""
+    return effective.exact and _RECAP.match(text[: t.start]) is not None
+
+
+def _past_deal(judge: NewsJudgement, t: Trigger, effective: Effective, text: str) -> bool:
+    """ "The Company acquired the Kinston facility on September 30", in an October release about
+    closing lines there: the deal that made it the company's, not today's news."""
+    return (
+        effective.exact
+        and t.type in ("sold", "acquired")
+        and t.type not in judge.headline_types
+        and _told_in_past(t)
+    )
+
+
+def _past_period(judge: NewsJudgement, t: Trigger, effective: Effective, text: str) -> bool:
+    """ "the impact from the sale of the company's mill in Ladysmith in August 2018", in a May
+    2019 results release, or "closed its X plant in October 2011": an event named by its noun or
+    told in the past with its year."""
+    return t.nominal or (_told_in_past(t) and _YEAR_AFTER.search(text, t.end, t.end + 80) is not None)
+
+
+def _always(judge: NewsJudgement, t: Trigger, effective: Effective, text: str) -> bool:
+    return True
+
+
+# (days, reading): an event dated more than ``days`` before the release is history when the
+# reading holds
+_PAST_READINGS = (
+    (RECAP_DAYS, _recap),
+    (PAST_DEAL_DAYS, _past_deal),
+    (PAST_PERIOD_DAYS, _past_period),
+    (400, _always),
+)
