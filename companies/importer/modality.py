@@ -105,6 +105,12 @@ _NEXT_OK = words(
 )
 
 _DETERMINERS = words("its the a an our their all both two three four five several some one this")
+# "this" before a span of time is no object: "production at the mill resumed this week"
+_THIS_TIME = re.compile(
+    r"\s+this\s+(?:week|month|year|quarter|morning|afternoon|evening|weekend|spring|summer|fall|autumn"
+    r"|winter|season)\b",
+    re.I,
+)
 
 _DOWN_SINCE = re.compile(
     r"\b(?:has|have|had)\s+been\s+(?:\w+ly\s+)?(?:down|idle|idled|shut(?:\s+down)?|closed|curtailed|mothballed"
@@ -140,7 +146,7 @@ def _foreign_object(text: str, end: int) -> bool:
         # a product named before the work: "curtail pulp production", "halt engine assembly"
         # (the anchor may span words: "shut down paper machine 2")
         return not _PRODUCT_WORK.match(after)
-    if word in _DETERMINERS:
+    if word in _DETERMINERS and not _THIS_TIME.match(after):
         # a label in brackets does not end the phrase: "one of two blast furnaces ("B") at"
         window = _BRACKETED.sub(lambda b: " " * len(b.group(0)), text[end : end + 120])
         np = re.match(r"\s+(?:[\w'$.,%\-]+\s+){0,9}[\w'$.,%\-]+", window)

@@ -379,11 +379,13 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "expanded",
         # new equipment put in at a site grows it: "will install a new paper machine at its mill",
-        # "build a new production line at its mill" (building a whole site opens it, above)
+        # "build a new production line at its mill", "build a second line" (building a whole site
+        # opens it, above)
         r"\b(?:install|installs|installed|installing|installation\s+of)\s+(?:a|an|two|three|four|\d+)\s+"
         rf"(?:[\w$.,-]+\s+){{0,3}}?{PART_NOUN}\b"
         r"|\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of)\s+"
-        rf"(?:a|an|two|three|\d+)\s+(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:[\w$.,-]+\s+){{0,2}}?{PART_NOUN}\b",
+        rf"(?:(?:a|an|two|three|\d+)\s+(?:[\w$.,-]+\s+){{0,3}}?(?:new|second|third|fourth|fifth|additional)"
+        rf"|another)\s+(?:[\w$.,-]+\s+){{0,2}}?{PART_NOUN}\b",
         False,
         ("install", "build", "built", "construct"),
     ),

@@ -32,6 +32,9 @@ def _mood(sentence: str) -> str:
         # the work as a gerund is the site's work, not a foreign object
         ("The Dayton plant has restarted producing adhesive tapes.", "asserted"),
         ("The Dayton foundry will cease molding and melt operations in June.", "asserted"),
+        # "this" before a span of time is no object of the verb
+        ("Production at the Dayton mill resumed this week.", "asserted"),
+        ("A storm closed this road for a week.", "background"),
         # event nouns after a stretch of past years are the industry's history
         (
             "The region has been hit hard in recent years, with mill closures in Dayton and Erie.",

@@ -84,6 +84,8 @@ PHRASES = {
         "plans a 50,000-square-foot expansion of its {P} {N}",
         "will double capacity at its {P} {N}",
         "will install a new paper machine at its {P} {N}",
+        "will build a second production line at its {P} {N}",
+        "plans to build another production line at its {N} in {P}",
         "broke ground on an expansion of its {P} {N}",
     ],
     "sold": [
