@@ -148,7 +148,10 @@ WORLD_REGIONS: frozenset[str] = frozenset(
 # A deal's object only: an opening or a closure needs a facility noun.
 PROPERTY_NOUN = (
     r"(?:(?<!intellectual\s)propert(?:y|ies)|premises|land\s+and\s+buildings?|buildings?\s+and\s+land"
-    r"|(?:industrial|office|freehold|leasehold)\s+(?:buildings?|space|sites?|parks?))"
+    r"|(?:industrial|office|freehold|leasehold)\s+(?:buildings?|space|sites?|parks?)"
+    # a building as a thing bought, after its article or its floor area ("a 120,000 square foot
+    # building"), never the verb ("building a plant")
+    r"|(?:(?<=\ba\s)|(?<=\bthe\s)|(?<=\bfoot\s)|(?<=\bfeet\s)|(?<=-foot\s)|(?<=\bmetre\s)|(?<=\bmeter\s))buildings?)"
 )
 
 # The nouns of a whole site ("the Camas mill"), singular and plural: what a part of a site (a

@@ -72,11 +72,23 @@ def test_each_deal_shape_gives_its_deal(sentence, want):
             "Derrimut",
         ),
         ("Tamarack completed the sale of land and buildings in Kestrel, Ont. to a developer.", "Kestrel"),
+        # a building bought, named by its article or its floor area
+        ("Tamarack has purchased a 120,000-square-foot building in Dayton, Ohio.", "Dayton"),
+        ("Tamarack bought the building it leases in Erie, Pennsylvania.", "Erie"),
     ],
 )
 def test_real_estate_bought_or_sold_is_a_deal_on_its_site(sentence, want):
     events = events_in(sentence, issuer="Tamarack", published=date(2011, 10, 21))
     assert [e.place.locality for e in events] == [want]
+
+
+def test_building_as_a_verb_is_no_property():
+    events = events_in(
+        "Tamarack acquired Birch Co., which is building a plant in Dayton, Ohio.",
+        issuer="Tamarack",
+        published=date(2011, 10, 21),
+    )
+    assert events == []
 
 
 def test_intellectual_property_is_no_site():
