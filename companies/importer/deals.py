@@ -57,6 +57,16 @@ _SEAT_BREAK = re.compile(
 )
 
 
+# a business of the issuer's sold or bought, named by its seat: "its packaging business, based in
+# X", "its X-based flooring division" (a business has no facility word; its seat is its site)
+BUSINESS_OBJECT = re.compile(
+    r"\s+(?:of\s+)?(?:its|the|our)\s+(?P<words>(?:[\w&'.,-]+\s+){0,5}?)"
+    r"(?:business(?:es)?|division|operations|subsidiary|unit)\b"
+)
+_BASED_IN = re.compile(r",?\s+(?:(?:which|that)\s+is\s+)?(?:based|located|headquartered)\s+in\s+$", re.I)
+_BASED_AFTER = re.compile(r"-based\s")
+
+
 _DEAL_CLOSED = re.compile(
     r"\b(?:transaction|sale|acquisition|purchase|deal|divestiture)\b[^.;]{0,40}?"
     r"\b(?:closed|was\s+(?:closed|completed)|completed|became\s+effective)\b",
@@ -211,6 +221,22 @@ class DealReading:
             between = text[target.end() : m.start]
             near = 0 <= len(between) <= 100 and not _SEAT_BREAK.search(between)
             if near and m.place.locality and m.decoy in (None, "headquarters", "company-seat"):
+                return replace(m, decoy=None)
+        return None
+
+    @staticmethod
+    def _business_seat(text: str, t: Trigger, mentions: list[Mention]) -> Mention | None:
+        """The seat of a business sold or bought: "sold its packaging business, based in X" or
+        "its X-based packaging business"."""
+        business = BUSINESS_OBJECT.match(text, t.end)
+        if business is None:
+            return None
+        for m in mentions:
+            if not m.place.locality or m.decoy not in (None, "headquarters", "company-seat"):
+                continue
+            if business.start("words") <= m.start and _BASED_AFTER.match(text, m.end):
+                return replace(m, decoy=None)
+            if m.start >= business.end() and _BASED_IN.fullmatch(text, business.end(), m.start):
                 return replace(m, decoy=None)
         return None
 

@@ -40,6 +40,7 @@ from .deals import (
     _DEAL_CLOSED,
     _DEAL_INCLUDES,
     _DEAL_LISTED,
+    BUSINESS_OBJECT,
     DealReading,
     _direct_object,
 )
@@ -301,6 +302,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                 and not (t.nominal and any(c.type == t.type for c in self.events))
                 # a company bought has no facility word: "acquired Halvard Tooling of Lancaster"
                 and not (t.type == "acquired" and _COMPANY_OBJECT.match(text, t.end))
+                # nor a business: "sold its packaging business, based in X"
+                and not (t.type in ("sold", "acquired") and BUSINESS_OBJECT.match(text, t.end))
             ):
                 continue
             rel_t = inside(relatives, t.start)
@@ -373,6 +376,7 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         usable = [m for m in usable if _pkey(m.place) not in idled]
         if type_ in ("sold", "acquired") and not _direct_object(text, t):
             seat = self._target_seat(text, t, mentions) if type_ == "acquired" else None
+            seat = seat or self._business_seat(text, t, mentions)
             if seat is None:
                 return
             usable = [seat]  # "acquired Halvard Tooling, a die maker based in Lancaster"

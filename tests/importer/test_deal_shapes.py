@@ -130,3 +130,24 @@ def test_a_deal_whose_object_names_two_towns_with_their_states_before_the_facili
         "Tamarack announced its acquisition of the Dayton, Ohio and Broken Arrow, Oklahoma tissue paper "
         "converting operations of Birchwood Paper."
     ) == [("acquired", "Dayton", "US-OH"), ("acquired", "Broken Arrow", "US-OK")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Tamarack has sold its coatings business, based in Dayton, Ohio, to Birch Co.",
+            [("sold", "Dayton")],
+        ),
+        ("Tamarack has sold its Erie, Pennsylvania-based flooring division to Birch Co.", [("sold", "Erie")]),
+        (
+            "Tamarack agreed to sell its resin unit, which is located in Dayton, Ohio, to Birch Co.",
+            [("sold", "Dayton")],
+        ),
+        # the seller's own seat is not the business's
+        ("Tamarack, based in Dayton, Ohio, sold its coatings business to Birch Co.", []),
+    ],
+)
+def test_a_business_sold_is_placed_at_its_seat(sentence, want):
+    events = events_in(sentence, issuer="Tamarack", published=date(2011, 10, 21))
+    assert [(e.type, e.place.locality) for e in events] == want
