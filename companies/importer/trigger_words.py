@@ -180,6 +180,17 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "closed",
+        # a site whose work is folded into another: "integrate its X operations into its Y plant",
+        # "merge the X plant into the Y site"
+        r"\b(?:integrat(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|fold(?:s|ed|ing)?)\b(?=\s+(?:its|their|our|the)\s+"
+        rf"(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,120}}?\binto\s+"
+        # (into another site, not "into its supply chain")
+        rf"(?:its|their|our|the|a|an|one|other|existing)\b[^.;]{{0,60}}?\b(?:{_FACILITY}|plant|plants)\b)",
+        False,
+        ("integrat", "merg", "fold"),
+    ),
+    (
+        "closed",
         # passive: "operations would be transferred from X to Y" (the trigger is the verb, group v)
         rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>{_MOVED})\s+from\b"
         # or "the Erie, Pa. operations will be moved to Dayton": the site left names the work

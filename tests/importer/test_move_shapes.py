@@ -117,3 +117,26 @@ def test_a_close_after_a_move_and_consequently_is_the_sources():
         "from Erie, Pennsylvania, to its manufacturing facility in Muncie, Indiana, and consequently close "
         "the factory in Erie."
     ) == [("closed", "Erie", "US-PA")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Tamarack will integrate its Erie, Pennsylvania operations into its Dayton plant.",
+            [("closed", "Erie", "US-PA")],
+        ),
+        (
+            "Tamarack plans to merge the Erie, Pennsylvania plant into its existing plant in Dayton, Ohio.",
+            [("closed", "Erie", "US-PA")],
+        ),
+        (
+            "Tamarack will fold its Erie, Pennsylvania operations into other company plants.",
+            [("closed", "Erie", "US-PA")],
+        ),
+        # folded into something that is no site: no move
+        ("Tamarack will integrate the acquired plant in Erie, Pennsylvania into its supply chain.", []),
+    ],
+)
+def test_a_site_folded_into_another_closes(sentence, want):
+    assert event_keys(sentence) == want
