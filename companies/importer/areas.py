@@ -159,12 +159,21 @@ _AREA_WORD = re.compile(r"(?i:province|state|territory|region|county|prefecture)
 _COUNTRY_INITIALS = frozenset({"US", "USA", "UK", "U.S", "U.K", "UAE"})
 
 
+def _area_named_so(words: list[str]) -> bool:
+    """Whether a nationality and the word after it are an area's own name ("British Columbia")."""
+    if len(words) < 2:
+        return False
+    phrase = " ".join(words).rstrip(".,")
+    region, country, used = _region_of(phrase)
+    return bool(region or country) and used >= len(phrase) - 1
+
+
 def named_areas(text: str) -> frozenset[str]:
     """ISO codes of the regions and countries a release names, to settle its bare town names."""
     found: set[str] = set()
     for m in _AREA_PHRASE.finditer(text):
         words = m.group("area").split(". ")[0].rstrip(".,").split()
-        if words and (code := NATIONALITY.get(words[0].lower())):
+        if words and (code := NATIONALITY.get(words[0].lower())) and not _area_named_so(words[:2]):
             found.add(code)
             continue
         while words and _AREA_WORD.match(words[-1]) and len(words) > 1:

@@ -219,6 +219,7 @@ def _best_locality(
     named: frozenset[str] = frozenset(),
 ) -> tuple[PlaceRef | None, int]:
     """The longest suffix of ``words`` that resolves; (place, number of words used)."""
+    given = words
     words = _strip_stop(words)
     if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         # "a new PET line", "its CNC plant": an acronym qualifying a noun, not a town
@@ -241,6 +242,11 @@ def _best_locality(
     name = " ".join(words[-2:] if len(words) >= 2 and words[-2][0].isupper() else words[-1:]).rstrip(".")
     if name.lower() in _STOP:
         return None, 0
+    before = given[len(given) - len(words) - 1] if len(given) > len(words) and name == " ".join(words) else ""
+    if region and before[:1].isupper() and before.lower() in _COMPASS:
+        # "East Texas, Pa.": with its state given, a compass word begins a village's name the
+        # gazetteer lacks (alone, "East Texas" is a part of Texas)
+        name = f"{before} {name}"
     ref = _resolve(name, region=region, country=country, default=default, named=named)
     return ref, len(name.split())
 

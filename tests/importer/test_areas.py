@@ -19,3 +19,8 @@ def test_a_country_named_with_a_compass_word_before_it_counts():
 def test_two_letter_initials_name_a_province_but_not_a_country():
     assert "CA-BC" in named_areas("Vancouver, BC (News release) -- Acme Pulp is extending a curtailment.")
     assert "IR" not in named_areas("Further information: Jane Roe, Vice President, IR, tel. +358 10 465")
+
+
+def test_a_nationality_that_begins_a_regions_name_is_not_that_nation():
+    # "British Columbia" names Canada's province, not Britain
+    assert named_areas("Its offices are in Richmond, British Columbia, Canada.") == {"CA-BC", "CA"}

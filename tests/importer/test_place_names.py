@@ -26,6 +26,13 @@ def test_a_compass_word_before_a_town_that_has_no_such_namesake_is_dropped():
     ]
 
 
+def test_a_compass_word_and_a_states_name_with_another_state_after_is_a_village():
+    # "East Texas, Pa.": a village the gazetteer lacks, not the state of Texas
+    assert _places("Orrin Mills will close its distribution center in East Texas, Pa.") == [
+        ("East Texas", "US-PA")
+    ]
+
+
 def test_a_us_county_names_a_rural_site_the_gazetteer_lacks():
     events, _ = find_events(
         [Sentence("Halcyon Metals will restart its Rutherford County smelter next month.", 0, "body", 0)],
