@@ -16,6 +16,7 @@ from .place_names import (
     _STOP,
     _SUBDIVIDED,
     _area,
+    _is_known,
     _region_of,
     _resolve,
     _strip_stop,
@@ -32,7 +33,9 @@ _TOWNS_IN_AREA = re.compile(
 _TOWN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
-def _towns_in_area(sentence: str, at: int, issuer_words: frozenset[str]) -> list[tuple[int, int, PlaceRef]]:
+def _towns_in_area(
+    sentence: str, at: int, issuer_words: frozenset[str], named: frozenset[str] = frozenset()
+) -> list[tuple[int, int, PlaceRef]]:
     """Towns listed before "in <region or country>", kept with that area even when the gazetteer
     does not know them (flagged unresolved for the editor), never dropped."""
     m = _TOWNS_IN_AREA.match(sentence, at)
@@ -40,6 +43,10 @@ def _towns_in_area(sentence: str, at: int, issuer_words: frozenset[str]) -> list
         return []
     area = _area(m.group("area").split(". ")[0].rstrip(".,"))
     if area is None:
+        return []
+    if area.region and named and area.country not in named:
+        # "Lemay, including its facilities in Ascension", in a release about Quebec: a village
+        # named like a region of a country the release never names, no area of towns
         return []
     out = []
     pos = m.start("towns")
@@ -171,6 +178,7 @@ def _area_named_so(words: list[str]) -> bool:
 def named_areas(text: str) -> frozenset[str]:
     """ISO codes of the regions and countries a release names, to settle its bare town names."""
     found: set[str] = set()
+    weak: set[str] = set()
     for m in _AREA_PHRASE.finditer(text):
         words = m.group("area").split(". ")[0].rstrip(".,").split()
         if words and (code := NATIONALITY.get(words[0].lower())) and not _area_named_so(words[:2]):
@@ -191,9 +199,17 @@ def named_areas(text: str) -> frozenset[str]:
         several = len(phrase[:used].split()) > 1  # "Northern Territory Government": a region's name and more
         if not (whole or several):
             continue
-        if region and (region[:2] in _SUBDIVIDED or several or not words[0].isupper()):
+        if region and (region[:2] in _SUBDIVIDED or several):
             found.add(region)
             found.add(region[:2])
+        elif region and not words[0].isupper():
+            if len(words) == 1 and _is_known(phrase):
+                weak.add(region)  # also a town's name somewhere: "Ascension", "Limburg"
+            else:
+                found.update((region, region[:2]))
         elif country:
             found.add(country)
+    # one word that names both a region of a country we do not file by region and a town
+    # ("Ascension") is more often a village: it counts when the release names that country too
+    found.update(r for r in weak if r[:2] in found)
     return frozenset(found)

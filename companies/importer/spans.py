@@ -69,8 +69,12 @@ _WORK = re.compile(
 
 # "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
 # "Kapuskasing newsprint mill", "Stockstadt Mill", "Granite City Works", "Walsum's paper mill"
+_FUNCTION_WORD = (
+    r"(?:its|their|our|his|her|the|a|an|and|or|but|of|including|with|to|from|for|in|at|by|as|on|which|that)"
+)
 _LOC_FACILITY = re.compile(
-    rf"(?P<loc>{_LOCALITY})(?:'s)?\s+(?P<mods>(?:[a-z][\w\-]*\s+){{0,2}})(?i:{FACILITY_NOUN})\b"
+    # (the words between describe the site: "Kemi pulp mill", never "Lemay including its facilities")
+    rf"(?P<loc>{_LOCALITY})(?:'s)?\s+(?P<mods>(?:(?!{_FUNCTION_WORD}\s)[a-z][\w\-]*\s+){{0,2}})(?i:{FACILITY_NOUN})\b"
 )
 
 
@@ -446,7 +450,9 @@ class _SentenceReader:
                 if village is not None and (ref is None or len(whole) > len(name)):
                     ref, name = village, whole  # ("Riviere de Loup", not its first word)
             if ref is None:
-                for place_start, place_end, place in _towns_in_area(sentence, loc_start, issuer_words):
+                for place_start, place_end, place in _towns_in_area(
+                    sentence, loc_start, issuer_words, self.named
+                ):
                     self.add(place_start, place_end, place)
                 town = _TOWN_AFTER.match(sentence, loc_start)
                 if town and (ref := self._lookup(town.group("town"))) is not None:

@@ -172,7 +172,8 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # "move the operations of its X facility to"
         rf"(?:(?:the\s+)?{_PROD}\s+(?:of|at)\s+)?"
         # (a filler may be an abbreviation with "&" or "/": "move its R&D and technical centers in X to")
-        rf"(?:its|their|our|the\s+company's)\s+(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
+        # ("the" only before a place's name: "transfer the Erie, Pa. operations to")
+        rf"(?:its|their|our|the\s+company's|the(?=\s+(?-i:[A-Z])))\s+(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
         # (an abbreviation's dot, "from Erie, Pa. to", does not end the move)
         r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into)\b)",
         False,

@@ -24,3 +24,11 @@ def test_two_letter_initials_name_a_province_but_not_a_country():
 def test_a_nationality_that_begins_a_regions_name_is_not_that_nation():
     # "British Columbia" names Canada's province, not Britain
     assert named_areas("Its offices are in Richmond, British Columbia, Canada.") == {"CA-BC", "CA"}
+
+
+def test_a_one_word_region_that_is_also_a_town_counts_only_with_its_country():
+    # "Ascension" is a village in Quebec as well as a part of Saint Helena
+    assert named_areas("Its facilities in Ascension were shut.") == frozenset()
+    assert "SH-AC" in named_areas("Its plant in Ascension, Saint Helena was shut.")
+    # a region's name that no town shares counts alone
+    assert named_areas("Its mill in Bavaria runs.") == {"DE-BY", "DE"}

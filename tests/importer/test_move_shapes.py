@@ -48,6 +48,11 @@ MOVES = [
         {("closed", "Erie"), ("closed", "Warren")},
     ),
     ("Kestrel is shifting its Erie, Pa. office to Dayton, Ohio.", {("closed", "Erie")}),
+    # "the" before the place's name, the site's owner named after it
+    (
+        "Kestrel will transfer the Erie, Pa. operations of its leather division to Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
     (
         "Kestrel has moved into its new headquarters and distribution center in Dayton, Ohio.",
         {("opened", "Dayton")},

@@ -33,6 +33,14 @@ def test_a_compass_word_and_a_states_name_with_another_state_after_is_a_village(
     ]
 
 
+def test_words_between_a_name_and_a_facility_noun_describe_the_site_not_a_clause():
+    # "Birch Sawmill including its facilities in X": Birch is no town of those facilities
+    assert (
+        _places("Orrin Mills announced the shutdown of Birch Sawmill including its facilities in Bavaria.")
+        == []
+    )
+
+
 def test_a_us_county_names_a_rural_site_the_gazetteer_lacks():
     events, _ = find_events(
         [Sentence("Halcyon Metals will restart its Rutherford County smelter next month.", 0, "body", 0)],
