@@ -433,7 +433,9 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     ):
         return "hedged"
     after = text[trig.end : clause.end]
-    if _HEDGE_AFTER.search(after[:120]):
+    hedge_after = _HEDGE_AFTER.search(after[:120])
+    if hedge_after and not (trig.type == "sold" and hedge_after.group(0).lower().startswith("for")):
+        # ("put its mill up for sale" is the sale announced; "idle the mill ... for sale" hedges)
         return "hedged"
     if _PUT_OFF_AFTER.search(after[:90]):
         return "negated"  # "expects the start up of the expansion at X to be delayed": not this news

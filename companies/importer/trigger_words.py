@@ -411,6 +411,16 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "sold",
+        # a site offered to buyers: "will put its newsprint mill in X up for sale" (the object
+        # follows the verb)
+        r"\bput(?:s|ting)?\b(?=\s+(?:its|the|our|their)\s+(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,100}?\bup\s+for\s+sale\b)"
+        # or a buyer sought for it: "seek a buyer for its X mill"
+        r"|\bseek(?:s|ing)?\s+(?:a\s+)?buyers?\s+for\b|\bsought\s+(?:a\s+)?buyers?\s+for\b",
+        False,
+        ("put", "seek", "sought"),
+    ),
+    (
+        "sold",
         # ownership handed on: "the site and all related assets will now be transferred to Eren Paper Ltd"
         r"\b(?:site|sites|mill|mills|plant|plants|facility|facilities|assets)\b[^.;]{0,60}?\b(?:will\s+(?:now\s+)?be"
         r"|is|are|was|were|has\s+been|have\s+been)\s+(?P<v>transferred)\s+to\s+(?=(?-i:[A-Z]))",

@@ -97,6 +97,8 @@ PHRASES = {
         "sold the {P} {N} and related assets for $15 million",
         "announced the sale of the assets of its {P} {N}",
         "agreed to sell its {N} in {P} in a sale-leaseback transaction",
+        "will put its {P} {N} up for sale",
+        "is seeking a buyer for its {N} in {P}",
     ],
     "acquired": [
         "has acquired a {N} in {P} from Brant Co.",
