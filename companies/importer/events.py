@@ -303,7 +303,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                 # a company bought has no facility word: "acquired Halvard Tooling of Lancaster"
                 and not (t.type == "acquired" and _COMPANY_OBJECT.match(text, t.end))
                 # nor a business: "sold its packaging business, based in X"
-                and not (t.type in ("sold", "acquired") and BUSINESS_OBJECT.match(text, t.end))
+                and not (
+                    (t.type in ("sold", "acquired") or t.text.lower().startswith("exit"))
+                    and BUSINESS_OBJECT.match(text, t.end)
+                )
             ):
                 continue
             rel_t = inside(relatives, t.start)

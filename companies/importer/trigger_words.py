@@ -148,7 +148,10 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         rf"\bexit(?:s|ed|ing)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b"
         # work left behind at a site: "exit manufacturing at its Erie facility"
-        rf"|\s+{_PROD}\s+(?:at|in)\b)",
+        rf"|\s+{_PROD}\s+(?:at|in)\b)"
+        # a business left in its town: "the exit of its wheel bearing business in Sandusky, Ohio"
+        r"|\bexit(?:s|ed|ing)?(?:\s+of)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){0,4}?business"
+        r"\s+(?:(?:located|based)\s+)?(?:in|at)\s+(?-i:[A-Z]))",
         False,
         ("exit",),
     ),

@@ -32,6 +32,7 @@ PHRASES = {
         "plans to close its {P} {N}, subject to consultation with employee representatives",
         "will shutter its {P} {N}",
         "will phase out production at its {P} {N} over the next year",
+        "announced the exit of its flooring business in {P}",
     ],
     "idled": [
         "will temporarily idle its {P} {N}",
@@ -134,6 +135,8 @@ NOT_EVENTS = [
     "Brant Co. said it would close its Erie, Pa. plant.",
     "Halcyon has signed a letter of intent to sell its Erie, Pa. plant.",
     "Production of the Model 7 tractor will end at Halcyon's Erie, Pa. plant this year.",
+    "Halcyon, based in Erie, Pa., will exit the flooring business.",
+    "Halcyon will integrate the acquired plant in Erie, Pa. into its supply chain.",
 ]
 
 
