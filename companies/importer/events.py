@@ -64,7 +64,7 @@ from .event_cues import (
 from .merging import Merging
 from .modality import modality, told_in_past
 from .news_judgement import NewsJudgement
-from .parties import TARGET, TARGET_OWNS, counterparty
+from .parties import TARGET, TARGET_ALIAS, TARGET_OWNS, counterparty
 from .proposal import PlaceRef, ProposedEvent
 from .spans import Mention, find_mentions
 from .text import Sentence
@@ -118,7 +118,9 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         self._listing: tuple[str, Effective | None] | None = None
         self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
-        self._target: str | None = None  # first word of the company whose purchase was announced
+        # the first word of the company whose purchase was announced, and the short name the
+        # release gives it ("Birch Holdings, Inc. ("Birch")")
+        self._target: tuple[str, ...] = ()
         self.has_headline = bool(headline)
         # the dateline town named again, not as a seat: a site of the release, not only its origin
         self._dateline_name = (dateline.locality or "").casefold() if dateline is not None else ""
@@ -187,7 +189,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                 self._deal_type = t.type
                 target = TARGET.match(text, t.end) if t.type == "acquired" else None
                 if target and not (set(target.group("name").split()) & self.issuer_words):
-                    self._target = target.group("name").split()[0]
+                    alias = TARGET_ALIAS.match(text, target.end())
+                    self._target = (target.group("name").split()[0], *(alias.groups() if alias else ()))
         deal = (
             _DEAL_INCLUDES.search(text)
             if "includ" in text or "compris" in text or "consist" in text
@@ -199,10 +202,13 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         elif contents and self._context_type() is not None:
             created = self._contents(s, contents, self._context_type())
         elif (
-            self._target and not any(t.type == "acquired" for t in triggers) and text.startswith(self._target)
+            self._target
+            and not any(t.type == "acquired" for t in triggers)
+            # "Birch operates ...", "The Birch business has ..."
+            and text.removeprefix("The ").startswith(self._target)
         ):
-            owns = TARGET_OWNS.match(text)
-            if owns and owns.group("name").split()[0] == self._target:
+            owns = TARGET_OWNS.match(text, 4 if text.startswith("The ") else 0)
+            if owns and owns.group("name").split()[0] in self._target:
                 # "Birch Paper operates two mills, in X and Y": the sites of the company acquired
                 created = self._target_sites(s, owns)
         elif prior_deal and ("acqui" in text or "sold" in text or "purchas" in text or "divest" in text):

@@ -31,10 +31,13 @@ TARGET = re.compile(
     rf"\s+(?:of\s+)?{SHARE_OF}"
     rf"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){{0,4}}),?\s+(?:{LEGAL_SUFFIX_STEM})\b"
 )
+# the short name a release gives the company bought, after its legal name: '("Birch")'
+TARGET_ALIAS = re.compile(r"\.?,?\s*\(\s*(?:the\s+)?[\"“](?P<alias>[A-Z][\w&'\-]*)[\"”]\s*\)")
 # what the company bought owns: "Birch Paper operates two mills", "Birch is a maker of boards
 # with a manufacturing facility located at X"
 TARGET_OWNS = re.compile(
-    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-.]*){0,4}),?\s+(?:(?:currently|also)\s+)?"
+    r"(?P<name>[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-.]*){0,4}),?\s+(?:(?:business|company|group)\s+)?"
+    r"(?:(?:currently|also)\s+)?"
     r"(?P<verb>operates|owns|runs|has|maintains|is\s+(?:[\w,'-]+\s+){1,14}?with)\s+(?:[\w-]+\s+){0,4}?"
     rf"{FACILITY_NOUN}\b"
 )

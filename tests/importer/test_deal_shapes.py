@@ -100,6 +100,18 @@ def test_intellectual_property_is_no_site():
     assert events == []
 
 
+def test_a_company_bought_is_placed_where_its_business_by_its_short_name_has_its_plant():
+    events = events_in(
+        "Tamarack plc announced the acquisition of 100% of the common stock of Birch Film Holdings, Inc. "
+        '("Filmex") from Birch Group.',
+        "Filmex makes stretch film for food packaging.",
+        "The Filmex business has one manufacturing location in Aurora, Ohio.",
+        issuer="Tamarack plc",
+        published=date(2011, 8, 31),
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("acquired", "Aurora")]
+
+
 def test_a_company_bought_for_its_trade_and_assets_is_placed_where_it_has_its_plant():
     events = events_in(
         "Tamarack plc announces that it has agreed to acquire the trade and assets of Kestrel Flooring Ltd "
