@@ -27,15 +27,17 @@ _LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+
 
 def _add_listed_before(
     sentence, start, known, default_country, named, issuer_words, add, free, anchor=None
-) -> None:
+) -> list[PlaceRef]:
     """The towns listed before the one at ``start`` ("A, B and C plants"), while each resolves;
-    a name with namesakes is first looked for in the region of the town it is listed with."""
+    a name with namesakes is first looked for in the region of the town it is listed with.
+    Returns the places added."""
     country = anchor.country if anchor is not None else default_country
+    added: list[PlaceRef] = []
     lb = _LIST_BEFORE.search(sentence, 0, start)
     while lb and free(lb.start("loc"), lb.end("loc")):
         words = _strip_stop(_tokens(lb.group("loc")))
         if not words or set(words) & issuer_words:
-            return
+            return added
         ref, name = None, ""
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])
@@ -48,11 +50,13 @@ def _add_listed_before(
             if ref is not None:
                 break
         if ref is None:
-            return
+            return added
         ref.text = name
         begin = lb.end("loc") - len(name)
         add(begin, lb.end("loc"), ref)
+        added.append(ref)
         lb = _LIST_BEFORE.search(sentence, 0, begin)
+    return added
 
 
 def _village_listed_with(

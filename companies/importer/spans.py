@@ -18,6 +18,7 @@ import re
 
 from . import places
 from .areas import _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _without_landmarks
+from .facility_towns import FacilityTowns
 from .lexicon import FACILITY_NOUN, PART_NOUN
 from .loc_regions import _loc_regions, _LocRegion
 from .mention_context import (
@@ -36,7 +37,6 @@ from .mention_context import kind_of as kind_of  # the kind of a facility noun, 
 from .place_lists import _LIST_BEFORE, _add_listed_before, _village_listed_with
 from .place_names import (
     _ACRONYM,
-    _CAPW,
     _COMPASS_REGION,
     _LOCALITY,
     _PERSON_TITLE,
@@ -115,7 +115,7 @@ def find_mentions(
     return reader.described(settle_areas=True)
 
 
-class _SentenceReader:
+class _SentenceReader(FacilityTowns):
     """One sentence read for places, pass by pass: the mentions found so far, the spans already
     taken (a later pass never reads a place inside an earlier one's), and the release's context."""
 
@@ -298,13 +298,7 @@ class _SentenceReader:
                 continue  # "its first Canadian battery plant": a nationality, not Canadian, Texas
             if len(words) == 1 and _ACRONYM.fullmatch(words[0]) and not _area(words[0]):
                 continue  # "a new PET line", "its CNC plant": an acronym, not a town ("its UK plant" is a country)
-            ref = self._facility_town(m, words)
-            if ref is not None and m.group(0).endswith(" Mills") and ref.text == " ".join(words):
-                # "York Mills", "Cone Mills": a capitalised "Mills" after a name ends a place's or a
-                # company's name, not a town's plants
-                ref = None
-            if ref is not None and m.group(0).endswith(("Division", "Divisions")):
-                ref = self._division_town(words)
+            ref = self.town_naming_facility(m, words)
             if ref is not None:
                 s = m.start("loc") + m.group("loc").rfind(ref.text)
                 self.add(s, s + len(ref.text), ref)
@@ -313,7 +307,7 @@ class _SentenceReader:
                 # when the last is a village the gazetteer lacks)
                 s = m.start("loc") + m.group("loc").rfind(ref.text if ref is not None else words[-1])
                 anchor = ref if ref is not None and ref.resolved else None
-                _add_listed_before(
+                listed = _add_listed_before(
                     sentence,
                     s,
                     self.known,
@@ -324,74 +318,15 @@ class _SentenceReader:
                     self.free,
                     anchor,
                 )
-
-    def _division_town(self, words: list[str]) -> PlaceRef | None:
-        """The town a division is named after: the first words of its name ("Roanoke Bar
-        Division", "Kitakami Division"), a town the gazetteer holds in a country the release
-        names; a division named by its trade ("Structural and Rail Division") has none."""
-        for n in range(min(3, len(words)), 0, -1):
-            name = " ".join(words[:n])
-            if set(words[:n]) & self.issuer_words:
-                continue
-            ref = self._lookup(name)
-            if ref is not None and ref.resolved and ref.country in {*self.named, self.default_country}:
-                ref.text = name
-                return ref
-        return None
-
-    def _facility_town(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
-        """The town of "<words> <facility noun>": its last words, the words before a site's own
-        name, or a village the gazetteer lacks kept with the area the sentence names after it."""
-        sentence, issuer_words = self.sentence, self.issuer_words
-        for n in range(min(3, len(words)), 0, -1):
-            name = " ".join(words[-n:])
-            if set(name.split()) & issuer_words:
-                continue
-            ref = self._lookup(name)
-            if ref is not None:
-                ref.text = name
-                return ref
-        if len(words) > 1:
-            # "Brillion Iron Works Foundry", "Kapuskasing Paper Mill": the town, then the site's
-            # own name in capitals (its trade and a facility word)
-            # ("York Mills", "Owings Mills": a capitalised "Mills" ends a place's name, no site's)
-            cut = next(
-                (
-                    k
-                    for k in range(1, len(words))
-                    if _SITE_NAME_WORD.fullmatch(words[k]) and words[k] != "Mills"
-                ),
-                None,
-            )
-            if cut is not None and not set(words[:cut]) & issuer_words:
-                name = " ".join(words[max(0, cut - 3) : cut])
-                ref = self._lookup(name)
-                if ref is not None:
-                    ref.text = name
-                    return ref
-        if len(words) > 2 or set(words) & issuer_words:
-            return None
-        # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
-        area = _AREA_AFTER.match(sentence, m.end())
-        place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
-        if place is None:
-            return None
-        name = " ".join(words)
-        ref = conventional(_resolve(name, region=place.region, country=place.country))
-        ref.text = name
-        # "its Mooinooi and Millsell plants in South Africa": the towns listed before share it
-        lb = _LIST_BEFORE.search(sentence, 0, m.start("loc"))
-        while lb and self.free(lb.start("loc"), lb.end("loc")):
-            w = _strip_stop(_tokens(lb.group("loc")))
-            if not w or len(w) > 2 or set(w) & issuer_words:
-                break
-            other = " ".join(w)
-            shared = conventional(_resolve(other, region=place.region, country=place.country))
-            shared.text = other
-            start = lb.end("loc") - len(other)
-            self.add(start, lb.end("loc"), shared)
-            lb = _LIST_BEFORE.search(sentence, 0, start)
-        return ref
+                if ref is None and listed and all(r.resolved for r in listed):
+                    # "its La Sarre, Senneterre and Bearn sawmills": the last, a village the
+                    # gazetteer lacks, is kept where the towns listed with it are
+                    regions = {r.region for r in listed}
+                    village, name = _village_listed_with(listed[0], words[-1], issuer_words)
+                    if village is not None and len({r.country for r in listed}) == 1:
+                        village.region = regions.pop() if len(regions) == 1 else None
+                        village.text = name
+                        self.add(s, s + len(name), village)
 
     def localities_in_brackets(self) -> None:
         """ "two manufacturing facilities (Welshpool and Lytton)", "its production in Europe
@@ -484,13 +419,6 @@ class _SentenceReader:
             loc_start, loc_text = more.start("loc"), more.group("loc")
 
 
-# the first word of a site's own name after its town: a trade or a facility word in capitals
-_SITE_NAME_WORD = re.compile(
-    rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
-    r"|Aluminum|Aluminium|Metals?|Castings?|Forge|Sugar|Foods?|Dairy|Brewing|Energy|Power|Textiles?|Plastics?"
-)
-
-
 # a facility noun and "in" before a list of towns: "sawmills in Elko and ..."
 _PLACE_AFTER_NOUN = re.compile(rf"(?i:{FACILITY_NOUN})\s+(?:(?:located|based)\s+)?(?:in|at|near)\s+$")
 
@@ -504,12 +432,6 @@ _BRACKET_LIST = re.compile(
 
 # a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter)\s+Storm|Storm)\s+[A-Z]")
-
-
-# what follows a facility noun: its area ("the Friesau sawmill in Germany")
-_AREA_AFTER = re.compile(
-    rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
-)
 
 
 # an estate or street named before its town: "Shire Hill, Saffron Walden"

@@ -193,6 +193,15 @@ def test_villages_listed_after_a_town_are_kept_in_its_region():
     ]
 
 
+def test_a_village_that_ends_a_list_before_a_facility_noun_is_kept_where_the_others_are():
+    found = find_mentions("Its Sherbrooke, Magog and Castorville sawmills will stop.")
+    assert [(m.place.locality, m.place.region, m.place.resolved) for m in found] == [
+        ("Sherbrooke", "CA-QC", True),
+        ("Magog", "CA-QC", True),
+        ("Castorville", "CA-QC", False),
+    ]
+
+
 def test_a_company_listed_after_a_town_is_no_village():
     found = find_mentions(
         "plants located in Sherbrooke, Quebec and Tamarack Paper's mill", frozenset({"Tamarack"})

@@ -1,0 +1,120 @@
+"""The town in "<words> <facility noun>": "its Kapuskasing newsprint mill", "Brillion Iron Works
+Foundry", "its Crofton Division", "the Friesau sawmill in Germany". A mixin of ``spans``'
+sentence reader, which gives it the sentence, the issuer's words, the areas the release names and
+``_lookup`` / ``add`` / ``free``.
+
+Pure Python: no Django, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lexicon import FACILITY_NOUN
+from .place_lists import _LIST_BEFORE
+from .place_names import _CAPW, _area, _resolve, _strip_stop, _tokens, conventional
+from .proposal import PlaceRef
+
+# the first word of a site's own name after its town: a trade or a facility word in capitals
+_SITE_NAME_WORD = re.compile(
+    rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
+    r"|Aluminum|Aluminium|Metals?|Castings?|Forge|Sugar|Foods?|Dairy|Brewing|Energy|Power|Textiles?|Plastics?"
+)
+
+
+# what follows a facility noun: its area ("the Friesau sawmill in Germany")
+_AREA_AFTER = re.compile(
+    rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+)
+
+
+class FacilityTowns:
+    """Towns named by the words before a facility noun."""
+
+    sentence: str
+    issuer_words: frozenset[str]
+    named: frozenset[str]
+    default_country: str | None
+    _lookup: Callable[[str], PlaceRef | None]
+    add: Callable[[int, int, PlaceRef], None]
+    free: Callable[[int, int], bool]
+
+    def town_naming_facility(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
+        """The town of the facility ``m`` names with ``words`` (its "loc" group), if any."""
+        ref = self._facility_town(m, words)
+        if ref is not None and m.group(0).endswith(" Mills") and ref.text == " ".join(words):
+            # "York Mills", "Cone Mills": a capitalised "Mills" after a name ends a place's or a
+            # company's name, not a town's plants
+            return None
+        if ref is not None and m.group(0).endswith(("Division", "Divisions")):
+            return self._division_town(words)
+        return ref
+
+    def _division_town(self, words: list[str]) -> PlaceRef | None:
+        """The town a division is named after: the first words of its name ("Roanoke Bar
+        Division", "Kitakami Division"), a town the gazetteer holds in a country the release
+        names; a division named by its trade ("Structural and Rail Division") has none."""
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[:n])
+            if set(words[:n]) & self.issuer_words:
+                continue
+            ref = self._lookup(name)
+            if ref is not None and ref.resolved and ref.country in {*self.named, self.default_country}:
+                ref.text = name
+                return ref
+        return None
+
+    def _facility_town(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
+        """The town of "<words> <facility noun>": its last words, the words before a site's own
+        name, or a village the gazetteer lacks kept with the area the sentence names after it."""
+        sentence, issuer_words = self.sentence, self.issuer_words
+        for n in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-n:])
+            if set(name.split()) & issuer_words:
+                continue
+            ref = self._lookup(name)
+            if ref is not None:
+                ref.text = name
+                return ref
+        if len(words) > 1:
+            # "Brillion Iron Works Foundry", "Kapuskasing Paper Mill": the town, then the site's
+            # own name in capitals (its trade and a facility word)
+            # ("York Mills", "Owings Mills": a capitalised "Mills" ends a place's name, no site's)
+            cut = next(
+                (
+                    k
+                    for k in range(1, len(words))
+                    if _SITE_NAME_WORD.fullmatch(words[k]) and words[k] != "Mills"
+                ),
+                None,
+            )
+            if cut is not None and not set(words[:cut]) & issuer_words:
+                name = " ".join(words[max(0, cut - 3) : cut])
+                ref = self._lookup(name)
+                if ref is not None:
+                    ref.text = name
+                    return ref
+        if len(words) > 2 or set(words) & issuer_words:
+            return None
+        # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
+        area = _AREA_AFTER.match(sentence, m.end())
+        place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
+        if place is None:
+            return None
+        name = " ".join(words)
+        ref = conventional(_resolve(name, region=place.region, country=place.country))
+        ref.text = name
+        # "its Mooinooi and Millsell plants in South Africa": the towns listed before share it
+        lb = _LIST_BEFORE.search(sentence, 0, m.start("loc"))
+        while lb and self.free(lb.start("loc"), lb.end("loc")):
+            w = _strip_stop(_tokens(lb.group("loc")))
+            if not w or len(w) > 2 or set(w) & issuer_words:
+                break
+            other = " ".join(w)
+            shared = conventional(_resolve(other, region=place.region, country=place.country))
+            shared.text = other
+            start = lb.end("loc") - len(other)
+            self.add(start, lb.end("loc"), shared)
+            lb = _LIST_BEFORE.search(sentence, 0, start)
+        return ref
