@@ -118,6 +118,12 @@ class FileResult:
     date: tuple[str, str | None] | None = None  # (label, got) when wrong
     company_ok: bool | None = None
     date_ok: bool | None = None
+    # counts by event type: a hit and a miss under the label's type, an extra under the extractor's
+    by_type: dict[str, Score] = field(default_factory=dict)
+
+    def _count(self, type_: str, attr: str) -> None:
+        score = self.by_type.setdefault(type_, Score())
+        setattr(score, attr, getattr(score, attr) + 1)
 
 
 def correct_flags(label: Mapping, predicted: Mapping) -> list[bool]:
@@ -144,11 +150,15 @@ def score_file(label: Mapping, predicted: Mapping) -> FileResult:
         if hit is None:
             result.score.fn += 1
             result.misses.append(gold)
+            result._count(gold.type, "fn")
         else:
             used.add(hit)
             result.score.tp += 1
+            result._count(gold.type, "tp")
     result.extras = [g for i, g in enumerate(got) if i not in used]
     result.score.fp += len(result.extras)
+    for extra in result.extras:
+        result._count(extra.type, "fp")
     if label.get("company"):
         company = predicted.get("company")
         name = company.get("name") if isinstance(company, Mapping) else company
@@ -172,10 +182,13 @@ class Tally:
     company_n: int = 0
     date_ok: int = 0
     date_n: int = 0
+    by_type: dict[str, Score] = field(default_factory=dict)
 
     def add(self, result: FileResult) -> None:
         self.releases += 1
         self.events.add(result.score)
+        for type_, score in result.by_type.items():
+            self.by_type.setdefault(type_, Score()).add(score)
         if result.company_ok is not None:
             self.company_n += 1
             self.company_ok += result.company_ok
@@ -193,6 +206,12 @@ class Tally:
             f"{name}: {self.releases} releases, event F1 {e.f1:.3f} (P {e.precision:.3f} R {e.recall:.3f}; "
             f"tp {e.tp} fp {e.fp} fn {e.fn}); issuer {ratio(self.company_ok, self.company_n)}; "
             f"date {ratio(self.date_ok, self.date_n)}"
+        )
+
+    def types_line(self) -> str:
+        """Event counts by type (scores only, so held-out releases may be shown this way too)."""
+        return "  by type: " + "; ".join(
+            f"{type_} tp {s.tp} fp {s.fp} fn {s.fn}" for type_, s in sorted(self.by_type.items())
         )
 
 

@@ -45,6 +45,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--verbose", action="store_true", help="List every miss and extra.")
         parser.add_argument(
+            "--by-type",
+            action="store_true",
+            help="Also print event counts by type (real-corpus labels; counts only, held-out too).",
+        )
+        parser.add_argument(
             "--fail-under", type=float, metavar="F1", help="Exit non-zero if event F1 is below this (for CI)."
         )
 
@@ -80,12 +85,14 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             f1 = min(f1, report.events.f1)
         if corpus_results:
-            f1 = self._print_corpus(corpus_results, holdout, verbose=options["verbose"])
+            f1 = self._print_corpus(
+                corpus_results, holdout, verbose=options["verbose"], by_type=options["by_type"]
+            )
         threshold = options["fail_under"]
         if threshold is not None and f1 < threshold:
             raise CommandError(f"event F1 {f1:.3f} is below {threshold}")
 
-    def _print_corpus(self, corpora, holdout: set[str], *, verbose: bool) -> float:
+    def _print_corpus(self, corpora, holdout: set[str], *, verbose: bool, by_type: bool = False) -> float:
         everything, development, held = [], [], []
         for name, results in corpora:
             self.stdout.write(corpus_scoring.tally(results).line(name))
@@ -99,9 +106,14 @@ class Command(BaseCommand):
         total = corpus_scoring.tally(everything)
         if len(corpora) > 1:
             self.stdout.write(total.line("all"))
+        if by_type:
+            self.stdout.write(total.types_line())
         if holdout:
             self.stdout.write(corpus_scoring.tally(development).line("development (misses listed with -v)"))
-            self.stdout.write(corpus_scoring.tally(held).line("held out (score only)"))
+            held_tally = corpus_scoring.tally(held)
+            self.stdout.write(held_tally.line("held out (score only)"))
+            if by_type:
+                self.stdout.write(held_tally.types_line())
         return total.events.f1
 
     @staticmethod
