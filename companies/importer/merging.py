@@ -71,12 +71,19 @@ class Merging:
                     # "an orderly shutdown of the mill ... production is expected to resume within
                     # the next week": a stop with its end foreseen is an idling
                     old.type = "idled"
-        if c.type == "reopened" and any(
-            old.type == "idled" and _pkey(old.place) == key[1] for old in self.events
-        ):
-            # "will idle the plant ... production is expected to resume in April": the planned
-            # end of the idling just announced, not a second event
-            return
+        idles = [old for old in self.events if old.type == "idled" and _pkey(old.place) == key[1]]
+        if c.type == "reopened" and idles:
+            if not (
+                all(old.past for old in idles)
+                and "reopened" in self.headline_types
+                and "idled" not in self.headline_types
+            ):
+                # "will idle the plant ... production is expected to resume in April": the planned
+                # end of the idling just announced, not a second event
+                return
+            # "X to restart Y mill" over "the mill was idled on June 30 ... will restart it": the
+            # restart is the news, the idling told in the past its background
+            self.events = [old for old in self.events if not any(old is i for i in idles)]
         if (
             c.type in ("idled", "closed")
             and c.past

@@ -1,7 +1,9 @@
 """How candidates become a release's events (``importer.merging``): one event per kind and
 place, a restart foreseen folded into its stop. Our own sentences."""
 
-from tests.importer.sentences import event_keys
+from datetime import date
+
+from tests.importer.sentences import event_keys, events_in
 
 
 def test_a_new_plant_within_an_expansion_already_told_is_that_expansion():
@@ -16,3 +18,26 @@ def test_a_shutdown_whose_restart_is_foreseen_is_an_idling():
         "After the storm, the mill in Dayton, Ohio went through an orderly shutdown on Tuesday.",
         "Full production at the mill is expected to resume within the next week.",
     ) == [("idled", "Dayton", "US-OH")]
+
+
+def _keys(*sentences, headline):
+    events = events_in(*sentences, issuer="Tamarack", published=date(2012, 7, 20), headline=headline)
+    return [(e.type, e.place.locality) for e in events]
+
+
+def test_a_restart_in_the_headline_is_the_news_and_the_idling_told_in_the_past_its_background():
+    body = (
+        "The Dayton, Ohio mill was idled on June 30 because of weak demand.",
+        "Tamarack will restart the mill on August 1.",
+    )
+    assert _keys(*body, headline="Tamarack to restart Dayton mill") == [("reopened", "Dayton")]
+    # without the headline's word, the restart is the foreseen end of the idling told
+    assert _keys(*body, headline="Tamarack reports on its Dayton mill") == [("idled", "Dayton")]
+
+
+def test_an_idling_announced_with_its_foreseen_end_stays_an_idling():
+    assert _keys(
+        "Tamarack will idle its Dayton, Ohio mill on June 30.",
+        "Production is expected to resume on August 1.",
+        headline="Tamarack to idle Dayton mill",
+    ) == [("idled", "Dayton")]
