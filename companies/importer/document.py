@@ -194,6 +194,24 @@ def _dateline(text: str) -> Dateline | None:
     return found
 
 
+def unbroken_lines(paras: list[Paragraph]) -> list[Paragraph]:
+    """A page saved with no blank line and no dateline ("Headline / April 27, 2020 / Acme said
+    ..."): its lines are its paragraphs, so that the headline and the date line stand apart from
+    the body. Lines wrapped at a fixed width are one paragraph still."""
+    if len(paras) != 1 or paras[0].text.count("\n") < 2 or _dateline(paras[0].text) is not None:
+        return paras
+    lines = paras[0].text.split("\n")
+    long = [line for line in lines if len(line) >= 60]
+    if long and sum(not line.rstrip().endswith((".", '"', "”", ":")) for line in long) * 2 > len(long):
+        return paras  # most long lines stop mid-sentence: a text wrapped at a width
+    out, pos = [], paras[0].start
+    for line in lines:
+        if line.strip():
+            out.append(Paragraph(line, pos))
+        pos += len(line) + 1
+    return out
+
+
 def find_body(paras: list[Paragraph], *, has_headline_hint: bool) -> tuple[int, int | None, Dateline | None]:
     """(first body paragraph, dateline paragraph or None, the dateline)."""
     for i, p in enumerate(paras):

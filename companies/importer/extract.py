@@ -22,7 +22,7 @@ from .budget import Deadline
 from .claims import find_claims
 from .datelines import wire_name, year_for
 from .dates import day_first, header_date, impossible_date
-from .document import embedded_text, page_date, read_layout, split_dateline_line, stamp_date
+from .document import embedded_text, page_date, read_layout, split_dateline_line, stamp_date, unbroken_lines
 from .events import find_events
 from .issuer import find_company, products_and_markets
 from .lexicon import CURRENCY_COUNTRY, LEGAL_FORM_COUNTRY, NATIONALITY
@@ -69,7 +69,7 @@ def extract(
     text, stamped = page_date(embedded_text(text))
     published = published or stamped
     body = split_dateline_line(normalize(text))
-    paras = paragraphs(body)
+    paras = unbroken_lines(paragraphs(body))
     proposal = Proposal(body=body)
     warnings = proposal.warnings
     if not paras:

@@ -154,6 +154,15 @@ _CAPS_OR_NUMBER = re.compile(r"(?:[^\W\d_]*[A-Z][^\W\d_a-z]*|\d[\d.]*)(?:\s|$)")
 _PROSE_LINE = 150  # a line this long is a paragraph of prose, not a heading or a table cell
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# a line that is only a date ("April 27, 2020", "27 April 2020 10:15"): a page's date line under
+# its headline, never a piece of the sentence around it
+_DATE_LINE = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?|\d{{1,2}}\.?\s+{_MONTH},?)"
+    r"\s+(?:19|20)\d\d(?:,?\s+\d{1,2}:\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*"
+)
+
+
 def _unwrap(paragraph: str) -> str:
     lines = [line for line in paragraph.split("\n") if not _EXHIBIT.match(line)]
     if len(lines) <= 1:
@@ -164,6 +173,9 @@ def _unwrap(paragraph: str) -> str:
     out = [lines[0]]
     for line in lines[1:]:
         prev = out[-1]
+        if len(line) < 40 and _DATE_LINE.fullmatch(line) or len(prev) < 40 and _DATE_LINE.fullmatch(prev):
+            out.append(line)
+            continue
         # a list wrapped over lines goes on after a semicolon: "in A, Michigan;" / "B, Indiana; and C"
         open_end = not SENTENCE_END.search(prev) or prev.endswith(";")
         wrapped = (

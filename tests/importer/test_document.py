@@ -286,3 +286,39 @@ def test_a_title_case_dateline_run_into_the_headline_before_a_ticker_tag_is_spli
     proposal = extract(text)
     assert proposal.headline == "Harlow idles Kestrel paper machine, Dayton de-inking plant"
     assert all(e.place.locality != "Richmond" for e in proposal.events)
+
+
+def test_a_page_with_no_blank_lines_and_no_dateline_reads_its_lines_as_paragraphs():
+    text = (
+        "Home | News | Sports | Weather\n"
+        "Local News\n"
+        "Kestrel Tire Begins Process of Reopening Its Dayton Plant\n"
+        "Posted April 27, 2020 by Staff Writer\n"
+        "Kestrel Tire says it is beginning the process of reopening its Dayton, Ohio plant.\n"
+        "The company says employees will return to work in phases starting May 4.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Kestrel Tire Begins Process of Reopening Its Dayton Plant"
+    assert proposal.company is not None and proposal.company.name == "Kestrel Tire"
+    assert [(e.type, e.place.locality) for e in proposal.events] == [("reopened", "Dayton")]
+
+
+def test_a_date_line_under_a_sentence_case_headline_is_not_joined_to_it():
+    text = (
+        "Kestrel Tire beginning process of reopening its Dayton plant\n"
+        "April 27, 2020\n"
+        "Kestrel Tire says it is beginning the process of reopening its Dayton, Ohio plant.\n"
+        "The company says employees will return to work in phases starting May 4.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Kestrel Tire beginning process of reopening its Dayton plant"
+    assert proposal.published == date(2020, 4, 27)
+
+
+def test_text_wrapped_at_a_width_stays_one_paragraph():
+    text = (
+        "Kestrel Tire said today that it will begin the process of reopening its\n"
+        "Dayton, Ohio plant next week, after a stop of six weeks that followed the\n"
+        "order of the state government to close all plants that are not essential.\n"
+    )
+    assert len(paragraphs(normalize(text))) == 1
