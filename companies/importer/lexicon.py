@@ -86,6 +86,8 @@ CHROME_WORDS: frozenset[str] = words(
     cnw telbec marketwire marketwired accesswire source excerpts update updates article related stories top
     chart embargoed statement information investor investors relations corporate company release:
     consumables electronics production latest headlines publication notice rns tidm released number
+    about us our products services solutions sustainability careers contact who we are what do
+    industries markets locations search blog events resources team history
     """
 )
 # phrases only page furniture uses: a line holding one is chrome whatever else it says

@@ -108,11 +108,16 @@ class Merging:
         from elsewhere in the release, for the editor to confirm."""
         if self.events or not self._unplaced or not self._dateline_again:
             return
-        s, t, effective = self._unplaced[0]
+        told = self._unplaced
+        if self.has_headline:
+            # a results release's "curtailed production": news only when the headline says so
+            # (and of several, the one it says: "After suspending operations in May, ... will restart")
+            told = [u for u in told if u[1].type in self.headline_types]
+        if not told:
+            return
+        s, t, effective = told[0]
         if t.type in ("sold", "acquired"):
             return  # a deal names a company, whose seat the dateline often is
-        if self.has_headline and t.type not in self.headline_types:
-            return  # a results release's "curtailed production": news only when the headline says so
         here = Mention(0, 0, self.dateline)
         self._add(self._candidate(s, t, here, effective, False, inherited="dateline"))
 

@@ -322,3 +322,8 @@ def test_text_wrapped_at_a_width_stays_one_paragraph():
         "order of the state government to close all plants that are not essential.\n"
     )
     assert len(paragraphs(normalize(text))) == 1
+
+
+def test_a_site_menu_without_bars_is_chrome_not_the_headline():
+    assert is_chrome("About Us Products Sustainability Careers News Contact")
+    assert not is_chrome("Kestrel Fibers Announces Operational Restart")

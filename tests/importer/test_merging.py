@@ -3,6 +3,7 @@ place, a restart foreseen folded into its stop. Our own sentences."""
 
 from datetime import date
 
+from companies.importer.extract import extract
 from tests.importer.sentences import event_keys, events_in
 
 
@@ -41,3 +42,14 @@ def test_an_idling_announced_with_its_foreseen_end_stays_an_idling():
         "Production is expected to resume on August 1.",
         headline="Tamarack to idle Dayton mill",
     ) == [("idled", "Dayton")]
+
+
+def test_an_event_told_without_a_place_takes_the_dateline_town_only_for_the_headlines_kind():
+    proposal = extract(
+        "Kestrel Fibers Announces Operational Restart\n\n"
+        "ELMA, Wash., Nov. 2, 2020 - After temporarily suspending operations in May 2020 because of weak "
+        "markets, Kestrel Fibers has served its customers from inventory. With markets improving, Kestrel "
+        "Fibers will restart its pulp mill in mid-November.\n\n"
+        "Kestrel Fibers makes dissolving pulp at its mill in Elma.\n"
+    )
+    assert [(e.type, e.place.locality) for e in proposal.events] == [("reopened", "Elma")]
