@@ -198,6 +198,10 @@ _NOT_PUBLICATION = re.compile(
 )
 
 
+# the page's own date: "Posted on April 27, 2020 by Newsroom", "Published: 3 May 2021"
+_POSTED_ON = re.compile(r"\b(?:posted|published|released|issued)\s*(?:on)?\s*[:,]?\s*$", re.I)
+
+
 # a date that opens or closes a range dates a period, not the release: "14.04.2021 - 11.05.2021",
 # "1 May - 31 July 2010"
 _RANGE_ON = re.compile(r"\s*(?:-|\u2013|to|until)\s*\d")
@@ -236,7 +240,7 @@ def header_date(lines: list[str], *, day_first: bool = False) -> date | None:
                 break
             day, start, end = found
             before = line[: pos + start]
-            if not (
+            if _POSTED_ON.search(before) or not (
                 _NOT_PUBLICATION.search(before)
                 or _RANGE_BEFORE.search(before)
                 or _RANGE_ON.match(line, pos + end)

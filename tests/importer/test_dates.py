@@ -127,3 +127,10 @@ def test_day_month_year_in_the_languages_releases_come_in(text, expected):
 
 def test_a_foreign_month_name_without_a_day_and_year_is_no_date():
     assert parse_date("Mars will open a plant in Mai 2020 or later") is None
+
+
+def test_a_pages_posted_on_line_states_its_publication_date():
+    assert header_date(["Posted on April 27, 2020 by Newsroom"]) == date(2020, 4, 27)
+    assert header_date(["Published: 3 May 2021"], day_first=True) == date(2021, 5, 3)
+    # "on" alone still dates something else
+    assert header_date(["Production resumes on April 27, 2020"]) is None
