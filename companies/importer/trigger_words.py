@@ -160,6 +160,15 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ("closed", r"\bconsolidat\w+\b(?=[^;]{0,220}?\b(?:into|with|from)\b)", False, ("consolidat",)),
     (
         "closed",
+        # the move named by its noun, the site it leaves after it: "the relocation of its Erie
+        # operations" (a move's destination is read by the verb patterns below)
+        rf"\brelocation\s+of\b(?=\s+(?:(?:its|the|their|our)\s+)?(?:[\w$.,'&/-]+\s+){{0,5}}?(?:{_FACILITY}"
+        r"|plant|plants|office|offices)\b)",
+        True,
+        ("relocat",),
+    ),
+    (
+        "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
         r"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:all|the\s+rest|the\s+remainder)\s+(?:of\s+)?)?"
         rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}\s+(?P<v>from)\b",

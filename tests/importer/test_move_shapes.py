@@ -48,6 +48,9 @@ MOVES = [
         {("closed", "Erie"), ("closed", "Warren")},
     ),
     ("Kestrel is shifting its Erie, Pa. office to Dayton, Ohio.", {("closed", "Erie")}),
+    # the move named by its noun, with or without where the work goes
+    ("Kestrel announced the relocation of its Erie, Pa. operations.", {("closed", "Erie")}),
+    ("Kestrel announced the relocation of its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
     # "the" before the place's name, the site's owner named after it
     (
         "Kestrel will transfer the Erie, Pa. operations of its leather division to Dayton, Ohio.",
