@@ -74,7 +74,9 @@ _FALSE_SENSES = re.compile(
     # groundbreaking for an expansion is the expansion: "broke ground on a $X expansion of its plant"
     r"|\b(?:break|breaks|broke|breaking|ground[- ]?breaking)(?:\s+ground)?\s+(?:\w+\s+){0,2}?(?:on|for|of)\s+"
     r"(?:a|an|the|its|their|our)\s+(?:[\w$.,-]+\s+){0,4}?(?=(?:expansion|addition|extension|enlargement)\b)"
-    r"|\bclose\s+(?:to|by(?!\s+(?:the\s+)?(?:end|mid|early|late|first|second|third|fourth|last|year|spring|summer|fall|autumn|winter|\d|[A-Z]))|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|up|down|higher|lower)\b"
+    r"|\bclose\s+(?:to|by(?!\s+(?:the\s+)?(?:end|mid|early|late|first|second|third|fourth|last|year|spring|summer|fall|autumn|winter|\d|[A-Z]))|relationship|cooperation|collaboration|attention|ties)\b|\bclose[ds]?\s+(?:at|higher|lower)\b"
+    # a share price's day, not a site's: "closed down 3%" ("close down the mill" closes it)
+    r"|\bclose[ds]?\s+(?:up|down)\s+(?=[\d$\u20ac\u00a3]|by\b|sharply\b|slightly\b|\w+\s+(?:percent|cents?)\b)"
     r"|\bclos(?:e|ing)\s+of\s+(?:business|trading|the\s+(?:quarter|year|transaction|sale|acquisition|deal|merger|"
     r"offering|market|period|day|session))\b"
     # a deal, however qualified: "closed its previously announced $84 million acquisition of the mill"

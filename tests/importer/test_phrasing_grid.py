@@ -31,6 +31,7 @@ PHRASES = {
         "starts change negotiations on the closure of its {P} {N}",
         "plans to close its {P} {N}, subject to consultation with employee representatives",
         "will shutter its {P} {N}",
+        "plans to close down its {N} in {P}",
         "will phase out production at its {P} {N} over the next year",
         "announced the exit of its flooring business in {P}",
     ],
@@ -136,6 +137,7 @@ NOT_EVENTS = [
     "Halcyon has signed a letter of intent to sell its Erie, Pa. plant.",
     "Production of the Model 7 tractor will end at Halcyon's Erie, Pa. plant this year.",
     "Halcyon, based in Erie, Pa., will exit the flooring business.",
+    "Halcyon shares closed down 3% after its plant in Erie, Pa. reported a loss.",
     "Halcyon will integrate the acquired plant in Erie, Pa. into its supply chain.",
 ]
 
