@@ -29,6 +29,19 @@ _MOVED = r"(?:transferred|moved|relocated|consolidated|shifted|transitioned)"
 # holding one of its stems, because most sentences hold none and forty regex scans per sentence
 # are the extractor's main cost (" to " stands for the word "to").
 SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
+    # -- permanence first: "permanently idle", "permanently halt" close a site for good ---------
+    (
+        "closed",
+        r"\bpermanent(?:ly)?\s+(?:\w+\s+){0,1}(?:clos\w+|shut\w*|ceas\w+|cessation|halt\w*|idl\w+|stop\w*|end\w*|discontinu\w+)",
+        False,
+        ("permanent",),
+    ),
+    (
+        "closed",
+        r"\b(?:clos\w*|shut\w*(?:\s+down)?|ceas\w+|idl\w+)\s+(?:\w+\s+){0,4}?permanently\b",
+        False,
+        ("permanently",),
+    ),
     # -- idling: temporary stops ---------------------------------------------------------------
     (
         "idled",
@@ -46,6 +59,16 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|approximately\s+|an?\s+(?:additional|further)\s+)?(?:\w+\s+){0,1}(?:weeks?|days?|months?))\b",
         False,
         ("temporarily", "indefinitely", "week", "day", "month"),
+    ),
+    (
+        "idled",
+        # a site taken out of use for a while: "take its X plant offline", "out of service",
+        # "an extended shutdown of its X mill"
+        r"\b(?:tak(?:e|es|ing|en)|took)\b(?=\s+(?:its|the|their|our|both)\s+(?:[\w$.,'-]+\s+){0,6}?"
+        r"(?:off-?\s?line|out\s+of\s+(?:service|operation|production))\b)"
+        r"|\bextended\s+(?:shut-?downs?|outages?|stoppages?)\b",
+        False,
+        ("tak", "took", "extended"),
     ),
     ("idled", r"\bindefinite(?:ly)?\s+(?:idl\w+|shut\w*|clos\w+|suspen\w+|halt\w*)", False, ("indefinite",)),
     (
@@ -92,18 +115,6 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         ("furlough",),
     ),
     # -- permanent closure ---------------------------------------------------------------------
-    (
-        "closed",
-        r"\bpermanent(?:ly)?\s+(?:\w+\s+){0,1}(?:clos\w+|shut\w*|ceas\w+|cessation|halt\w*|idl\w+|stop\w*|end\w*|discontinu\w+)",
-        False,
-        ("permanent",),
-    ),
-    (
-        "closed",
-        r"\b(?:clos\w*|shut\w*(?:\s+down)?|ceas\w+|idl\w+)\s+(?:\w+\s+){0,4}?permanently\b",
-        False,
-        ("permanently",),
-    ),
     ("closed", r"\b(?:re-?)?clos(?:e|es|ed|ing)\b", False, ("clos",)),
     ("closed", r"\bclosures?\b", True, ("closure",)),
     ("closed", r"\bshut(?:s|ting)?\s+(?:\w+\s+){0,4}?down\b|\bshut-?downs?\b|\bshutter\w*", False, ("shut",)),
@@ -222,6 +233,24 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("locat",),
     ),
+    (
+        "closed",
+        # a site that will not come back is closed: "said the mill will not reopen" (the "not"
+        # belongs to the event, so it is no negation of it)
+        r"\b(?:will|would|is\s+not\s+expected\s+to|does\s+not\s+(?:plan|intend|expect)\s+to)\s+(?:not\s+)?"
+        # ("will not restart" may only keep an idled site idle)
+        r"(?:be\s+)?(?P<v>never\s+(?:be\s+)?(?:reopen(?:ed)?|restart(?:ed)?)|not\s+(?:be\s+)?reopen(?:ed)?)\b",
+        False,
+        ("never", "not"),
+    ),
+    (
+        "closed",
+        r"\bterminat(?:e|es|ed|ing|ion\s+of)\s+(?:all\s+)?(?:(?:its|the|their|our)\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:operations|production|manufacturing)\b"
+        rf"|\bdismantl(?:e|es|ed|ing)\b(?=\s+(?:its|the|their|our)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY})\b)",
+        False,
+        ("terminat", "dismantl"),
+    ),
     # -- reopening -----------------------------------------------------------------------------
     (
         "reopened",
@@ -230,6 +259,18 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         ("open", "start", "reactivat", "recommission"),
     ),
     ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False, ("resum",)),
+    (
+        "reopened",
+        # a site put back to work: "put its X plant back into operation", "is back up and running",
+        # "start up its idled X mill again", "relit the blast furnace"
+        r"\bput(?:s|ting)?\b(?=\s+(?:its|the|their|our)\s+(?:[\w$.,'-]+\s+){0,6}?back\s+(?:on-?\s?line|into\s+"
+        r"(?:production|service|operation)))"
+        r"|\bback\s+up\s+and\s+running\b"
+        r"|\bstart(?:s|ed|ing)?\s+up\b(?=\s+(?:its|the|their|our)\s+(?:idled?|closed|shuttered|mothballed)\b)"
+        r"|\bre-?l(?:it|ight|ights|ighted|ighting)\b",
+        False,
+        ("put", "running", "start", "lit", "light"),
+    ),
     (
         "reopened",
         # the trigger is "back online" (group v), after the site it brings back
@@ -355,6 +396,15 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- expansion -----------------------------------------------------------------------------
     ("expanded", r"\bexpand(?:s|ed|ing)?\b", False, ("expand",)),
     ("expanded", r"\bexpansions?\b", True, ("expansion",)),
+    (
+        "expanded",
+        # floor space added to a site: "add 50,000 square feet to its X plant", "an addition to its X plant"
+        r"\badd(?:s|ed|ing)?\s+(?:approximately\s+|about\s+|nearly\s+|more\s+than\s+)?[\d,.]+(?:\s+|-)"
+        r"(?:square|sq\.?)[- ](?:feet|foot|ft|metres|meters|m)\b"
+        rf"|(?<!\bin\s)\badditions?\s+to\b(?=\s+(?:its|the|their|our)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY})\b)",
+        False,
+        ("add",),
+    ),
     # equipment or capacity added to a site: "the addition of a coating line at its X facility"
     (
         "expanded",

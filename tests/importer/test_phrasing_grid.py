@@ -32,6 +32,10 @@ PHRASES = {
         "plans to close its {P} {N}, subject to consultation with employee representatives",
         "will shutter its {P} {N}",
         "plans to close down its {N} in {P}",
+        "said its {P} {N} will not reopen",
+        "will permanently idle its {N} in {P}",
+        "will terminate operations at its {P} {N}",
+        "will dismantle its {N} in {P}",
         "will phase out production at its {P} {N} over the next year",
         "announced the exit of its flooring business in {P}",
     ],
@@ -50,6 +54,9 @@ PHRASES = {
         "will put its {P} {N} on care and maintenance",
         "will temporarily lay off all employees at its {P} {N}",
         "will pause production at its {P} {N} for three weeks",
+        "will take its {P} {N} offline for a month",
+        "will take its {N} in {P} out of service",
+        "announced an extended shutdown of its {P} {N}",
     ],
     "reopened": [
         "will restart its {P} {N}",
@@ -63,6 +70,10 @@ PHRASES = {
         "will resume operations at the {N} in {P} next week",
         "has reactivated its {P} {N}",
         "restarted the No. 2 paper machine at its {P} {N}",
+        "has put its {P} {N} back into operation",
+        "said its {N} in {P} is back up and running",
+        "will start up its idled {P} {N}",
+        "has relit the blast furnace at its {P} {N}",
     ],
     "opened": [
         "will build a new {N} in {P}",
@@ -87,6 +98,8 @@ PHRASES = {
         "will double capacity at its {P} {N}",
         "will install a new paper machine at its {P} {N}",
         "will build a second production line at its {P} {N}",
+        "will add 50,000 square feet to its {P} {N}",
+        "will build an addition to its {N} in {P}",
         "plans to build another production line at its {N} in {P}",
         "broke ground on an expansion of its {P} {N}",
     ],
@@ -138,6 +151,7 @@ NOT_EVENTS = [
     "Production of the Model 7 tractor will end at Halcyon's Erie, Pa. plant this year.",
     "Halcyon, based in Erie, Pa., will exit the flooring business.",
     "Halcyon shares closed down 3% after its plant in Erie, Pa. reported a loss.",
+    "In addition to its Erie, Pa. plant, Halcyon runs two warehouses.",
     "Halcyon will integrate the acquired plant in Erie, Pa. into its supply chain.",
 ]
 
