@@ -281,7 +281,8 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"(?:production|service|operations?))\b"
         # a state regained, told of the site: "the mill is back in operation", "back online"
         r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+(?:in|into)\s+(?:full\s+)?(?:operation|production|service)\b"
-        r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+on-?\s?line\b",
+        r"|\b(?:is|are|was|were|be|been)\s+(?:now\s+)?back\s+(?:on-?\s?line|on[- ]?stream)\b"
+        r"|\b(?:came|comes|come|coming)\s+back\s+(?:on-?\s?line|on[- ]?stream)\b",
         False,
         ("back", "return"),
     ),
@@ -333,6 +334,9 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a new site that starts producing opens: "its new plant in X began commercial production" (group v)
         r"\bnew\b[^;]{0,100}?\b(?P<v2>(?:is|are|was|were|became|becomes|become)\s+(?:now\s+|fully\s+)?"
         r"(?:operational|in\s+operation|up\s+and\s+running))\b"
+        # "its new plant in X came on stream", "went into operation", "came online"
+        r"|\bnew\b[^;]{0,100}?\b(?P<v3>(?:came|comes|come|coming|went|goes|go)\s+(?:on[- ]?stream|on-?\s?line"
+        r"|into\s+(?:operation|production|service)))\b"
         r"|\bnew\b[^;]{0,100}?\b(?P<v>(?:began|begins|begun|started|starts|commenced|commences|entered|enters)"
         r"\s+(?:(?:commercial|full|full-scale|initial|serial|volume|regular|trial|test|pilot)\s+)?(?:production|operations|operating"
         r"|shipments|manufacturing|service))\b",

@@ -74,6 +74,7 @@ PHRASES = {
         "said its {N} in {P} is back up and running",
         "will start up its idled {P} {N}",
         "has relit the blast furnace at its {P} {N}",
+        "said its {P} {N} came back on stream",
     ],
     "opened": [
         "will build a new {N} in {P}",
@@ -82,6 +83,8 @@ PHRASES = {
         "has selected {P} as the site of its new {N}",
         "cut the ribbon on its new {N} in {P}",
         "said its new {N} in {P} is now operational",
+        "said its new {N} in {P} came on stream",
+        "said its new {N} in {P} went into operation",
         "will establish a {N} in {P}",
         "has completed construction of its new {N} in {P}",
         "will begin construction of a new {N} in {P} in the spring",
