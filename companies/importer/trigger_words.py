@@ -46,9 +46,14 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "idled",
         r"\btemporar(?:y|ily)\s+(?:\w+\s+){0,1}(?:halt\w*|suspen\w+|stop\w*|ceas\w+|shut\w*|clos\w+|curtail\w*|paraly[sz]\w*|interrupt\w*"
-        r"|idl\w+)",
+        r"|idl\w+|reduc\w+)"
+        # a stop with its length before it: "a two-week shutdown" (an outage is an incident, often
+        # told in results)
+        r"|\b(?:\w+|\d+)[- ](?:week|day|month)(?:[- ]long)?\s+(?:shut-?downs?|curtailments?|closures?|stoppages?)\b"
+        # a site down for a while: "will be down for two weeks"
+        r"|\b(?:be|been|is|are|was|were|remain|remains)\s+down\s+for\b",
         False,
-        ("temporar",),
+        ("temporar", "week", "day", "month", "down"),
     ),
     (
         "idled",

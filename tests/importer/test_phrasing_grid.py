@@ -57,6 +57,9 @@ PHRASES = {
         "will take its {P} {N} offline for a month",
         "will take its {N} in {P} out of service",
         "announced an extended shutdown of its {P} {N}",
+        "said its {P} {N} will be down for two weeks",
+        "will take a two-week shutdown at its {N} in {P}",
+        "will temporarily reduce production at its {P} {N}",
     ],
     "reopened": [
         "will restart its {P} {N}",
@@ -155,6 +158,7 @@ NOT_EVENTS = [
     "Halcyon, based in Erie, Pa., will exit the flooring business.",
     "Halcyon shares closed down 3% after its plant in Erie, Pa. reported a loss.",
     "In addition to its Erie, Pa. plant, Halcyon runs two warehouses.",
+    "Results were hurt by an unplanned 3.5 day outage on a machine at the Erie, Pa. plant.",
     "Halcyon will integrate the acquired plant in Erie, Pa. into its supply chain.",
 ]
 
