@@ -31,6 +31,13 @@ _OBJECT_GAP_PLACES = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$
 _REGION_AFTER_COMMA = re.compile(r",\s+[A-Z]")
 
 
+# a share of a site before it: "its 50% interest in", "a 25 percent stake in", "its share in"
+_SHARE_IN = re.compile(
+    r"^\s+(?:of\s+)?(?:its|our|their|the|a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:interest|stake|share|ownership)\s+in\b",
+    re.I,
+)
+
+
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b", re.I)
 
 
@@ -120,6 +127,9 @@ def _direct_object(text: str, t: Trigger) -> bool:
     seller = _SELLER_FIRST.match(after)
     if seller:  # "acquired from Birch Foods its plant in X": the seller named before the object
         after = " " + after[seller.end() :]
+    share = _SHARE_IN.match(after)
+    if share:  # "the sale of its 50% interest in the X mill": a share of the site is the site's deal
+        after = " " + after[share.end() :]
     m = FACILITY_WORD.search(after) or PROPERTY_WORD.search(after)
     between = after[: m.start()] if m else ""
     gap = _OBJECT_GAP_PLACES if len(_REGION_AFTER_COMMA.findall(between)) >= 2 else _OBJECT_GAP

@@ -120,6 +120,7 @@ PHRASES = {
         "agreed to sell its {N} in {P} in a sale-leaseback transaction",
         "will put its {P} {N} up for sale",
         "is seeking a buyer for its {N} in {P}",
+        "has completed the sale of its 50% interest in the {P} {N}",
     ],
     "acquired": [
         "has acquired a {N} in {P} from Brant Co.",
