@@ -384,6 +384,8 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
         if len(run) == 4:
             break
     run.reverse()
+    while len(run) > 1 and _is_masthead(run[0][1]):
+        run.pop(0)  # "Bay Street News" over the headline: the site's name, not the release's
     titled = {i for i, _ in run}
     for i, p in enumerate(paras[:body_start]):
         p.section = "headline" if i in titled else "other"
@@ -396,6 +398,12 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     elif lines:
         layout.headline, layout.subheads = lines[0], lines[1:]
     return layout
+
+
+def _is_masthead(line: str) -> bool:
+    """A news site's name: a few words that end in a page word ("Bay Street News", "Pulp Wire")."""
+    words = _WORD.findall(line)
+    return 0 < len(words) <= 4 and words[-1].lower() in CHROME_WORDS and not SENTENCE_END.search(line)
 
 
 def _key(line: str) -> str:

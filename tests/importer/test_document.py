@@ -327,3 +327,13 @@ def test_text_wrapped_at_a_width_stays_one_paragraph():
 def test_a_site_menu_without_bars_is_chrome_not_the_headline():
     assert is_chrome("About Us Products Sustainability Careers News Contact")
     assert not is_chrome("Kestrel Fibers Announces Operational Restart")
+
+
+def test_a_news_sites_name_over_the_headline_is_not_the_headline():
+    text = (
+        "Bay Street News\n\n"
+        "Kestrel Paper Agrees to Sell Its Osprey Lake Sawmill\n\n"
+        "VANCOUVER, BRITISH COLUMBIA, June 23, 2016 - Kestrel Paper Ltd. announced today that it has agreed to "
+        "sell its sawmill in Osprey Lake, British Columbia.\n"
+    )
+    assert extract(text).headline == "Kestrel Paper Agrees to Sell Its Osprey Lake Sawmill"
