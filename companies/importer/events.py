@@ -61,6 +61,7 @@ from .event_cues import (
     names_a_part,
     sentence_case,
 )
+from .gazetteer import fold
 from .merging import Merging
 from .modality import modality, told_in_past
 from .news_judgement import NewsJudgement
@@ -98,6 +99,13 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         self.memory = _Memory()
         self.headline_types: set[str] = set()
         self.headline_keys: set[tuple] = set()
+        # the headline's own sites with their event words, and the kinds of event the body asserts:
+        # a release whose body tells its deal only at length ("the sale of the buildings, equipment
+        # and other property ... located in X") still has the headline's "to Sell X Pulp Mill"
+        self._headline_pairs: list[tuple[Trigger, Mention]] = []
+        self._headline_text = headline or ""
+        self._body_types: set[str] = set()
+        self._headline_named: set[int] = set()  # the pairs whose town the body names, capitalised
         self.hedged: list[str] = []
         self._last_group: list[_Candidate] = []
         self._confirmed: set[int] = set()
@@ -152,7 +160,22 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             t = prev[-1] if prev else (nxt[0] if nxt else None)
             if t:
                 self.headline_keys.add((t.type, _pkey(m.place)))
+                if m.has_facility and m.place.resolved:
+                    self._headline_pairs.append((t, m))
         self.memory = _Memory([m for m in mentions], from_headline=True)
+
+    def _find_headline_towns(self, text: str) -> None:
+        """Which headline sites the body names too: as a name ("Gas Plants" in a headline is no
+        town because the body speaks of "natural gas plants")."""
+        low = fold(text)
+        for i, (_, m) in enumerate(self._headline_pairs):
+            name = fold(m.place.text or m.place.locality or "")
+            at = low.find(name) if name else -1
+            while at >= 0:
+                if text[at : at + 1].isupper():
+                    self._headline_named.add(i)
+                    break
+                at = low.find(name, at + 1)
 
     def _names_dateline_town(self, text: str) -> bool:
         name = self._dateline_name
@@ -169,6 +192,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
     def feed(self, s: Sentence) -> None:
         self._fed += 1
         text = s.text
+        if len(self._headline_named) < len(self._headline_pairs):
+            self._find_headline_towns(text)
         if not self._dateline_again and self._names_dateline_town(text):
             self._dateline_again = True
         if self._listing is not None:
@@ -322,6 +347,7 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                 continue  # "which Fenwick acquired in 2004": background, and no governor of places
             effectives[id(t)] = effective
             by_clause.setdefault(ci, []).append(t)
+            self._body_types.add(t.type)
         return by_clause, effectives
 
     def _candidates_for(

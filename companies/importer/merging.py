@@ -15,6 +15,7 @@ from .effective import merge_effective
 from .evidence import hedged_warnings, place_warnings, window
 from .proposal import ProposedEvent
 from .spans import Mention
+from .text import Sentence
 
 
 class Merging:
@@ -121,7 +122,19 @@ class Merging:
         here = Mention(0, 0, self.dateline)
         self._add(self._candidate(s, t, here, effective, False, inherited="dateline"))
 
+    def _headline_fallback(self) -> None:
+        """A body that asserts an event of a kind without placing it, under a headline that names
+        that kind at a site ("Acme to Sell Kamloops Pulp Mill"): the headline's site, for the
+        editor to confirm."""
+        if self.events:
+            return
+        s = Sentence(self._headline_text, 0, "headline", 0)
+        for i, (t, m) in enumerate(self._headline_pairs):
+            if t.type in self._body_types and i in self._headline_named:
+                self._add(self._candidate(s, t, m, None, False, inherited="headline"))
+
     def result(self) -> tuple[list[ProposedEvent], list[str]]:
+        self._headline_fallback()
         self._dateline_fallback()
         warnings = hedged_warnings(self.hedged)
         unresolved: list[tuple[str, str, str]] = []  # told once per sentence, after the loop

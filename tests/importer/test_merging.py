@@ -53,3 +53,23 @@ def test_an_event_told_without_a_place_takes_the_dateline_town_only_for_the_head
         "Kestrel Fibers makes dissolving pulp at its mill in Elma.\n"
     )
     assert [(e.type, e.place.locality) for e in proposal.events] == [("reopened", "Elma")]
+
+
+def test_a_deal_the_body_tells_at_length_takes_the_site_its_headline_names():
+    text = (
+        "Kestrel Paper Agrees to Sell Kamloops Pulp Mill\n\n"
+        "VANCOUVER, BRITISH COLUMBIA, June 23, 2016 - Kestrel Paper Ltd. announced that it has signed an "
+        "agreement with Birch Energy, L.P., providing for the sale of the buildings, equipment and other "
+        "ancillary property relating to the idle pulp mill and sawmill, as well as related equipment, "
+        "located in Kamloops, British Columbia, for $15 million.\n"
+    )
+    assert [(e.type, e.place.locality) for e in extract(text).events] == [("sold", "Kamloops")]
+
+
+def test_a_headline_word_the_body_only_writes_in_lower_case_is_no_site():
+    text = (
+        "Kestrel Completes Purchase of Two Gas Plants\n\n"
+        "DALLAS, April 4, 2016 - Kestrel Power has acquired two natural gas plants in Texas, closing the "
+        "purchase of the generating assets today.\n"
+    )
+    assert extract(text).events == []
