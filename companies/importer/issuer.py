@@ -15,6 +15,7 @@ import re
 from . import places
 from .lexicon import (
     COMPANY_SUFFIX,
+    FACILITY_NOUN,
     HEADLINE_VERBS,
     LEGAL_SUFFIX,
     LEGAL_SUFFIX_STEM,
@@ -439,9 +440,12 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2}"
 
 # a capitalised name as the subject of a verb, or owning something: "Britvic has", "Hydro's plant"
 _ACTING = re.compile(
-    r"(?<![\w'-])(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2})(?:'s\s|\s+(?:has|have|is|will|expects|said|says"
+    r"(?<![\w'-])(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})(?P<owns>'s\s|(?<=s)'\s)?(?(owns)|\s+(?:has|have|is|will|expects|said|says"
     r"|announced|announces|plans|intends|decided|proposes|is\s+proposing)\b)"
 )
+
+
+_SITE_AFTER = re.compile(rf"(?:[\w-]+\s+){{0,3}}?(?:{FACILITY_NOUN})\b", re.I)
 
 
 def _acting_name(text: str) -> str | None:
@@ -455,7 +459,9 @@ def _acting_name(text: str) -> str | None:
             continue
         if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
             continue
-        counts[name] = counts.get(name, 0) + 1
+        # owning a site counts twice: "Blue Ridge Paper Products' pulp and paper mill located in"
+        owns_site = m.group("owns") and _SITE_AFTER.match(text, m.end())
+        counts[name] = counts.get(name, 0) + (2 if owns_site else 1)
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)

@@ -297,3 +297,13 @@ def test_a_registered_mark_inside_the_name_is_no_end_of_it():
         "has announced plans to expand operations at its manufacturing facility near Muncie."
     )
     assert proposal.company.name == "Tamarack Polymer Group Inc."
+
+
+def test_the_owner_of_the_site_a_release_is_about_is_its_issuer_when_nothing_else_names_one():
+    text = (
+        "Canton, North Carolina - September 15, 2004 - On September 8, the county was flooded by the "
+        "remnants of a hurricane. Because of the flooding, Kestrel Paper Products' pulp and paper mill "
+        "located in Canton, North Carolina was shut down on September 9."
+    )
+    proposal = extract(text)
+    assert proposal.company is not None and proposal.company.name == "Kestrel Paper Products"
