@@ -114,8 +114,9 @@ NUMBER_WORDS = {
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 # Month-day-year ("Mar 24, 2009", "Jan. 5, 2012", "March 24 2009") and day-month-year.
+# (a stop may stand for the comma: "October 17. 2002")
 _MDY = re.compile(
-    rf"\b(?P<m>{MONTH_RX})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<m>{MONTH_RX})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[,.]?\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 # "13 October 2009", "22 Jan, 2024", "13. October 2009" (the German-style ordinal dot)
 # (a transcribed PDF may part a day from its ordinal: "23 rd June, 2018")
@@ -127,6 +128,8 @@ _DMY_FOREIGN = re.compile(
     re.I,
 )
 _ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+# "2022年05月25日": Japanese and Chinese pages write year, month and day with their characters
+_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>[01]?\d)\s?月\s?(?P<d>[0-3]?\d)\s?日")
 # "04-March-2025", as German ad-hoc services stamp theirs
 _DMY_HYPHEN = re.compile(rf"\b(?P<d>[0-3]?\d)-(?P<m>{MONTH_RX})-(?P<y>(?:19|20)\d\d)\b", re.I)
 # "2018-Jan-09", as some retail wires stamp their datelines
@@ -160,7 +163,18 @@ def parse_date(text: str, *, day_first: bool = False) -> tuple[date, int, int] |
     if _YEAR_DIGITS.search(text) is None:
         return None  # every form writes its year with two digits at least: without them, no scan
     numeric = _AMBIGUOUS_DAY_FIRST if day_first else _NUMERIC
-    for rx in (_MDY, _DMY, _ISO, _ISO_NAMED, _DMY_HYPHEN, numeric, _NUMERIC_DAY_FIRST, _DOTTED, _DMY_FOREIGN):
+    for rx in (
+        _MDY,
+        _DMY,
+        _ISO,
+        _ISO_NAMED,
+        _DMY_HYPHEN,
+        numeric,
+        _NUMERIC_DAY_FIRST,
+        _DOTTED,
+        _DMY_FOREIGN,
+        _CJK,
+    ):
         m = rx.search(text)
         if not m:
             continue

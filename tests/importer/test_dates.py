@@ -134,3 +134,9 @@ def test_a_pages_posted_on_line_states_its_publication_date():
     assert header_date(["Published: 3 May 2021"], day_first=True) == date(2021, 5, 3)
     # "on" alone still dates something else
     assert header_date(["Production resumes on April 27, 2020"]) is None
+
+
+def test_dates_in_cjk_characters_and_with_a_stop_for_the_comma():
+    assert parse_date("2022年05月25日 AM12:00")[0] == date(2022, 5, 25)
+    assert parse_date("Temiscaming. October 17. 2002")[0] == date(2002, 10, 17)
+    assert parse_date("See section 5. 2002 results") is None
