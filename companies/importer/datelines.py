@@ -174,12 +174,23 @@ def _town_region(place: str) -> bool:
     return len(parts) == 2 and bool(region_code(parts[1]) or country_code(parts[1]))
 
 
+# a release's label before its dateline, on the same line
+_RELEASE_LABEL = re.compile(r"(?:for\s+immediate\s+release|for\s+release)\s*[:.-]?\s+(?=[A-Z])", re.I)
+
+
 def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, if it has one.
 
     A dateline needs a date or a wire tag; an all-capitals place followed by a dash
     ("DAYTON, Ohio -- Acme Corp. ...") also counts, which is how company-issued copy starts.
     """
+    release = _RELEASE_LABEL.match(paragraph)
+    if release:
+        # "For Immediate Release: EVANSVILLE, INDIANA, September 24, 2010 - ...": the label first
+        found = find_dateline(paragraph[release.end() :])
+        if found is not None:
+            found.end += release.end()
+        return found
     head = paragraph[:260]
     m = _DATELINE_BRACKETED.match(head)
     if m:

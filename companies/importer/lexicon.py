@@ -101,6 +101,8 @@ PAGE_CHROME = (
     # the same furniture on pages in other languages ("skip to main text", "back to top")
     r"|\bweiter\s+zum\b|\bzum\s+(?:inhalt|hauptinhalt)\b|\bzur(?:ück)?\s+zum\s+seitenanfang\b"
     r"|\b(?:aller|passer)\s+au\s+contenu\b|\bretour\s+en\s+haut\b"
+    # a filing's placeholder for a picture: "[Missing Graphic Reference]", "[LOGO]"
+    r"|^\s*\[(?:missing\s+graphic|graphic|logo|image|photo|picture)\b[^\]]*\]\s*$"
 )
 
 # --- headline verbs --------------------------------------------------------------------------

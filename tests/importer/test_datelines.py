@@ -213,3 +213,11 @@ def test_a_note_in_brackets_after_a_leading_date():
         "October 30, 2017 (TBD) - MUNCIE, IN - Tamarack Inc. has announced plans to expand."
     )
     assert (found.place, found.published) == ("MUNCIE, IN", date(2017, 10, 30))
+
+
+def test_a_release_label_before_the_dateline_on_its_line_is_read_past():
+    found = find_dateline(
+        "For Immediate Release: DAYTON, OHIO, September 24, 2010 - Kestrel Corp. announced today"
+    )
+    assert found is not None and found.place == "DAYTON, OHIO" and found.published == date(2010, 9, 24)
+    assert found.end == len("For Immediate Release: DAYTON, OHIO, September 24, 2010 - ")

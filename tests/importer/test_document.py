@@ -337,3 +337,8 @@ def test_a_news_sites_name_over_the_headline_is_not_the_headline():
         "sell its sawmill in Osprey Lake, British Columbia.\n"
     )
     assert extract(text).headline == "Kestrel Paper Agrees to Sell Its Osprey Lake Sawmill"
+
+
+def test_a_filings_picture_placeholder_is_chrome():
+    assert is_chrome("[Missing Graphic Reference]")
+    assert is_chrome("[LOGO]")
