@@ -410,6 +410,9 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # floor space added to a site: "add 50,000 square feet to its X plant", "an addition to its X plant"
         r"\badd(?:s|ed|ing)?\s+(?:approximately\s+|about\s+|nearly\s+|more\s+than\s+)?[\d,.]+(?:\s+|-)"
         r"(?:square|sq\.?)[- ](?:feet|foot|ft|metres|meters|m)\b"
+        # (the site named after it: "adding 150,000 square feet of space" alone is the detail of an
+        # expansion already told)
+        r"(?=[^.;]{0,60}?\b(?:to|at)\s+(?:its|the|their|our)\b)"
         rf"|(?<!\bin\s)\badditions?\s+to\b(?=\s+(?:its|the|their|our)\s+(?:[\w$.,'-]+\s+){{0,6}}?(?:{_FACILITY})\b)",
         False,
         ("add",),

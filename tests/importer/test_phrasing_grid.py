@@ -183,3 +183,22 @@ def test_a_buyer_purchasing_the_issuers_site_is_the_issuers_sale():
 @pytest.mark.parametrize("sentence", NOT_EVENTS)
 def test_phrases_that_announce_nothing_give_no_event(sentence):
     assert _events(sentence) == []
+
+
+def test_square_feet_added_without_a_site_after_are_the_detail_of_an_expansion_told():
+    events, _ = find_events(
+        [
+            Sentence("Halcyon's plant in Erie, Pa. will be idled beginning in February.", 0, "body", 0),
+            Sentence(
+                "Halcyon will invest $24 million to expand its plant in Kemi, Finland, adding 150,000 "
+                "square feet of production space.",
+                100,
+                "body",
+                1,
+            ),
+        ],
+        headline=None,
+        published=date(2025, 6, 1),
+        issuer=ISSUER,
+    )
+    assert sorted((e.type, e.place.locality) for e in events) == [("expanded", "Kemi"), ("idled", "Erie")]
