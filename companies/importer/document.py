@@ -370,7 +370,13 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     # the title run right above the body, read backwards past stamps and company-name lines
     run: list[tuple[int, str]] = []
     for i, line in reversed(header):
-        skippable = is_preamble(line) or is_chrome(line) or _is_stamp(line) or _LIST_ITEM.match(line)
+        skippable = (
+            is_preamble(line)
+            or is_chrome(line)
+            or _is_stamp(line)
+            or _LIST_ITEM.match(line)
+            or _is_company_stamp(line)
+        )
         if not line or skippable or _COMPANY_LINE.match(line):
             # a menu bar or a contact above the headline ends it: what is above is the page's
             if run and (_is_contact(line) or _MENU.match(line) or _PAGE_CHROME.search(line)):
@@ -398,6 +404,15 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     elif lines:
         layout.headline, layout.subheads = lines[0], lines[1:]
     return layout
+
+
+# a company's name, then its release's label and time: "Acme Oyj Stock Exchange Release 27 May 2020 at 9:00 EET"
+_COMPANY_THEN = re.compile(rf"^[A-Z][\w&'.,\- ]{{0,60}}?\s(?i:{COMPANY_SUFFIX})\s+(?P<rest>.+)$")
+
+
+def _is_company_stamp(line: str) -> bool:
+    m = _COMPANY_THEN.match(line)
+    return m is not None and _is_stamp(m.group("rest"))
 
 
 def _is_masthead(line: str) -> bool:

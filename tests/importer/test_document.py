@@ -342,3 +342,15 @@ def test_a_news_sites_name_over_the_headline_is_not_the_headline():
 def test_a_filings_picture_placeholder_is_chrome():
     assert is_chrome("[Missing Graphic Reference]")
     assert is_chrome("[LOGO]")
+
+
+def test_a_company_name_with_its_release_label_and_time_is_not_the_headline():
+    text = (
+        "Kestrel Oyj Stock Exchange Release 27 May 2020 at 9:00 EET\n\n"
+        "Kestrel starts change negotiations to close its Kemi sawmill\n\n"
+        "Kestrel plans to permanently close its sawmill in Kemi, Finland. The planned closure would affect "
+        "120 employees.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Kestrel starts change negotiations to close its Kemi sawmill"
+    assert proposal.published == date(2020, 5, 27)
