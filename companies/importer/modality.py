@@ -295,6 +295,12 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
 
 
 # a leading clause of time or cause, still open where the event word stands
+# the time of the deed in a leading clause: "in May 2020", "last year", "earlier this month"
+_WHEN_BEFORE = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|\blast\s+(?:year|month|week)\b|\bearlier\s+this\b"
+)
+_LEADING_AFTER_CLAUSE = re.compile(r"^\W*(?:After|Since|Following)\s+(?:\w+ly\s+)?$")
 _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
 
 # capability, not announcement: "where we can expand"
@@ -400,6 +406,15 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         and _LEADING_PAST_CLAUSE.match(text[: trig.start])
     ):
         return "background"  # "When the group acquired Domtar in 2021, it agreed to ...": the setting of the news
+    if (
+        not trig.nominal
+        and any(w.lower().endswith("ing") for w in trig.text.split())
+        and _LEADING_AFTER_CLAUSE.match(text[: trig.start])
+        and _WHEN_BEFORE.search(text, trig.end, clause.end)
+    ):
+        # "After temporarily suspending operations in May, the company will restart the mill": what
+        # came before the news, told as its setting
+        return "background"
     if _EARLIER_DEED.search(before) and not FUTURE_CONTEXT.search(text, trig.start - len(before), trig.start):
         # "previously reduced its costs through the closure of X": a means told of a past deed
         return "background"

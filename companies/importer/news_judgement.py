@@ -120,7 +120,10 @@ class NewsJudgement:
 
 
 def _told_in_past(t: Trigger) -> bool:
-    return PAST_FORMS.search(t.text.split()[0]) is not None
+    # the verb, past an adverb the trigger opens with ("temporarily suspended")
+    words = t.text.split()
+    verb = next((w for w in words if not w.lower().endswith("ly")), words[0])
+    return PAST_FORMS.search(verb) is not None
 
 
 def _recap(judge: NewsJudgement, t: Trigger, effective: Effective, text: str) -> bool:

@@ -73,3 +73,13 @@ def test_a_headline_word_the_body_only_writes_in_lower_case_is_no_site():
         "purchase of the generating assets today.\n"
     )
     assert extract(text).events == []
+
+
+def test_an_idling_told_in_the_past_months_before_a_restart_is_its_background():
+    events = events_in(
+        "Kestrel temporarily suspended operations at its Cosmopolis, Washington pulp mill in May 2020.",
+        "With markets improving, Kestrel will restart the mill in mid-November.",
+        issuer="Kestrel",
+        published=date(2020, 11, 2),
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("reopened", "Cosmopolis")]

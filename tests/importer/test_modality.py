@@ -163,3 +163,13 @@ def test_a_record_over_the_past_year_is_background(sentence, mood):
 )
 def test_the_past_before_the_news_is_background(sentence):
     assert _mood(sentence) == "background"
+
+
+def test_a_stop_told_in_a_leading_after_clause_with_its_time_is_the_setting_of_the_news():
+    sentence = (
+        "After temporarily suspending operations at its Dayton mill in May 2020, Acme will restart "
+        "the mill in November."
+    )
+    stop, restart = find_triggers(sentence)
+    assert modality(sentence, Clause(0, sentence.index(",", 60)), stop) == "background"
+    assert _mood("Acme will restart the mill in Dayton in November.") == "asserted"
