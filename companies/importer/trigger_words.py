@@ -60,7 +60,7 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # (the site may come between, with its state: "shut the Kemi, Finland mill for two weeks")
         # "shut down for a period of one week", "will each go down for six weeks"
         r"\b(?P<v>clos\w*|shut\w*(?:\s+down)?|halt\w*|stop\w*|ceas\w+|go(?:es|ing)?\s+down|went\s+down)"
-        r"\s+(?:[\w,.'-]+\s+){0,6}?(?:temporarily|indefinitely|for\s+(?:a\s+period\s+of\s+|up\s+to\s+|about\s+"
+        r"\s+(?:[\w,.'-]+\s+){0,8}?(?:temporarily|indefinitely|for\s+(?:a\s+period\s+of\s+|up\s+to\s+|about\s+"
         r"|approximately\s+|an?\s+(?:additional|further)\s+)?(?:\w+\s+){0,1}(?:weeks?|days?|months?))\b",
         False,
         ("temporarily", "indefinitely", "week", "day", "month"),
@@ -82,12 +82,13 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # "the operation of the factories in X and Y has also been suspended temporarily"
         r"\b(?:production|operations?|manufacturing|output)\s+(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?"
         r"(?:was|were|(?:has|have)\s+(?:\w+\s+)?been|will\s+(?:\w+\s+)?be|is\s+being|are\s+being|is|are)\s+(?:\w+\s+)?"
-        r"(?P<v>halted|suspended|paused|curtailed|stopped\s+temporarily)\b"
+        r"(?P<v>halted|suspended|paused|curtailed|interrupted|stopped\s+temporarily"
+        r"|stopped(?=\s+(?:between|from|for|until)\b))\b"
         # intransitive: "operations have stopped", "production has halted at the mill"
         r"|\b(?:production|operations|manufacturing|output)\s+(?:(?:[^.;]|\.(?=\s+[a-z]))(?:[^.;]|\.(?=\s+[a-z])){0,59}?\s)?(?:have|has|had)\s+"
         r"(?P<v2>stopped|halted)\b",
         False,
-        ("halted", "suspended", "paused", "curtailed", "stopped"),
+        ("halted", "suspended", "paused", "curtailed", "stopped", "interrupted"),
     ),
     ("idled", r"\bidl(?:e|es|ed|ing)\b", False, ("idl",)),
     (
@@ -98,6 +99,15 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     ("idled", r"\bcurtail\w*", False, ("curtail",)),
     ("idled", r"\bdowntime\b", True, ("downtime",)),
+    (
+        "idled",
+        # a stop that befalls a site: "a production interruption", "an unplanned shutdown",
+        # "declared force majeure at its plant"
+        r"\b(?:production|operational|supply)\s+interruptions?\b|\binterruptions?\s+(?:of|to|in)\s+production\b"
+        r"|\bunplanned\s+(?:shut-?downs?|stoppages?|downtime)\b|\bforce\s+majeure\b",
+        True,
+        ("interruption", "unplanned", "majeure"),
+    ),
     ("idled", r"\bproduction\s+stoppages?\b|\bstoppages?\s+of\s+production\b", True, ("stoppage",)),
     (
         "idled",

@@ -60,6 +60,12 @@ PHRASES = {
         "said its {P} {N} will be down for two weeks",
         "will take a two-week shutdown at its {N} in {P}",
         "will temporarily reduce production at its {P} {N}",
+        "declared force majeure at its {P} {N}",
+        "said production at its {P} {N} was interrupted by a parts shortage",
+        "said production at its {N} in {P} will be stopped between May 8 and May 12",
+        "reported an unplanned shutdown at its {P} {N}",
+        "will stop production at its {N} in {P} for five days",
+        "announced a production interruption at its {P} {N}",
     ],
     "reopened": [
         "will restart its {P} {N}",
