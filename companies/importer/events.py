@@ -20,6 +20,7 @@ the same event +0.03.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -429,6 +430,11 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             usable = [m for m in usable if _pkey(m.place) not in left]
             if not usable:
                 return
+        if not usable and _THERE.search(text, t.end, min(clause.end, t.end + 80)):
+            # "will obtain land in Aurangabad and plans to expand capabilities there": the town
+            # named last before the event word
+            before = [m for m in mentions if m.end <= t.start and m.place.locality and not m.decoy]
+            usable = before[-1:]
         if usable:
             for m in usable:
                 c = self._candidate(s, t, m, effective, quoted, inherited=None)
@@ -484,6 +490,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             order=s.start + t.start,
             past=told_in_past(s.text, t),
         )
+
+
+# the event's place named by "there": the town told just before
+_THERE = re.compile(r"\b(?:there|at\s+that\s+(?:site|location|facility|plant))\b", re.I)
 
 
 def find_events(

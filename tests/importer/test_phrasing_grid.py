@@ -208,3 +208,14 @@ def test_square_feet_added_without_a_site_after_are_the_detail_of_an_expansion_t
         issuer=ISSUER,
     )
     assert sorted((e.type, e.place.locality) for e in events) == [("expanded", "Kemi"), ("idled", "Erie")]
+
+
+def test_there_names_the_town_told_just_before_the_event_word():
+    assert _events(
+        "Halcyon acquired a plant in Erie, Pa. last year and now plans to expand production there."
+    ) == [
+        ("acquired", "Erie"),
+        ("expanded", "Erie"),
+    ]
+    # a seat is no site, whatever "there" points back to
+    assert _events("Halcyon, headquartered in Erie, Pa., will expand production there.") == []
