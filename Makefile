@@ -113,13 +113,13 @@ fit-decision: $(STAMP)
 evaluate-fresh: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(FRESH_CORPUS) --labels-root docs/fresh-corpus $(if $(V),--verbose)
 	$(PY) manage.py evaluate_extraction $(LATE_CORPUS) --labels-root docs/fresh-corpus $(if $(V),--verbose)
-	$(PY) manage.py evaluate_extraction $(UNSEEN_CORPUS) --labels-root docs/fresh-corpus
+	$(PY) manage.py evaluate_extraction $(UNSEEN_CORPUS) --labels-root docs/fresh-corpus $(if $(T),--by-type)
 	$(PY) manage.py evaluate_extraction $(NEWEST_CORPUS) --labels-root docs/fresh-corpus
 	$(PY) manage.py evaluate_extraction $(ROUND8_CORPUS) --labels-root docs/fresh-corpus
 
 evaluate-real: $(STAMP)
 	$(PY) manage.py evaluate_extraction $(REAL_CORPUS)/real $(REAL_CORPUS)/na $(REAL_CORPUS)/world \
-		--labels-root $(REAL_LABELS) --holdout docs/real-corpus-holdout.txt $(if $(V),--verbose)
+		--labels-root $(REAL_LABELS) --holdout docs/real-corpus-holdout.txt $(if $(V),--verbose) $(if $(T),--by-type)
 
 bench: $(STAMP)
 	$(PY) manage.py benchmark_extraction -n 1000 --import 1000 --test-db
