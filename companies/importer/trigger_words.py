@@ -237,9 +237,12 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:be\s+)?(?P<v2>{_MOVED})\s+(?:to|into)\b"
         # or the site after the work: "production at its Erie plant will be moved to Dayton"
         rf"|\b{_PROD}\s+(?:at|in)\s+(?:its|the|our|their)\s+(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,80}}?\s+(?:will|would|is\s+to|are\s+to)\s+"
-        rf"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>{_MOVED})\s+(?:to|into)\b",
+        rf"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>{_MOVED})\s+(?:to|into)\b"
+        # the site first, moving on its own: "its distribution center will move from X to Y"
+        rf"|\b(?:{_FACILITY})\s+(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set)\s+to)\s+"
+        r"(?P<v4>move|relocate)\s+from\b",
         False,
-        ("transferred", "moved", "relocated", "consolidated", "shifted", "transitioned"),
+        ("transferred", "moved", "relocated", "consolidated", "shifted", "transitioned", "move", "relocate"),
     ),
     (
         "opened",

@@ -160,7 +160,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
             if false_spans is None:
                 false_spans = _false_senses(sentence)
             # the verb itself (group v, or v2 in a second alternative) when the pattern names it
-            verb = next((g for g in ("v", "v2", "v3") if g in rx.groupindex and m.group(g)), None)
+            verb = next((g for g in ("v", "v2", "v3", "v4") if g in rx.groupindex and m.group(g)), None)
             s, e = m.span(verb) if verb else m.span()
             if any(masked[s:e]):
                 continue

@@ -50,6 +50,8 @@ MOVES = [
     ("Kestrel is shifting its Erie, Pa. office to Dayton, Ohio.", {("closed", "Erie")}),
     # the move named by its noun, with or without where the work goes
     ("Kestrel announced the relocation of its Erie, Pa. operations.", {("closed", "Erie")}),
+    # the site first, moving on its own
+    ("Kestrel said its distribution center will move from Erie, Pa. to Dayton, Ohio.", {("closed", "Erie")}),
     ("Kestrel announced the relocation of its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
     # "the" before the place's name, the site's owner named after it
     (
