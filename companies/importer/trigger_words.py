@@ -285,14 +285,18 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"(?:production|service|operation)))"
         r"|\bback\s+up\s+and\s+running\b"
         r"|\bstart(?:s|ed|ing)?\s+up\b(?=\s+(?:its|the|their|our)\s+(?:idled?|closed|shuttered|mothballed)\b)"
+        r"|\bstart-?up\s+of\b(?=\s+(?:its|the|their|our)\s+(?:idled?|closed|shuttered|mothballed)\b)"
+        # work begun again: "the mill began producing paper again"
+        r"|\b(?:began|begins|begin|started|starts|start)\s+(?:\w+ing|production|operations?)\s+(?:[\w-]+\s+){0,3}?again\b"
         r"|\bre-?l(?:it|ight|ights|ighted|ighting)\b",
         False,
-        ("put", "running", "start", "lit", "light"),
+        ("put", "running", "start", "lit", "light", "began", "begin"),
     ),
     (
         "reopened",
         # the trigger is "back online" (group v), after the site it brings back
-        r"\b(?:bring|brings|bringing|brought)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v>back\s+(?:on-?\s?line|into\s+(?:production|service|operation)))"
+        r"\b(?:bring|brings|bringing|brought)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v>back\s+(?:on-?\s?line|(?:in)?to\s+(?:full\s+)?"
+        r"(?:production|service|operations?)))"
         r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b"
         # the site between: "returned the Bogalusa mill to full production" (group v3)
         r"|\breturn(?:s|ed|ing)?\s+(?:the|its|our|their)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v3>to\s+(?:full\s+)?"

@@ -84,6 +84,9 @@ PHRASES = {
         "will start up its idled {P} {N}",
         "has relit the blast furnace at its {P} {N}",
         "said its {P} {N} came back on stream",
+        "said its {P} {N} began producing paper again",
+        "announced the start-up of its idled {N} in {P}",
+        "will bring the {P} {N} back to full production",
     ],
     "opened": [
         "will build a new {N} in {P}",
