@@ -204,6 +204,7 @@ def sentence_case(headline: str) -> str:
 
 # events a site undergoes that a later clause may tell without naming it again
 _SITE_STATE_TYPES = frozenset({"idled", "reopened", "closed"})
+_LIST_AND = re.compile(r"\s*,?\s*and\s*")
 
 
 def assign_places(
@@ -231,6 +232,17 @@ def assign_places(
         if not ms and site_before and ts[0].type in _SITE_STATE_TYPES:
             # "the Kitakami mill incurred minor damage, and operations were restarted": the
             # site the sentence opened on is the one that stopped or restarted
+            assigned.setdefault(id(ts[0]), []).extend(site_before)
+        elif (
+            site_before
+            and ms
+            and all(m.start < ts[0].start for m in ms)
+            and not VERBISH.search(text, clause.start, ts[0].start)
+            and _LIST_AND.fullmatch(text, clauses[ci - 1].end, clause.start)
+            and ts[0].type in _SITE_STATE_TYPES
+        ):
+            # "will put its Dayton plant and its Erie plant on care and maintenance": the sites
+            # listed before, split off by "and its", share the event word after the last one
             assigned.setdefault(id(ts[0]), []).extend(site_before)
         site_before = []
         carry = ts[-1]

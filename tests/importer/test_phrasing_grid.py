@@ -222,3 +222,16 @@ def test_there_names_the_town_told_just_before_the_event_word():
     ]
     # a seat is no site, whatever "there" points back to
     assert _events("Halcyon, headquartered in Erie, Pa., will expand production there.") == []
+
+
+def test_sites_listed_with_and_its_before_a_stop_all_take_it():
+    assert _events(
+        "Halcyon will put its Erie, Pa. plant and its Kemi, Finland mill on care and maintenance."
+    ) == [
+        ("idled", "Erie"),
+        ("idled", "Kemi"),
+    ]
+    # a site of a clause with its own verb is not one of the list
+    assert _events("Halcyon operates its Erie, Pa. plant and its Kemi, Finland mill will be idled.") == [
+        ("idled", "Kemi")
+    ]
