@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from .lexicon import FACILITY_NOUN
 from .place_lists import _LIST_BEFORE
-from .place_names import _CAPW, _area, _resolve, _strip_stop, _tokens, conventional
+from .place_names import _CAPW, _area, _cuts_a_name, _resolve, _strip_stop, _tokens, conventional
 from .proposal import PlaceRef
 
 # the first word of a site's own name after its town: a trade or a facility word in capitals
@@ -71,7 +71,7 @@ class FacilityTowns:
         sentence, issuer_words = self.sentence, self.issuer_words
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])
-            if set(name.split()) & issuer_words:
+            if set(name.split()) & issuer_words or _cuts_a_name(words, n):
                 continue
             ref = self._lookup(name)
             if ref is not None:

@@ -211,6 +211,16 @@ def _region_of_town(town: str, reg: str) -> tuple[str | None, int]:
     return None, 0
 
 
+# words that begin a place's name and are nothing alone: "Mt Keith" is not Keith, "Port Hedland"
+# not Hedland
+_NAME_PREFIX = words("mt mt. mount port fort ft ft. lake st st. saint san santa glen cape point")
+
+
+def _cuts_a_name(words_: list[str], n: int) -> bool:
+    """Whether the last ``n`` words leave behind the first word of the same name."""
+    return n < len(words_) and words_[-n - 1].lower() in _NAME_PREFIX
+
+
 def _best_locality(
     words: list[str],
     region: str | None,
@@ -228,7 +238,7 @@ def _best_locality(
         return None, 0
     for n in range(min(4, len(words)), 0, -1):
         name = " ".join(words[-n:]).rstrip(".")
-        if name.lower() in _STOP:
+        if name.lower() in _STOP or _cuts_a_name(words, n):
             continue
         ref = _resolve(name, region=region, country=country, default=default, named=named)
         if ref.resolved:

@@ -41,6 +41,18 @@ def test_words_between_a_name_and_a_facility_noun_describe_the_site_not_a_clause
     )
 
 
+def test_a_word_that_begins_a_name_is_never_cut_off_it():
+    # "Mt Keith" is a mine site the gazetteer lacks, not Keith, a town of the same country
+    events = events_in(
+        "Orrin Mills will close the Mt Keith mine in Western Australia.",
+        issuer="Orrin Mills Inc.",
+        published=date(2011, 2, 1),
+    )
+    assert [(e.place.locality, e.place.country, e.place.resolved) for e in events] == [
+        ("Mt Keith", "AU", False)
+    ]
+
+
 def test_a_us_county_names_a_rural_site_the_gazetteer_lacks():
     events, _ = find_events(
         [Sentence("Halcyon Metals will restart its Rutherford County smelter next month.", 0, "body", 0)],
