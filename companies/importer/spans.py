@@ -37,6 +37,7 @@ from .mention_context import kind_of as kind_of  # the kind of a facility noun, 
 from .place_lists import _LIST_BEFORE, _add_listed_before, _village_listed_with
 from .place_names import (
     _ACRONYM,
+    _CAPW,
     _COMPASS_REGION,
     _LOCALITY,
     _PERSON_TITLE,
@@ -78,7 +79,11 @@ _LOC_FACILITY = re.compile(
 )
 
 
-_PREP_LOC = re.compile(rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})")
+_PREP_LOC = re.compile(
+    rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})"
+    # "from" only before a town placed in its area: "move its plant from Singur in West Bengal"
+    rf"|\bfrom\s+(?P<from>{_LOCALITY})(?=\s+in\s+(?:the\s+)?{_CAPW})"
+)
 
 
 def find_mentions(
@@ -359,10 +364,11 @@ class _SentenceReader(FacilityTowns):
             # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
             continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
             if not (_FACILITY.search(before) or _WORK.search(before) or continues) or _STORM.match(
-                m.group("loc")
+                m.group("loc") or m.group("from")
             ):
                 continue
-            self._places_from(m.start("loc"), m.group("loc"))
+            group = "loc" if m.group("loc") else "from"
+            self._places_from(m.start(group), m.group(group))
 
     def _places_from(self, loc_start: int, loc_text: str) -> None:
         """The place at ``loc_start`` and those listed after it ("in Tupelo, Corinth and Erie")."""

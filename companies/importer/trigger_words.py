@@ -328,9 +328,13 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # no "new" needed to build one: "will build a $50 million plant in Greer"
         rf"\b(?:build|builds|built|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing)\b"
-        rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)"
+        # a site set up where the sentence places it: "will set up its car plant at X", "set up a plant in X"
+        rf"|\bset(?:s|ting)?\s+up\b(?=\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){{0,3}}?{_FACILITY}\s+(?:at|in)\b)"
+        # the first product out of a new site: "rolled out the first car from its new plant at X"
+        r"|\b(?:rolled|rolls|roll|rolling)\s+out\s+(?:the|its)\s+first\b(?=[^.;]{0,60}?\bnew\b)",
         False,
-        ("build", "built", "construct", "establish"),
+        ("build", "built", "construct", "establish", "set", "roll"),
     ),
     (
         "opened",

@@ -52,6 +52,8 @@ MOVES = [
     ("Kestrel announced the relocation of its Erie, Pa. operations.", {("closed", "Erie")}),
     # the site first, moving on its own
     ("Kestrel said its distribution center will move from Erie, Pa. to Dayton, Ohio.", {("closed", "Erie")}),
+    # the town placed in its area after "from"
+    ("Kestrel will move its plant from Dayton in Ohio to Erie in Pennsylvania.", {("closed", "Dayton")}),
     ("Kestrel announced the relocation of its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
     # "the" before the place's name, the site's owner named after it
     (
