@@ -435,6 +435,11 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             # named last before the event word
             before = [m for m in mentions if m.end <= t.start and m.place.locality and not m.decoy]
             usable = before[-1:]
+        elif not usable and _IT_AFTER.match(text, t.end):
+            # "acquired the idled mill in Old Town, Maine and plans to restart it": the site named
+            # last before the event word
+            before = [m for m in mentions if m.end <= t.start and m.has_facility and not m.decoy]
+            usable = before[-1:]
         if usable:
             for m in usable:
                 c = self._candidate(s, t, m, effective, quoted, inherited=None)
@@ -493,6 +498,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
 
 
 # the event's place named by "there": the town told just before
+# the event's site named by "it": "plans to restart it"
+_IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|will|has|had|would|can|could)\b)")
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:site|location|facility|plant))\b", re.I)
 
 

@@ -238,3 +238,10 @@ def test_sites_listed_with_and_its_before_a_stop_all_take_it():
     assert _events("Halcyon operates its Erie, Pa. plant and its Kemi, Finland mill will be idled.") == [
         ("idled", "Kemi")
     ]
+
+
+def test_it_after_an_event_word_is_the_site_named_just_before():
+    assert _events("Halcyon has acquired the idled mill in Erie, Pa. and plans to restart it.") == [
+        ("acquired", "Erie"),
+        ("reopened", "Erie"),
+    ]
