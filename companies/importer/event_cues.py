@@ -177,8 +177,10 @@ def anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
             0  # passive voice: the subject may be a long noun phrase ("the new plant of its ... was opened")
         )
     window = text[max(clause.start, start) : min(clause.end, t.end + 120)]
-    if t.type in ("sold", "acquired") and PROPERTY_WORD.search(window):
-        return False  # a deal's object may be real estate: "acquired a property at ..."
+    if (t.type in ("sold", "acquired") or PROPERTY_WORD.search(t.text)) and PROPERTY_WORD.search(window):
+        # a deal's object may be real estate: "acquired a property at ...", and so may a lease's
+        # ("signed a lease for larger premises in X")
+        return False
     return not ANCHOR_GATED.search(window)
 
 

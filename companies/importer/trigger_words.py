@@ -411,8 +411,11 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # lease agreement for a 50,000 square foot facility in X" (not a sale-leaseback, which is a sale)
         r"\b(?:lease[sd]?|leasing)\s+(?:a|an|an\s+additional|its\s+first|a\s+new|additional)\s+"
         rf"(?:[\w$.,'-]+\s+){{0,5}}?(?:{_FACILITY}|building)\b"
-        r"|\blease\s+(?:agreement\s+)?(?:for|of)\s+(?:a|an|an\s+additional)\s+(?:[\w$.,'-]+\s+){0,6}?"
-        rf"{_FACILITY}\b",
+        r"|\blease\s+(?:agreement\s+)?(?:for|of|to\s+acquire)\s+(?:a|an|an\s+additional)\s+(?:[\w$.,'-]+\s+){0,6}?"
+        rf"{_FACILITY}\b"
+        # "signed a lease for larger premises in X"
+        r"|\blease\s+(?:agreement\s+)?(?:for|of|to\s+acquire)\s+(?:new|larger|additional|bigger)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:premises|{_FACILITY})\b",
         False,
         ("leas",),
     ),

@@ -99,6 +99,7 @@ PHRASES = {
         "said its new {N} in {P} went into operation",
         "will set up its car {N} in {P}",
         "rolled out the first car from its new {N} in {P}",
+        "has signed a lease for larger premises in {P}",
         "will establish a {N} in {P}",
         "has completed construction of its new {N} in {P}",
         "will begin construction of a new {N} in {P} in the spring",
