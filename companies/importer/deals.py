@@ -42,7 +42,8 @@ _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|a
 
 
 _PASSIVE_OBJECT = re.compile(
-    rf"\b{FACILITY_NOUN}\b[^.;]{{0,60}}?\b(?:was|were|has\s+been|have\s+been|will\s+(?:\w+\s+)?be|is\s+being|is|to\s+be)"
+    # (an aside may come between: "The site, situated in X, together with the buildings, was sold")
+    rf"\b{FACILITY_NOUN}\b(?:[^.;]{{0,60}}?|,[^.;]{{0,110}}?,\s+)\b(?:was|were|has\s+been|have\s+been|will\s+(?:\w+\s+)?be|is\s+being|is|to\s+be)"
     r"\s+(?:\w+\s+)?$",
     re.I,
 )
@@ -135,7 +136,7 @@ def _direct_object(text: str, t: Trigger) -> bool:
     gap = _OBJECT_GAP_PLACES if len(_REGION_AFTER_COMMA.findall(between)) >= 2 else _OBJECT_GAP
     if m and not _PREPOSITIONS.search(between) and gap.match(between):
         return not after[m.end() :].startswith("'s")
-    return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 100) : t.start]))
+    return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 160) : t.start]))
 
 
 class DealReading:

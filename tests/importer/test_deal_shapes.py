@@ -163,3 +163,13 @@ def test_a_deal_whose_object_names_two_towns_with_their_states_before_the_facili
 def test_a_business_sold_is_placed_at_its_seat(sentence, want):
     events = events_in(sentence, issuer="Tamarack", published=date(2011, 10, 21))
     assert [(e.type, e.place.locality) for e in events] == want
+
+
+def test_a_site_sold_in_the_passive_with_asides_between_is_the_deals_object():
+    events = events_in(
+        "The 5 acre site, situated in Dayton, Ohio, together with buildings and equipment not required by "
+        "Tamarack, was sold for $2 million.",
+        issuer="Tamarack",
+        published=date(2011, 10, 21),
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("sold", "Dayton")]
