@@ -107,6 +107,7 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         self._headline_text = headline or ""
         self._body_types: set[str] = set()
         self._headline_named: set[int] = set()  # the pairs whose town the body names, capitalised
+        self._defined_terms: dict[str, Mention] = {}  # 'the "Property"' -> the place it was defined at
         self.hedged: list[str] = []
         self._last_group: list[_Candidate] = []
         self._confirmed: set[int] = set()
@@ -165,6 +166,18 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                     self._headline_pairs.append((t, m))
         self.memory = _Memory([m for m in mentions], from_headline=True)
 
+    def _read_definitions(self, text: str) -> None:
+        """Terms defined for a place right after it ('an operational property in X (the
+        "Property")'), for the sentences that then speak of "the Property"."""
+        defined = list(_DEFINED.finditer(text))
+        if not defined:
+            return
+        mentions = [m for m in self._mentions(text) if m.place.locality and not m.decoy]
+        for d in defined:
+            before = [m for m in mentions if 0 <= d.start() - m.end <= 2]
+            if before:
+                self._defined_terms[d.group("term")] = before[-1]
+
     def _find_headline_towns(self, text: str) -> None:
         """Which headline sites the body names too: as a name ("Gas Plants" in a headline is no
         town because the body speaks of "natural gas plants")."""
@@ -195,6 +208,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         text = s.text
         if len(self._headline_named) < len(self._headline_pairs):
             self._find_headline_towns(text)
+        if '"' in text and "(" in text:
+            self._read_definitions(text)
         if not self._dateline_again and self._names_dateline_town(text):
             self._dateline_again = True
         if self._listing is not None:
@@ -435,6 +450,9 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             # named last before the event word
             before = [m for m in mentions if m.end <= t.start and m.place.locality and not m.decoy]
             usable = before[-1:]
+        elif not usable and self._defined_terms and (term := _DEFINED_USE.match(text, t.end)):
+            # 'the sale of the Property', the Property defined earlier as a site in X
+            usable = [m for name, m in self._defined_terms.items() if name == term.group("term")][:1]
         elif not usable and _IT_AFTER.match(text, t.end):
             # "acquired the idled mill in Old Town, Maine and plans to restart it": the site named
             # last before the event word
@@ -497,10 +515,14 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
         )
 
 
-# the event's place named by "there": the town told just before
 # the event's site named by "it": "plans to restart it"
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|will|has|had|would|can|could)\b)")
+# the event's place named by "there": the town told just before
 _THERE = re.compile(r"\b(?:there|at\s+that\s+(?:site|location|facility|plant))\b", re.I)
+# a term a release defines for a place right after it: 'a property in X (the "Property")', and
+# the term used after an event word: "the sale of the Property"
+_DEFINED = re.compile(r'\s*\(\s*(?:the\s+)?"(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"\s*\)')
+_DEFINED_USE = re.compile(r"\s+(?:of\s+)?the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b")
 
 
 def find_events(

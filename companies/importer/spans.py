@@ -18,6 +18,7 @@ import re
 
 from . import places
 from .areas import _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _without_landmarks
+from .clauses import PROPERTY_WORD
 from .facility_towns import FacilityTowns
 from .lexicon import FACILITY_NOUN, PART_NOUN
 from .loc_regions import _loc_regions, _LocRegion
@@ -111,7 +112,7 @@ def find_mentions(
         return reader.out
     # facility and work words gate the two passes below, which are costly to run
     facility_word = _FACILITY.search(sentence) is not None
-    if not facility_word and not _WORK.search(sentence):
+    if not facility_word and not _WORK.search(sentence) and not PROPERTY_WORD.search(sentence):
         return reader.described(settle_areas=False)
     if facility_word:
         reader.localities_naming_facilities()
@@ -363,9 +364,10 @@ class _SentenceReader(FacilityTowns):
             before = sentence[max(0, m.start() - 60) : m.start()]
             # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
             continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
-            if not (_FACILITY.search(before) or _WORK.search(before) or continues) or _STORM.match(
-                m.group("loc") or m.group("from")
-            ):
+            # (real estate names a site's place too: "an operational property in X")
+            if not (
+                _FACILITY.search(before) or _WORK.search(before) or PROPERTY_WORD.search(before) or continues
+            ) or _STORM.match(m.group("loc") or m.group("from")):
                 continue
             group = "loc" if m.group("loc") else "from"
             self._places_from(m.start(group), m.group(group))
