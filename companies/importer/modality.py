@@ -283,6 +283,12 @@ _LAST_YEAR = re.compile(
 )
 
 # a span of time gone by after the event word, with a perfect tense before it
+_TOOK = re.compile(r"\b(?:took|had|experienced|incurred)\b", re.I)
+_DURING_THE_QUARTER = re.compile(
+    r"\b(?:during|in|throughout)\s+the\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+)?quarter\b"
+    r"|\b(?:during|in)\s+Q[1-4]\b",
+    re.I,
+)
 _OVER_THE_PAST = re.compile(
     r"[^.;]{0,60}?\b(?:over|during|in|throughout)\s+the\s+(?:past|last|previous)\s+"
     r"(?:(?:\w+|\d+)\s+)?(?:years?|months?|decades?|quarters?)\b",
@@ -399,6 +405,14 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     ):
         # "The mill had been indefinitely idled at the end of July", "the measures already
         # undertaken, including the closure of the X site": the past before the news
+        return "background"
+    if (
+        trig.type == "idled"
+        and (PAST_FORMS.search(trig.text.split()[-1]) if not trig.nominal else _TOOK.search(before))
+        and _DURING_THE_QUARTER.search(text, clause.start, clause.end)
+    ):
+        # "During the quarter, the company took downtime at its X mill": a stop within the
+        # period is its record in a results release (a closure completed in it is news)
         return "background"
     if _OVER_THE_PAST.match(text, trig.end, clause.end) and _PERFECT_BEFORE.search(before[-40:]):
         return "background"  # "investments have increased capacity by 15% over the past year": a record  # "last year's results were affected by a strike that forced the suspension of"

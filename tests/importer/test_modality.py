@@ -173,3 +173,22 @@ def test_a_stop_told_in_a_leading_after_clause_with_its_time_is_the_setting_of_t
     stop, restart = find_triggers(sentence)
     assert modality(sentence, Clause(0, sentence.index(",", 60)), stop) == "background"
     assert _mood("Acme will restart the mill in Dayton in November.") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mood"),
+    [
+        ("In the third quarter, Acme curtailed production at its Dayton mill for three weeks.", "background"),
+        ("During the quarter, Acme took 20,000 tonnes of downtime at its Dayton mill.", "background"),
+        # the quarter to come is news
+        ("Acme will curtail production at its Dayton mill in the fourth quarter.", "asserted"),
+    ],
+)
+def test_a_stop_told_in_the_past_of_the_quarter_is_its_record(sentence, mood):
+    assert _mood(sentence) == mood
+
+
+def test_a_closure_completed_in_the_quarter_is_news():
+    assert (
+        _mood("During the fourth quarter, Acme completed the closure of its plant in Dayton.") == "asserted"
+    )
