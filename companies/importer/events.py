@@ -20,7 +20,6 @@ the same event +0.03.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -62,18 +61,18 @@ from .event_cues import (
     names_a_part,
     sentence_case,
 )
-from .gazetteer import fold
 from .merging import Merging
 from .modality import modality, told_in_past
 from .news_judgement import NewsJudgement
 from .parties import TARGET, TARGET_ALIAS, TARGET_OWNS, counterparty
 from .proposal import PlaceRef, ProposedEvent
+from .references import References
 from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
 
 
-class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
+class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
     """Collects events sentence by sentence; call ``feed`` for each body sentence, then ``result``."""
 
     def __init__(
@@ -165,31 +164,6 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
                 if m.has_facility and m.place.resolved:
                     self._headline_pairs.append((t, m))
         self.memory = _Memory([m for m in mentions], from_headline=True)
-
-    def _read_definitions(self, text: str) -> None:
-        """Terms defined for a place right after it ('an operational property in X (the
-        "Property")'), for the sentences that then speak of "the Property"."""
-        defined = list(_DEFINED.finditer(text))
-        if not defined:
-            return
-        mentions = [m for m in self._mentions(text) if m.place.locality and not m.decoy]
-        for d in defined:
-            before = [m for m in mentions if 0 <= d.start() - m.end <= 2]
-            if before:
-                self._defined_terms[d.group("term")] = before[-1]
-
-    def _find_headline_towns(self, text: str) -> None:
-        """Which headline sites the body names too: as a name ("Gas Plants" in a headline is no
-        town because the body speaks of "natural gas plants")."""
-        low = fold(text)
-        for i, (_, m) in enumerate(self._headline_pairs):
-            name = fold(m.place.text or m.place.locality or "")
-            at = low.find(name) if name else -1
-            while at >= 0:
-                if text[at : at + 1].isupper():
-                    self._headline_named.add(i)
-                    break
-                at = low.find(name, at + 1)
 
     def _names_dateline_town(self, text: str) -> bool:
         name = self._dateline_name
@@ -445,19 +419,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             usable = [m for m in usable if _pkey(m.place) not in left]
             if not usable:
                 return
-        if not usable and _THERE.search(text, t.end, min(clause.end, t.end + 80)):
-            # "will obtain land in Aurangabad and plans to expand capabilities there": the town
-            # named last before the event word
-            before = [m for m in mentions if m.end <= t.start and m.place.locality and not m.decoy]
-            usable = before[-1:]
-        elif not usable and self._defined_terms and (term := _DEFINED_USE.match(text, t.end)):
-            # 'the sale of the Property', the Property defined earlier as a site in X
-            usable = [m for name, m in self._defined_terms.items() if name == term.group("term")][:1]
-        elif not usable and _IT_AFTER.match(text, t.end):
-            # "acquired the idled mill in Old Town, Maine and plans to restart it": the site named
-            # last before the event word
-            before = [m for m in mentions if m.end <= t.start and m.has_facility and not m.decoy]
-            usable = before[-1:]
+        if not usable:
+            usable = self._referred_site(text, t, clause, mentions)
         if usable:
             for m in usable:
                 c = self._candidate(s, t, m, effective, quoted, inherited=None)
@@ -513,16 +476,6 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement):
             order=s.start + t.start,
             past=told_in_past(s.text, t),
         )
-
-
-# the event's site named by "it": "plans to restart it"
-_IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|will|has|had|would|can|could)\b)")
-# the event's place named by "there": the town told just before
-_THERE = re.compile(r"\b(?:there|at\s+that\s+(?:site|location|facility|plant))\b", re.I)
-# a term a release defines for a place right after it: 'a property in X (the "Property")', and
-# the term used after an event word: "the sale of the Property"
-_DEFINED = re.compile(r'\s*\(\s*(?:the\s+)?"(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})"\s*\)')
-_DEFINED_USE = re.compile(r"\s+(?:of\s+)?the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\b")
 
 
 def find_events(

@@ -173,14 +173,3 @@ def test_a_site_sold_in_the_passive_with_asides_between_is_the_deals_object():
         published=date(2011, 10, 21),
     )
     assert [(e.type, e.place.locality) for e in events] == [("sold", "Dayton")]
-
-
-def test_a_term_defined_for_a_site_names_it_in_a_later_sentence():
-    events = events_in(
-        "In March Tamarack said it had received a non-binding offer for an operational property in Dayton, "
-        'Ohio (the "Property").',
-        "Tamarack is now pleased to announce the sale of the Property to Birch Developments Limited.",
-        issuer="Tamarack",
-        published=date(2022, 4, 28),
-    )
-    assert [(e.type, e.place.locality) for e in events] == [("sold", "Dayton")]
