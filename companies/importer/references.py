@@ -10,6 +10,7 @@ A mixin of ``EventFinder`` (``events``), like ``NewsJudgement`` and ``CarryOver`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .clauses import Clause
 from .gazetteer import fold
@@ -29,6 +30,7 @@ _DEFINED_USE = re.compile(r"\s+(?:of\s+)?the\s+(?P<term>[A-Z][\w-]*(?:\s+[A-Z][\
 class References:
     """Needs ``_mentions``, ``_defined_terms``, ``_headline_pairs`` and ``_headline_named``."""
 
+    _mentions: Callable[[str], list[Mention]]
     _defined_terms: dict[str, Mention]
     _headline_pairs: list[tuple[Trigger, Mention]]
     _headline_named: set[int]
@@ -42,7 +44,8 @@ class References:
             return before[-1:]
         if self._defined_terms and (term := _DEFINED_USE.match(text, t.end)):
             # 'the sale of the Property', the Property defined earlier as a site in X
-            return [m for name, m in self._defined_terms.items() if name == term.group("term")][:1]
+            defined = self._defined_terms.get(term.group("term"))
+            return [defined] if defined is not None else []
         if _IT_AFTER.match(text, t.end):
             # "acquired the idled mill in Old Town, Maine and plans to restart it": the site named
             # last before the event word
