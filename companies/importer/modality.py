@@ -302,13 +302,15 @@ _ALREADY_DONE = re.compile(
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
 
 
-# a leading clause of time or cause, still open where the event word stands
 # the time of the deed in a leading clause: "in May 2020", "last year", "earlier this month"
 _WHEN_BEFORE = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b|\blast\s+(?:year|month|week)\b|\bearlier\s+this\b"
 )
+# a leading "After", "Since" or "Following" right before the event word ("After temporarily
+# suspending ...")
 _LEADING_AFTER_CLAUSE = re.compile(r"^\W*(?:After|Since|Following)\s+(?:\w+ly\s+)?$")
+# a leading clause of time or cause, still open where the event word stands
 _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
 
 # capability, not announcement: "where we can expand"
