@@ -206,6 +206,7 @@ def sentence_case(headline: str) -> str:
 
 # events a site undergoes that a later clause may tell without naming it again
 _SITE_STATE_TYPES = frozenset({"idled", "reopened", "closed"})
+# what parts two clauses that list sites: "its Dayton plant and its Erie plant"
 _LIST_AND = re.compile(r"\s*,?\s*and\s*")
 
 

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .clauses import ADJECTIVE_USE, ANCHOR, Clause
+from .dates import MONTH_RX
 from .text import words
 from .triggers import Trigger
 
@@ -304,8 +305,7 @@ _PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}$", re.I)
 
 # the time of the deed in a leading clause: "in May 2020", "last year", "earlier this month"
 _WHEN_BEFORE = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|\blast\s+(?:year|month|week)\b|\bearlier\s+this\b"
+    rf"\b(?:19|20)\d\d\b|\b{MONTH_RX}\b|\blast\s+(?:year|month|week)\b|\bearlier\s+this\b"
 )
 # a leading "After", "Since" or "Following" right before the event word ("After temporarily
 # suspending ...")

@@ -69,11 +69,12 @@ _WORK = re.compile(
 )
 
 
-# "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
-# "Kapuskasing newsprint mill", "Stockstadt Mill", "Granite City Works", "Walsum's paper mill"
+# words that never describe a site: "Lemay including its facilities" names no town's facilities
 _FUNCTION_WORD = (
     r"(?:its|their|our|his|her|the|a|an|and|or|but|of|including|with|to|from|for|in|at|by|as|on|which|that)"
 )
+# "Kapuskasing newsprint mill": a locality, up to two lowercase modifiers, a facility word.
+# "Kapuskasing newsprint mill", "Stockstadt Mill", "Granite City Works", "Walsum's paper mill"
 _LOC_FACILITY = re.compile(
     # (the words between describe the site: "Kemi pulp mill", never "Lemay including its facilities")
     rf"(?P<loc>{_LOCALITY})(?:'s)?\s+(?P<mods>(?:(?!{_FUNCTION_WORD}\s)[a-z][\w\-]*\s+){{0,2}})(?i:{FACILITY_NOUN})\b"

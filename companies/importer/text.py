@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .dates import MONTH_RX
+
 # The only characters outside ASCII that a case-insensitive pattern matches to an ASCII letter
 # (Python's simple case folding): with them mapped, a lower-cased text holds every needle any
 # match of a case-insensitive pattern holds, whatever the script of the text.
@@ -154,7 +156,7 @@ _CAPS_OR_NUMBER = re.compile(r"(?:[^\W\d_]*[A-Z][^\W\d_a-z]*|\d[\d.]*)(?:\s|$)")
 _PROSE_LINE = 150  # a line this long is a paragraph of prose, not a heading or a table cell
 
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"{MONTH_RX}\.?"
 # a line that is only a date ("April 27, 2020", "27 April 2020 10:15"): a page's date line under
 # its headline, never a piece of the sentence around it
 _DATE_LINE = re.compile(
