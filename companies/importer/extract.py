@@ -17,6 +17,7 @@ from datetime import date
 from functools import lru_cache
 
 from . import calibration, decision, places
+from .about import products_and_markets
 from .areas import named_areas
 from .budget import Deadline
 from .claims import find_claims
@@ -24,7 +25,7 @@ from .datelines import wire_name, year_for
 from .dates import day_first, header_date, impossible_date
 from .document import embedded_text, page_date, read_layout, split_dateline_line, stamp_date, unbroken_lines
 from .events import find_events
-from .issuer import find_company, products_and_markets
+from .issuer import find_company
 from .lexicon import CURRENCY_COUNTRY, LEGAL_FORM_COUNTRY, NATIONALITY
 from .proposal import CompanyRef, PlaceRef, Proposal
 from .spans import conventional

@@ -1,4 +1,4 @@
-"""Who issued the release: company name as first written, ticker and exchange; products and markets.
+"""Who issued the release: company name as first written, ticker and exchange.
 
 The name is looked for in this order, most reliable first: the name right before a ticker
 tag in the opening paragraph (``International Wire Group, Inc. (Pink Sheets: ITWG)``), the
@@ -130,7 +130,8 @@ _GOVERNING = re.compile(
 _BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-based\s+")
 
 
-def _clean(name: str) -> str:
+def clean_name(name: str) -> str:
+    """A name or phrase as found, without a governing body, a "-based" prefix or trailing junk."""
     name = _GOVERNING.sub("", _BASED.sub("", _TRAILING_JUNK.sub("", name.strip())))
     return re.sub(r"\s+", " ", name)
 
@@ -172,7 +173,7 @@ def find_company(
         m = None
     made_by = _MADE_BY.search(body_text[:600]) or _INCORPORATED.search("\n".join([*header, body_text[:600]]))
     if made_by and _is_name(made_by.group("name")):
-        name = _clean(made_by.group("name"))
+        name = clean_name(made_by.group("name"))
     if m:
         ticker = m.group("ticker").upper()
         exchange = _exchange_name(m.group("exchange")) if m.group("exchange") else None
@@ -185,17 +186,17 @@ def find_company(
         # "GVB Biopharma, a 22nd Century Group company (Nasdaq: XXII)": the tag is the group's
         n = _GROUP_COMPANY.search(clause) or _NAME.search(clause)
         if n and _is_name(n.group("name")):
-            name = _clean(n.group("name"))
+            name = clean_name(n.group("name"))
     if name is None:
         name = subject
     if name is None and tail_text:
         for rx in (_SOURCE, _ABOUT):
             n = rx.search(tail_text)
             if n and _is_name(n.group("name")):
-                name = _clean(n.group("name"))
+                name = clean_name(n.group("name"))
                 break
     if name is None and header:
-        name = _named(_clean(header[-1]))
+        name = _named(clean_name(header[-1]))
     if name is None:
         name = _most_named(" ".join([headline or "", body_text[:1500]]))
     if name is None and headline:
@@ -211,52 +212,10 @@ def find_company(
             (m for m in _LEGAL_NAME.finditer(opening) if not _NAME_THROUGH_OF.search(opening, 0, m.start())),
             None,
         )
-        name = _clean(legal.group(0)) if legal and _is_name(legal.group(0)) else None
+        name = clean_name(legal.group(0)) if legal and _is_name(legal.group(0)) else None
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)
-
-
-# --- products and markets ----------------------------------------------------------------------
-
-_PRODUCTS = [  # most specific first: "a manufacturer of X" usually opens the About text
-    re.compile(
-        r"\b(?:is|are)\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,4}?"
-        r"(?:manufacturers?|producers?|makers?|suppliers?|providers?|marketers?|distributors?|fabricators?)"
-        r"(?:\s+(?:and|&)\s+(?:[\w-]+\s+){0,2}?(?:manufacturers?|producers?|makers?|suppliers?|providers?|"
-        r"marketers?|distributors?))?"
-        r"\s+of\s+(?P<x>[^.;]{3,200}?)(?=,\s+(?:for|serving|with|based|headquartered|which)\b|\s+for\s+|"
-        r"\s+(?:serving|to\s+the|used\s+in)\b|[.;]|$)"
-    ),
-    re.compile(
-        r"\b(?:Its|Our|The Company's|The company's)\s+products\s+include\s+(?P<x>[^.;]{3,200}?)"
-        r"(?=\s+(?:and\s+are|which|that)\b|[.;]|$)"
-    ),
-    re.compile(r"\b(?:manufactures|produces|makes|supplies)\s+(?P<x>[^.;]{3,160}?)(?=\s+for\s+|[.;,]|$)"),
-]
-_MARKETS = [
-    re.compile(
-        r"\b(?:in|to|for|serving|serves)\s+the\s+(?P<x>[^.;]{3,200}?)\s+"
-        r"(?:industries|markets|sectors|end[- ]markets|industry|market|sector)\b"
-    ),
-    re.compile(r"\bmarkets\s+(?:include|such as)\s+(?P<x>[^.;]{3,200})"),
-]
-
-
-def products_and_markets(about: str) -> tuple[str | None, str | None]:
-    """What the company makes and for whom, as the About section words it."""
-    products = markets = None
-    for rx in _PRODUCTS:
-        m = rx.search(about)
-        if m:
-            products = _clean(m.group("x"))
-            break
-    for rx in _MARKETS:
-        m = rx.search(about)
-        if m:
-            markets = _clean(m.group("x"))
-            break
-    return products, markets
 
 
 # The headline's verb: "Acme to close", "Acme Announces", "ACME SELLS", "Acme's board approves".
@@ -314,12 +273,12 @@ def _first_subject(first_sentence: str | None) -> str | None:
     sentence = first_sentence.strip()
     parent = _PARENTS_UNIT.match(sentence)
     if parent and _is_name(parent.group("name")):
-        return _clean(parent.group("name"))
+        return clean_name(parent.group("name"))
     for start in _subject_starts(sentence):
         opening = sentence[start:]
         n = _SUBJECT.match(opening) or _SUFFIXED_SUBJECT.match(opening)
         if n and _is_name(n.group("name")):
-            return _clean(n.group("name"))
+            return clean_name(n.group("name"))
     opening_phrase = _OPENING_PHRASE.match(sentence)
     if opening_phrase:
         # a long opening phrase has commas of its own ("Due to weak markets, which ..., Acme
@@ -328,7 +287,7 @@ def _first_subject(first_sentence: str | None) -> str | None:
             if comma.end() >= opening_phrase.end():
                 n = _SUBJECT_THEN_VERB.match(sentence, comma.end())
                 if n and _is_name(n.group("name")):
-                    return _clean(n.group("name"))
+                    return clean_name(n.group("name"))
     return None
 
 
@@ -377,7 +336,7 @@ def _most_named(text: str) -> str | None:
     """The company most often named with its legal form in the opening ("MAX Automation SE")."""
     counts: dict[str, int] = {}
     for m in _LEGAL_NAME.finditer(text):
-        name = _clean(m.group(0))
+        name = clean_name(m.group(0))
         if _is_name(name):
             counts[name] = counts.get(name, 0) + 1
     if not counts:
@@ -390,7 +349,7 @@ def headline_subject(headline: str, body: str) -> str | None:
     """The name a headline opens with, when the body names it too (so it is not a place or a word)."""
     legal = _LEGAL_NAME.match(headline) or _LEGAL_NAME_AFTER_BY.search(headline)
     if legal:
-        return _clean(legal.group("name") if "name" in legal.re.groupindex else legal.group(0))
+        return clean_name(legal.group("name") if "name" in legal.re.groupindex else legal.group(0))
     m = _HEADLINE_VERB.search(headline)
     if m is None or m.start() == 0:
         return None
@@ -420,7 +379,7 @@ def headline_subject(headline: str, body: str) -> str | None:
         )
     ):
         return None
-    return _clean(subject)
+    return clean_name(subject)
 
 
 def _speaks_as_we(subject: str, body: str) -> bool:
@@ -465,7 +424,7 @@ def _acting_name(text: str) -> str | None:
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)
-    return _clean(best) if counts[best] >= 2 else None
+    return clean_name(best) if counts[best] >= 2 else None
 
 
 def _acts(name: str, text: str) -> bool:
@@ -499,4 +458,4 @@ def _recurring_name(headline: str, text: str) -> str | None:
             count = len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
             if count > best_count and _acts(name, text):
                 best, best_count = name, count
-    return _clean(best) if best else None
+    return clean_name(best) if best else None

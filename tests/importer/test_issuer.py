@@ -3,7 +3,7 @@
 import pytest
 
 from companies.importer.extract import extract
-from companies.importer.issuer import find_company, products_and_markets
+from companies.importer.issuer import find_company
 
 
 @pytest.mark.parametrize(
@@ -50,17 +50,6 @@ def test_company_from_source_line():
 
 def test_no_company():
     assert find_company("Prices rose.", "Prices rose.") is None
-
-
-def test_products_and_markets():
-    about = (
-        "Kestrel Brands LLC is a leading manufacturer and marketer of copper wire and cable, for "
-        "distributors and OEMs. Its customers are primarily in the aerospace, automotive and medical "
-        "device industries."
-    )
-    products, markets = products_and_markets(about)
-    assert products == "copper wire and cable"
-    assert markets == "aerospace, automotive and medical device"
 
 
 # --- issuers that no ticker names -----------------------------------------------------------------
