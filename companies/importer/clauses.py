@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, PART_NEEDLES, PART_NOUN, PROPERTY_NOUN, SITE_NOUN
 from .text import Gated
 
+_TOWN_REGION = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2},\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
 _CLAUSE_BREAK = re.compile(
-    r";|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
+    # (not a semicolon between places "Town, Region; Town, Region; and Town, Region": a list,
+    # which may be the subject: "...; and Town, Region will close")
+    rf";(?!\s+(?:and\s+)?{_TOWN_REGION}(?:;|,|\s+and\b|\.?$)|\s+and\s+{_TOWN_REGION}\s+(?:will|would|are|were|have)\b)|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
     r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
     r"|\s+and\s+(?=(?:the|its|our|their)\s)",
 )

@@ -303,6 +303,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
                 self.hedged.append(text)
             if mood not in ("asserted", "confirmed"):
                 continue
+            if self._bought_by_another(text, t):
+                t = replace(t, type="sold")
             if t.type in ("idled", "closed") and any(
                 r.type == "reopened" and r.end <= t.start and CAUSE_AFTER.search(text, r.end, t.start)
                 for r in triggers

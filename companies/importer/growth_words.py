@@ -231,7 +231,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "acquired",
         r"\bacquir(?:e|es|ed|ing)\b|\bacquisition\s+of\b|\bpurchas(?:e|es|ed|ing)\b|\bbuy(?:s|ing)?\b|\bbought\b"
-        r"|\btak(?:e|es|ing)\s+over\b|\btook\s+over\b|\btakeovers?\s+of\b",
+        r"|\btak(?:e|es|en|ing)\s+over\b|\btook\s+over\b|\btakeovers?\s+of\b",
         False,
         ("acqui", "purchas", "buy", "bought", "take", "took", "taking"),
     ),

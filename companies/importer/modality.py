@@ -179,6 +179,8 @@ _RELATIVE_DEED = re.compile(
     r"(?:(?:had|has|have|also|later|then|first|subsequently|eventually)\s+)?$"
     # passive: "its plant in Dayton, which was idled in March, will restart"
     r"|(?:,\s*|\s)which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$"
+    # the site as the subject of a past deed: "its Erie plant, which closed temporarily in March, will restart"
+    r"|,\s*which\s+(?:\w+ly\s+)?$"
 )
 
 # a verb whose subject is traffic or trade, not a site: "shipping routes have since resumed"
@@ -369,7 +371,7 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     if _EARLIER_DEED.search(before) and not FUTURE_CONTEXT.search(text, trig.start - len(before), trig.start):
         # "previously reduced its costs through the closure of X": a means told of a past deed
         return "background"
-    if not trig.nominal and PAST_FORMS.search(trig.text.split()[0]) and _RELATIVE_DEED.search(before):
+    if not trig.nominal and told_in_past(text, trig) and _RELATIVE_DEED.search(before):
         # "its Truro kitchen, which it opened in 2023, ...", "a review during which it consolidated ...":
         # a past deed told in a relative clause describes something, it announces nothing
         return "background"

@@ -55,6 +55,15 @@ _OWNER_AFTER = re.compile(
 )
 
 
+# a purchase told in the passive with its buyer after it: "the Dayton plant was acquired by Birch Corp."
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|have\s+been|will\s+(?:\w+\s+)?be|to\s+be|being)\s+(?:\w+ly\s+)?$", re.I
+)
+_BUYER_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?by\s+(?P<buyer>(?:The\s+)?[A-Z][\w&'.\-]*(?:\s+[A-Z][\w&'.\-]*){0,4})"
+)
+
+
 class NewsJudgement:
     """Judgements on one event word and place; needs ``issuer_words``, ``published`` and
     ``headline_types``."""
@@ -69,6 +78,19 @@ class NewsJudgement:
             return False
         owner = ISSUER_OBJECT.match(text, t.end)
         return owner is not None and owner.group("owner") in self.issuer_words
+
+    def _bought_by_another(self, text: str, t: Trigger) -> bool:
+        """ "The Dayton plant has been acquired by Birch Corp.": the issuer's sale, told as another's purchase."""
+        if (
+            t.type != "acquired"
+            or t.nominal
+            or not _PASSIVE_BEFORE.search(text, max(0, t.start - 30), t.start)
+        ):
+            return False
+        buyer = _BUYER_AFTER.match(text, t.end)
+        if buyer is None or buyer.group("buyer").lower() in SELF_REFERENCES:
+            return False
+        return not (set(re.findall(r"[A-Z][\w&'\-]*", buyer.group("buyer"))) & self.issuer_words)
 
     def _issuer_possessive(self, text: str, t: Trigger, usable: list[Mention]) -> bool:
         """Whether the sites bought are named as the issuer's own ("acquire Seneca's X plant")."""

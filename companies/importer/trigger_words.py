@@ -42,10 +42,12 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a stop with its length before it: "a two-week shutdown" (an outage is an incident, often
         # told in results)
         r"|\b(?:\w+|\d+)[- ](?:week|day|month)(?:[- ]long)?\s+(?:shut-?downs?|curtailments?|closures?|stoppages?)\b"
+        # stops that come and go: "rolling shutdowns at its X plant"
+        r"|\brolling\s+(?:shut-?downs?|closures?|stoppages?|curtailments?)\b"
         # a site down for a while: "will be down for two weeks"
         r"|\b(?:be|been|is|are|was|were|remain|remains)\s+down\s+for\b",
         False,
-        ("temporar", "week", "day", "month", "down"),
+        ("temporar", "week", "day", "month", "down", "rolling"),
     ),
     (
         "idled",
@@ -203,9 +205,13 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:(?:the\s+)?{_PROD}\s+(?:of|at)\s+)?"
         # (a filler may be an abbreviation with "&" or "/": "move its R&D and technical centers in X to")
         # ("the" only before a place's name: "transfer the Erie, Pa. operations to")
-        rf"(?:its|their|our|the\s+company's|the(?=\s+(?-i:[A-Z])))\s+(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
+        # (or before the work and where it is done: "relocate the operations located in X to")
+        rf"(?:its|their|our|the\s+company's|the(?=\s+(?-i:[A-Z]))"
+        rf"|the(?=\s+{_PROD}\s+(?:(?:currently\s+)?(?:located|based|conducted|performed)\s+)?(?:in|at)\s+(?-i:[A-Z])))"
+        rf"\s+(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
         # (an abbreviation's dot, "from Erie, Pa. to", does not end the move)
-        r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into)\b)",
+        # (the destination may be a site named before: "buy a building in X and move its Y operations there")
+        r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into|there)\b)",
         False,
         ("relocat", "mov", "transfer", "shift", "transition"),
     ),
@@ -232,7 +238,10 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>{_MOVED})\s+(?:to|into)\b"
         # the site first, moving on its own: "its distribution center will move from X to Y"
         rf"|\b(?:{_FACILITY})\s+(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set)\s+to)\s+"
-        r"(?P<v4>move|relocate)\s+from\b",
+        r"(?P<v4>move|relocate)\s+from\b"
+        # or moved in the passive, with or without its destination: "the X distribution center will be relocated"
+        rf"|\b(?:{_FACILITY})\s+(?:will|would|is\s+to|are\s+to|is\s+being|are\s+being)\s+(?:\w+ly\s+)?(?:be\s+)?"
+        r"(?P<v5>relocated|moved)\b",
         False,
         ("transferred", "moved", "relocated", "consolidated", "shifted", "transitioned", "move", "relocate"),
     ),

@@ -20,3 +20,10 @@ def test_clauses_break_at_semicolons_and_contrasts():
 def test_a_quote_is_seen():
     text = 'The chief executive said "we will close Erie" on Monday.'
     assert in_quote(text, text.index("close")) and not in_quote(text, text.index("Monday"))
+
+
+def test_semicolons_between_towns_and_their_states_are_a_list_not_clauses():
+    text = "The plants in Erie, Pennsylvania; Tulsa, Oklahoma; and Dayton, Ohio will close."
+    assert len(_parts(text)) == 1
+    # a town that starts a clause of its own after the semicolon is no list item
+    assert len(_parts("Tamarack will close Erie; Tulsa, Oklahoma is not affected.")) == 2

@@ -173,3 +173,27 @@ def test_a_site_sold_in_the_passive_with_asides_between_is_the_deals_object():
         published=date(2011, 10, 21),
     )
     assert [(e.type, e.place.locality) for e in events] == [("sold", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # the issuer's site bought by another company, told in the passive: the issuer sells it
+        ("The Erie, Pennsylvania plant has been acquired by Birchwood Corp.", [("sold", "Erie", "US-PA")]),
+        ("The Erie, Pennsylvania mill will be taken over by Birchwood Corp.", [("sold", "Erie", "US-PA")]),
+        # ... but bought by the issuer or by "the Company", it stays a purchase
+        (
+            "The Erie, Pennsylvania mill will be purchased by the Company for $3 million.",
+            [("acquired", "Erie", "US-PA")],
+        ),
+        ("The Erie, Pennsylvania plant was bought by Tamarack Industries.", [("acquired", "Erie", "US-PA")]),
+    ],
+)
+def test_a_purchase_in_the_passive_is_the_issuers_sale_when_another_company_buys(sentence, want):
+    assert event_keys(sentence) == want
+
+
+def test_a_site_taken_over_is_bought():
+    assert event_keys("Tamarack has taken over the Erie, Pennsylvania foundry.") == [
+        ("acquired", "Erie", "US-PA")
+    ]

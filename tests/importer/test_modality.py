@@ -44,6 +44,9 @@ def _mood(sentence: str) -> str:
         ("Acme had previously announced its intent to close the Dayton plant.", "background"),
         # a passive relative clause describes the site, with or without its comma
         ("The Dayton plant which was acquired in the Birch merger will close.", "background"),
+        # ... and so does a past stop told in it, with its adverb before or after the verb
+        ("The Dayton plant, which was temporarily closed in March, will reopen in May.", "background"),
+        ("The Dayton plant, which closed temporarily in March, resumed production on Monday.", "background"),
     ],
 )
 def test_modality_of_the_first_event_word(sentence, mood):

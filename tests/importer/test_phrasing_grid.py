@@ -66,6 +66,7 @@ PHRASES = {
         "reported an unplanned shutdown at its {P} {N}",
         "will stop production at its {N} in {P} for five days",
         "announced a production interruption at its {P} {N}",
+        "announced rolling shutdowns at its {P} {N}",
     ],
     "reopened": [
         "will restart its {P} {N}",
