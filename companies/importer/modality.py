@@ -75,7 +75,7 @@ _BACKGROUND = re.compile(
 
 # "last year's closure", "the 2009 idling": an event of the past named in passing
 _PAST_MARK = re.compile(
-    r"\b(?:last\s+(?:year|month|quarter|week)'s|(?:19|20)\d\d|previous|prior|earlier|former)\s+(?:\w+\s+)?$",
+    r"\b(?:last\s+(?:year|month|quarter|week)'s|(?:19|20)\d\d|previous|prior|earlier|former)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
 
@@ -88,7 +88,9 @@ _YEARS_PAST = re.compile(
 
 _ROUTINE = re.compile(
     r"\b(?:maintenance|annual|routine|scheduled|planned)\s+(?:maintenance\s+)?(?:outages?|shut-?downs?|downtime|turnarounds?)"
-    r"|\bnormal\s+operations\b",
+    r"|\bnormal\s+operations\b"
+    # a day off: "closed for the Christmas holiday", "will close early on Friday for the holidays"
+    r"|\bfor\s+the\s+(?:[A-Z][\w']*\s+)?(?:holidays?|long\s+weekend)\b",
     re.I,
 )
 
@@ -218,6 +220,13 @@ _LAST_YEAR = re.compile(
     r"\b(?:last\s+year(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b", re.I
 )
 
+# an earlier period right after an event noun's object: "the closure of the X plant last year"
+_PAST_PERIOD_AFTER = re.compile(
+    r"[^;()]{0,70}?\b(?:last\s+(?:year|month|quarter|week)|earlier\s+this\s+(?:year|month|quarter|week)"
+    r"|a\s+year\s+(?:ago|earlier)|in\s+the\s+(?:prior|previous)\s+year)\b(?!'s)",
+    re.I,
+)
+
 # a span of time gone by after the event word, with a perfect tense before it
 _TOOK = re.compile(r"\b(?:took|had|experienced|incurred)\b", re.I)
 _DURING_THE_QUARTER = re.compile(
@@ -335,8 +344,11 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"  # "Under his leadership the company expanded production": a career
     if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):
         return "background"  # "employees were furloughed when the mill was idled in November"
-    if trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start):
-        return "background"
+    if trig.nominal and (
+        _LAST_YEAR.search(text, clause.start, trig.start)
+        or _PAST_PERIOD_AFTER.match(text, trig.end, clause.end)
+    ):
+        return "background"  # "lower volumes following the closure of our X plant last year"
     if _PLUPERFECT.search(before[-40:]) or (
         trig.nominal and _ALREADY_DONE.search(text, max(0, trig.start - 100), trig.start)
     ):

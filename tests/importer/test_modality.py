@@ -47,6 +47,14 @@ def _mood(sentence: str) -> str:
         # ... and so does a past stop told in it, with its adverb before or after the verb
         ("The Dayton plant, which was temporarily closed in March, will reopen in May.", "background"),
         ("The Dayton plant, which closed temporarily in March, resumed production on Monday.", "background"),
+        # an event noun dated to an earlier period after its object is the past, named in passing
+        ("Volumes fell following the closure of our Dayton, Ohio plant last year.", "background"),
+        ("Sales rose with the acquisition of the Erie mill earlier this year.", "background"),
+        ("Acme will report the closure of the Dayton plant next year.", "asserted"),
+        # ... and so it is with a possessive period before a hyphenated word
+        ("The plant runs normally after last week's storm-related closure.", "background"),
+        # a day off is no stop
+        ("The Dayton plant was closed for the Christmas holiday.", "background"),
     ],
 )
 def test_modality_of_the_first_event_word(sentence, mood):
