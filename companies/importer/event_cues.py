@@ -184,6 +184,24 @@ def anchor_missing(text: str, clause: Clause, t: Trigger) -> bool:
     return not ANCHOR_GATED.search(window)
 
 
+def site_subject(text: str, clause: Clause, t: Trigger, mentions: list[Mention]) -> bool:
+    """Whether a site named with its facility word is the event word's subject, however long the
+    list of towns between: "The plants in A, X; B, Y; and C, Z will begin a phased restart"."""
+    return any(
+        clause.start <= m.start
+        and m.end <= t.start
+        and m.has_facility
+        # nothing but the event's own auxiliary between ("will begin a phased restart")
+        and all(v.group(0).lower() in _AUXILIARIES for v in VERBISH.finditer(text, m.end, t.start))
+        for m in mentions
+    )
+
+
+_AUXILIARIES = frozenset(
+    {"will", "would", "shall", "is", "are", "was", "were", "be", "been", "has", "have", "had"}
+)
+
+
 _SMALL = words("a an the and or of in at on to for by with from as its our into")
 
 

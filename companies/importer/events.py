@@ -60,6 +60,7 @@ from .event_cues import (
     assign_places,
     names_a_part,
     sentence_case,
+    site_subject,
 )
 from .merging import Merging
 from .modality import modality, told_in_past
@@ -322,6 +323,7 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
                 self._confirmed.add(id(t))
             if (
                 anchor_missing(text, clauses[ci], t)
+                and not site_subject(text, clauses[ci], t, mentions)
                 and not (t.nominal and any(c.type == t.type for c in self.events))
                 # a company bought has no facility word: "acquired Halvard Tooling of Lancaster"
                 and not (t.type == "acquired" and _COMPANY_OBJECT.match(text, t.end))
