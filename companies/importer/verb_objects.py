@@ -55,7 +55,8 @@ _VERB_FIRST = re.compile(r"(?:clos|shut|halt|stop|ceas|idl)\w*\s", re.I)
 _PASSIVE_AUX = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.I)
 
 
-_BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
+# a label in brackets or quotes: "one of two blast furnaces ("B")", 'the "B" blast furnace'
+_BRACKETED = re.compile(r"\s*(?:\([^()]{0,40}\)|[\"“][^\"“”]{1,20}[\"”])")
 
 
 def _foreign_object(text: str, end: int) -> bool:
@@ -73,7 +74,7 @@ def _foreign_object(text: str, end: int) -> bool:
         # (the anchor may span words: "shut down paper machine 2")
         return not _PRODUCT_WORK.match(after)
     if word in _DETERMINERS and not _THIS_TIME.match(after):
-        # a label in brackets does not end the phrase: "one of two blast furnaces ("B") at"
+        # a label does not end the phrase: "one of two blast furnaces ("B") at"
         window = _BRACKETED.sub(lambda b: " " * len(b.group(0)), text[end : end + 120])
         np = re.match(r"\s+(?:[\w'$.,%\-]+\s+){0,9}[\w'$.,%\-]+", window)
         phrase = np.group(0) if np else after

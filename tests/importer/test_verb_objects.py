@@ -28,6 +28,9 @@ def _other_object(sentence: str) -> bool:
         ("A storm closed roads around the Dayton plant.", True),
         ("The flood closed the highway for two days.", True),
         ("A storm closed this road for a week.", True),
+        # a label in quotes or brackets between the determiner and the site does not end it
+        ('Tamarack will restart the "B" blast furnace at its Erie works.', False),
+        ("Tamarack will restart one of its two blast furnaces (No. 2) at Erie.", False),
         # a span of time after "this" is no object
         ("Production at the Dayton mill resumed this week.", False),
     ],
