@@ -13,9 +13,7 @@ from .clauses import (
 )
 from .dates import date_mentions
 from .effective import EXACT_DAY, Effective
-from .lexicon import (
-    FACILITY_NOUN,
-)
+from .lexicon import FACILITY_NOUN, LEGAL_SUFFIX_STEM
 from .parties import SHARE_OF
 from .spans import Mention
 from .text import Sentence
@@ -119,6 +117,14 @@ _SELLER_FIRST = re.compile(r"\s+from\s+(?:[A-Z][\w&'.\-]*,?\s+){1,6}(?=(?:its|th
 _ASIDE_FIRST = re.compile(r",\s+[a-z][^,;.]{0,40},\s*")
 
 
+# a company's seat as an adjective before its name, right after the deal's verb
+_ARTICLE_ONLY = re.compile(r"\s+(?:of\s+)?(?:the\s+)?")
+_BASED_BEFORE_NAME = re.compile(
+    r"-?\s*based\s+(?P<name>(?-i:[A-Z])[\w&'.\-]*(?:\s+(?-i:[A-Z])[\w&'.\-]*){0,4})", re.I
+)
+_LEGAL_AFTER = re.compile(rf",?\s+(?:{LEGAL_SUFFIX_STEM})\b")
+
+
 def _direct_object(text: str, t: Trigger) -> bool:
     """Whether the sold/bought thing is a facility ("sale of its Erie mill", "the mill was sold")."""
     after = text[t.end : t.end + 120]
@@ -135,7 +141,8 @@ def _direct_object(text: str, t: Trigger) -> bool:
     between = after[: m.start()] if m else ""
     gap = _OBJECT_GAP_PLACES if len(_REGION_AFTER_COMMA.findall(between)) >= 2 else _OBJECT_GAP
     if m and not _PREPOSITIONS.search(between) and gap.match(between):
-        return not after[m.end() :].startswith("'s")
+        # "Birch Metal Works, Inc.": a company whose name ends in a facility word, not a site
+        return not after[m.end() :].startswith("'s") and not _LEGAL_AFTER.match(after, m.end())
     return bool(_PASSIVE_OBJECT.search(text[max(0, t.start - 160) : t.start]))
 
 
@@ -223,6 +230,16 @@ class DealReading:
 
     def _target_seat(self, text: str, t: Trigger, mentions: list[Mention]) -> Mention | None:
         """The place of a company bought: the first town named after its name (its seat or site)."""
+        for m in mentions:
+            # "acquired Erie, Pennsylvania-based Birch Plastics": the seat named before the name
+            based = _BASED_BEFORE_NAME.match(text, m.end)
+            if (
+                m.place.locality
+                and _ARTICLE_ONLY.fullmatch(text, t.end, m.start)
+                and based
+                and not set(based.group("name").split()) & self.issuer_words
+            ):
+                return replace(m, decoy=None)
         target = _COMPANY_OBJECT.match(text, t.end)
         if target is None or set(target.group("name").split()) & self.issuer_words:
             return None

@@ -96,8 +96,12 @@ class NewsJudgement:
         """Whether the sites bought are named as the issuer's own ("acquire Seneca's X plant")."""
         if not usable or usable[0].start <= t.end:
             return False
-        owner = ISSUER_POSSESSIVE.search(text, t.end, usable[0].start) or _OWNER_AFTER.match(
-            text, usable[0].end
+        owner = (
+            ISSUER_POSSESSIVE.search(text, t.end, usable[0].start)
+            # the owner right after the verb, the site's words and then its town: "purchase
+            # Kestrel's former manufacturing facility in X"
+            or ISSUER_OBJECT.match(text, t.end, usable[0].start)
+            or _OWNER_AFTER.match(text, usable[0].end)
         )
         return owner is not None and owner.group("owner") in self.issuer_words
 

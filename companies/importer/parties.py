@@ -23,7 +23,9 @@ _COUNTERPARTY = re.compile(
 SHARE_OF = (
     r"(?:(?:all|\d+(?:\.\d+)?\s*(?:%|percent)|substantially\s+all)\s+of\s+)?"
     r"(?:(?:a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:interest|stake|share)\s+in\s+)?"
-    r"(?:the\s+(?:outstanding\s+)?(?:(?:common|capital|issued)\s+)?(?:shares|assets|stock|equity)\s+(?:of|in)\s+)?"
+    # ("the entire issued share capital of X", as UK releases say it)
+    r"(?:the\s+(?:entire\s+|whole\s+)?(?:outstanding\s+)?(?:(?:common|capital|issued)\s+)?"
+    r"(?:shares|assets|stock|equity|share\s+capital)\s+(?:of|in)\s+)?"
     r"(?:the\s+(?:trade|business)\s+and\s+assets\s+of\s+)?"
 )
 # the company bought: "to acquire Birch Paper Co., a maker of ..."

@@ -256,10 +256,17 @@ class _SentenceReader(FacilityTowns):
                     # is not kept as the place's region (the convention in place_names)
                     country, used = found[:2], n_used
                     region = found if country in _SUBDIVIDED else None
-        if not (region or country) and self.default_country:
-            compass = _COMPASS_REGION.match(m.group("reg"))
-            if compass:  # "Wakefield, West Yorkshire": a subdivision of the home country
-                region, country, used = None, self.default_country, compass.end()
+        compass = _COMPASS_REGION.match(m.group("reg")) if not (region or country) else None
+        if compass and self.default_country and self.default_country not in _SUBDIVIDED:
+            # "Wakefield, West Yorkshire": a subdivision of the home country
+            region, country, used = None, self.default_country, compass.end()
+        elif compass:
+            # a home country whose subdivisions are all known (the US, Canada), or none: the
+            # subdivision is abroad, where the town's best namesake is ("Leeds, West Yorkshire")
+            town = " ".join(_strip_stop(_tokens(m.group("loc")))[-3:])
+            abroad = _resolve(town) if town else None
+            if abroad is not None and abroad.resolved and abroad.country != self.default_country:
+                region, country, used = None, abroad.country, compass.end()
         return region, country, used
 
     def _listed_with_region(self, loc_start: int, region: str | None, country: str | None) -> None:

@@ -197,3 +197,35 @@ def test_a_site_taken_over_is_bought():
     assert event_keys("Tamarack has taken over the Erie, Pennsylvania foundry.") == [
         ("acquired", "Erie", "US-PA")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a company whose name ends in a facility word is a company, placed at its seat
+        (
+            "Tamarack has acquired Corvid Metal Works, Inc. of Erie, Pennsylvania.",
+            [("acquired", "Erie", "US-PA")],
+        ),
+        # the seat as an adjective before the company's name
+        ("Tamarack has acquired Erie, Pennsylvania-based Corvid Plastics.", [("acquired", "Erie", "US-PA")]),
+        (
+            "Tamarack announced the completion of its acquisition of Tulsa, Oklahoma-based Corvid Foods.",
+            [("acquired", "Tulsa", "US-OK")],
+        ),
+        # the whole share capital, as UK releases word a purchase of a company
+        (
+            "Tamarack has acquired the entire issued share capital of Corvid Limited, a maker of fans based "
+            "in Basildon, Essex.",
+            [("acquired", "Basildon", None)],
+        ),
+    ],
+)
+def test_a_company_bought_is_placed_at_its_seat_however_its_name_and_seat_are_written(sentence, want):
+    assert event_keys(sentence) == want
+
+
+def test_a_buyer_purchasing_the_issuers_site_described_at_length_is_the_issuers_sale():
+    assert event_keys(
+        "Under the agreement, Corvid will purchase Tamarack's former manufacturing facility in Erie, Pennsylvania."
+    ) == [("sold", "Erie", "US-PA")]

@@ -220,3 +220,13 @@ def test_a_county_named_with_a_possessive_is_placed_in_the_one_country_the_relea
 def test_a_division_is_named_after_the_town_its_name_begins_with():
     found = find_mentions("added capacity at its Roanoke Bar Division last year", named=frozenset({"US"}))
     assert [(m.place.locality, m.place.region) for m in found] == [("Roanoke", "US-VA")]
+
+
+def test_a_compass_subdivision_abroad_places_the_town_in_its_country_not_a_namesake_of_the_subdivision():
+    # a US or Canadian home country knows all its subdivisions: "West Yorkshire" is abroad
+    assert _places("its factory in Leeds, West Yorkshire", default_country="US") == [("Leeds", None, "GB")]
+    assert _places("its works in Dudley, West Midlands", default_country="US") == [("Dudley", None, "GB")]
+    # ... and a real state after a compass word stays the state
+    assert _places("its plant in Wheeling, West Virginia", default_country="US") == [
+        ("Wheeling", "US-WV", "US")
+    ]
