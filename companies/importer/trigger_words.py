@@ -170,8 +170,10 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # work left behind at a site: "exit manufacturing at its Erie facility"
         rf"|\s+{_PROD}\s+(?:at|in)\b)"
         # a business left in its town: "the exit of its wheel bearing business in Sandusky, Ohio"
+        # (with the work done for it: "exit the pigments business and production at the X site")
         r"|\bexit(?:s|ed|ing)?(?:\s+of)?\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){0,4}?business"
-        r"\s+(?:(?:located|based)\s+)?(?:in|at)\s+(?-i:[A-Z]))",
+        rf"(?:\s+and\s+{_PROD})?\s+(?:(?:located|based)\s+)?(?:in|at)\s+(?:(?:the|its|our|their)\s+)?"
+        rf"(?:(?-i:[A-Z])|(?:[\w-]+\s+)?{_FACILITY}\b))",
         False,
         ("exit",),
     ),

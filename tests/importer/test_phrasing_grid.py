@@ -25,6 +25,7 @@ PHRASES = {
         "will wind down production at its {N} in {P}",
         "said the {N} in {P} will be closed",
         "will exit its {P} {N}",
+        "will exit the valve business and production at its {N} in {P}",
         "has decided to permanently close down the {P} {N}",
         "will end papermaking at its {P} {N}",
         "plans to wind up operations at the {P} {N}",
