@@ -280,7 +280,10 @@ def _since_when_end(text: str) -> int:
 _CONSULTATION = re.compile(
     r"\b(?:change|co-?operation|statutory|employee|union|works\s+council)\s+(?:negotiations?|consultations?|talks)\b"
     r"|\b(?:negotiations?|consultations?|talks)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?"
-    r"(?:employee\s+representatives|representatives|works\s+councils?|unions?|employees|staff)\b",
+    r"(?:employee\s+representatives|representatives|works\s+councils?|unions?|employees|staff)\b"
+    # talks that are over, the decision their outcome: "As a result of the negotiations Acme will close"
+    r"|\b(?:as\s+a\s+result\s+of|following|after|upon|on\s+completion\s+of|at\s+the\s+end\s+of)\s+"
+    r"(?:the|these|those)\s+(?:\w+\s+){0,2}?(?:negotiations?|talks|discussions?|consultations?)\b",
     re.I,
 )
 

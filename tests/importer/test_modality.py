@@ -53,6 +53,10 @@ def _mood(sentence: str) -> str:
         ("Acme will report the closure of the Dayton plant next year.", "asserted"),
         # ... and so it is with a possessive period before a hyphenated word
         ("The plant runs normally after last week's storm-related closure.", "background"),
+        # talks that are over lead to the decision; talks under way still hedge it
+        ("As a result of the negotiations Acme will close the Dayton site.", "asserted"),
+        ("Following the talks Acme will close the Dayton site.", "asserted"),
+        ("Acme has begun negotiations to close the Dayton site.", "hedged"),
         # a day off is no stop
         ("The Dayton plant was closed for the Christmas holiday.", "background"),
     ],
