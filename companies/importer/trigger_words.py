@@ -221,8 +221,10 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         # a site whose work is folded into another: "integrate its X operations into its Y plant",
         # "merge the X plant into the Y site"
+        # (or its work: "integrate the X production entity into other plants")
         r"\b(?:integrat(?:e|es|ed|ing)|merg(?:e|es|ed|ing)|fold(?:s|ed|ing)?)\b(?=\s+(?:its|their|our|the)\s+"
-        rf"(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,120}}?\binto\s+"
+        rf"(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|plant|plants|{_PROD}(?:\s+(?:entity|entities|units?))?)\b"
+        rf"(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,120}}?\binto\s+"
         # (into another site, not "into its supply chain")
         rf"(?:its|their|our|the|a|an|one|other|existing)\b[^.;]{{0,60}}?\b(?:{_FACILITY}|plant|plants)\b)",
         False,

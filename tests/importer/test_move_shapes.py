@@ -11,6 +11,17 @@ from companies.importer.text import Sentence
 from tests.importer.sentences import event_keys, events_in
 
 MOVES = [
+    # work folded into other sites, named by the work rather than by the site
+    ("Kestrel will integrate its Erie, Pa. production into its Dayton plant.", {("closed", "Erie")}),
+    # the site moved in the passive, with or without where to
+    ("The Erie, Pa. distribution center will be relocated to Dayton.", {("closed", "Erie")}),
+    ("Kestrel said its Erie, Pa. warehouse is being moved.", {("closed", "Erie")}),
+    # the work named with where it is done, and a destination named before as "there"
+    ("Kestrel plans to relocate the operations located in Erie, Pa. to Dayton.", {("closed", "Erie")}),
+    (
+        "Kestrel opened a plant in Dayton and will move its Erie, Pa. operations there.",
+        {("opened", "Dayton"), ("closed", "Erie")},
+    ),
     ("Kestrel will relocate its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
     (
         "Kestrel will move its headquarters and manufacturing from Erie, Pa. to Dayton, Ohio.",
