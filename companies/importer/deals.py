@@ -14,7 +14,7 @@ from .clauses import (
 from .dates import date_mentions
 from .effective import EXACT_DAY, Effective
 from .lexicon import FACILITY_NOUN, LEGAL_SUFFIX_STEM
-from .parties import SHARE_OF
+from .parties import SHARE_IN, SHARE_OF
 from .spans import Mention
 from .text import Sentence
 from .triggers import Trigger
@@ -27,13 +27,6 @@ from .triggers import Trigger
 _OBJECT_GAP = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,8}?)$")
 _OBJECT_GAP_PLACES = re.compile(r"^(?:\s*(?:of\s+)?(?:[\w.'&$-]+(?:,\d{3}[\w.'&$-]*)*,?\s+){0,10}?)$")
 _REGION_AFTER_COMMA = re.compile(r",\s+[A-Z]")
-
-
-# a share of a site before it: "its 50% interest in", "a 25 percent stake in", "its share in"
-_SHARE_IN = re.compile(
-    r"^\s+(?:of\s+)?(?:its|our|their|the|a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:interest|stake|share|ownership)\s+in\b",
-    re.I,
-)
 
 
 _PREPOSITIONS = re.compile(r"\b(?:from|for|to|with|under|through|by|as|on|into|at)\b", re.I)
@@ -134,7 +127,7 @@ def _direct_object(text: str, t: Trigger) -> bool:
     seller = _SELLER_FIRST.match(after)
     if seller:  # "acquired from Birch Foods its plant in X": the seller named before the object
         after = " " + after[seller.end() :]
-    share = _SHARE_IN.match(after)
+    share = SHARE_IN.match(after)
     if share:  # "the sale of its 50% interest in the X mill": a share of the site is the site's deal
         after = " " + after[share.end() :]
     m = FACILITY_WORD.search(after) or PROPERTY_WORD.search(after)

@@ -28,6 +28,14 @@ SHARE_OF = (
     r"(?:shares|assets|stock|equity|share\s+capital)\s+(?:of|in)\s+)?"
     r"(?:the\s+(?:trade|business)\s+and\s+assets\s+of\s+)?"
 )
+# a share of a site before it: "its 50% interest in", "a 25 percent stake in", "its share in"
+SHARE_IN = re.compile(
+    # (a lease's interest, with its term as an aside: "the long leasehold interest, to expire in 2156, of")
+    r"^\s+(?:of\s+)?(?:its|our|their|the|a|an)\s+(?:[\w.%-]+\s+){0,3}?(?:interest|stake|share|ownership)"
+    r"(?:,[^,;]{1,50},)?\s+(?:in|of)\b",
+    re.I,
+)
+
 # the company bought: "to acquire Birch Paper Co., a maker of ..."
 TARGET = re.compile(
     rf"\s+(?:of\s+)?{SHARE_OF}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .clauses import ANCHOR
+from .parties import SHARE_IN
 from .text import words
 from .triggers import Trigger
 
@@ -64,6 +65,9 @@ def _foreign_object(text: str, end: int) -> bool:
     verb = re.search(r"[\w'\-]+$", text[:end])
     if verb and _PASSIVE_AUX.search(text, max(0, verb.start() - 30), verb.start()):
         return False  # passive: its object is the subject before it ("the facilities to be closed are")
+    share = SHARE_IN.match(text[end : end + 160])
+    if share:  # "acquired the long leasehold interest, to expire in 2156, of a warehouse": the share's site
+        end += share.end()
     after = text[end : end + 80]
     m = re.match(r"\s+([A-Za-z][\w'\-]*)", after)
     if not m or m.group(1)[0].isupper():

@@ -229,3 +229,10 @@ def test_a_buyer_purchasing_the_issuers_site_described_at_length_is_the_issuers_
     assert event_keys(
         "Under the agreement, Corvid will purchase Tamarack's former manufacturing facility in Erie, Pennsylvania."
     ) == [("sold", "Erie", "US-PA")]
+
+
+def test_a_lease_interest_bought_with_its_term_as_an_aside_is_the_sites_purchase():
+    assert event_keys(
+        "Tamarack has acquired the long leasehold interest, to expire in May 2150, of a 64,000 sq. ft. "
+        "warehouse, which it currently occupies, located in Erie, Pennsylvania."
+    ) == [("acquired", "Erie", "US-PA")]

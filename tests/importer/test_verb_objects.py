@@ -31,6 +31,12 @@ def _other_object(sentence: str) -> bool:
         # a label in quotes or brackets between the determiner and the site does not end it
         ('Tamarack will restart the "B" blast furnace at its Erie works.', False),
         ("Tamarack will restart one of its two blast furnaces (No. 2) at Erie.", False),
+        # a share or a lease of a site is the site's deal, its term an aside
+        (
+            "Tamarack has acquired the long leasehold interest, to expire in 2150, of a warehouse in Erie.",
+            False,
+        ),
+        ("Tamarack sold its 50% interest in the Erie mill.", False),
         # a span of time after "this" is no object
         ("Production at the Dayton mill resumed this week.", False),
     ],
