@@ -111,7 +111,9 @@ _SINCE_WHEN = re.compile(r"\bsince\b[^.;]{0,40},\s+when\b", re.I)
 
 # the event word's subject is another company: "A competitor's decision to close its plant"
 _OTHER_SUBJECT = re.compile(
-    r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?\s+(?:\w+\s+){0,4}$", re.I
+    # (its name may follow as an aside: "its customer, Birch Motors, will close")
+    r"\b(?:competitors?|rivals?|customers?|suppliers?|clients?)(?:'s?)?(?:,\s*[A-Z][^,;]{0,40},)?\s+(?:\w+\s+){0,4}$",
+    re.I,
 )
 
 # a bare event noun in an adverbial phrase refers to an event told elsewhere, it announces

@@ -53,6 +53,8 @@ def _mood(sentence: str) -> str:
         ("Acme will report the closure of the Dayton plant next year.", "asserted"),
         # ... and so it is with a possessive period before a hyphenated word
         ("The plant runs normally after last week's storm-related closure.", "background"),
+        # another company's deed, its name an aside after what it is to the issuer
+        ("Acme's customer, Birch Motors, will close its plant in Dayton.", "background"),
         # talks that are over lead to the decision; talks under way still hedge it
         ("As a result of the negotiations Acme will close the Dayton site.", "asserted"),
         ("Following the talks Acme will close the Dayton site.", "asserted"),

@@ -11,6 +11,11 @@ from companies.importer.text import Sentence
 from tests.importer.sentences import event_keys, events_in
 
 MOVES = [
+    # the work named with the site it leaves, in the passive
+    (
+        "Production from the Erie, Pa. plant will be transferred to the company's plant in Dayton.",
+        {("closed", "Erie")},
+    ),
     # work folded into other sites, named by the work rather than by the site
     ("Kestrel will integrate its Erie, Pa. production into its Dayton plant.", {("closed", "Erie")}),
     # the site moved in the passive, with or without where to
