@@ -46,6 +46,12 @@ _OPENING_ANAPHOR = re.compile(
 )
 
 
+_SITE_ANAPHOR = re.compile(
+    rf"^(?:The|This|That|Its)\s+(?:[\w\-]+\s+){{0,2}}?{FACILITY_NOUN}\b,?\s+"
+    r"(?:(?:is|was|are|were)\s+)?(?:(?:located|based|situated)\s+)?(?:in|at|near)\b"
+)
+
+
 @dataclass(slots=True)
 class _Memory:
     """Facilities mentioned most recently, for "the plant" in a later sentence."""
@@ -195,7 +201,11 @@ class CarryOver:
         """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced
         without a place is, told in one of the next two sentences about that site."""
         type_, told_at, effective = self._placeless
-        if self._fed - told_at > 2 or not _OPENING_ANAPHOR.match(s.text):
+        # a new site may be named in passing ("The new Gladstone refinery will ..."); a site that
+        # closes, stops or restarts is the one just told, placed after its noun ("The plant,
+        # located in X, ...", "The mill in X")
+        anaphor = _OPENING_ANAPHOR if type_ in ("opened", "expanded", "acquired") else _SITE_ANAPHOR
+        if self._fed - told_at > 2 or not anaphor.match(s.text):
             return []
         known = {(c.place.locality or "").casefold() for c in self.events if c.type == type_}
         mentions = [

@@ -444,8 +444,9 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
             if not inherited and text.rstrip().endswith(":") and not quoted:
                 # "will close the following facilities:" -- bullet items name them
                 self._listing = (type_, effective)
-            elif not inherited and type_ in ("opened", "expanded", "acquired") and not quoted:
-                # "finalised the lease of a new warehouse." -- the next sentence may place it
+            elif not inherited and not quoted:
+                # "finalised the lease of a new warehouse.", "will close its manufacturing plant
+                # by June." -- the next sentence may place it ("The plant, located in X, ...")
                 self._placeless = (type_, self._fed, effective)
             if not inherited and not quoted and not mentions and self._fed <= UNPLACED_SENTENCES:
                 self._unplaced.append((s, t, effective))

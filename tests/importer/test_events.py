@@ -478,6 +478,14 @@ def test_a_new_site_told_without_a_place_takes_the_place_the_next_sentence_gives
     assert keys == [("opened", "Stoke-on-Trent", None)]
 
 
+def test_a_closure_told_without_a_place_takes_the_place_the_next_sentence_gives_the_site():
+    keys = _keys(
+        "Tamarack today announced that it will close its manufacturing plant by the end of June.",
+        "The plant, located in Erie, Pennsylvania, employs approximately 200 people.",
+    )
+    assert keys == [("closed", "Erie", "US-PA")]
+
+
 def test_an_event_noun_in_a_clause_about_last_year_is_background():
     keys = _keys(
         "Sales rose 7%, although last year's third quarter was affected by a strike that forced the "
