@@ -209,6 +209,11 @@ _THIS_DAY = re.compile(r"\b(?:today|this\s+(?:week|morning|afternoon))\b", re.I)
 _ANNOUNCED_BEFORE = re.compile(
     r"\b(?:recently|previously|already|earlier)\s+(?:announced|disclosed)\s+$", re.I
 )
+# ... or after its object: "the closure of the X plant, which was announced in October"
+_ANNOUNCED_AFTER = re.compile(
+    r"[^;]{0,100}?,\s+which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:announced|disclosed)\b",
+    re.I,
+)
 _COMPLETION_VERB = re.compile(r"\b(?:complet|finish|conclud|finali[sz]|clos(?:ed|es|ing)\b)", re.I)
 
 _EXCLUDED = re.compile(
@@ -340,7 +345,10 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if (
         trig.nominal
-        and _ANNOUNCED_BEFORE.search(text, max(0, trig.start - 40), trig.start)
+        and (
+            _ANNOUNCED_BEFORE.search(text, max(0, trig.start - 40), trig.start)
+            or _ANNOUNCED_AFTER.match(text, trig.end, clause.end)
+        )
         and not _THIS_DAY.search(text)
         and not _COMPLETION_VERB.search(text, max(0, trig.start - 80), trig.start)
     ):

@@ -53,6 +53,11 @@ def _mood(sentence: str) -> str:
         ("Acme will report the closure of the Dayton plant next year.", "asserted"),
         # ... and so it is with a possessive period before a hyphenated word
         ("The plant runs normally after last week's storm-related closure.", "background"),
+        # an event noun the release says was announced before, after its object
+        (
+            "Charges related to the closure of the Dayton plant, which was announced in October, rose.",
+            "background",
+        ),
         # another company's deed, its name an aside after what it is to the issuer
         ("Acme's customer, Birch Motors, will close its plant in Dayton.", "background"),
         # talks that are over lead to the decision; talks under way still hedge it
