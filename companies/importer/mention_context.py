@@ -86,7 +86,8 @@ _OTHER_OWNER = re.compile(
     r"(?:\b(?:customers?|competitors?|rivals?|suppliers?|clients?|partners?|vendors?|joint[- ]venture"
     r"|(?:that|another|the\s+other|other)\s+compan(?:y|ies)|the\s+(?:buyer|seller|acquirer|purchaser)"
     r"|former\s+employer|buyer|seller|purchaser)'?s?"
-    r"|\b(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})'s?)\s+(?:\w+\s+){0,3}$"
+    # (a name may hold "of": "Century Aluminum of West Virginia's Ravenswood plant")
+    r"|\b(?P<owner>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|of(?=\s+[A-Z]))){0,5})'s?)\s+(?:\w+\s+){0,3}$"
 )
 
 

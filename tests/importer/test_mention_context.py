@@ -61,3 +61,22 @@ def test_a_place_named_as_the_cause_is_no_site():
         ("Iwaki", None),
         ("Fukushima", "cause"),
     ]
+
+
+def test_a_site_of_the_issuers_unit_named_with_of_and_a_state_is_the_issuers():
+    decoys = [
+        (m.place.locality, m.decoy)
+        for m in find_mentions(
+            "Corvane restarted a line at Corvane Textiles of North Carolina's Spindale weaving plant.",
+            frozenset({"Corvane", "Textiles"}),
+            default_country="US",
+        )
+    ]
+    assert decoys == [("Spindale", None)]
+    # another company's, named the same way, stays another's
+    other = find_mentions(
+        "Corvane buys yarn from Birch Mills of North Carolina's Spindale plant.",
+        frozenset({"Corvane", "Textiles"}),
+        default_country="US",
+    )
+    assert [m.decoy for m in other] == ["other-company"]
