@@ -23,9 +23,13 @@ _SITE_NAME_WORD = re.compile(
 )
 
 
-# what follows a facility noun: its area ("the Friesau sawmill in Germany")
+# what follows a facility noun: its area ("the Friesau sawmill in Germany"), maybe a part of it
+# ("in the interior of British Columbia", "in northern Sweden", "in the province of Quebec")
 _AREA_AFTER = re.compile(
-    rf"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+    r"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?"
+    r"(?:(?:(?:interior|north|south|east|west|centre|center|heart|province|state|region)\s+of\s+(?:the\s+)?)"
+    r"|(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern)\s+)?"
+    rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
 
 

@@ -230,3 +230,12 @@ def test_a_compass_subdivision_abroad_places_the_town_in_its_country_not_a_names
     assert _places("its plant in Wheeling, West Virginia", default_country="US") == [
         ("Wheeling", "US-WV", "US")
     ]
+
+
+def test_a_village_named_before_a_facility_noun_is_kept_with_the_part_of_a_region_after_it():
+    # the gazetteer lacks the village; the region the sentence gives after "the interior of" keeps it
+    found = _places("its Quillan Lake sawmill in the interior of British Columbia", default_country="US")
+    assert found[0] == ("Quillan Lake", "CA-BC", "CA")
+    assert _places("its Quillan Lake sawmill in the province of Quebec", default_country="US") == [
+        ("Quillan Lake", "CA-QC", "CA")
+    ]
