@@ -65,9 +65,12 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # "an extended shutdown of its X mill"
         r"\b(?:tak(?:e|es|ing|en)|took)\b(?=\s+(?:its|the|their|our|both)\s+(?:[\w$.,'-]+\s+){0,6}?"
         r"(?:off-?\s?line|out\s+of\s+(?:service|operation|production))\b)"
-        r"|\bextended\s+(?:shut-?downs?|outages?|stoppages?)\b",
+        r"|\bextended\s+(?:shut-?downs?|outages?|stoppages?)\b"
+        # or found out of use: "the X facility is out of operation due to the damage"
+        r"|\b(?:is|are|was|were|remains?|remained)\s+(?:currently\s+|temporarily\s+)?"
+        r"(?P<v>out\s+of\s+(?:service|operation|production))\b",
         False,
-        ("tak", "took", "extended"),
+        ("tak", "took", "extended", "out"),
     ),
     ("idled", r"\bindefinite(?:ly)?\s+(?:idl\w+|shut\w*|clos\w+|suspen\w+|halt\w*)", False, ("indefinite",)),
     (

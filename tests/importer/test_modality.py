@@ -64,6 +64,9 @@ def _mood(sentence: str) -> str:
         ("As a result of the negotiations Acme will close the Dayton site.", "asserted"),
         ("Following the talks Acme will close the Dayton site.", "asserted"),
         ("Acme has begun negotiations to close the Dayton site.", "hedged"),
+        # a site found out of use is news; one that remains so is a state
+        ("The Dayton plant is out of operation after the fire.", "asserted"),
+        ("The Dayton plant remains out of service.", "background"),
         # a day off is no stop
         ("The Dayton plant was closed for the Christmas holiday.", "background"),
     ],

@@ -68,6 +68,7 @@ PHRASES = {
         "will stop production at its {N} in {P} for five days",
         "announced a production interruption at its {P} {N}",
         "announced rolling shutdowns at its {P} {N}",
+        "said its {P} {N} is out of operation after the storm",
     ],
     "reopened": [
         "will restart its {P} {N}",
