@@ -12,6 +12,7 @@ from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, LEGAL_SUFFIX_STEM
 from .place_names import _DOTTED, _LOCALITY, _resolve, _strip_stop, conventional
 from .proposal import PlaceRef
 from .text import Gated
+from .triggers import find_triggers
 
 
 @dataclass(slots=True)
@@ -350,7 +351,10 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
             and prep.group(1).lower() == "from"
             and any(_MOVE_AWAY.match(v.group(0)) for v in _TRANSFER.finditer(clause, 0, prep.start()))
         )
-        if not source:
+        # "transfer ... to its Y sites and discontinue operations at the X facility": an event
+        # word after the destination starts a deed of its own, whose place is no destination
+        acted_after = prep is not None and bool(find_triggers(clause[prep.end() :]))
+        if not source and not acted_after:
             m.decoy = "destination"
             m.decoy_at = m.start - len(clause) + (prep.start() if prep is not None else last.start())
             return

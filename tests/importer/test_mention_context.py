@@ -80,3 +80,13 @@ def test_a_site_of_the_issuers_unit_named_with_of_and_a_state_is_the_issuers():
         default_country="US",
     )
     assert [m.decoy for m in other] == ["other-company"]
+
+
+def test_a_place_after_an_event_word_that_follows_a_destination_is_no_destination():
+    # "transfer ... to Y and discontinue operations at X": the second deed's place is X, not a
+    # destination, so the destinations are not taken as its subjects
+    keys = _keys(
+        "Corvane will transfer products from its Humacao, Puerto Rico site to its Spindale, N.C. and "
+        "Shelby, N.C. sites and discontinue operations at the Puerto Rico facility next year."
+    )
+    assert ("closed", "Spindale") not in keys and ("closed", "Shelby") not in keys
