@@ -295,6 +295,10 @@ _CONSULTATION = re.compile(
 )
 
 
+# a ticker tag names an exchange, whose words are no hedge: "Acme (AIM: ACM) announces"
+_TICKER_TAG = re.compile(r"\((?:[A-Z][\w.&\- ]{0,30}:\s*[A-Z0-9.\-]{1,12}[;,]?\s*)+\)")
+
+
 # a past event as the time of another: "when the mill was idled", "when its plant had been closed"
 _WHEN_PAST = re.compile(
     r"\bwhen\s+(?:the|its|our|their)\s+(?:[\w\-]+\s+){0,3}?(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I
@@ -329,7 +333,7 @@ _BIOGRAPHY = re.compile(
 def modality(text: str, clause: Clause, trig: Trigger) -> str:
     """ "asserted", "negated", "hedged" or "background" for one event word."""
     before = text[max(clause.start, trig.start - 90) : trig.start]
-    near = " ".join(_CONSULTATION.sub("consultation", before).split()[-7:])
+    near = " ".join(_CONSULTATION.sub("consultation", _TICKER_TAG.sub(" ", before)).split()[-7:])
     if (_NEGATION.search(near) and not _NEGATION_IN_ASIDE.search(near)) or _CALLED_OFF.search(before):
         return "negated"
     if _CAN.search(before):

@@ -64,6 +64,9 @@ def _mood(sentence: str) -> str:
         ("As a result of the negotiations Acme will close the Dayton site.", "asserted"),
         ("Following the talks Acme will close the Dayton site.", "asserted"),
         ("Acme has begun negotiations to close the Dayton site.", "hedged"),
+        # an exchange's name in a ticker tag is no hedge ("AIM" is not "aim to")
+        ("Acme (AIM: ACM) announces a temporary halt to production at its Dayton plant.", "asserted"),
+        ("Acme aims to close its Dayton plant.", "hedged"),
         # a site found out of use is news; one that remains so is a state
         ("The Dayton plant is out of operation after the fire.", "asserted"),
         ("The Dayton plant remains out of service.", "background"),
