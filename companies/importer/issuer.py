@@ -109,7 +109,8 @@ def _named(name: str | None) -> str | None:
 
 def _is_name(name: str | None) -> bool:
     """Whether a phrase found where an issuer's name stands can be one."""
-    if not name or _NOT_A_NAME.search(name):
+    # (a name has a capital somewhere: "production", from a shouted headline, names nobody)
+    if not name or _NOT_A_NAME.search(name) or not any(c.isupper() for c in name):
         return False
     return not (_SITE_NAME.search(name) and not LEGAL_NAME_END.search(name))
 

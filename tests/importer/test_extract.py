@@ -175,3 +175,13 @@ def test_a_targets_defined_short_name_is_not_an_alias_of_the_issuer():
         "inactive calcium carbonate facility in Hanshan County, Anhui Province, China."
     )
     assert [(e.type, e.place.country) for e in proposal.events] == [("acquired", "CN")]
+
+
+def test_a_shouted_headline_whose_first_word_is_common_names_no_issuer():
+    text = (
+        "PRODUCTION STARTS AFTER THE OVERHAUL BREAK AT ERIE CEMENT\n"
+        "In Erie Cement, minor overhaul work was done, which is why the kiln line was stopped.\n"
+        "On Tuesday, September 17, the restart of production will follow.\n"
+    )
+    company = extract(text, published=date(2019, 9, 13)).company
+    assert company is None or company.name.lower() != "production"
