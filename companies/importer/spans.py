@@ -85,6 +85,8 @@ _PREP_LOC = re.compile(
     rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})"
     # "from" only before a town placed in its area: "move its plant from Singur in West Bengal"
     rf"|\bfrom\s+(?P<from>{_LOCALITY})(?=\s+in\s+(?:the\s+)?{_CAPW})"
+    # sites named right after their plural noun, a list: "its paper mills Skarblacka and Gruvon"
+    rf"|\b(?:mills|plants|factories|sawmills|smelters|refineries|sites)\s+(?P<named>{_LOCALITY})(?=\s*(?:,|and\b))"
 )
 
 
@@ -373,11 +375,15 @@ class _SentenceReader(FacilityTowns):
             # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
             continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
             # (real estate names a site's place too: "an operational property in X")
+            group = "loc" if m.group("loc") else "from" if m.group("from") else "named"
             if not (
-                _FACILITY.search(before) or _WORK.search(before) or PROPERTY_WORD.search(before) or continues
-            ) or _STORM.match(m.group("loc") or m.group("from")):
+                _FACILITY.search(before)
+                or _WORK.search(before)
+                or PROPERTY_WORD.search(before)
+                or continues
+                or group == "named"
+            ) or _STORM.match(m.group(group)):
                 continue
-            group = "loc" if m.group("loc") else "from"
             self._places_from(m.start(group), m.group(group))
 
     def _places_from(self, loc_start: int, loc_text: str) -> None:
@@ -428,7 +434,8 @@ class _SentenceReader(FacilityTowns):
                 return
             if ref.country and _region_code_in(more.group("loc").split(". ")[0].rstrip(".,"), ref.country):
                 return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
-            if ref.resolved and ref.locality and ref.region:
+            # (outside the US and Canada a town keeps no region: its country is enough)
+            if ref.resolved and ref.locality and (ref.region or ref.country not in _SUBDIVIDED):
                 listed_with = ref
             elif ref.resolved or listed_with is None or ref.region != listed_with.region:
                 listed_with = None  # (a village kept with the town before it keeps the list going)

@@ -239,3 +239,11 @@ def test_a_village_named_before_a_facility_noun_is_kept_with_the_part_of_a_regio
     assert _places("its Quillan Lake sawmill in the province of Quebec", default_country="US") == [
         ("Quillan Lake", "CA-QC", "CA")
     ]
+
+
+def test_sites_named_right_after_their_plural_noun_are_a_list_and_a_village_abroad_is_kept_with_the_town():
+    # "Sundsvall" is in the gazetteer, "Ortviken" (a mill's village) is not: it is kept in Sweden
+    found = _places("Production at the paper mills Sundsvall and Ortviken will restart.")
+    assert found == [("Sundsvall", None, "SE"), ("Ortviken", None, "SE")]
+    found = _places("Production at the paper mills in Sundsvall and Ortviken will restart.")
+    assert found == [("Sundsvall", None, "SE"), ("Ortviken", None, "SE")]
