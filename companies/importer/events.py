@@ -110,7 +110,7 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         self._defined_terms: dict[str, Mention] = {}  # 'the "Property"' -> the place it was defined at
         self.hedged: list[str] = []
         self._last_group: list[_Candidate] = []
-        self._confirmed: set[int] = set()
+        self._confirmed: set[int] = set()  # id() of the sentence's event words the headline confirms
         self._pending: list[str] = []
         self.known_places: dict[str, PlaceRef] = {}
         if dateline is not None and dateline.locality and (dateline.resolved or dateline.country):
@@ -288,6 +288,9 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         mentions: list[Mention],
     ) -> tuple[dict[int, list[Trigger]], dict[int, Effective | None]]:
         """The event words the sentence asserts as the issuer's news, by clause, with their dates."""
+        # (ids of this sentence's event words only: an id of a word freed with an earlier
+        # sentence may be reused by a word of this one)
+        self._confirmed = set()
         by_clause: dict[int, list[Trigger]] = {}
         effectives: dict[int, Effective | None] = {}
         for t in triggers:

@@ -230,7 +230,8 @@ _LAST_YEAR = re.compile(
 # an earlier period right after an event noun's object: "the closure of the X plant last year"
 _PAST_PERIOD_AFTER = re.compile(
     r"[^;()]{0,70}?\b(?:last\s+(?:year|month|quarter|week)|earlier\s+this\s+(?:year|month|quarter|week)"
-    r"|a\s+year\s+(?:ago|earlier)|in\s+the\s+(?:prior|previous)\s+year)\b(?!'s)",
+    r"|a\s+year\s+(?:ago|earlier)|in\s+the\s+(?:prior|previous)\s+year"
+    r"|in\s+the\s+(?:past|last)\s+(?:year|(?:twelve|12|eighteen|18)\s+months))\b(?!'s)",
     re.I,
 )
 
@@ -361,9 +362,10 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"  # "Under his leadership the company expanded production": a career
     if _WHEN_PAST.search(text, max(0, trig.start - 60), trig.start):
         return "background"  # "employees were furloughed when the mill was idled in November"
-    if trig.nominal and (
-        _LAST_YEAR.search(text, clause.start, trig.start)
-        or _PAST_PERIOD_AFTER.match(text, trig.end, clause.end)
+    if (trig.nominal and _LAST_YEAR.search(text, clause.start, trig.start)) or (
+        # (a noun with its "of" is a noun too: "its acquisition of X in the past year")
+        (trig.nominal or trig.text.lower().endswith(" of"))
+        and _PAST_PERIOD_AFTER.match(text, trig.end, clause.end)
     ):
         return "background"  # "lower volumes following the closure of our X plant last year"
     if _PLUPERFECT.search(before[-40:]) or (

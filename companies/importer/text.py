@@ -272,6 +272,8 @@ def _is_boundary(line: str, dot: int, after: int) -> bool:
     if not word:
         return True
     word = word.lower()
+    if word in ("st", "nd", "rd", "th") and dot > len(word) and line[dot - len(word) - 1].isdigit():
+        return True  # an ordinal ends the sentence: "effective as of September 1st. It follows"
     if word in _NEVER_END:
         return False
     if len(word) == 1 and word.isalpha():  # initials: "Glenn J. Holler"

@@ -50,6 +50,7 @@ def _mood(sentence: str) -> str:
         # an event noun dated to an earlier period after its object is the past, named in passing
         ("Volumes fell following the closure of our Dayton, Ohio plant last year.", "background"),
         ("Sales rose with the acquisition of the Erie mill earlier this year.", "background"),
+        ("It follows Acme's acquisition of a plant in Erie in the past year.", "background"),
         ("Acme will report the closure of the Dayton plant next year.", "asserted"),
         # ... and so it is with a possessive period before a hyphenated word
         ("The plant runs normally after last week's storm-related closure.", "background"),

@@ -188,3 +188,10 @@ def test_normalize_drops_registered_and_trade_marks():
     assert normalize("Tamarack Polymer Group\u00ae Inc. makes Widgetry\u2122 tapes.") == (
         "Tamarack Polymer Group Inc. makes Widgetry tapes."
     )
+
+
+def test_an_ordinal_date_ends_a_sentence_but_a_saint_does_not():
+    parts = [p for _, p in split_sentences("It closed on September 1st. It follows a sale.")]
+    assert parts == ["It closed on September 1st.", "It follows a sale."]
+    parts = [p for _, p in split_sentences("The mill is on St. Lawrence Street. It closes.")]
+    assert parts[0] == "The mill is on St. Lawrence Street."
