@@ -300,6 +300,9 @@ _CONSULTATION = re.compile(
 _TICKER_TAG = re.compile(r"\((?:[A-Z][\w.&\- ]{0,30}:\s*[A-Z0-9.\-]{1,12}[;,]?\s*)+\)")
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|this|that|their|our)\s+$", re.I)
+
+
 # a past event as the time of another: "when the mill was idled", "when its plant had been closed"
 _WHEN_PAST = re.compile(
     r"\bwhen\s+(?:the|its|our|their)\s+(?:[\w\-]+\s+){0,3}?(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I
@@ -464,6 +467,13 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if not trig.nominal and acts_on_other_than_site(text, trig):
         return "background"  # "a storm closed roads": the verb's object is no facility
+    if (
+        trig.type == "expanded"
+        and " " in trig.text
+        and PAST_FORMS.search(trig.text.split()[0])
+        and _DETERMINER_BEFORE.search(text, max(0, trig.start - 8), trig.start)
+    ):
+        return "background"  # "the added capacity": a participle before its noun names a thing, no growth
     if PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
         # participles used as adjectives: "the idled mill", "its previously closed plant"
         nxt = text[trig.end : trig.end + 40]

@@ -71,6 +71,9 @@ def _mood(sentence: str) -> str:
         # a site found out of use is news; one that remains so is a state
         ("The Dayton plant is out of operation after the fire.", "asserted"),
         ("The Dayton plant remains out of service.", "background"),
+        # a participle before its noun, after a determiner, names a thing: no deed
+        ("We value the Dayton facility for the added capacity it brings.", "background"),
+        ("Acme added capacity at its Dayton facility.", "asserted"),
         # a day off is no stop
         ("The Dayton plant was closed for the Christmas holiday.", "background"),
     ],
