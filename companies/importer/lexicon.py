@@ -124,6 +124,15 @@ HEADLINE_VERBS: frozenset[str] = words(
 
 # --- nationalities -----------------------------------------------------------------------------
 
+# Countries as they name themselves, which a subsidiary's name often ends in ("Orkla Foods Norge",
+# "Acme Deutschland GmbH"): the issuer's home when the release names no other.
+COUNTRY_ENDONYM: dict[str, str] = {
+    "norge": "NO", "noreg": "NO", "sverige": "SE", "suomi": "FI", "danmark": "DK", "deutschland": "DE",
+    "österreich": "AT", "schweiz": "CH", "suisse": "CH", "españa": "ES", "italia": "IT",
+    "nederland": "NL", "polska": "PL", "eesti": "EE", "latvija": "LV", "lietuva": "LT", "česko": "CZ",
+    "magyarország": "HU", "românia": "RO", "ísland": "IS", "brasil": "BR", "méxico": "MX",
+}  # fmt: skip
+
 # Adjectives of the countries releases most often name by them ("the Australian Government",
 # "our Canadian operations"): the country a release is about when it names no town's country.
 NATIONALITY: dict[str, str] = {

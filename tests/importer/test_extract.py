@@ -185,3 +185,14 @@ def test_a_shouted_headline_whose_first_word_is_common_names_no_issuer():
     )
     company = extract(text, published=date(2019, 9, 13)).company
     assert company is None or company.name.lower() != "production"
+
+
+def test_a_subsidiary_named_for_its_country_makes_that_country_its_home():
+    # the town is the home country's, though the release names only the country work moves to
+    text = (
+        "Changes in Tamarack Foods Norge's manufacturing structure\n\n"
+        "The Board of Directors of Tamarack Foods Norge has decided today to move production operations "
+        "from the Lindo factory at Skien to Kumla, Sweden.\n"
+    )
+    events = extract(text, published=date(2012, 3, 6)).events
+    assert [(e.type, e.place.locality, e.place.country) for e in events] == [("closed", "Skien", "NO")]
