@@ -84,6 +84,10 @@ def embedded_text(text: str) -> str:
     string = _JSON_STRING_PART.match(text, m.end())
     raw = string.group(0) if string else ""
     if "\\n" not in raw[:400]:
+        if text.startswith("\n", m.end()):
+            # the string already unescaped by whoever read the file (line breaks and quotes as
+            # they print): the release is everything after the marker, its own header first
+            return text[m.end() :]
         return text  # not an escaped release: leave the page as it is
 
     def unescape(e: re.Match) -> str:

@@ -40,10 +40,16 @@ _COPYRIGHT_WIRE = re.compile(
 )
 
 
-_TODAY_DATED = re.compile(r"\btoday\s*,\s*(?:\(\s*)?(?=(?:\w+day,\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))")
+_TODAY_DATED = re.compile(
+    r"\btoday\s*(?:,|\s+on\b)\s*(?:\(\s*)?(?=(?:\w+day,\s+)?(?:\d|[A-Z][a-z]+\.?\s+\d))"
+)
 _RELEASE_LABEL = re.compile(
     r"\b(?:company|stock\s+exchange|press|regulatory|investor\s+news)\s+(?:release|announcement)\s+(?:on\s+|dated\s+)?"
-    r"|^published\b:?\s*(?:on\s+)?",
+    r"|^published\b:?\s*(?:on\s+)?"
+    # an RNS header on one line, the issuer between number and date: "RNS Number : 6055I Acme plc 09 August 2019"
+    r"|^\s*RNS\s+Number\s*:\s*\w+\s+(?:\S+\s+){1,6}?(?=\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d)"
+    # a page's date under an icon's name: "calendar icon 3 May 2012"
+    r"|\bcalendar\s+icon\s+",
     re.I | re.M,
 )
 

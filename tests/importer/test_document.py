@@ -354,3 +354,15 @@ def test_a_company_name_with_its_release_label_and_time_is_not_the_headline():
     proposal = extract(text)
     assert proposal.headline == "Kestrel starts change negotiations to close its Kemi sawmill"
     assert proposal.published == date(2020, 5, 27)
+
+
+def test_a_release_held_as_a_json_string_already_unescaped_is_read_from_its_own_header():
+    release = (
+        "Business\n\nSite Sale\n\nSite Sale.\n\narticleKestrel PlcMarch 4, 20115/company/kestrel-plc/news\n\n"
+        "About this update from Kestrel Plc\n\n"
+        '[{"type":"text","content":"\n\nRNS Number : 1234A Kestrel plc 04 March 2011\n\n'
+        "Kestrel plc\n\nSite Sale\n\nKestrel plc announces that it has sold its factory in "
+        "Harrogate, North Yorkshire, for £1.2 million.\n"
+    )
+    assert embedded_text(release).lstrip().startswith("RNS Number")
+    assert extract(release).published == date(2011, 3, 4)

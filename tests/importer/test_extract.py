@@ -196,3 +196,13 @@ def test_a_subsidiary_named_for_its_country_makes_that_country_its_home():
     )
     events = extract(text, published=date(2012, 3, 6)).events
     assert [(e.type, e.place.locality, e.place.country) for e in events] == [("closed", "Skien", "NO")]
+
+
+def test_a_date_after_today_on_and_under_a_calendar_icon_is_the_publication_date():
+    held = "Results of the AGM\n\nThe Annual General Meeting of Kestrel Plc was held in Erie today on 7 April 2022.\n"
+    assert extract(held).published == date(2022, 4, 7)
+    icon = (
+        "Kestrel Builds New Plant\n\nERIE - Kestrel's board has approved a new plant.\ncalendar icon 3 May 2012\n"
+        "clock icon 2 minute read\n\nThe plant will employ 300.\n"
+    )
+    assert extract(icon).published == date(2012, 5, 3)
