@@ -171,6 +171,9 @@ _EARLIER_DEED = re.compile(
 _EARLIER_DECISION = re.compile(
     r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
     r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$"
+    # "A decision was made last autumn to close the X sawmill": a decision of an earlier season
+    r"|\bdecision\s+(?:was|had\s+been)\s+(?:made|taken)\s+(?:last|earlier\s+this)\s+"
+    r"(?:year|month|quarter|spring|summer|autumn|fall|winter)\s+to\s+[^.;]{0,60}$"
     # "Acme had previously announced its intent to close the Erie plant": told before, not now
     r"|\b(?:had|has|have)\s+(?:previously|earlier|already)\s+announced\b[^.;]{0,120}$",
     re.I,
@@ -287,7 +290,7 @@ def _since_when_end(text: str) -> int:
 # councils, unions): the plan is the news, the consultation is not a hedge on it
 _CONSULTATION = re.compile(
     r"\b(?:change|co-?operation|statutory|employee|union|works\s+council)\s+(?:negotiations?|consultations?|talks)\b"
-    r"|\b(?:negotiations?|consultations?|talks)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"|\b(?:negotiations?|consultations?|talks|discussions?)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:employee\s+representatives|representatives|works\s+councils?|unions?|employees|staff)\b"
     # talks that are over, the decision their outcome: "As a result of the negotiations Acme will close"
     r"|\b(?:as\s+a\s+result\s+of|following|after|upon|on\s+completion\s+of|at\s+the\s+end\s+of)\s+"

@@ -181,6 +181,8 @@ def _region_of(text: str) -> tuple[str | None, str | None, int]:
         cand = " ".join(words[:n])
         if n == 1 and cand.lower().rstrip(".") in _COMPASS:
             continue  # "West" of "West Yorkshire" is not Cameroon's West Region
+        if n == 1 and len(cand.rstrip(",;:")) == 2 and not cand.rstrip(",;:").isupper():
+            continue  # a two-letter code is written in capitals: "In light of" is no Indiana
         for c in (cand, cand.rstrip(".")):
             region = _region_code(c)
             if region and region[:2] not in _SUBDIVIDED and _is_country_name(c.rstrip(".")):

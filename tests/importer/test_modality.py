@@ -65,6 +65,13 @@ def _mood(sentence: str) -> str:
         ("As a result of the negotiations Acme will close the Dayton site.", "asserted"),
         ("Following the talks Acme will close the Dayton site.", "asserted"),
         ("Acme has begun negotiations to close the Dayton site.", "hedged"),
+        # discussion with the unions is the consultation a decision requires, no hedge
+        (
+            "The Board has decided to initiate discussion with the unions to close the Dayton sawmill.",
+            "asserted",
+        ),
+        # a decision of an earlier season is told again
+        ("A decision was made last autumn to close the hardwood sawmill in Dayton.", "background"),
         # an exchange's name in a ticker tag is no hedge ("AIM" is not "aim to")
         ("Acme (AIM: ACM) announces a temporary halt to production at its Dayton plant.", "asserted"),
         ("Acme aims to close its Dayton plant.", "hedged"),

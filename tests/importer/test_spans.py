@@ -247,3 +247,11 @@ def test_sites_named_right_after_their_plural_noun_are_a_list_and_a_village_abro
     assert found == [("Sundsvall", None, "SE"), ("Ortviken", None, "SE")]
     found = _places("Production at the paper mills in Sundsvall and Ortviken will restart.")
     assert found == [("Sundsvall", None, "SE"), ("Ortviken", None, "SE")]
+
+
+def test_a_two_letter_word_in_title_case_after_a_comma_is_no_state_code():
+    # "In light of ..." after a name and a comma is no Indiana
+    assert _places("Peter Nilsson and Anders Marklund, In light of this plan, the mill will close.") == []
+    assert _places("its plant in Elkhart, IN will close", default_country="US") == [
+        ("Elkhart", "US-IN", "US")
+    ]
