@@ -17,6 +17,8 @@ _CLAUSE_BREAK = re.compile(
     # which may be the subject: "...; and Town, Region will close")
     rf";(?!\s+(?:and\s+)?{_TOWN_REGION}(?:;|,|\s+and\b|\.?$)|\s+and\s+{_TOWN_REGION}\s+(?:will|would|are|were|have)\b)|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
     r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
+    # a time told by another deed: "the first plant it opened since 1976, when it began production at X"
+    r"|,\s+(?=when\s+(?:the|its|our|it|we|they|[A-Z])\w*\s+\w+)"
     r"|\s+and\s+(?=(?:the|its|our|their)\s)",
 )
 

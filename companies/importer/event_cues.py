@@ -225,6 +225,7 @@ def sentence_case(headline: str) -> str:
 # events a site undergoes that a later clause may tell without naming it again
 _SITE_STATE_TYPES = frozenset({"idled", "reopened", "closed"})
 # what parts two clauses that list sites: "its Dayton plant and its Erie plant"
+_OWN_CLAUSE = re.compile(r"\W*(?:when|while|whereas|because|although|though)\b", re.I)
 _LIST_AND = re.compile(r"\s*,?\s*and\s*")
 
 
@@ -245,7 +246,8 @@ def assign_places(
         ts = by_clause.get(ci, [])
         ms = [m for m in mentions if clause.start <= m.start < clause.end]
         if not ts:
-            if carry and ms and not VERBISH.search(text[clause.start : clause.end]):
+            own = _OWN_CLAUSE.match(text, clause.start, clause.end)  # "when it began ...": a deed of its own
+            if carry and ms and not own and not VERBISH.search(text[clause.start : clause.end]):
                 for m in ms:
                     assigned.setdefault(id(carry), []).append(m)
             site_before = [m for m in ms if m.has_facility and not m.decoy]

@@ -35,9 +35,12 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a site set up where the sentence places it: "will set up its car plant at X", "set up a plant in X"
         rf"|\bset(?:s|ting)?\s+up\b(?=\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){{0,3}}?{_FACILITY}\s+(?:at|in)\b)"
         # the first product out of a new site: "rolled out the first car from its new plant at X"
-        r"|\b(?:rolled|rolls|roll|rolling)\s+out\s+(?:the|its)\s+first\b(?=[^.;]{0,60}?\bnew\b)",
+        r"|\b(?:rolled|rolls|roll|rolling)\s+out\s+(?:the|its)\s+first\b(?=[^.;]{0,60}?\bnew\b)"
+        # work that began at a new site: "production of X began in June at its new Y plant"
+        r"|\bproduction\s+(?:of\s+[^.;]{0,200}?\s)?(?P<v>began|started|commenced)\b"
+        r"(?=\s+(?:in\s+\w+\s+|on\s+\w+\s+\d+\s+|this\s+\w+\s+)?(?:at|in)\s+(?:its|the|their|our)\s+new\b)",
         False,
-        ("build", "built", "construct", "establish", "set", "roll"),
+        ("build", "built", "construct", "establish", "set", "roll", "production"),
     ),
     (
         "opened",

@@ -303,6 +303,7 @@ _CONSULTATION = re.compile(
 _TICKER_TAG = re.compile(r"\((?:[A-Z][\w.&\- ]{0,30}:\s*[A-Z0-9.\-]{1,12}[;,]?\s*)+\)")
 
 
+_NOT_PARTICIPLES = frozenset({"began", "took", "broke"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|this|that|their|our)\s+$", re.I)
 
 
@@ -414,7 +415,12 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         return "background"
     if not trig.nominal and _TRAFFIC_SUBJECT.search(before):
         return "background"  # "delivery routes have since resumed": traffic, not a site
-    if not trig.nominal and PAST_FORMS.search(trig.text):
+    # (a simple past that is no participle, "began", heads no reduced relative)
+    if (
+        not trig.nominal
+        and PAST_FORMS.search(trig.text)
+        and trig.text.split()[-1].lower() not in _NOT_PARTICIPLES
+    ):
         noun = _REDUCED_RELATIVE.search(text, max(0, trig.start - 30), trig.start)
         if (
             noun

@@ -486,6 +486,15 @@ def test_a_closure_told_without_a_place_takes_the_place_the_next_sentence_gives_
     assert keys == [("closed", "Erie", "US-PA")]
 
 
+def test_work_begun_at_a_new_site_opens_it_and_a_when_clause_keeps_its_place():
+    keys = _keys(
+        "Tamarack said production of large valves began in June at its new Erie, Pennsylvania plant.",
+        "The Erie plant is the first new plant opened by Tamarack since 1976, when Tamarack began production "
+        "at its Dayton, Ohio plant.",
+    )
+    assert keys == [("opened", "Erie", "US-PA")]
+
+
 def test_an_event_noun_in_a_clause_about_last_year_is_background():
     keys = _keys(
         "Sales rose 7%, although last year's third quarter was affected by a strike that forced the "
