@@ -52,6 +52,20 @@ _SITE_ANAPHOR = re.compile(
 )
 
 
+# an event on sites named in a table after it: "a temporary shutdown of its plants in Japan"
+_PLURAL_SITES = re.compile(
+    r"\s+(?:of\s+|at\s+)?(?:its|the|our|their|all|several)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:plants|mills|factories|facilities|sites|works)\b",
+    re.I,
+)
+# a table row's site: its name right before its facility noun ("Kurume Plant Fukuoka Tires ...")
+_ROW_SITE_AFTER = re.compile(
+    r"\s+(?:[A-Z]{1,4}\s+)?(?:[A-Z][a-z]+\s+)?(?:Plant|Mill|Factory|Works|Refinery|Smelter)s?\b"
+)
+# rows are read until prose resumes, or this many sentences
+TABLE_ROWS_MAX = 20
+
+
 @dataclass(slots=True)
 class _Memory:
     """Facilities mentioned most recently, for "the plant" in a later sentence."""
@@ -196,6 +210,29 @@ class CarryOver:
         trig = Trigger(type_, 0, 0, "", True)
         for c in [self._candidate(s, trig, mentions[0], effective, False, inherited="listed")]:
             self._add(c)
+
+    def _table_rows(self, s: Sentence) -> bool:
+        """The sites a table names, row by row, after an event told of plural sites without their
+        towns ("a temporary phased shutdown of its plants in Japan", then "Kurume Plant Fukuoka
+        Tires for Passenger Cars May 28 to June 1"). Whether ``s`` was read as rows."""
+        type_, told_at, effective, country = self._rows
+        text = s.text.rstrip()
+        if self._fed - told_at > TABLE_ROWS_MAX or (text.endswith(".") and self._fed - told_at > 1):
+            self._rows = None  # prose again: the table is over
+            return False
+        sites = [
+            m
+            for m in self._mentions(s.text)
+            if m.place.locality
+            and m.place.resolved  # (a row is weak context: only towns the gazetteer holds)
+            and not m.decoy
+            and _ROW_SITE_AFTER.match(s.text, m.end)
+            and (country is None or m.place.country == country)
+        ]
+        trig = Trigger(type_, 0, 0, "", True)
+        for m in sites:
+            self._add(self._candidate(s, trig, m, effective, False, inherited="listed"))
+        return bool(sites)
 
     def _place_placeless(self, s: Sentence) -> list[_Candidate]:
         """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced

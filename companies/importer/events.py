@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 
 from .candidates import _Candidate, _pkey
-from .carryover import _LIST_ITEM, CarryOver, _Memory
+from .carryover import _LIST_ITEM, _PLURAL_SITES, CarryOver, _Memory
 from .clauses import (
     ANCHOR_GATED,
     Clause,
@@ -126,6 +126,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         self._unplaced: list[tuple[Sentence, Trigger, Effective | None]] = []
         # an event whose sentence ends on a colon: its sites follow as bullet items
         self._listing: tuple[str, Effective | None] | None = None
+        # an event on plural sites told without their towns: a table of them may follow
+        self._rows: tuple[str, int, Effective | None, str | None] | None = None
         self._fed = 0  # sentences read so far
         self._deal_type: str | None = None  # the kind of the last sale or purchase announced
         # the first word of the company whose purchase was announced, and the short name the
@@ -187,6 +189,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
             self._read_definitions(text)
         if not self._dateline_again and self._names_dateline_town(text):
             self._dateline_again = True
+        if self._rows is not None and self._table_rows(s):
+            return
         if self._listing is not None:
             if _LIST_ITEM.match(text):
                 self._list_item(s)
@@ -451,6 +455,14 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
                 # "finalised the lease of a new warehouse.", "will close its manufacturing plant
                 # by June." -- the next sentence may place it ("The plant, located in X, ...")
                 self._placeless = (type_, self._fed, effective)
+            if (
+                not quoted
+                and not any(c.place.locality for c in inherited)
+                and _PLURAL_SITES.match(text, t.end)
+            ):
+                # "... of its plants in Japan": a table of them, in that country, may follow
+                area = next((m.place.country for m in ms if m.place.country), None)
+                self._rows = (type_, self._fed, effective, area)
             if not inherited and not quoted and not mentions and self._fed <= UNPLACED_SENTENCES:
                 self._unplaced.append((s, t, effective))
 

@@ -495,6 +495,18 @@ def test_work_begun_at_a_new_site_opens_it_and_a_when_clause_keeps_its_place():
     assert keys == [("opened", "Erie", "US-PA")]
 
 
+def test_sites_named_row_by_row_in_a_table_after_an_event_on_plural_sites_take_it():
+    keys = _keys(
+        "Tamarack today announced a temporary phased shutdown of its plants in Japan.",
+        "Name of Plant Location Main Products Shutdown Period",
+        "Kurume Plant Fukuoka Tires for Passenger Cars May 28 to June 1",
+        "Hikone Plant Shiga Tires for Passenger Cars May 28 to 31",
+        "Production at other plants will continue as planned.",
+        "Its Kumamoto Plant had record output last year.",
+    )
+    assert keys == [("idled", "Kurume", None), ("idled", "Hikone", None)]
+
+
 def test_an_event_noun_in_a_clause_about_last_year_is_background():
     keys = _keys(
         "Sales rose 7%, although last year's third quarter was affected by a strike that forced the "
