@@ -59,7 +59,6 @@ from .event_cues import (
     anchor_missing,
     assign_places,
     names_a_part,
-    sentence_case,
     site_subject,
 )
 from .merging import Merging
@@ -139,34 +138,6 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         self._dateline_again = bool(headline) and self._names_dateline_town(headline)
         if headline:
             self._read_headline(headline)
-
-    def _read_headline(self, headline: str) -> None:
-        mentions = [
-            m
-            for m in find_mentions(
-                sentence_case(headline),
-                self.issuer_words,
-                self.known_places,
-                default_country=self.country,
-                named=self.named,
-            )
-            if not m.decoy
-        ]
-        triggers = [
-            t
-            for t in find_triggers(headline)
-            if modality(headline, Clause(0, len(headline)), t) == "asserted"
-        ]
-        self.headline_types = {t.type for t in triggers}
-        for m in mentions:
-            prev = [t for t in triggers if t.end <= m.start]
-            nxt = [t for t in triggers if t.start >= m.end]
-            t = prev[-1] if prev else (nxt[0] if nxt else None)
-            if t:
-                self.headline_keys.add((t.type, _pkey(m.place)))
-                if m.has_facility and m.place.resolved:
-                    self._headline_pairs.append((t, m))
-        self.memory = _Memory([m for m in mentions], from_headline=True)
 
     def _names_dateline_town(self, text: str) -> bool:
         name = self._dateline_name

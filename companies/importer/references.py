@@ -2,7 +2,8 @@
 told just before ("will obtain land in X and plans to expand capabilities there", "acquired the
 idled mill in X and plans to restart it"), a term the release defined for a place ('a property
 in X (the "Property")', then "the sale of the Property"), and the headline's sites that the body
-names too.
+names too; and the headline itself: its event words and the sites they govern
+(``_read_headline``).
 
 A mixin of ``EventFinder`` (``events``), like ``NewsJudgement`` and ``CarryOver``.
 """
@@ -12,10 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .candidates import _pkey
+from .carryover import _Memory
 from .clauses import Clause
+from .event_cues import sentence_case
 from .gazetteer import fold
-from .spans import Mention
-from .triggers import Trigger
+from .modality import modality
+from .proposal import PlaceRef
+from .spans import Mention, find_mentions
+from .triggers import Trigger, find_triggers
 
 # the event's site named by "it": "plans to restart it"
 _IT_AFTER = re.compile(r"\s+(?:it|them)\b(?!\s+(?:is|was|will|has|had|would|can|could)\b)")
@@ -34,6 +40,13 @@ class References:
     _defined_terms: dict[str, Mention]
     _headline_pairs: list[tuple[Trigger, Mention]]
     _headline_named: set[int]
+    issuer_words: frozenset[str]
+    known_places: dict[str, PlaceRef]
+    country: str | None
+    named: frozenset[str]
+    headline_types: set[str]
+    headline_keys: set[tuple]
+    memory: _Memory
 
     def _referred_site(self, text: str, t: Trigger, clause: Clause, mentions: list[Mention]) -> list[Mention]:
         """The place an event word with no place of its own refers to, if it refers to one."""
@@ -52,6 +65,35 @@ class References:
             before = [m for m in mentions if m.end <= t.start and m.has_facility and not m.decoy]
             return before[-1:]
         return []
+
+    def _read_headline(self, headline: str) -> None:
+        """The headline's asserted event words, the sites they govern, and the memory it starts."""
+        mentions = [
+            m
+            for m in find_mentions(
+                sentence_case(headline),
+                self.issuer_words,
+                self.known_places,
+                default_country=self.country,
+                named=self.named,
+            )
+            if not m.decoy
+        ]
+        triggers = [
+            t
+            for t in find_triggers(headline)
+            if modality(headline, Clause(0, len(headline)), t) == "asserted"
+        ]
+        self.headline_types = {t.type for t in triggers}
+        for m in mentions:
+            prev = [t for t in triggers if t.end <= m.start]
+            nxt = [t for t in triggers if t.start >= m.end]
+            t = prev[-1] if prev else (nxt[0] if nxt else None)
+            if t:
+                self.headline_keys.add((t.type, _pkey(m.place)))
+                if m.has_facility and m.place.resolved:
+                    self._headline_pairs.append((t, m))
+        self.memory = _Memory([m for m in mentions], from_headline=True)
 
     def _read_definitions(self, text: str) -> None:
         """Terms defined for a place right after it ('an operational property in X (the
