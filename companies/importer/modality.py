@@ -289,7 +289,8 @@ def _since_when_end(text: str) -> int:
 # consultations the law requires once a plan is decided (Nordic "change negotiations", works
 # councils, unions): the plan is the news, the consultation is not a hedge on it
 _CONSULTATION = re.compile(
-    r"\b(?:change|co-?operation|statutory|employee|union|works\s+council)\s+(?:negotiations?|consultations?|talks)\b"
+    r"\b(?:change|co-?operation|co-?determination|statutory|employee|union|works\s+council|labou?r)\s+"
+    r"(?:negotiations?|consultations?|talks)\b"
     r"|\b(?:negotiations?|consultations?|talks|discussions?)\s+with\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:employee\s+representatives|representatives|works\s+councils?|unions?|employees|staff)\b"
     # talks that are over, the decision their outcome: "As a result of the negotiations Acme will close"

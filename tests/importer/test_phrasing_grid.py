@@ -30,6 +30,7 @@ PHRASES = {
         "will end papermaking at its {P} {N}",
         "plans to wind up operations at the {P} {N}",
         "starts change negotiations on the closure of its {P} {N}",
+        "will launch co-determination negotiations on the closure of its {P} {N}",
         "plans to close its {P} {N}, subject to consultation with employee representatives",
         "will shutter its {P} {N}",
         "plans to close down its {N} in {P}",
