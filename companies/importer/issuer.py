@@ -128,12 +128,16 @@ def _exchange_name(text: str) -> str:
 _GOVERNING = re.compile(
     r"^(?:The\s+)?(?:Board\s+of\s+Directors|Board|Directors|Management|Shareholders|Trustees)\s+of\s+"
 )
+_GOVERNING_AFTER = re.compile(
+    r"['’]s\s+(?:Board\s+of\s+Directors|Supervisory\s+Board|Executive\s+Board|Board|Management|Shareholders)$"
+)
 _BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-based\s+")
 
 
 def clean_name(name: str) -> str:
     """A name or phrase as found, without a governing body, a "-based" prefix or trailing junk."""
     name = _GOVERNING.sub("", _BASED.sub("", _TRAILING_JUNK.sub("", name.strip())))
+    name = _GOVERNING_AFTER.sub("", name)  # "Danish Crown's Board of Directors"
     return re.sub(r"\s+", " ", name)
 
 

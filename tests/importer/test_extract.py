@@ -206,3 +206,13 @@ def test_a_date_after_today_on_and_under_a_calendar_icon_is_the_publication_date
         "clock icon 2 minute read\n\nThe plant will employ 300.\n"
     )
     assert extract(icon).published == date(2012, 5, 3)
+
+
+def test_a_board_named_after_the_company_leaves_the_company_as_issuer():
+    text = (
+        "Kestrel Crown Builds New Plant\n\n"
+        "DENMARK - Following a 12-month analysis, Kestrel Crown's Board of Directors has approved the "
+        "final plans for the construction of a new plant.\n\nThe plant will employ 300 people.\n"
+    )
+    company = extract(text, published=date(2012, 5, 3)).company
+    assert company is not None and company.name == "Kestrel Crown"
