@@ -124,6 +124,26 @@ def find_mentions(
     return reader.described(settle_areas=True)
 
 
+# a site's own name right before the town it is in: "move production from Ello in Kristiansund"
+_NAME_IN_TOWN = re.compile(r"\s+(?:in|at)\s+$")
+
+
+def _without_site_names(sentence: str, out: list[Mention]) -> list[Mention]:
+    """Drop a bare name that stands right before "in <Town>" and that the gazetteer places in
+    another country than that town ("Ello in Kristiansund" is a factory's name, not Ello, Italy)."""
+    drop = set()
+    for a, b in zip(out, out[1:], strict=False):
+        if (
+            _NAME_IN_TOWN.fullmatch(sentence, a.end, b.start)
+            and b.place.locality
+            and b.place.resolved
+            and "," not in a.place.text
+            and a.place.country != b.place.country
+        ):
+            drop.add(id(a))
+    return [m for m in out if id(m) not in drop]
+
+
 class _SentenceReader(FacilityTowns):
     """One sentence read for places, pass by pass: the mentions found so far, the spans already
     taken (a later pass never reads a place inside an earlier one's), and the release's context."""
@@ -173,6 +193,7 @@ class _SentenceReader(FacilityTowns):
             or not m.place.locality
             or _COUNTY.search(m.place.locality)
         ]
+        out = _without_site_names(self.sentence, out)
         for mention in out:
             _apply_appositions(mention, self.appositions)
             _describe(self.sentence, mention, self.issuer_words)

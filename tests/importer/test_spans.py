@@ -255,3 +255,9 @@ def test_a_two_letter_word_in_title_case_after_a_comma_is_no_state_code():
     assert _places("its plant in Elkhart, IN will close", default_country="US") == [
         ("Elkhart", "US-IN", "US")
     ]
+
+
+def test_a_sites_own_name_before_the_town_it_is_in_is_no_place():
+    # "Ello" is a factory's name here, though the gazetteer holds a village of that name in Italy
+    found = _places("The Board has decided to move production from Ello in Kristiansund to Falun.")
+    assert ("Ello", None, "IT") not in found and found[0][0] == "Kristiansund"
