@@ -171,6 +171,8 @@ _EARLIER_DEED = re.compile(
 _EARLIER_DECISION = re.compile(
     r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
     r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$"
+    # "follow its previous announcement on December 8 that it would consolidate ...": told before
+    r"|\b(?:previous|prior|earlier)\s+(?:announcements?|decisions?)\s+(?:on\s+[^.;]{3,30}?\s+)?that\s+[^.;]{0,160}$"
     # "A decision was made last autumn to close the X sawmill": a decision of an earlier season
     r"|\bdecision\s+(?:was|had\s+been)\s+(?:made|taken)\s+(?:last|earlier\s+this)\s+"
     r"(?:year|month|quarter|spring|summer|autumn|fall|winter)\s+to\s+[^.;]{0,60}$"
@@ -304,7 +306,14 @@ _CONSULTATION = re.compile(
 _TICKER_TAG = re.compile(r"\((?:[A-Z][\w.&\- ]{0,30}:\s*[A-Z0-9.\-]{1,12}[;,]?\s*)+\)")
 
 
+_PASSIVE_PAST = re.compile(r"\b(?:was|were|had\s+been)\s+(?:\w+ly\s+)?$", re.I)
 _NOT_PARTICIPLES = frozenset({"began", "took", "broke"})
+# a site's origin told by the deal that brought it: "The X plant was acquired in connection with
+# its recent purchase of Y", "was bought as part of the Z acquisition"
+_ACQUIRED_THROUGH = re.compile(
+    r"\s+(?:in\s+connection\s+with|as\s+(?:a\s+)?part\s+of|through|with\s+(?:the|its)\s+(?:\w+\s+){0,3}?(?:acquisition|purchase))\b",
+    re.I,
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|this|that|their|our)\s+$", re.I)
 
 
@@ -354,8 +363,15 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     ):
         # "As previously announced, the company opened ...", "... completed the closure of ..."
         return "background"
-    if _EARLIER_DECISION.search(text, max(0, trig.start - 160), trig.start):
+    if _EARLIER_DECISION.search(text, max(0, trig.start - 200), trig.start):
         return "background"
+    if (
+        trig.type == "acquired"
+        and not trig.nominal
+        and _PASSIVE_PAST.search(text, max(0, trig.start - 20), trig.start)
+        and _ACQUIRED_THROUGH.match(text, trig.end)
+    ):
+        return "background"  # "The X plant was acquired in connection with its purchase of Y": its origin
     if (
         trig.nominal
         and (

@@ -70,6 +70,18 @@ def _mood(sentence: str) -> str:
             "The Board has decided to initiate discussion with the unions to close the Dayton sawmill.",
             "asserted",
         ),
+        # an announcement made before ("that it would ...") is told again
+        (
+            "These actions follow Acme's previous announcement on December 8, 2010 that it would close "
+            "its leased facility in Dayton.",
+            "background",
+        ),
+        # a site's origin told by the deal that brought it
+        (
+            "The Dayton plant was acquired in connection with Acme's recent purchase of Birch Steel.",
+            "background",
+        ),
+        ("The Dayton plant was acquired by Acme today.", "asserted"),
         # a decision of an earlier season is told again
         ("A decision was made last autumn to close the hardwood sawmill in Dayton.", "background"),
         # an exchange's name in a ticker tag is no hedge ("AIM" is not "aim to")
