@@ -172,7 +172,9 @@ _EARLIER_DECISION = re.compile(
     r"\b(?:recent|recently\s+announced|previous|previously\s+announced|earlier|prior|last\s+year's)\s+"
     r"(?:decisions?|announcements?|plans?|moves?)\s+to\s+[^.;]{0,120}$"
     # "follow its previous announcement on December 8 that it would consolidate ...": told before
-    r"|\b(?:previous|prior|earlier)\s+(?:announcements?|decisions?)\s+(?:on\s+[^.;]{3,30}?\s+)?that\s+[^.;]{0,160}$"
+    # (or dated by its month: "a June announcement that the Company will close ...")
+    rf"|\b(?:previous|prior|earlier|(?:a|an|the|its)\s+{MONTH_RX})\s+(?:announcements?|decisions?)\s+"
+    r"(?:on\s+[^.;]{3,30}?\s+)?that\s+[^.;]{0,160}$"
     # "A decision was made last autumn to close the X sawmill": a decision of an earlier season
     r"|\bdecision\s+(?:was|had\s+been)\s+(?:made|taken)\s+(?:last|earlier\s+this)\s+"
     r"(?:year|month|quarter|spring|summer|autumn|fall|winter)\s+to\s+[^.;]{0,60}$"

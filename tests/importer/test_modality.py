@@ -76,6 +76,10 @@ def _mood(sentence: str) -> str:
             "its leased facility in Dayton.",
             "background",
         ),
+        (
+            "The review also resulted in a June announcement that the Company will close its Dayton plant.",
+            "background",
+        ),
         # a site's origin told by the deal that brought it
         (
             "The Dayton plant was acquired in connection with Acme's recent purchase of Birch Steel.",
