@@ -27,6 +27,7 @@ from .document import embedded_text, page_date, read_layout, split_dateline_line
 from .events import find_events
 from .issuer import find_company
 from .lexicon import COUNTRY_ENDONYM, CURRENCY_COUNTRY, LEGAL_FORM_COUNTRY, NATIONALITY
+from .place_names import _country_code, _is_country_name
 from .proposal import CompanyRef, PlaceRef, Proposal
 from .spans import conventional
 from .text import Sentence, normalize, paragraphs, split_sentences
@@ -290,12 +291,6 @@ _LEGAL_FORM_AT_END = re.compile(
 )
 
 
-def _english_country(word: str) -> str | None:
-    """The country a word is the English name of ("Canada"), not a code or an abbreviation."""
-    code = places.country_code(word) if len(word) > 3 else None
-    return code if code and (places.country_name(code) or "").casefold() == word.casefold() else None
-
-
 def _money_or_law_country(body: str, company: CompanyRef | None) -> str | None:
     """The country the issuer's legal form belongs to ("Acme plc"), else the one whose currency
     the release counts in most ("£2.1 million"): a last hint for bare town names."""
@@ -305,7 +300,9 @@ def _money_or_law_country(body: str, company: CompanyRef | None) -> str | None:
         return _LEGAL_FORM_CODE[form.group(0).casefold()]
     # a subsidiary named for its country, in its own tongue or in English: "Orkla Foods Norge"
     last = name.strip().rsplit(" ", 1)[-1].rstrip(".,") if " " in name.strip() else ""
-    if last[:1].isupper() and (code := COUNTRY_ENDONYM.get(last.casefold()) or _english_country(last)):
+    if last[:1].isupper() and (
+        code := COUNTRY_ENDONYM.get(last.casefold()) or (_is_country_name(last) and _country_code(last))
+    ):
         return code
     counts: dict[str, int] = {}
     for m in _MONEY.finditer(body[:8000]):
