@@ -14,8 +14,9 @@ from .text import Gated
 _TOWN_REGION = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2},\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
 _CLAUSE_BREAK = re.compile(
     # (not a semicolon between places "Town, Region; Town, Region; and Town, Region": a list,
-    # which may be the subject: "...; and Town, Region will close")
-    rf";(?!\s+(?:and\s+)?{_TOWN_REGION}(?:;|,|\s+and\b|\.?$)|\s+and\s+{_TOWN_REGION}\s+(?:will|would|are|were|have)\b)|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
+    # which may be the subject: "...; and Town, Region will close", or name the sites before
+    # their noun: "its A, Region; B, Region; and C, Region plants")
+    rf";(?!\s+(?:and\s+)?{_TOWN_REGION}(?:;|,|\s+and\b|\.?$|\s+(?:[a-z\-]+\s+)?{SITE_NOUN})|\s+and\s+{_TOWN_REGION}\s+(?:will|would|are|were|have)\b)|\s--\s|(?<![A-Z]):\s+(?=[A-Z][a-z])|,?\s+(?:while|whereas|but|although|though|however|meanwhile)\s+"
     r"|,\s+and\s+(?=(?:the|its|our|it|we|they|[A-Z]|all|both|production|operations)\b)"
     # a time told by another deed: "the first plant it opened since 1976, when it began production at X"
     r"|,\s+(?=when\s+(?:the|its|our|it|we|they|[A-Z])\w*\s+\w+)"

@@ -64,7 +64,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "opened",
         # a new site that starts producing opens: "its new plant in X began commercial production" (group v)
-        r"\bnew\b[^;]{0,100}?\b(?P<v2>(?:is|are|was|were|became|becomes|become)\s+(?:now\s+|fully\s+)?"
+        r"\bnew\b[^;]{0,100}?\b(?P<v2>(?:is|are|was|were|became|becomes|become)\s+(?:now\s+|fully\s+){0,2}"
         r"(?:operational|in\s+operation|up\s+and\s+running))\b"
         # "its new plant in X came on stream", "went into operation", "came online"
         r"|\bnew\b[^;]{0,100}?\b(?P<v3>(?:came|comes|come|coming|went|goes|go)\s+(?:on[- ]?stream|on-?\s?line"
@@ -105,9 +105,11 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "opened",
-        # a site built and finished: "completed construction of its bottling plant in X"
+        # a site built and finished: "completed construction of its bottling plant in X", "the
+        # completion of its new plant in X"
         rf"\bcomplet(?:e|es|ed|ing|ion)\s+(?:of\s+)?(?:the\s+)?construction\s+of\b(?=\s+(?:its|the|a|their|our)\s+"
-        rf"(?:[\w$.,'-]+\s+){{0,5}}?{_FACILITY}\b)",
+        rf"(?:[\w$.,'-]+\s+){{0,5}}?{_FACILITY}\b)"
+        rf"|\bcomplet(?:e|es|ed|ing|ion)\s+(?:of\s+)?(?=(?:its|the|their|our)\s+new\s+(?:[\w$.,'-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
         ("complet",),
     ),

@@ -85,9 +85,19 @@ _PREP_LOC = re.compile(
     rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})"
     # "from" only before a town placed in its area: "move its plant from Singur in West Bengal"
     rf"|\bfrom\s+(?P<from>{_LOCALITY})(?=\s+in\s+(?:the\s+)?{_CAPW})"
+    # or work moved from a town to another: "move production from Erie to its Dayton plant"
+    # (only after a verb of moving: "sales from Erie to" is no site)
+    rf"|\bfrom\s+(?P<moved>{_LOCALITY})(?=\s*,?\s+(?:to|into)\s)"
     # sites named right after their plural noun, a list: "its paper mills Skarblacka and Gruvon"
     rf"|\b(?:mills|plants|factories|sawmills|smelters|refineries|sites)\s+(?P<named>{_LOCALITY})(?=\s*(?:,|and\b))"
 )
+
+
+# the country after a region's letters (a postcode may stand between): ", Mexico", " 66250 Mexico"
+_ABROAD_AFTER = re.compile(rf"\.?\s*,?\s*(?:\d{{4,6}}\s*,?\s*)?(?P<c>{_CAPW}(?:\s+{_CAPW})?)\b")
+
+# a verb of moving work, before "from <Town> to"
+_MOVE_VERB = re.compile(r"\b(?:mov|shift|transfer|relocat|transition|consolidat)\w*\b", re.I)
 
 
 def find_mentions(
@@ -266,6 +276,13 @@ class _SentenceReader(FacilityTowns):
     def _region_after(self, m: _LocRegion) -> tuple[str | None, str | None, int]:
         """The region or country after a "Locality," and how much of the text it used."""
         region, country, used = _region_of(m.group("reg"))
+        if region and region[:2] in _SUBDIVIDED and len(m.group("reg")[:used].replace(".", "")) <= 3:
+            # "Monterrey, N.L., Mexico", "Perth, WA, Australia": letters that name a state or
+            # province at home name a region of the country written after them
+            tail = _ABROAD_AFTER.match(self.sentence, m.start("reg") + used)
+            abroad = _country_code(tail.group("c")) if tail else None
+            if abroad and abroad not in _SUBDIVIDED:
+                return _region_code_in(m.group("reg")[:used].rstrip("."), abroad), abroad, used
         if not (region or country):
             town = _strip_stop(_tokens(m.group("loc")))
             if town and town[-1][:1].isupper():
@@ -396,7 +413,9 @@ class _SentenceReader(FacilityTowns):
             # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
             continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
             # (real estate names a site's place too: "an operational property in X")
-            group = "loc" if m.group("loc") else "from" if m.group("from") else "named"
+            group = next(g for g in ("loc", "from", "moved", "named") if m.group(g))
+            if group == "moved" and not _MOVE_VERB.search(before):
+                continue
             if not (
                 _FACILITY.search(before)
                 or _WORK.search(before)

@@ -29,6 +29,11 @@ def test_semicolons_between_towns_and_their_states_are_a_list_not_clauses():
     assert len(_parts("Tamarack will close Erie; Tulsa, Oklahoma is not affected.")) == 2
 
 
+def test_a_semicolon_list_of_towns_before_their_facility_noun_is_one_clause():
+    text = "Acme will restart its Erie, Pennsylvania; Tulsa, Oklahoma; and Dayton, Ohio tire plants in May."
+    assert len(_parts(text)) == 1
+
+
 def test_a_when_clause_is_a_clause_of_its_own():
     parts = _parts("It is the first plant Acme has opened since 1976, when Acme began production at Erie.")
     assert parts[-1].startswith("when Acme began")

@@ -213,3 +213,17 @@ def test_relative_clause_after_a_qualified_plant_governs_its_town():
         "approximately 20 billion yen to build a new production hall."
     ]
     assert _keys(*body, country="JP") == {("expanded", "Ōita", "JP-44", "JP")}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a state's letters that are also a Canadian province's: the country after them decides
+        ("Tamarack will open a plant in Monterrey, N.L., Mexico.", ("opened", "Monterrey", None, "MX")),
+        ("Tamarack will open a plant in Perth, WA, Australia.", ("opened", "Perth", "AU-WA", "AU")),
+        # a postcode may stand between the letters and the country
+        ("Tamarack will open a plant in Apodaca, NL 66600 Mexico.", ("opened", "Apodaca", None, "MX")),
+    ],
+)
+def test_region_letters_are_read_in_the_country_written_after_them(body, expected):
+    assert _keys(body) == {expected}

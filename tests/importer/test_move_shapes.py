@@ -11,6 +11,10 @@ from companies.importer.text import Sentence
 from tests.importer.sentences import event_keys, events_in
 
 MOVES = [
+    # the town left named bare between "from" and "to" (its state told earlier in the release)
+    ("Kestrel will move production from Erie to its Dayton plant next year.", {("closed", "Erie")}),
+    # a range of months is no move of a site
+    ("Kestrel will shift production from March to June at its Dayton plant.", set()),
     # the work named with the site it leaves, in the passive
     (
         "Production from the Erie, Pa. plant will be transferred to the company's plant in Dayton.",

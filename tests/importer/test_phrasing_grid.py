@@ -109,6 +109,8 @@ PHRASES = {
         "will begin construction of a new {N} in {P} in the spring",
         "held a groundbreaking ceremony for its new {N} in {P}",
         "announced plans to locate a new {N} in {P}",
+        "announced the completion of its new {N} in {P}",
+        "said its new {N} in {P} is now fully operational",
     ],
     "expanded": [
         "will expand its {N} in {P}",

@@ -18,6 +18,10 @@ CASES = [
         {("closed", "Erie"), ("closed", "Muncie"), ("closed", "Dayton")},
     ),
     (
+        "Halcyon Industries, Inc. will close its Erie, Pennsylvania; Muncie, Indiana; and Dayton, Ohio plants.",
+        {("closed", "Erie"), ("closed", "Muncie"), ("closed", "Dayton")},
+    ),
+    (
         "Halcyon Industries, Inc. will close the Erie, Pa. and Muncie, Ind. plants.",
         {("closed", "Erie"), ("closed", "Muncie")},
     ),
