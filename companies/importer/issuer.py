@@ -47,6 +47,11 @@ _NAME_WORD = r"(?:[A-Z0-9][\w&'.\-]*|&|and|of|de|du|la|the|The|for)"
 _NAME = re.compile(
     rf"(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)\s*$"
 )
+# two companies, each with its legal form, announcing together (the first is the issuer)
+_JOINT_NAMES = re.compile(
+    rf"(?P<name>[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?,?\s+(?:{_SUFFIX}))\s+and\s+"
+    rf"[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?(?:,?\s+(?:{_SUFFIX}))+\s*$"
+)
 _GROUP_COMPANY = re.compile(
     rf",\s+an?\s+(?P<name>[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?)\s+(?:company|subsidiary|business)\s*,?\s*$"
 )
@@ -189,9 +194,14 @@ def find_company(
         # its short name between the two: "Acme Chemicals Limited (Acme) (BSE: 500123)"
         clause = _SHORT_NAME_AFTER.sub("", clause)
         # "GVB Biopharma, a 22nd Century Group company (Nasdaq: XXII)": the tag is the group's
-        n = _GROUP_COMPANY.search(clause) or _NAME.search(clause)
+        joint = _JOINT_NAMES.search(clause)
+        n = _GROUP_COMPANY.search(clause) or joint or _NAME.search(clause)
         if n and _is_name(n.group("name")):
             name = clean_name(n.group("name"))
+            if n is joint:
+                # "Acme, Inc. and Brant, Inc. (NASDAQ: BRNT) today announced": a joint release is
+                # the first-named company's; the tag is the second's
+                ticker = exchange = None
     if name is None:
         name = subject
     if name is None and tail_text:

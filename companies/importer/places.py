@@ -156,6 +156,12 @@ def _choose(
         # Northern Territory (a small town's other name counts there), "Springfield" in one about Oregon
         for level in (_named_regions(named), _named_countries(named)):
             inside = [m for m in matches if _within(m.city, level)]
+            if all(m.alternate for m in inside) and any(
+                not m.alternate and m.city.population >= MIN_UNHINTED_POPULATION for m in matches
+            ):
+                # a city's own name outweighs a village's old one there: "Chicago" is not the
+                # Ohio village once called so, even in a release that names Ohio
+                continue
             if inside and len(inside) < len(matches):
                 primaries = [m for m in inside if not m.alternate]
                 return (_dominant(primaries or inside) or (primaries or inside)[0].city), contenders

@@ -93,6 +93,10 @@ _PREP_LOC = re.compile(
 )
 
 
+# countries whose first-level region written before the country is the region, never the town
+# of its name ("a smelter in Québec, Canada"); elsewhere "Osaka, Japan" is as often the city
+_PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
+
 # the country after a region's letters (a postcode may stand between): ", Mexico", " 66250 Mexico"
 _ABROAD_AFTER = re.compile(rf"\.?\s*,?\s*(?:\d{{4,6}}\s*,?\s*)?(?P<c>{_CAPW}(?:\s+{_CAPW})?)\b")
 
@@ -238,7 +242,7 @@ class _SentenceReader(FacilityTowns):
             if not ref.resolved and _is_country_name(" ".join(words[-n:]).rstrip(".")):
                 continue  # "acquisitions in Brazil, France and Indonesia": a list of countries
             if (
-                not ref.resolved
+                (not ref.resolved or country in _PROVINCE_BEFORE_COUNTRY)
                 and region is None
                 and country
                 and _region_code_in(" ".join(words[-n:]), country)

@@ -180,6 +180,13 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         False,
         ("exit",),
     ),
+    (
+        "closed",
+        # a site the company leaves: "will vacate its Erie plant", "forced to vacate its leased facility"
+        rf"\bvacat(?:e|es|ed|ing)\b(?=\s+(?:its|the|our|their)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        False,
+        ("vacat",),
+    ),
     # (the site consolidated may be described at length first: "its X-based unit, which ..., into")
     # or work consolidated away from it: "consolidating manufacturing from its X plant to its Y location"
     ("closed", r"\bconsolidat\w+\b(?=[^;]{0,220}?\b(?:into|with|from)\b)", False, ("consolidat",)),
@@ -205,7 +212,9 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a site whose work moves elsewhere closes there: "relocate its Irving office to Dallas",
         # "moving its current facility in Suzhou to a new, larger facility", "moved one of its labs to"
         r"\b(?:relocat(?:e|es|ed|ing)|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|shift(?:s|ed|ing)?"
-        r"|transition(?:s|ed|ing)?)\b(?=\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
+        # (two verbs for one move: "transfer and consolidate all of the X plant's production to")
+        r"|transition(?:s|ed|ing)?)\b(?=(?:\s+and\s+(?:consolidat|transfer|mov|relocat|shift)\w*)?"
+        r"\s+(?:all\s+(?:of\s+)?|one\s+of\s+)?"
         # "move the operations of its X facility to"
         rf"(?:(?:the\s+)?{_PROD}\s+(?:of|at)\s+)?"
         # (a filler may be an abbreviation with "&" or "/": "move its R&D and technical centers in X to")
@@ -238,7 +247,8 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # passive: "operations would be transferred from X to Y" (the trigger is the verb, group v)
         rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>{_MOVED})\s+from\b"
         # or "the Erie, Pa. operations will be moved to Dayton": the site left names the work
-        rf"|\b(?:(?-i:[A-Z])[\w.,'-]*\s+){{1,3}}{_PROD}\s+(?:will|would|are\s+to|is\s+to|are\s+being|is\s+being)\s+"
+        # (or the site's: "the Erie plant's production will be moved")
+        rf"|\b(?:(?-i:[A-Z])[\w.,'-]*\s+){{1,3}}(?:{_FACILITY}'s\s+)?{_PROD}\s+(?:will|would|are\s+to|is\s+to|are\s+being|is\s+being)\s+"
         rf"(?:be\s+)?(?P<v2>{_MOVED})\s+(?:to|into)\b"
         # or the site after the work: "production at its Erie plant will be moved to Dayton",
         # "production from the Erie plant will be transferred to"

@@ -227,3 +227,14 @@ def test_relative_clause_after_a_qualified_plant_governs_its_town():
 )
 def test_region_letters_are_read_in_the_country_written_after_them(body, expected):
     assert _keys(body) == {expected}
+
+
+def test_a_province_written_before_canada_is_the_province_not_its_capital():
+    # the site is named after its town; "Québec, Canada" only places the province
+    assert _keys("Tamarack will restart the Aluminerie de Bécancour smelter in Québec, Canada.") == {
+        ("reopened", "Bécancour", "CA-QC", "CA")
+    }
+    # the capital is written as a city
+    assert _keys("Tamarack will close its plant in Quebec City, Canada.") == {
+        ("closed", "Québec", "CA-QC", "CA")
+    }

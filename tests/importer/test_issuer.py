@@ -26,6 +26,13 @@ from companies.importer.issuer import find_company
         ("Oakline Metals Ltd. (OTCQX: OKLMF) reported", "Oakline Metals Ltd.", "OKLMF", "OTCQX"),
         ("Dayton-based Harrow Tools Corp. (NYSE: HTC) said", "Harrow Tools Corp.", "HTC", "NYSE"),
         ("The Fenwick Chemical Company (NYSE: FCC) announced", "The Fenwick Chemical Company", "FCC", "NYSE"),
+        # two companies announcing together: the first named issues it, the tag is the second's
+        (
+            "Marlow Seating, Inc. and Ferrand Floors, Inc. (NASDAQ: FRFL) today announced",
+            "Marlow Seating, Inc.",
+            None,
+            None,
+        ),
     ],
 )
 def test_company_from_ticker_tag(opening, name, ticker, exchange):

@@ -13,6 +13,12 @@ from tests.importer.sentences import event_keys, events_in
 MOVES = [
     # the town left named bare between "from" and "to" (its state told earlier in the release)
     ("Kestrel will move production from Erie to its Dayton plant next year.", {("closed", "Erie")}),
+    # two verbs for one move, the work named as the site's
+    (
+        "Kestrel plans to transfer and consolidate all of the Erie plant's production to other plants.",
+        {("closed", "Erie")},
+    ),
+    ("The Erie plant's production will be transferred to other plants.", {("closed", "Erie")}),
     # a range of months is no move of a site
     ("Kestrel will shift production from March to June at its Dayton plant.", set()),
     # the work named with the site it leaves, in the passive

@@ -17,6 +17,7 @@ PLACES = [("Erie, Pa.", "Erie"), ("Kemi, Finland", "Kemi")]
 NOUNS = ["plant", "mill"]
 PHRASES = {
     "closed": [
+        "will vacate its {P} {N} by the end of the year",
         "will close its {P} {N}",
         "will permanently close its {N} in {P}",
         "plans to shut down its {P} {N}",

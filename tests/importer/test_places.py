@@ -414,6 +414,12 @@ def test_a_small_namesake_in_a_country_the_release_never_names_gives_way_to_the_
     assert resolve("Shanghai", named=frozenset({"PE"})).country == "CN"
 
 
+def test_a_big_city_is_not_a_village_that_once_had_its_name_in_a_region_the_release_names():
+    # a village in Ohio was once called Chicago; a release that names Ohio still means the city
+    found = resolve("Chicago", named=frozenset({"US-OH", "US-WI", "US"}))
+    assert (found.locality, found.region) == ("Chicago", "US-IL")
+
+
 def test_a_release_that_names_only_its_own_country_keeps_a_small_namesake_abroad_at_home():
     # Welshpool is a small Welsh town; a release about an Australian company's plants means its own
     found = resolve("Welshpool", default_country="AU", named=frozenset({"AU", "AU-VIC"}))
