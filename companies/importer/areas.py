@@ -153,7 +153,9 @@ def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # "the Australian Government": an area the text names
 # (a part of it may be named first: "in south west Peru", "in northern Mexico")
 _AREA_PHRASE = re.compile(
-    rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*)"
+    # (or a part of one describing the company: "an eastern Iowa manufacturer")
+    rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*"
+    r"|\b[Aa]n?\s+(?=(?:north|south|east|west|central|northern|southern|eastern|western)\w*\s))"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )

@@ -13,7 +13,17 @@ from collections.abc import Callable
 
 from .lexicon import FACILITY_NOUN
 from .place_lists import _LIST_BEFORE
-from .place_names import _CAPW, _area, _cuts_a_name, _resolve, _strip_stop, _tokens, conventional
+from .place_names import (
+    _CAPW,
+    _SUBDIVIDED,
+    _area,
+    _cuts_a_name,
+    _is_known,
+    _resolve,
+    _strip_stop,
+    _tokens,
+    conventional,
+)
 from .proposal import PlaceRef
 
 # the first word of a site's own name after its town: a trade or a facility word in capitals
@@ -31,6 +41,10 @@ _AREA_AFTER = re.compile(
     r"|(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern)\s+)?"
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
+
+
+# the owner's word right before a site's name: "its Amana plant"
+_OWNED_BEFORE = re.compile(r"\b(?:its|their|our)\s+$")
 
 
 class FacilityTowns:
@@ -54,6 +68,22 @@ class FacilityTowns:
         if ref is not None and m.group(0).endswith(("Division", "Divisions")):
             return self._division_town(words)
         return ref
+
+    def _the_one_region_named(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
+        """ "its Amana production facility" in a release about "an eastern Iowa manufacturer":
+        a one-word name the gazetteer lacks, owned by the subject, is a village of the one
+        state or province the release names (kept unresolved there for the editor)."""
+        regions = [code for code in self.named if "-" in code]
+        if (
+            len(words) != 1
+            or "-" in words[0]  # "its Niagara-Burlington operations": a business's name
+            or len(regions) != 1
+            or regions[0][:2] not in _SUBDIVIDED
+            or not _OWNED_BEFORE.search(self.sentence, max(0, m.start("loc") - 8), m.start("loc"))
+            or _is_known(words[0])
+        ):
+            return None
+        return PlaceRef(locality=None, region=regions[0], country=regions[0][:2], resolved=False)
 
     def _division_town(self, words: list[str]) -> PlaceRef | None:
         """The town a division is named after: the first words of its name ("Roanoke Bar
@@ -104,6 +134,8 @@ class FacilityTowns:
         # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
         area = _AREA_AFTER.match(sentence, m.end())
         place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
+        if place is None:
+            place = self._the_one_region_named(m, words)
         if place is None:
             return None
         name = " ".join(words)

@@ -1,6 +1,7 @@
 """The areas a release names, and places read against them (our own sample sentences)."""
 
 from companies.importer.areas import named_areas
+from companies.importer.extract import extract
 
 
 def test_named_areas_collects_regions_and_countries_the_text_names():
@@ -14,6 +15,11 @@ def test_named_areas_collects_regions_and_countries_the_text_names():
 def test_a_country_named_with_a_compass_word_before_it_counts():
     assert "PE" in named_areas("Acme will suspend the Kestrel mine, in south west Peru.")
     assert "MX" in named_areas("Its plants in northern Mexico run at capacity.")
+
+
+def test_a_part_of_a_state_describing_the_company_counts():
+    assert "US-IA" in named_areas("An eastern Iowa manufacturer has resumed production.")
+    assert named_areas("A central figure in the talks said so.") == frozenset()
 
 
 def test_two_letter_initials_name_a_province_but_not_a_country():
@@ -32,3 +38,12 @@ def test_a_one_word_region_that_is_also_a_town_counts_only_with_its_country():
     assert "SH-AC" in named_areas("Its plant in Ascension, Saint Helena was shut.")
     # a region's name that no town shares counts alone
     assert named_areas("Its mill in Bavaria runs.") == {"DE-BY", "DE"}
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_in_the_one_state_the_release_names():
+    text = (
+        "Tamarack Resumes Production\n\nAn eastern Iowa manufacturer has resumed production after a "
+        "shutdown. Tamarack Corp. said its Quillby production facility resumed operations on Sunday."
+    )
+    keys = [(e.type, e.place.locality, e.place.region, e.place.resolved) for e in extract(text).events]
+    assert keys == [("reopened", "Quillby", "US-IA", False)]
