@@ -256,7 +256,11 @@ def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
         if p.start > HEADER_CHARS:
             break
         first = p.text.split("\n", 1)[0]
-        if is_preamble(first) or is_chrome(first) or _is_stamp(first) or _is_contact(first):
+        if is_preamble(first) or is_chrome(first) or _is_stamp(first):
+            continue
+        if _is_contact(first) and not (len(first) >= 160 and SENTENCE_END.search(first)):
+            # (a long line of sentences is prose though it names a street: "a plant at 4002
+            # Galvin Road in X")
             continue
         if EXCHANGE_DISCLAIMER.search(first[:400]):
             continue

@@ -234,6 +234,12 @@ class _SentenceReader(FacilityTowns):
             if not (region or country):
                 continue
             words = _tokens(m.group("loc"))
+            if (
+                words
+                and words[-1].rstrip(".").casefold() in self.known
+                and m.group("reg")[:used].rstrip(".").casefold() in self.known
+            ):
+                continue  # "its Tacoma, Portland and Auburn warehouses": towns the release placed, listed
             if len(words) > 1 and words[-1].rstrip(".").lower() in _THOROUGHFARE:
                 continue  # "2765 NW Nicolai Street, Portland, Oregon": a street, then the town it is in
             ref, n = _best_locality(words, region, country)

@@ -239,3 +239,27 @@ def test_a_new_plant_built_to_add_capacity_is_an_opening_not_also_an_expansion()
         "capacity at home and abroad."
     )
     assert [(e.type, e.place.locality) for e in extract(text).events] == [("opened", "Isahaya")]
+
+
+def test_towns_the_release_placed_and_then_lists_are_a_list_not_a_town_and_its_region():
+    text = (
+        "Halcyon Consolidates Warehouses\n\nHalcyon Foods runs warehouses in Tacoma, Wash., Auburn, Wash. "
+        "and Portland, Ore. Halcyon plans to close its Tacoma, Portland and Auburn warehouses next year."
+    )
+    keys = {(e.type, e.place.locality, e.place.region) for e in extract(text).events}
+    assert keys == {
+        ("closed", "Tacoma", "US-WA"),
+        ("closed", "Portland", "US-OR"),
+        ("closed", "Auburn", "US-WA"),
+    }
+
+
+def test_a_first_paragraph_that_names_a_street_is_still_the_body():
+    text = (
+        "Halcyon to Build Distribution Center\n\nCompany is growing its Pacific Northwest network\n\n"
+        "Halcyon Foods, a food wholesaler with annual sales of $2 billion, has signed a lease with a developer "
+        "in Centralia, Washington to construct a 500,000 square-foot distribution center on 40 acres at "
+        "4002 Galvin Road in Centralia, Washington.\n\nThe center will open in 2026 and will serve "
+        "customers across the region with a new warehouse automation system."
+    )
+    assert [(e.type, e.place.locality) for e in extract(text).events] == [("opened", "Centralia")]
