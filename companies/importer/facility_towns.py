@@ -103,10 +103,19 @@ class FacilityTowns:
         """The town of "<words> <facility noun>": its last words, the words before a site's own
         name, or a village the gazetteer lacks kept with the area the sentence names after it."""
         sentence, issuer_words = self.sentence, self.issuer_words
+        area = _AREA_AFTER.match(sentence, m.end())
+        place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])
             if set(name.split()) & issuer_words or _cuts_a_name(words, n):
                 continue
+            if place is not None and place.country and place.region is None:
+                # "its Portland smelter in Australia": the town of that name in the country named
+                # after (a state named after is read by the sentence reader, which takes its span)
+                there = conventional(_resolve(name, region=place.region, country=place.country))
+                if there.resolved:
+                    there.text = name
+                    return there
             ref = self._lookup(name)
             if ref is not None:
                 ref.text = name
@@ -132,8 +141,6 @@ class FacilityTowns:
         if len(words) > 2 or set(words) & issuer_words:
             return None
         # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area
-        area = _AREA_AFTER.match(sentence, m.end())
-        place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
         if place is None:
             place = self._the_one_region_named(m, words)
         if place is None:

@@ -66,6 +66,13 @@ _EARLIER_REPORT = re.compile(
     r"\b(?:earlier|previously|last\s+(?:year|month|week|quarter)|in\s+(?:19|20)\d\d)\b", re.I
 )
 
+# a restart's object told by the state it leaves, right before the participle: "restart the
+# curtailed capacity", "restart 35,000 tons a year of long-curtailed capacity"
+_RESTARTED_STATE = re.compile(
+    r"\b(?:restart|re-start|reopen|resum|reactivat|recommission)\w*\s+(?:[\w$.,%-]+\s+){0,8}?"
+    r"(?:(?:previously|formerly|long|recently|temporarily)[\s-]+)?$",
+    re.I,
+)
 _BACKGROUND = re.compile(
     r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
     r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
@@ -502,6 +509,8 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         and _DETERMINER_BEFORE.search(text, max(0, trig.start - 8), trig.start)
     ):
         return "background"  # "the added capacity": a participle before its noun names a thing, no growth
+    if PAST_FORMS.search(trig.text) and _RESTARTED_STATE.search(text, max(0, trig.start - 80), trig.start):
+        return "background"  # "restart 35,000 tons of long-curtailed capacity": the state restarted from
     if PAST_FORMS.search(trig.text) and _BACKGROUND.search(text[max(0, trig.start - 30) : trig.start]):
         # participles used as adjectives: "the idled mill", "its previously closed plant"
         nxt = text[trig.end : trig.end + 40]

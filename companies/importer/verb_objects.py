@@ -31,6 +31,9 @@ _NEXT_OK = words(
     "producing making processing running shipping"
 )
 
+# a stopped site's state as an adjective before the noun: "curtailed", "long-idled", "previously"
+_STATE_WORD = re.compile(r"(?:^|-)(?:idled?|curtailed|closed|shuttered|mothballed|previously|formerly)$")
+
 _DETERMINERS = words("its the a an our their all both two three four five several some one this")
 # "this" before a span of time is no object: "production at the mill resumed this week"
 _THIS_TIME = re.compile(
@@ -73,6 +76,8 @@ def _foreign_object(text: str, end: int) -> bool:
     if not m or m.group(1)[0].isupper():
         return False
     word = m.group(1).lower()
+    if _STATE_WORD.search(word):
+        return False  # the site's state before its noun: "restart curtailed capacity", "long-idled"
     if word not in _NEXT_OK and not ANCHOR.match(after, m.start(1)):
         # a product named before the work: "curtail pulp production", "halt engine assembly"
         # (the anchor may span words: "shut down paper machine 2")

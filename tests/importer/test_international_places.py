@@ -238,3 +238,10 @@ def test_a_province_written_before_canada_is_the_province_not_its_capital():
     assert _keys("Tamarack will close its plant in Quebec City, Canada.") == {
         ("closed", "Québec", "CA-QC", "CA")
     }
+
+
+def test_a_site_named_by_a_town_takes_the_namesake_in_the_country_named_after_it():
+    # Portland is best known in Oregon; "in Australia" after the smelter says which
+    assert _keys("Tamarack will close its Portland aluminum smelter in Australia.") == {
+        ("closed", "Portland", None, "AU")
+    }

@@ -92,6 +92,8 @@ PHRASES = {
         "said its {P} {N} began producing paper again",
         "announced the start-up of its idled {N} in {P}",
         "will bring the {P} {N} back to full production",
+        "will restart 35,000 tons a year of long-curtailed capacity at its {P} {N}",
+        "will restart previously curtailed capacity at its {N} in {P}",
     ],
     "opened": [
         "will build a new {N} in {P}",
