@@ -45,6 +45,8 @@ _DATE_NOYEAR = rf"(?:{MONTH_RX}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
 # a clock time as datelines and stamps write it ("14:15 EEST", "8.55 am")
 CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# a news service's call letters: "GRAND RAPIDS, Mich. (WOOD) --", "(AP)", "(KTVB-TV)"
+_CALL_LETTERS = r"\((?-i:[A-Z]{2,6})(?:-(?:TV|FM|AM|DT))?\)"
 _ATOM = (
     rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}|{_WEEKDAY}"
     # (wires are written in any case: "(Market Wire)", "(BUSINESS WIRE)")
@@ -53,6 +55,7 @@ _ATOM = (
     rf"|\(\s*{_DATE_ALT}\s*\)"
     # a ticker tag between the place and the date: "Canton, N.C. (Bloomberg: bluerd) - Sept. 15, 2004"
     r"|\(\s*[A-Za-z]{2,12}\s*:\s*[\w.]{1,10}\s*\)"
+    rf"|{_CALL_LETTERS}"
     rf"|(?i:{_WIRE_ALT})\b"
     r"|--+|-(?=\s)|-(?=\()|:|,|\|)"
 )
@@ -229,7 +232,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
             return Dateline(place, found[0] if found else None, wire, m.end(), month_day)
         if (
             place
-            and _SEP_ONLY.match(rest)
+            and _SEP_ONLY.match(re.sub(_CALL_LETTERS, "", rest))
             and len(place) > 2
             and (place.split(",")[0].isupper() or _town_region(place))
         ):

@@ -110,6 +110,12 @@ def test_a_title_case_dateline_of_town_and_province_needs_no_date():
     assert find_dateline("Harnell Motors, Inc. - During a ceremony today the plan was confirmed.") is None
 
 
+def test_a_news_services_call_letters_after_the_place_are_part_of_the_dateline():
+    found = find_dateline("GRAND RAPIDS, Mich. (WKZO) -- Harnell Motors celebrated the opening on Tuesday.")
+    assert found is not None and found.place == "GRAND RAPIDS, Mich."
+    assert find_dateline("GRAND RAPIDS, Mich. (NASDAQ: HRNL) Harnell grew.") is None
+
+
 def test_a_dateline_may_run_straight_from_its_year_into_the_first_sentence():
     found = find_dateline("LAVAL, Quebec, Dec. 12, 2011 Harnell Motors Inc. announces a new line.")
     assert found.published == date(2011, 12, 12)
