@@ -146,6 +146,16 @@ _MONEY_AFTER = re.compile(
 )
 
 
+# ... or the money first: "an after-tax charge of $3.7 million relating to the closure of",
+# "one-off costs totalling $19m in connection with the closure of"
+_MONEY_BEFORE = re.compile(
+    r"\b(?:charges?|costs?|expenses?|write-?downs?|impairments?|provisions?|reserves?|gains?|loss(?:es)?)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,70}?"
+    r"\b(?:relat(?:ed|ing)\s+to|in\s+connection\s+with|associated\s+with|attributable\s+to)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|our\s+|their\s+)?(?:[\w'\u2019.-]+\s+){0,5}?$",
+    re.I,
+)
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Event words in a sentence, left to right, with overlapping weaker matches removed."""
     wanted = sorted({i for w in set(_LETTERS.findall(sentence.lower())) for i in _word_specs(w)})
@@ -172,6 +182,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue  # the first half of a hyphenated modifier: "closed-loop", "open-access"
             if _MONEY_AFTER.match(sentence, e) and type_ != "expanded":
                 continue  # "Groveton mill closure charges": results reporting a cost, not an event
+            if type_ in ("closed", "idled") and _MONEY_BEFORE.search(sentence, max(0, s - 160), s):
+                continue  # "after-tax charges ... relating to a paper machine shutdown at X": its cost
             # "the idling", "its closing": a verb form used as a noun refers like a noun
             nominal = (
                 nominal

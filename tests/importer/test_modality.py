@@ -56,7 +56,7 @@ def _mood(sentence: str) -> str:
         ("The plant runs normally after last week's storm-related closure.", "background"),
         # an event noun the release says was announced before, after its object
         (
-            "Charges related to the closure of the Dayton plant, which was announced in October, rose.",
+            "The closure of the Dayton plant, which was announced in October, is on schedule.",
             "background",
         ),
         # another company's deed, its name an aside after what it is to the issuer

@@ -183,6 +183,10 @@ NOT_EVENTS = [
     "In addition to its Erie, Pa. plant, Halcyon runs two warehouses.",
     "Results were hurt by an unplanned 3.5 day outage on a machine at the Erie, Pa. plant.",
     "Halcyon will integrate the acquired plant in Erie, Pa. into its supply chain.",
+    # the cost of a closure in a results release, the money told first
+    "Results included an after-tax charge of $3.7 million, or $0.08 per share, relating to a paper machine "
+    "shutdown at Halcyon's Erie, Pa. plant.",
+    "One-off costs totalling $19.4m in connection with the closure of the Kemi, Finland mill cut profit.",
 ]
 
 
