@@ -352,6 +352,8 @@ def _lookup(
     name = _POSSESSIVE_END.sub("", name.rstrip("."))  # "at Bulloch County's commerce park"
     if name.casefold() in WORLD_REGIONS or _FACILITY_WORD.fullmatch(name):
         return None  # "Asia"; "Mills" of "York Mills" is the word for a site, not a town
+    if name.lower() in _COMPASS:
+        return None  # "its mills in Northwest Indiana": a part of a region, not Northwest, N.C.
     ref = known.get(name.casefold())
     if ref is not None:
         return replace(ref, text=name)

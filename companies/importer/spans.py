@@ -100,6 +100,9 @@ _PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
 # the country after a region's letters (a postcode may stand between): ", Mexico", " 66250 Mexico"
 _ABROAD_AFTER = re.compile(rf"\.?\s*,?\s*(?:\d{{4,6}}\s*,?\s*)?(?P<c>{_CAPW}(?:\s+{_CAPW})?)\b")
 
+# a site's number after its town's name: "Liberty II", "Plant 2"
+_ORDINAL_NUMERAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|[2-9])")
+
 # a verb of moving work, before "from <Town> to"
 _MOVE_VERB = re.compile(r"\b(?:mov|shift|transfer|relocat|transition|consolidat)\w*\b", re.I)
 
@@ -356,6 +359,8 @@ class _SentenceReader(FacilityTowns):
             if len(raw) > 1 and raw[-1].rstrip(".").lower() in _THOROUGHFARE:
                 continue  # "its Harbour Road depot": a street address names the site, not a town
             words = _strip_stop(raw)
+            if len(words) > 1 and _ORDINAL_NUMERAL.fullmatch(words[-1]):
+                words = words[:-1]  # "its new Liberty II facility": the town's second site
             if not words or not self.free(m.start("loc"), m.end("loc")):
                 continue
             if _demonym(words[-1]):

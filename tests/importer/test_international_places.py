@@ -245,3 +245,14 @@ def test_a_site_named_by_a_town_takes_the_namesake_in_the_country_named_after_it
     assert _keys("Tamarack will close its Portland aluminum smelter in Australia.") == {
         ("closed", "Portland", None, "AU")
     }
+
+
+def test_a_compass_word_before_a_region_is_a_part_of_it_not_a_town():
+    # Northwest is also a small town in North Carolina
+    assert _keys("Tamarack has resumed production at its mills in Northwest Indiana.") == set()
+
+
+def test_a_sites_number_after_its_town_is_not_a_town():
+    # "Ii" is a town in Finland; "Liberty II" is the second site in Liberty
+    keys = _keys("Tamarack will open its new Liberty II distribution center in June.")
+    assert all(k[1] != "Ii" for k in keys)
