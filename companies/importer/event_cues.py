@@ -23,10 +23,13 @@ from .text import words
 from .triggers import Trigger
 
 # a stop given its end, which makes it temporary: "shutting down ... from April 1 through April 17",
-# "closed until further notice"
+# "closed until further notice", "until demand improves"
 BOUNDED_STOP = re.compile(
     r"\bfrom\s+(?:\w+\s+){0,2}?\d{1,2}(?:st|nd|rd|th)?,?\s+(?:(?:19|20)\d\d\s+)?(?:through|until|till|to)\s+"
-    r"(?:\w+\s+){0,2}?\d{1,2}\b|\buntil\s+further\s+notice\b",
+    r"(?:\w+\s+){0,2}?\d{1,2}\b|\buntil\s+further\s+notice\b"
+    # ... or the end of its cause: "stop production until demand improves"
+    r"|\buntil\s+(?:(?:market|business|economic)\s+)?(?:demand|conditions|markets?|prices|orders)\s+"
+    r"(?:improves?|recovers?|warrants?|justif(?:y|ies)|strengthens?|returns?|stabili[sz]es?)\b",
     re.I,
 )
 

@@ -90,7 +90,7 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ("idled", r"\bidl(?:e|es|ed|ing)\b", False, ("idl",)),
     (
         "idled",
-        r"\bmothball\w*|\b(?:hot|cold)\s+idle\b|\bcare\s+and\s+maintenance\b|\bon\s+standby\b",
+        r"\bmothball\w*|\b(?:hot|cold)\s+idle\b|\bcare\s+and\s+maintenance\b|\bon\s+(?:hot\s+|cold\s+)?standby\b",
         False,
         ("mothball", "idle", "maintenance", "standby"),
     ),

@@ -71,6 +71,8 @@ PHRASES = {
         "announced a production interruption at its {P} {N}",
         "announced rolling shutdowns at its {P} {N}",
         "said its {P} {N} is out of operation after the storm",
+        "will place its {P} {N} on hot standby",
+        "will stop production at its {N} in {P} until demand improves",
     ],
     "reopened": [
         "will restart its {P} {N}",
