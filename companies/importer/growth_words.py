@@ -210,7 +210,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- ownership changes ---------------------------------------------------------------------
     (
         "sold",
-        r"\bsell(?:s|ing)?\b|\bsold\b|\bsale\s+(?:(?:and|-)\s*lease-?back\s+)?of\b|\bdivest\w*"
+        r"\bsell(?:s|ing)?\b|\bsold\b|\bsale(?:(?:\s+and\s+|\s*-\s*)lease-?back)?\s+of\b|\bdivest\w*"
         r"|\bdispos(?:e|ed|es|ing|al)\s+of\b",
         False,
         ("sell", "sold", "sale", "divest", "dispos"),

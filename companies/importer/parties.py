@@ -27,6 +27,7 @@ SHARE_OF = (
     r"(?:the\s+(?:entire\s+|whole\s+)?(?:outstanding\s+)?(?:(?:common|capital|issued)\s+)?"
     r"(?:shares|assets|stock|equity|share\s+capital)\s+(?:of|in)\s+)?"
     r"(?:the\s+(?:trade|business)\s+and\s+assets\s+of\s+)?"
+    r"(?:certain\s+(?:of\s+the\s+)?(?:operating\s+)?assets\s+of\s+)?"
 )
 # a share of a site before it: "its 50% interest in", "a 25 percent stake in", "its share in"
 SHARE_IN = re.compile(

@@ -139,7 +139,8 @@ _NAMED_DETERMINER = re.compile(
 _NOUN_FORM = re.compile(r"(?:ing|ure|downs?|tion|sion)$", re.I)
 
 
-_COMPOUND_AFTER = re.compile(r"-(?!(?:down|up|out|off|over)\b)[a-z]")
+# ("a sale-leaseback of its X plant" is a sale all the same)
+_COMPOUND_AFTER = re.compile(r"-(?!(?:down|up|out|off|over|leaseback)\b)[a-z]")
 # an event noun that only qualifies money: "mill closure charges of $28.8 million", "shutdown costs"
 _MONEY_AFTER = re.compile(
     r"\s+(?:charges?|costs?|expenses?|reserves?|provisions?|accruals?|write-?downs?)\b", re.I

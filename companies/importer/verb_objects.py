@@ -25,6 +25,8 @@ _NEXT_OK = words(
     "new existing remaining is was be being been will would into onto under across throughout between via "
     "following when once yesterday last since there again soon shortly gradually normally as per around about "
     "approximately no not fully "
+    # a share of what is bought: "acquired substantially all of the assets of", "certain assets of"
+    "substantially certain "
     # a site named before, as the object: "plans to restart it"
     "it them "
     # the work itself as a gerund: "restarted producing adhesive tapes", "resumed making paper"

@@ -8,6 +8,12 @@ import pytest
 from tests.importer.sentences import event_keys, events_in
 
 DEALS = [
+    # a share of a company's assets, the company placed by "of"
+    (
+        "Kestrel Inc. acquired substantially all of the assets of Brant Co. of Erie, Pennsylvania.",
+        [("acquired", "Erie")],
+    ),
+    ("Kestrel Inc. acquired certain assets of Brant Tooling of Erie, Pennsylvania.", [("acquired", "Erie")]),
     # the seller named before the object
     (
         "Kestrel Inc. has acquired from Corvid Nutrition its manufacturing facility in Clayton, North Carolina.",

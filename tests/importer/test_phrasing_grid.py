@@ -144,6 +144,7 @@ PHRASES = {
         "will put its {P} {N} up for sale",
         "is seeking a buyer for its {N} in {P}",
         "has completed the sale of its 50% interest in the {P} {N}",
+        "completed the sale-leaseback of its {P} {N}",
     ],
     "acquired": [
         "has acquired a {N} in {P} from Brant Co.",
