@@ -151,8 +151,16 @@ _MONEY_AFTER = re.compile(
 # "one-off costs totalling $19m in connection with the closure of"
 _MONEY_BEFORE = re.compile(
     r"\b(?:charges?|costs?|expenses?|write-?downs?|impairments?|provisions?|reserves?|gains?|loss(?:es)?)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,70}?"
-    r"\b(?:relat(?:ed|ing)\s+to|in\s+connection\s+with|associated\s+with|attributable\s+to)\s+"
-    r"(?:the\s+|a\s+|an\s+|its\s+|our\s+|their\s+)?(?:[\w'\u2019.-]+\s+){0,5}?$",
+    r"\b(?:relat(?:ed|ing)\s+to|in\s+connection\s+with|associated\s+with|attributable\s+to|for)\s+"
+    r"(?:the\s+|a\s+|an\s+|its\s+|our\s+|their\s+)?(?:[\w'\u2019.,-]+\s+){0,5}?$",
+    re.I,
+)
+
+
+# the period's capital spending, told item by item
+_CAPEX_BEFORE = re.compile(
+    r"\b(?:capital\s+(?:spending|expenditures?)|capex)\b(?:[^.;]|(?<=\d)\.(?=\d)){0,90}?\bfor\s+"
+    r"(?:the\s+|an?\s+|its\s+|our\s+)?(?:[\w'\u2019.,-]+\s+){0,4}?$",
     re.I,
 )
 
@@ -185,6 +193,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
                 continue  # "Groveton mill closure charges": results reporting a cost, not an event
             if type_ in ("closed", "idled") and _MONEY_BEFORE.search(sentence, max(0, s - 160), s):
                 continue  # "after-tax charges ... relating to a paper machine shutdown at X": its cost
+            if type_ == "expanded" and _CAPEX_BEFORE.search(sentence, max(0, s - 160), s):
+                continue  # "capital spending included $4 million for the expansion of X": a results line
             # "the idling", "its closing": a verb form used as a noun refers like a noun
             nominal = (
                 nominal

@@ -190,6 +190,9 @@ NOT_EVENTS = [
     "Results included an after-tax charge of $3.7 million, or $0.08 per share, relating to a paper machine "
     "shutdown at Halcyon's Erie, Pa. plant.",
     "One-off costs totalling $19.4m in connection with the closure of the Kemi, Finland mill cut profit.",
+    "Halcyon recorded restructuring charges for the Erie, Pa. plant closure.",
+    # the period's capital spending, item by item
+    "Capital spending included $4 million for the expansion of the Erie, Pa. plant.",
 ]
 
 
