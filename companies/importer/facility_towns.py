@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .lexicon import FACILITY_NOUN
+from .lexicon import FACILITY_NOUN, SITE_NOUN
 from .place_lists import _LIST_BEFORE
 from .place_names import (
     _CAPW,
@@ -42,6 +42,9 @@ _AREA_AFTER = re.compile(
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
 
+
+# the words for a whole site
+_SITE_WORD = re.compile(rf"(?i:{SITE_NOUN})")
 
 # the owner's word right before a site's name: "its Amana plant"
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|our)\s+$")
@@ -74,8 +77,10 @@ class FacilityTowns:
         a one-word name the gazetteer lacks, owned by the subject, is a village of the one
         state or province the release names (kept unresolved there for the editor)."""
         regions = [code for code in self.named if "-" in code]
+        noun = m.group(0)[len(m.group("loc")) :].split()[-1]
         if (
             len(words) != 1
+            or not _SITE_WORD.fullmatch(noun)  # a site, not a product line ("our Wheatex line")
             or "-" in words[0]  # "its Niagara-Burlington operations": a business's name
             or len(regions) != 1
             or regions[0][:2] not in _SUBDIVIDED

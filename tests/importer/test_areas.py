@@ -47,3 +47,11 @@ def test_a_village_the_gazetteer_lacks_is_kept_in_the_one_state_the_release_name
     )
     keys = [(e.type, e.place.locality, e.place.region, e.place.resolved) for e in extract(text).events]
     assert keys == [("reopened", "Quillby", "US-IA", False)]
+
+
+def test_a_product_line_is_no_village_of_the_one_state_named():
+    text = (
+        "Tamarack Expands\n\nTamarack Corp., a central Kansas miller, will expand output of its Quillby line "
+        "of wheat proteins."
+    )
+    assert [e.place.locality for e in extract(text).events] == []
