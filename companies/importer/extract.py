@@ -73,6 +73,9 @@ def extract(
     named in the warnings; ``decided=False`` keeps them all among the events.
     ``deadline`` is the time budget (``budget.Deadline``; by default
     FOOTPRINT_MAX_RELEASE_SECONDS from now), checked between sentences."""
+    # the gazetteer is loaded (or, on a new machine, built) before the clock starts: its first
+    # use in a process is no part of one release's reading time, which it would use up
+    places.get_gazetteer()
     deadline = deadline if deadline is not None else Deadline()
     text, stamped = page_date(embedded_text(text))
     published = published or stamped

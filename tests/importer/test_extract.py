@@ -216,3 +216,25 @@ def test_a_board_named_after_the_company_leaves_the_company_as_issuer():
     )
     company = extract(text, published=date(2012, 5, 3)).company
     assert company is not None and company.name == "Kestrel Crown"
+
+
+def test_loading_the_gazetteer_is_no_part_of_the_first_releases_reading_time(monkeypatch):
+    # on a new machine the first release of a process builds the gazetteer (seconds); the time
+    # budget of that release starts once it is loaded, or its events would go unread
+    from companies.importer import extract as extract_module
+    from companies.importer import gazetteer
+    from companies.importer.budget import Deadline
+
+    built = gazetteer.get_gazetteer()
+    loaded_when_the_clock_started = []
+
+    class RecordingDeadline(Deadline):
+        def __init__(self, *args, **kwargs):
+            loaded_when_the_clock_started.append(gazetteer._instance is not None)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(gazetteer, "_instance", None)
+    monkeypatch.setattr(gazetteer, "load_or_build", lambda: built)
+    monkeypatch.setattr(extract_module, "Deadline", RecordingDeadline)
+    extract(ACME)
+    assert loaded_when_the_clock_started == [True]
