@@ -178,6 +178,7 @@ def _town_region(place: str) -> bool:
 
 
 # a release's label before its dateline, on the same line
+_PUBLICATION_LABEL = re.compile(r"(?:posted|published|written|released|issued|updated)(?:\s+on)?", re.I)
 _RELEASE_LABEL = re.compile(r"(?:for\s+immediate\s+release|for\s+release)\s*[:.-]?\s+(?=[A-Z])", re.I)
 
 
@@ -224,6 +225,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if m:
         rest = m.group("rest")
         place = (m.group("place") or "").strip(" ,") or None
+        if place and _PUBLICATION_LABEL.fullmatch(place):
+            place = None  # "Posted on July 18, 2023": a page's label for the date, no place
         found = parse_date(rest)
         wire = wire_name(rest)
         md = None if found else _MONTH_DAY.search(rest)

@@ -213,7 +213,7 @@ _NOT_PUBLICATION = re.compile(
 
 
 # the page's own date: "Posted on April 27, 2020 by Newsroom", "Published: 3 May 2021"
-_POSTED_ON = re.compile(r"\b(?:posted|published|released|issued)\s*(?:on)?\s*[:,]?\s*$", re.I)
+_POSTED_ON = re.compile(r"\b(?:posted|published|released|issued|written)\s*(?:on)?\s*[:,]?\s*$", re.I)
 
 
 # a date that opens or closes a range dates a period, not the release: "14.04.2021 - 11.05.2021",

@@ -227,3 +227,8 @@ def test_a_release_label_before_the_dateline_on_its_line_is_read_past():
     )
     assert found is not None and found.place == "DAYTON, OHIO" and found.published == date(2010, 9, 24)
     assert found.end == len("For Immediate Release: DAYTON, OHIO, September 24, 2010 - ")
+
+
+def test_a_pages_label_before_the_date_is_no_dateline_place():
+    found = find_dateline("Posted on July 18, 2023 -- Harnell Motors will open a plant.")
+    assert found is not None and found.place is None and found.published == date(2023, 7, 18)

@@ -140,3 +140,7 @@ def test_dates_in_cjk_characters_and_with_a_stop_for_the_comma():
     assert parse_date("2022年05月25日 AM12:00")[0] == date(2022, 5, 25)
     assert parse_date("Temiscaming. October 17. 2002")[0] == date(2002, 10, 17)
     assert parse_date("See section 5. 2002 results") is None
+
+
+def test_a_pages_label_before_the_date_dates_the_release():
+    assert header_date(["Written on: July 18, 2023 by Jane Roe"]) == date(2023, 7, 18)
