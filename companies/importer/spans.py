@@ -88,6 +88,8 @@ _PREP_LOC = re.compile(
     # or work moved from a town to another: "move production from Erie to its Dayton plant"
     # (only after a verb of moving: "sales from Erie to" is no site)
     rf"|\bfrom\s+(?P<moved>{_LOCALITY})(?=\s*,?\s+(?:to|into)\s)"
+    # a town named by the area around it: "a new facility in the Haining region", "in the Erie area"
+    rf"|\b(?:in|near)\s+the\s+(?P<vicinity>{_LOCALITY})(?=\s+(?:region|area)\b)"
     # sites named right after their plural noun, a list: "its paper mills Skarblacka and Gruvon"
     rf"|\b(?:mills|plants|factories|sawmills|smelters|refineries|sites)\s+(?P<named>{_LOCALITY})(?=\s*(?:,|and\b))"
 )
@@ -428,7 +430,7 @@ class _SentenceReader(FacilityTowns):
             # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
             continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
             # (real estate names a site's place too: "an operational property in X")
-            group = next(g for g in ("loc", "from", "moved", "named") if m.group(g))
+            group = next(g for g in ("loc", "from", "moved", "vicinity", "named") if m.group(g))
             if group == "moved" and not _MOVE_VERB.search(before):
                 continue
             if not (

@@ -256,3 +256,7 @@ def test_a_sites_number_after_its_town_is_not_a_town():
     # "Ii" is a town in Finland; "Liberty II" is the second site in Liberty
     keys = _keys("Tamarack will open its new Liberty II distribution center in June.")
     assert all(k[1] != "Ii" for k in keys)
+
+
+def test_a_town_named_by_the_area_around_it():
+    assert _keys("Tamarack will open a plant in the Toronto area.") == {("opened", "Toronto", "CA-ON", "CA")}
