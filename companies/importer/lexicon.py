@@ -194,7 +194,7 @@ FACILITY_NOUN = (
 EVENT_OBJECT_NOUN = (
     r"(?:plants?|mills?|baker(?:y|ies)|brewer(?:y|ies)|canner(?:y|ies)|(?<!credit\s)(?<!loan\s)(?<!revolving\s)facilit(?:y|ies)|factor(?:y|ies)|(?:steel|iron|glass|paper)?works|warehouses?|distribution\s+cent(?:er|re)s?"
     r"|fulfil?lment\s+cent(?:er|re)s?|offices?|mines?|smelters?|refiner(?:y|ies)|foundr(?:y|ies)|sites?"
-    r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations)"
+    r"|complex|terminals?|campus|depots?|stores?|laborator(?:y|ies)|cent(?:er|re)s?|headquarters|operations?)"
 )
 # The nouns a count of sites ends in ("five pulp and paper mills", "16 manufacturing plants"):
 # plurals and, after "a" or "one", singulars; a "unit" only after a word that makes it a site.

@@ -110,6 +110,7 @@ PHRASES = {
         "rolled out the first car from its new {N} in {P}",
         "has signed a lease for larger premises in {P}",
         "will establish a {N} in {P}",
+        "will establish a manufacturing operation in {P}",
         "has completed construction of its new {N} in {P}",
         "will begin construction of a new {N} in {P} in the spring",
         "held a groundbreaking ceremony for its new {N} in {P}",
