@@ -166,6 +166,12 @@ def _choose(
                 primaries = [m for m in inside if not m.alternate]
                 return (_dominant(primaries or inside) or (primaries or inside)[0].city), contenders
     chosen = _dominant(contenders, MIN_UNHINTED_POPULATION)
+    if chosen is not None and default_country and chosen.country != default_country:
+        # a name that is a town's own at home and only another name of the bigger place abroad
+        # is the town at home: "Pekin" in a US release is Pekin, Illinois, not Beijing
+        home = [m for m in matches if not m.alternate and m.city.country == default_country]
+        if home and all(m.alternate for m in matches if m.city.geonames_id == chosen.geonames_id):
+            chosen = _dominant(_contenders(home)) or home[0].city
     if chosen is None and default_country:
         local = [m for m in contenders if m.city.country == default_country]
         chosen = (_dominant(_contenders(local)) or _clear_city(local)) if local else None

@@ -414,6 +414,14 @@ def test_a_small_namesake_in_a_country_the_release_never_names_gives_way_to_the_
     assert resolve("Shanghai", named=frozenset({"PE"})).country == "CN"
 
 
+def test_a_towns_own_name_at_home_beats_a_bigger_places_other_name_abroad():
+    # "Pekin" is an old name of Beijing and the name of a town in Illinois
+    found = resolve("Pekin", default_country="US")
+    assert (found.locality, found.region, found.country) == ("Pekin", "US-IL", "US")
+    # a name that is the bigger place's own stays that place: Paris is in France
+    assert resolve("Paris", default_country="US").country == "FR"
+
+
 def test_a_big_city_is_not_a_village_that_once_had_its_name_in_a_region_the_release_names():
     # a village in Ohio was once called Chicago; a release that names Ohio still means the city
     found = resolve("Chicago", named=frozenset({"US-OH", "US-WI", "US"}))
