@@ -1,6 +1,7 @@
 """Where a sentence writes a place as "Locality, Region": the comma is rare, so it is found
 first and the words on either side are read ("Jewett City, Connecticut", "Lüdenscheid (North
-Rhine-Westphalia)"). ``spans`` decides what each pair is.
+Rhine-Westphalia)"); and what the region part names (``region_after``: a state, a country, a
+county of a town's country, a compass subdivision). ``spans`` decides what each pair is.
 """
 
 from __future__ import annotations
@@ -8,7 +9,20 @@ from __future__ import annotations
 import re
 
 from .lexicon import LEGAL_SUFFIX
-from .place_names import _LOCALITY, _REGION
+from .place_names import (
+    _CAPW,
+    _COMPASS_REGION,
+    _LOCALITY,
+    _REGION,
+    _SUBDIVIDED,
+    _country_code,
+    _region_code_in,
+    _region_of,
+    _region_of_town,
+    _resolve,
+    _strip_stop,
+    _tokens,
+)
 
 # the comma is what is rare: find it first, then read the words on either side
 _COMMA_CAP = re.compile(
@@ -53,3 +67,47 @@ def _loc_regions(sentence: str) -> list[_LocRegion]:
             continue
         out.append(_LocRegion(sentence, loc.span("loc"), reg.span()))
     return out
+
+
+# the country after a region's letters (a postcode may stand between): ", Mexico", " 66250 Mexico"
+_ABROAD_AFTER = re.compile(rf"\.?\s*,?\s*(?:\d{{4,6}}\s*,?\s*)?(?P<c>{_CAPW}(?:\s+{_CAPW})?)\b")
+
+
+def region_after(
+    sentence: str, m: _LocRegion, default_country: str | None
+) -> tuple[str | None, str | None, int]:
+    """The region or country after a "Locality," and how much of the text it used;
+    ``default_country`` is the release's home country."""
+    region, country, used = _region_of(m.group("reg"))
+    if region and region[:2] in _SUBDIVIDED and len(m.group("reg")[:used].replace(".", "")) <= 3:
+        # "Monterrey, N.L., Mexico", "Perth, WA, Australia": letters that name a state or
+        # province at home name a region of the country written after them
+        tail = _ABROAD_AFTER.match(sentence, m.start("reg") + used)
+        abroad = _country_code(tail.group("c")) if tail else None
+        if abroad and abroad not in _SUBDIVIDED:
+            return _region_code_in(m.group("reg")[:used].rstrip("."), abroad), abroad, used
+    if not (region or country):
+        town = _strip_stop(_tokens(m.group("loc")))
+        if town and town[-1][:1].isupper():
+            found, n_used = _region_of_town(
+                " ".join(town[-2:]) if len(town) > 1 else town[-1], m.group("reg")
+            )
+            if found is None and len(town) > 1:
+                found, n_used = _region_of_town(town[-1], m.group("reg"))
+            if found is not None:
+                # it settles the country; outside the US and Canada a county or department
+                # is not kept as the place's region (the convention in place_names)
+                country, used = found[:2], n_used
+                region = found if country in _SUBDIVIDED else None
+    compass = _COMPASS_REGION.match(m.group("reg")) if not (region or country) else None
+    if compass and default_country and default_country not in _SUBDIVIDED:
+        # "Wakefield, West Yorkshire": a subdivision of the home country
+        region, country, used = None, default_country, compass.end()
+    elif compass:
+        # a home country whose subdivisions are all known (the US, Canada), or none: the
+        # subdivision is abroad, where the town's best namesake is ("Leeds, West Yorkshire")
+        town = " ".join(_strip_stop(_tokens(m.group("loc")))[-3:])
+        abroad = _resolve(town) if town else None
+        if abroad is not None and abroad.resolved and abroad.country != default_country:
+            region, country, used = None, abroad.country, compass.end()
+    return region, country, used

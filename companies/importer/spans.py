@@ -21,7 +21,7 @@ from .areas import _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _witho
 from .clauses import PROPERTY_WORD
 from .facility_towns import FacilityTowns
 from .lexicon import FACILITY_NOUN, PART_NOUN
-from .loc_regions import _loc_regions, _LocRegion
+from .loc_regions import _loc_regions, region_after
 from .mention_context import (
     _COLON_LIST,
     _CURRENCY_AFTER,
@@ -39,7 +39,6 @@ from .place_lists import _LIST_BEFORE, _add_listed_before, _village_listed_with
 from .place_names import (
     _ACRONYM,
     _CAPW,
-    _COMPASS_REGION,
     _LOCALITY,
     _PERSON_TITLE,
     _SUBDIVIDED,
@@ -51,8 +50,6 @@ from .place_names import (
     _is_country_name,
     _lookup,
     _region_code_in,
-    _region_of,
-    _region_of_town,
     _resolve,
     _share_region,
     _strip_stop,
@@ -98,9 +95,6 @@ _PREP_LOC = re.compile(
 # countries whose first-level region written before the country is the region, never the town
 # of its name ("a smelter in Québec, Canada"); elsewhere "Osaka, Japan" is as often the city
 _PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
-
-# the country after a region's letters (a postcode may stand between): ", Mexico", " 66250 Mexico"
-_ABROAD_AFTER = re.compile(rf"\.?\s*,?\s*(?:\d{{4,6}}\s*,?\s*)?(?P<c>{_CAPW}(?:\s+{_CAPW})?)\b")
 
 # a site's number after its town's name: "Liberty II", "Plant 2"
 _ORDINAL_NUMERAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|[2-9])")
@@ -235,7 +229,7 @@ class _SentenceReader(FacilityTowns):
         for m in _loc_regions(sentence):
             if not self.free(m.start("loc"), m.start("loc") + 1):
                 continue
-            region, country, used = self._region_after(m)
+            region, country, used = region_after(self.sentence, m, self.default_country)
             if not (region or country):
                 continue
             words = _tokens(m.group("loc"))
@@ -287,42 +281,6 @@ class _SentenceReader(FacilityTowns):
                 _share_region(self.known, " ".join(words[-n:]).rstrip(".").casefold(), ref)
             self.add(loc_start, end, ref)
             self._listed_with_region(loc_start, region, country)
-
-    def _region_after(self, m: _LocRegion) -> tuple[str | None, str | None, int]:
-        """The region or country after a "Locality," and how much of the text it used."""
-        region, country, used = _region_of(m.group("reg"))
-        if region and region[:2] in _SUBDIVIDED and len(m.group("reg")[:used].replace(".", "")) <= 3:
-            # "Monterrey, N.L., Mexico", "Perth, WA, Australia": letters that name a state or
-            # province at home name a region of the country written after them
-            tail = _ABROAD_AFTER.match(self.sentence, m.start("reg") + used)
-            abroad = _country_code(tail.group("c")) if tail else None
-            if abroad and abroad not in _SUBDIVIDED:
-                return _region_code_in(m.group("reg")[:used].rstrip("."), abroad), abroad, used
-        if not (region or country):
-            town = _strip_stop(_tokens(m.group("loc")))
-            if town and town[-1][:1].isupper():
-                found, n_used = _region_of_town(
-                    " ".join(town[-2:]) if len(town) > 1 else town[-1], m.group("reg")
-                )
-                if found is None and len(town) > 1:
-                    found, n_used = _region_of_town(town[-1], m.group("reg"))
-                if found is not None:
-                    # it settles the country; outside the US and Canada a county or department
-                    # is not kept as the place's region (the convention in place_names)
-                    country, used = found[:2], n_used
-                    region = found if country in _SUBDIVIDED else None
-        compass = _COMPASS_REGION.match(m.group("reg")) if not (region or country) else None
-        if compass and self.default_country and self.default_country not in _SUBDIVIDED:
-            # "Wakefield, West Yorkshire": a subdivision of the home country
-            region, country, used = None, self.default_country, compass.end()
-        elif compass:
-            # a home country whose subdivisions are all known (the US, Canada), or none: the
-            # subdivision is abroad, where the town's best namesake is ("Leeds, West Yorkshire")
-            town = " ".join(_strip_stop(_tokens(m.group("loc")))[-3:])
-            abroad = _resolve(town) if town else None
-            if abroad is not None and abroad.resolved and abroad.country != self.default_country:
-                region, country, used = None, abroad.country, compass.end()
-        return region, country, used
 
     def _listed_with_region(self, loc_start: int, region: str | None, country: str | None) -> None:
         """The towns listed before a "Locality, Region" share its region ("A and B, Region")."""
