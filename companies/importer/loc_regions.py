@@ -30,7 +30,8 @@ _COMMA_CAP = re.compile(
 )  # "Lüdenscheid (North Rhine-Westphalia)"
 
 
-_LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})\s*$")
+# (a city's metropolitan area is the city's: "located in Houston metropolitan area, Texas")
+_LOC_BEFORE_COMMA = re.compile(rf"(?<![\w'\-.])(?P<loc>{_LOCALITY})(?:\s+(?:metropolitan|metro)\s+area)?\s*$")
 
 
 _REGION_AFTER_COMMA = re.compile(_REGION)

@@ -28,6 +28,9 @@ SHARE_OF = (
     r"(?:shares|assets|stock|equity|share\s+capital)\s+(?:of|in)\s+)?"
     r"(?:the\s+(?:trade|business)\s+and\s+assets\s+of\s+)?"
     r"(?:certain\s+(?:of\s+the\s+)?(?:operating\s+)?assets\s+of\s+)?"
+    # ("100% of the membership interests in X LLC", as US limited liability companies are bought)
+    r"(?:(?:the\s+)?(?:issued\s+and\s+)?(?:outstanding\s+)?(?:membership|ownership|equity|partnership)\s+"
+    r"interests?\s+(?:in|of)\s+)?"
 )
 # a share of a site before it: "its 50% interest in", "a 25 percent stake in", "its share in"
 SHARE_IN = re.compile(

@@ -85,8 +85,9 @@ _PREP_LOC = re.compile(
     # or work moved from a town to another: "move production from Erie to its Dayton plant"
     # (only after a verb of moving: "sales from Erie to" is no site)
     rf"|\bfrom\s+(?P<moved>{_LOCALITY})(?=\s*,?\s+(?:to|into)\s)"
-    # a town named by the area around it: "a new facility in the Haining region", "in the Erie area"
-    rf"|\b(?:in|near)\s+the\s+(?P<vicinity>{_LOCALITY})(?=\s+(?:region|area)\b)"
+    # a town named by the area around it: "a new facility in the Haining region", "located in
+    # Houston metropolitan area", "in the greater Erie area"
+    rf"|\b(?:in|near)\s+(?:the\s+(?:greater\s+)?)?(?P<vicinity>{_LOCALITY})(?=\s+(?:metropolitan\s+|metro\s+)?(?:region|area)\b)"
     # sites named right after their plural noun, a list: "its paper mills Skarblacka and Gruvon"
     rf"|\b(?:mills|plants|factories|sawmills|smelters|refineries|sites)\s+(?P<named>{_LOCALITY})(?=\s*(?:,|and\b))"
 )

@@ -8,6 +8,12 @@ import pytest
 from tests.importer.sentences import event_keys, events_in
 
 DEALS = [
+    # a limited liability company bought by its membership interests, placed by its metro area
+    (
+        "Kestrel Inc. agreed to acquire 100% of the membership interests in Brant Solar LLC, located in "
+        "Houston metropolitan area, Texas.",
+        [("acquired", "Houston")],
+    ),
     # a share of a company's assets, the company placed by "of"
     (
         "Kestrel Inc. acquired substantially all of the assets of Brant Co. of Erie, Pennsylvania.",
