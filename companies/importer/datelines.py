@@ -67,8 +67,9 @@ _PLACE_PART = (
 # (two seats joined by "and": "CREVE COEUR, Mo., and CHICAGO, JULY 30, 2008 --")
 _PLACES = rf"{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}}(?:,?\s+and\s+{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})?"
 _DATELINE = re.compile(
-    # (some wrap the place in brackets: "[Charlotte, N.C.]--Acme, Inc. today announced")
-    rf"^\s*\[?(?P<place>{_PLACES})?\]?"
+    # (some wrap the place in brackets: "[Charlotte, N.C.]--Acme, Inc. today announced",
+    # "(Houston, Texas) May 3, 2021 - Acme")
+    rf"^\s*(?:\[(?P<place_sq>{_PLACES})\]|\((?P<place_rd>{_PLACES})\)(?=\s*{_DATE_ALT})|(?P<place>{_PLACES}))?"
     # (an ellipsis may end it: "Melville, New York, Tuesday, April 18, 2017...Acme Corp. announced")
     rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|(?<=\))-(?=[A-Z])|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s)"
     r"|(?<=(?:19|20)\d\d)(?:\.\.\.|\u2026)"
@@ -224,7 +225,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _DATELINE.match(head)
     if m:
         rest = m.group("rest")
-        place = (m.group("place") or "").strip(" ,") or None
+        place = (m.group("place") or m.group("place_sq") or m.group("place_rd") or "").strip(" ,") or None
         if place and _PUBLICATION_LABEL.fullmatch(place):
             place = None  # "Posted on July 18, 2023": a page's label for the date, no place
         found = parse_date(rest)

@@ -232,3 +232,10 @@ def test_a_release_label_before_the_dateline_on_its_line_is_read_past():
 def test_a_pages_label_before_the_date_is_no_dateline_place():
     found = find_dateline("Posted on July 18, 2023 -- Harnell Motors will open a plant.")
     assert found is not None and found.place is None and found.published == date(2023, 7, 18)
+
+
+def test_a_place_in_round_brackets_before_the_date():
+    found = find_dateline("(Houston, Texas) May 3, 2021 - Harnell Motors will open a plant.")
+    assert found is not None and found.place == "Houston, Texas" and found.published == date(2021, 5, 3)
+    # a wire's name in brackets is the wire, no place
+    assert find_dateline("(Reuters) - Harnell Motors will open a plant.").place is None
