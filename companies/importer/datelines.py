@@ -81,6 +81,11 @@ _DATELINE_DATE_FIRST = re.compile(
     rf"^\s*(?P<date>{_DATE_ALT})(?:\s*\([^()]{{1,20}}\))?\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})"
     r"\s*(?:--+|-(?=\s)|:)\s*(?=\S)"
 )
+# the same in round brackets, the text straight after: "(December 17, 2010 - Milton, NY) Acme ..."
+_DATELINE_DATE_FIRST_BRACKETED = re.compile(
+    rf"^\s*\((?P<date>{_DATE_ALT})\s*(?:--+|-|,)\s*(?P<place>{_PLACE_PART}(?:\s*,\s*{_PLACE_PART}){{0,2}})\s*\)"
+    r"\s*(?:--+|-(?=\s)|:)?\s*(?=\S)"
+)
 # Nordic regulatory style: "(Acme, Helsinki, 30 September 2021, 14:15 EEST) - Acme has ..."
 _DATELINE_BRACKETED = re.compile(
     rf"^\s*\((?P<who>[^(),]{{2,60}}),\s*(?P<place>[^(),]{{2,40}}),\s*(?P<date>{_DATE_ALT}|\d{{1,2}}\.\d{{1,2}}\.(?:19|20)\d\d)"
@@ -218,7 +223,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     m = _DATELINE_REGION_BRACKETED.match(head)
     if m and (region_code(m.group("region")) or country_code(m.group("region"))):
         return Dateline(f"{m.group('place').strip()}, {m.group('region').strip()}", None, None, m.end())
-    m = _DATELINE_DATE_FIRST.match(head)
+    m = _DATELINE_DATE_FIRST.match(head) or _DATELINE_DATE_FIRST_BRACKETED.match(head)
     if m:
         found = parse_date(m.group("date"))
         return Dateline(m.group("place").strip(" ,"), found[0] if found else None, None, m.end())

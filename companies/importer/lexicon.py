@@ -184,6 +184,8 @@ FACILITY_NOUN = (
     r"|distribution\s+cent(?:er|re)s?|fulfil?lment\s+cent(?:er|re)s?|DCs?|offices?|mines?|smelters?"
     r"|refiner(?:y|ies)|foundr(?:y|ies)|sites?|operations|complex|terminals?|lines?|campus|depots?"
     r"|(?:ship)?yards?|locations?|stores?|laborator(?:y|ies)|cent(?:er|re)s?"
+    # a named estate of sites, bought or sold whole: "purchased the Milton Industrial Park"
+    r"|(?-i:Industrial\s+(?:Park|Estate)|Business\s+Park)"
     # a unit that makes something is a site: "production unit", "its new bottling unit"
     r"|(?:(?<=production\s)|(?<=ing\s)(?<!operating\s)(?<!reporting\s)(?<!housing\s)(?<!marketing\s)"
     r"(?<!trading\s)(?<!banking\s)(?<!billing\s)(?<!holding\s)(?<!generating\s))units?)"
@@ -227,7 +229,7 @@ FACILITY_NEEDLES = (
     "plant", "mill", "facilit", "factor", "works", "warehouse", "baker", "brewer", "distiller", "winer",
     "dair", "creamer", "hatcher", "canner", "tanner", "yard", "quarr", "house", "cent", "dc", "office", "mine",
     "smelter", "refiner", "foundr", "site", "operations", "complex", "terminal", "line", "campus", "depot",
-    "location", "store", "laborator", "unit", "division",
+    "location", "store", "laborator", "unit", "division", "industrial", "business park",
 )  # fmt: skip
 
 # --- headline words ----------------------------------------------------------------------------

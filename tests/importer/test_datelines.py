@@ -239,3 +239,8 @@ def test_a_place_in_round_brackets_before_the_date():
     assert found is not None and found.place == "Houston, Texas" and found.published == date(2021, 5, 3)
     # a wire's name in brackets is the wire, no place
     assert find_dateline("(Reuters) - Harnell Motors will open a plant.").place is None
+
+
+def test_a_date_and_place_in_round_brackets_open_the_first_paragraph():
+    found = find_dateline("(December 17, 2010 - Milton, NY) Harnell Motors today announced a purchase.")
+    assert found is not None and found.place == "Milton, NY" and found.published == date(2010, 12, 17)

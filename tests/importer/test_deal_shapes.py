@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from companies.importer.extract import extract
 from tests.importer.sentences import event_keys, events_in
 
 DEALS = [
@@ -248,3 +249,12 @@ def test_a_lease_interest_bought_with_its_term_as_an_aside_is_the_sites_purchase
         "Tamarack has acquired the long leasehold interest, to expire in May 2150, of a 64,000 sq. ft. "
         "warehouse, which it currently occupies, located in Erie, Pennsylvania."
     ) == [("acquired", "Erie", "US-PA")]
+
+
+def test_a_named_industrial_park_bought_whole_is_a_purchase_at_its_town():
+    text = (
+        "Kestrel Buys Industrial Park\n(March 2, 2011 - Dayton, Ohio) Kestrel Corp. today announced it has "
+        "purchased the Dayton Industrial Park. The Dayton Industrial Park, located in Dayton, Ohio, is a "
+        "12-acre parcel with two buildings."
+    )
+    assert [(e.type, e.place.locality) for e in extract(text).events] == [("acquired", "Dayton")]
