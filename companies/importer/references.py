@@ -59,6 +59,13 @@ class References:
             # 'the sale of the Property', the Property defined earlier as a site in X
             defined = self._defined_terms.get(term.group("term"))
             return [defined] if defined is not None else []
+        for term, defined in self._defined_terms.items():
+            # 'its unit located in X ("NPI") ... operations at NPI will cease': the term named as
+            # where the clause's work is, before the event word
+            if term in text and re.search(
+                rf"\b(?:at|in|of)\s+(?:the\s+)?{re.escape(term)}\b", text[clause.start : t.start]
+            ):
+                return [defined]
         if _IT_AFTER.match(text, t.end):
             # "acquired the idled mill in Old Town, Maine and plans to restart it": the site named
             # last before the event word

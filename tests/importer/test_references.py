@@ -38,3 +38,13 @@ def test_a_term_defined_for_a_site_names_it_in_a_later_sentence():
         published=date(2022, 4, 28),
     )
     assert [(e.type, e.place.locality) for e in events] == [("sold", "Dayton")]
+
+
+def test_a_term_defined_for_a_unit_names_where_its_work_stops():
+    events = events_in(
+        'Tamarack will combine its coatings unit located in Dayton, Ohio ("DCU") with its unit in Erie, Pa.',
+        "When the work is done, all manufacturing operations at DCU will cease.",
+        issuer="Tamarack",
+        published=date(2022, 4, 28),
+    )
+    assert ("closed", "Dayton") in [(e.type, e.place.locality) for e in events]
