@@ -183,8 +183,9 @@ def _town_region(place: str) -> bool:
     return len(parts) == 2 and bool(region_code(parts[1]) or country_code(parts[1]))
 
 
-# a release's label before its dateline, on the same line
+# a page's label for its date, where a dateline's place would stand: "Posted on July 18, 2023"
 _PUBLICATION_LABEL = re.compile(r"(?:posted|published|written|released|issued|updated)(?:\s+on)?", re.I)
+# a release's label before its dateline, on the same line
 _RELEASE_LABEL = re.compile(r"(?:for\s+immediate\s+release|for\s+release)\s*[:.-]?\s+(?=[A-Z])", re.I)
 
 
