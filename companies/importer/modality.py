@@ -249,6 +249,14 @@ _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Followi
 # Facts of the whole sentence, asked once per event word: memoised so that a sentence with many
 # event words is read once, not once per word.
 @lru_cache(maxsize=256)
+def _completed_now(text: str, trig: Trigger) -> bool:
+    """Whether an event noun announced before is completed now ("has completed the previously
+    announced sale of"), not only expected to be ("expects to complete the previously announced
+    sale of ... in the fourth quarter")."""
+    done = _COMPLETION_VERB.search(text, max(0, trig.start - 80), trig.start)
+    return done is not None and not _MODAL_BEFORE.search(text, max(0, done.start() - 40), done.start())
+
+
 def _told_before_today(text: str) -> bool:
     return bool(_ALREADY_TOLD.search(text)) and not _THIS_DAY.search(text)
 
@@ -316,7 +324,7 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
             or _ANNOUNCED_AFTER.match(text, trig.end, clause.end)
         )
         and not _THIS_DAY.search(text)
-        and not _COMPLETION_VERB.search(text, max(0, trig.start - 80), trig.start)
+        and not _completed_now(text, trig)
     ):
         return "background"  # "complements the recently announced addition of ...": told before
     if _BIOGRAPHY.search(text, max(0, trig.start - 120), trig.start):

@@ -59,6 +59,12 @@ def _mood(sentence: str) -> str:
             "The closure of the Dayton plant, which was announced in October, is on schedule.",
             "background",
         ),
+        # a deal announced before and only expected to be completed is no news of this release
+        (
+            "Acme expects to complete the previously announced sale of its Dayton plant in the fourth quarter.",
+            "background",
+        ),
+        ("Acme has completed the previously announced sale of its Dayton plant.", "asserted"),
         # another company's deed, its name an aside after what it is to the issuer
         ("Acme's customer, Birch Motors, will close its plant in Dayton.", "background"),
         # talks that are over lead to the decision; talks under way still hedge it
