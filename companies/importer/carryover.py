@@ -29,6 +29,9 @@ _ANAPHOR = re.compile(
 )
 
 
+# how many sites a counted anaphor names: "both plants", "all three factories"
+_COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4}
+
 # a bullet item of a list: "- Erie, Pennsylvania", "• Muncie, Ind.", "2) Joliet, Illinois"
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u00b7\u25aa\u2013]|\d{1,2}[.)])\s+\S")
 
@@ -92,10 +95,18 @@ class CarryOver:
             self.memory = _Memory(good, from_headline=False)
         return bool(good)
 
-    def _memory_places(self) -> list[Mention]:
-        """The facilities mentioned last, reading pending sentences newest first."""
+    def _memory_places(self, want: int = 0) -> list[Mention]:
+        """The facilities mentioned last, reading pending sentences newest first; ``want`` sites
+        when a count refers to them ("all three factories" after two sentences that name them)."""
+        found = False
         while self._pending:
-            if self._remember(self._mentions(self._pending.pop())):
+            mentions = self._mentions(self._pending.pop())
+            if not found:
+                found = self._remember(mentions)
+            else:
+                older = [m for m in mentions if not m.decoy and m.has_facility and m.place.locality]
+                self.memory.places = older + self.memory.places
+            if found and len({_pkey(m.place) for m in self.memory.places}) >= want:
                 self._pending.clear()
         return self.memory.places
 
@@ -140,7 +151,11 @@ class CarryOver:
             c = self._candidate(s, t, m, effective, quoted, inherited=None)
             c.confidence = min(c.confidence, 0.85)
             return [c]
-        if ana is None or quoted or not self._memory_places():
+        if (
+            ana is None
+            or quoted
+            or not self._memory_places(_COUNTED.get(ana.group("det").lower().split()[-1], 0))
+        ):
             return []
         plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(
             "det"

@@ -263,3 +263,16 @@ def test_a_first_paragraph_that_names_a_street_is_still_the_body():
         "customers across the region with a new warehouse automation system."
     )
     assert [(e.type, e.place.locality) for e in extract(text).events] == [("opened", "Centralia")]
+
+
+def test_a_counted_reference_takes_as_many_sites_from_the_sentences_before():
+    text = (
+        "Halcyon Resumes Production\n\nQUINCY, Ill., Dec. 27, 2010 -- Halcyon Corp. said workers at its Des "
+        "Moines factory ratified a contract. Workers at its Freeport, Illinois and Bryan, Ohio tire factories "
+        "did not. Tire production resumed at all three factories on Sunday."
+    )
+    assert {(e.type, e.place.locality) for e in extract(text).events} == {
+        ("reopened", "Des Moines"),
+        ("reopened", "Freeport"),
+        ("reopened", "Bryan"),
+    }
