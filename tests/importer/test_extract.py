@@ -3,6 +3,9 @@
 from datetime import date
 from pathlib import Path
 
+from companies.importer import extract as extract_module
+from companies.importer import gazetteer
+from companies.importer.budget import Deadline
 from companies.importer.calibration import DATELINE_CEILING
 from companies.importer.extract import extract
 
@@ -221,10 +224,6 @@ def test_a_board_named_after_the_company_leaves_the_company_as_issuer():
 def test_loading_the_gazetteer_is_no_part_of_the_first_releases_reading_time(monkeypatch):
     # on a new machine the first release of a process builds the gazetteer (seconds); the time
     # budget of that release starts once it is loaded, or its events would go unread
-    from companies.importer import extract as extract_module
-    from companies.importer import gazetteer
-    from companies.importer.budget import Deadline
-
     built = gazetteer.get_gazetteer()
     loaded_when_the_clock_started = []
 
