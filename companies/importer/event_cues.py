@@ -34,6 +34,10 @@ BOUNDED_STOP = re.compile(
 )
 
 
+# a stop word that says nothing of how long ("shut down", "halt", "cease"), unlike "permanently
+# close" or a move: the sentence before may have said ("the temporary shutdown of three mills")
+PLAIN_STOP = re.compile(r"(?:shut|halt|stop|ceas|suspend|clos)\w*(?:\s+down)?$", re.I)
+
 # biography in appointment releases: "At Halberd she led the closure of ..."
 BIOGRAPHY = re.compile(
     r"\b(?:he|she)\s+(?:\w+\s+)?(?:led|oversaw|directed|managed|headed|supervised|ran|was\s+responsible|held|served)\b"

@@ -53,6 +53,7 @@ from .event_cues import (
     MAX_EVENT_WORDS,
     PART_SUBJECT,
     PARTIAL_CONFIDENCE,
+    PLAIN_STOP,
     REBUILT,
     SEAT_BEFORE,
     UNPLACED_SENTENCES,
@@ -284,6 +285,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
                 continue
             if self._bought_by_another(text, t):
                 t = replace(t, type="sold")
+            if t.type == "closed" and self._stop_of_told_idling(t):
+                # "announced the temporary shutdown of three mills. A, B and C will shut down
+                # production on Monday": the stop just told as temporary, now with its sites
+                t = replace(t, type="idled")
             if t.type in ("idled", "closed") and any(
                 r.type == "reopened" and r.end <= t.start and CAUSE_AFTER.search(text, r.end, t.start)
                 for r in triggers
@@ -321,6 +326,16 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
             by_clause.setdefault(ci, []).append(t)
             self._body_types.add(t.type)
         return by_clause, effectives
+
+    def _stop_of_told_idling(self, t: Trigger) -> bool:
+        """A plain stop word in the sentence right after an idling told without its sites."""
+        told = self._placeless
+        return (
+            told is not None
+            and told[0] == "idled"
+            and self._fed - told[1] == 1
+            and PLAIN_STOP.match(t.text) is not None
+        )
 
     def _candidates_for(
         self,

@@ -217,6 +217,7 @@ _PAST_PERIOD_AFTER = re.compile(
 
 # a span of time gone by after the event word, with a perfect tense before it
 _TOOK = re.compile(r"\b(?:took|had|experienced|incurred)\b", re.I)
+_FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|to|would)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?$", re.I)
 _DURING_THE_QUARTER = re.compile(
     r"\b(?:during|in|throughout)\s+the\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+)?quarter\b"
     r"|\b(?:during|in)\s+Q[1-4]\b",
@@ -347,6 +348,8 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         trig.type == "idled"
         and (PAST_FORMS.search(trig.text.split()[-1]) if not trig.nominal else _TOOK.search(before))
         and _DURING_THE_QUARTER.search(text, clause.start, clause.end)
+        # ("will be curtailed for one week in the first quarter" is a plan, not the period's record)
+        and not _FUTURE_PASSIVE.search(before[-30:])
     ):
         # "During the quarter, the company took downtime at its X mill": a stop within the
         # period is its record in a results release (a closure completed in it is news)

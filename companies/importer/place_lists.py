@@ -21,6 +21,8 @@ from .place_names import (
 )
 from .proposal import PlaceRef
 
+# a name with its own place after it: a site or its company, not a village ("Apollo Mills in X")
+_PLACED_AFTER = r"\s+(?:in|at|near)\s+[A-Z]"
 # a town and the list mark after it, right before another place: "Dayton, " / "Erie and "
 _LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 

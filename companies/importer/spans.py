@@ -35,7 +35,7 @@ from .mention_context import (
 )
 from .mention_context import Mention as Mention  # a place mention, part of this API
 from .mention_context import kind_of as kind_of  # the kind of a facility noun, part of this API
-from .place_lists import _LIST_BEFORE, _add_listed_before, _village_listed_with
+from .place_lists import _LIST_BEFORE, _PLACED_AFTER, _add_listed_before, _village_listed_with
 from .place_names import (
     _ACRONYM,
     _CAPW,
@@ -353,7 +353,11 @@ class _SentenceReader(FacilityTowns):
                     # gazetteer lacks, is kept where the towns listed with it are
                     regions = {r.region for r in listed}
                     village, name = _village_listed_with(listed[0], words[-1], issuer_words)
-                    if village is not None and len({r.country for r in listed}) == 1:
+                    if (
+                        village is not None
+                        and len({r.country for r in listed}) == 1
+                        and not re.match(_PLACED_AFTER, sentence[s + len(name) :])
+                    ):
                         village.region = regions.pop() if len(regions) == 1 else None
                         village.text = name
                         self.add(s, s + len(name), village)
@@ -420,7 +424,13 @@ class _SentenceReader(FacilityTowns):
                 ref is None or not ref.resolved or ref.country != listed_with.country
             ):
                 village, whole = _village_listed_with(listed_with, loc_text, issuer_words)
-                if village is not None and (ref is None or len(whole) > len(name)):
+                # ("A Lumber in X and Apollo Mills in Y": a site's or its company's name, placed after it)
+                placed = village is not None and re.match(
+                    _PLACED_AFTER, sentence[sentence.find(whole, loc_start) + len(whole) :]
+                )
+                if placed:
+                    ref = None
+                elif village is not None and (ref is None or len(whole) > len(name)):
                     ref, name = village, whole  # ("Riviere de Loup", not its first word)
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(

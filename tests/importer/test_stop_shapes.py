@@ -1,0 +1,46 @@
+"""Temporary stops told over two sentences or with a period ahead, in our own sentences."""
+
+from tests.importer.sentences import event_keys
+
+
+def test_a_stop_planned_in_a_coming_quarter_is_an_idling():
+    # "in the first quarter" with a past form is a results release's record of the period;
+    # "will be curtailed ... in the first quarter" is the plan announced
+    keys = event_keys(
+        "Work at the sawmill in Houston, B.C. will be curtailed for one week in the first quarter.",
+    )
+    assert keys == [("idled", "Houston", "CA-BC")]
+
+
+def test_a_stop_recorded_in_the_quarter_is_still_background():
+    keys = event_keys("During the quarter, the company idled its sawmill in Houston, B.C. for one week.")
+    assert keys == []
+
+
+def test_sites_listed_after_a_temporary_shutdown_share_its_kind():
+    keys = event_keys(
+        "Tamarack announced the temporary shutdown of three mills for two weeks.",
+        "Its mills in Quesnel, Williams Lake and Merritt, British Columbia will all shut down production "
+        "beginning Monday.",
+    )
+    assert sorted(keys) == [
+        ("idled", "Merritt", "CA-BC"),
+        ("idled", "Quesnel", "CA-BC"),
+        ("idled", "Williams Lake", "CA-BC"),
+    ]
+
+
+def test_a_shutdown_after_an_unrelated_sentence_stays_a_closure():
+    keys = event_keys(
+        "Tamarack reported higher shipments for the quarter.",
+        "Its mill in Quesnel, British Columbia will shut down at the end of June.",
+    )
+    assert keys == [("closed", "Quesnel", "CA-BC")]
+
+
+def test_a_mill_named_for_its_company_is_no_village_in_a_list():
+    keys = event_keys(
+        "Tamarack will curtail production for two weeks at Birchfield Lumber in Quesnel, Ridgeline Timber in "
+        "Merritt and Alder Creek Products in Williams Lake, British Columbia.",
+    )
+    assert {town for _, town, _ in keys} == {"Quesnel", "Merritt", "Williams Lake"}
