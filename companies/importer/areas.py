@@ -157,7 +157,9 @@ _AREA_PHRASE = re.compile(
     rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*"
     r"|\b[Aa]n?\s+(?=(?:north|south|east|west|central|northern|southern|eastern|western)\w*\s))"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
-    rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
+    # (initials with their dots are one word: "in northeastern B.C.")
+    # (not the country a market is in: "housing starts in the U.S." says nothing of a site's town)
+    rf"(?P<area>(?!U\.[SK]\.)(?:[A-Z]\.){{2,3}}(?![\w.])|{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
 
 

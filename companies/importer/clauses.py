@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, PART_NEEDLES, PART_NOUN, PROPERTY_NOUN, SITE_NOUN
+from .regions import country_code, region_code
 from .text import Gated
 
 _TOWN_REGION = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2},\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
@@ -86,9 +87,24 @@ _LEADING_PHRASE = re.compile(
 )
 
 
+# the words between a leading phrase's comma and the verb
+_AFTER_LEAD_COMMA = re.compile(
+    r"\s*(?P<words>[^\s,]+(?:\s+[^\s,]+){0,3}?)\s+(?:will|would|has|have|had|is|are|was|were)\b"
+)
+
+
+def _region_after(text: str, comma_end: int) -> bool:
+    """Whether the "subject" after a comma is a town's state or country: "the production in Erie,
+    Pa. will be moved" has no leading phrase ending at that comma."""
+    m = _AFTER_LEAD_COMMA.match(text, comma_end)
+    return m is not None and bool(region_code(m.group("words")) or country_code(m.group("words")))
+
+
 def split_clauses(text: str) -> list[Clause]:
     out, pos = [], 0
     lead = _LEADING_PHRASE.match(text)
+    if lead and _region_after(text, lead.end("comma")):
+        lead = None
     breaks = [(lead.start("comma"), lead.end("comma"))] if lead else []
     breaks += [
         (m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text) if not lead or m.start() > lead.end()

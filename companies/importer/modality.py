@@ -245,6 +245,13 @@ _WHEN_BEFORE = re.compile(
 _LEADING_AFTER_CLAUSE = re.compile(r"^\W*(?:After|Since|Following)\s+(?:\w+ly\s+)?$")
 # a leading clause of time or cause, still open where the event word stands
 _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
+# a sentence that opens on a time gone by: "Just over a year ago, the company closed ..."
+_AGO_OPENING = re.compile(
+    r"^\W*(?:(?:just|some|about|nearly|almost|more\s+than|over|less\s+than|roughly)\s+)*"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
+    r"(?:years?|months?|weeks?|decades?)\s+ago\b[^;]*$",
+    re.I,
+)
 
 
 # Facts of the whole sentence, asked once per event word: memoised so that a sentence with many
@@ -359,7 +366,7 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     if (
         not trig.nominal
         and PAST_FORMS.search(trig.text.split()[0])
-        and _LEADING_PAST_CLAUSE.match(text[: trig.start])
+        and (_LEADING_PAST_CLAUSE.match(text[: trig.start]) or _AGO_OPENING.match(text[: trig.start]))
     ):
         return "background"  # "When the group acquired Domtar in 2021, it agreed to ...": the setting of the news
     if (

@@ -27,6 +27,11 @@ def test_two_letter_initials_name_a_province_but_not_a_country():
     assert "IR" not in named_areas("Further information: Jane Roe, Vice President, IR, tel. +358 10 465")
 
 
+def test_a_province_written_in_dotted_initials_counts_but_not_a_market_country():
+    assert named_areas("The mill in northeastern B.C. is being sold.") == {"CA-BC", "CA"}
+    assert named_areas("Housing starts in the U.S. are projected to improve.") == frozenset()
+
+
 def test_a_nationality_that_begins_a_regions_name_is_not_that_nation():
     # "British Columbia" names Canada's province, not Britain
     assert named_areas("Its offices are in Richmond, British Columbia, Canada.") == {"CA-BC", "CA"}

@@ -12,6 +12,11 @@ def test_a_leading_phrase_of_time_ends_at_the_comma_before_the_main_clause():
     assert _parts(text)[0] == "Following the closure of its Erie, Pa., plant in June"
 
 
+def test_the_comma_between_a_town_and_its_state_ends_no_leading_phrase():
+    text = "With the new plan, the work in Erie, Pa. will be moved to Dayton."
+    assert _parts(text) == [text]
+
+
 def test_clauses_break_at_semicolons_and_contrasts():
     assert len(_parts("Acme will close Erie; Toledo stays open.")) == 2
     assert len(_parts("Acme will close Erie, while Toledo stays open.")) == 2

@@ -74,6 +74,11 @@ MOVES = [
         {("closed", "Erie"), ("closed", "Warren")},
     ),
     ("Kestrel is shifting its Erie, Pa. office to Dayton, Ohio.", {("closed", "Erie")}),
+    # the work named by its town alone, no determiner before it
+    (
+        "With the new plan, the production in Erie, Pa. will be moved to the plants in Dayton and Akron, Ohio.",
+        {("closed", "Erie")},
+    ),
     # the move named by its noun, with or without where the work goes
     ("Kestrel announced the relocation of its Erie, Pa. operations.", {("closed", "Erie")}),
     # the site first, moving on its own
