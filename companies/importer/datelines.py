@@ -46,7 +46,8 @@ _DATE_NOYEAR = rf"(?:{MONTH_RX}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]))"
 CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))?|at)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # a news service's call letters: "GRAND RAPIDS, Mich. (WOOD) --", "(AP)", "(KTVB-TV)"
-_CALL_LETTERS = r"\((?-i:[A-Z]{2,6})(?:-(?:TV|FM|AM|DT))?\)"
+# (or a news site's name: "PERTH (miningweekly.com) –")
+_CALL_LETTERS = r"\((?:(?-i:[A-Z]{2,6})(?:-(?:TV|FM|AM|DT))?|(?:[\w-]+\.)+(?-i:[a-z]{2,4}))\)"
 _ATOM = (
     rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}|{_WEEKDAY}"
     # (wires are written in any case: "(Market Wire)", "(BUSINESS WIRE)")
@@ -74,7 +75,9 @@ _DATELINE = re.compile(
     rf"(?P<rest>(?:\s*{_ATOM})*)\s*(?:--+|-(?=\s)|(?<=\))-(?=[A-Z])|:|(?<=\d)\s/(?=\s)|(?<=(?:19|20)\d\d)\.(?=\s)"
     r"|(?<=(?:19|20)\d\d)(?:\.\.\.|\u2026)"
     # no mark at all after the year: "LAVAL, Quebec, Dec. 12, 2011 Neptune Technologies ..."
-    r"|(?<=,\s(?:19|20)\d\d)(?=\s+[A-Z]))\s*(?=\S)",
+    r"|(?<=,\s(?:19|20)\d\d)(?=\s+[A-Z])"
+    # nor after a news agency's letters that follow the date: "New Delhi, Apr 21 (PTI) Acme ..."
+    rf"|(?<=\d\s\((?-i:[A-Z]{{3}})\))(?=\s+[A-Z])|(?<=\d\s\((?-i:[A-Z]{{4}})\))(?=\s+[A-Z]))\s*(?=\S)",
 )
 _DATELINE_DATE_FIRST = re.compile(
     # (a note in brackets may follow the date: "October 30, 2017 (TBD) - MIDLAND, NC -")

@@ -60,7 +60,8 @@ _GROUP_COMPANY = re.compile(
 _SUBJECT = re.compile(
     rf"^(?:the\s+)?(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
     # (an adverb may come between: "Acme proudly announces")
-    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
+    # (news copy puts the day before the verb: "Acme on Thursday said")
+    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:on\s+\w+day\s+)?(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
     r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
 )
 _SUBJECT_THEN_VERB = re.compile(
@@ -249,7 +250,7 @@ _OPENING_PHRASE = re.compile(
 # a description before the name, as news copy writes it: "Optical component manufacturer Acme said"
 _DESCRIPTOR = re.compile(
     r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:[a-z][\w\-]*\s+){0,4}?(?:maker|manufacturer|producer|supplier|provider|company"
-    r"|firm|group|giant|leader|operator|retailer|developer)\s+(?=[A-Z])"
+    r"|firm|group|giant|leader|operator|retailer|developer|miner|major|refiner|processor|distributor)\s+(?=[A-Z])"
 )
 # the company a tagged name owns the issuer: "Acme Foods, a subsidiary of Parent Corp. (NYSE: PC)"
 _PARENT_BEFORE = re.compile(

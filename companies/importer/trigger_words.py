@@ -307,9 +307,13 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|\bstart-?up\s+of\b(?=\s+(?:its|the|their|our)\s+(?:idled?|closed|shuttered|mothballed)\b)"
         # work begun again: "the mill began producing paper again"
         r"|\b(?:began|begins|begin|started|starts|start)\s+(?:\w+ing|production|operations?)\s+(?:[\w-]+\s+){0,3}?again\b"
-        r"|\bre-?l(?:it|ight|ights|ighted|ighting)\b",
+        r"|\bre-?l(?:it|ight|ights|ighted|ighting)\b"
+        # laid-off workers called back to a site: "has called back 230 workers to the Erie factory"
+        r"|\b(?:call(?:s|ed|ing)?\s+back|recall(?:s|ed|ing)?)\b(?=\s+(?:about\s+|some\s+|approximately\s+|nearly\s+"
+        r"|more\s+than\s+|over\s+)?(?:\d[\d,]*|all|its|the|hundreds\s+of|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:workers|employees|staff)\b)",
         False,
-        ("put", "running", "start", "lit", "light", "began", "begin"),
+        ("put", "running", "start", "lit", "light", "began", "begin", "call"),
     ),
     (
         "reopened",

@@ -30,7 +30,7 @@ _NEXT_OK = words(
     # a site named before, as the object: "plans to restart it"
     "it them "
     # the work itself as a gerund: "restarted producing adhesive tapes", "resumed making paper"
-    "producing making processing running shipping"
+    "producing making processing running shipping mining smelting refining milling pulping"
 )
 
 # a stopped site's state as an adjective before the noun: "curtailed", "long-idled", "previously"

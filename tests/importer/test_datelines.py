@@ -59,6 +59,8 @@ D = date
         ("LYON, France, 24 March 2009 -- Acme SA said", "LYON, France", D(2009, 3, 24), None, "Acme"),
         ("HAMILTON, Ont. (2012-01-05) - Acme said", "HAMILTON, Ont.", D(2012, 1, 5), None, "Acme"),
         ("DAYTON, Ohio -- Acme Corp. said", "DAYTON, Ohio", None, None, "Acme"),
+        # a news site's name in brackets, as call letters are written
+        ("PERTH (minenews.com) - Gold miner Acme Ltd said", "PERTH", None, None, "Gold"),
     ],
 )
 def test_datelines(line, place, published, wire, rest):
@@ -244,3 +246,10 @@ def test_a_place_in_round_brackets_before_the_date():
 def test_a_date_and_place_in_round_brackets_open_the_first_paragraph():
     found = find_dateline("(December 17, 2010 - Milton, NY) Harnell Motors today announced a purchase.")
     assert found is not None and found.place == "Milton, NY" and found.published == date(2010, 12, 17)
+
+
+def test_a_news_agencys_letters_after_the_date_end_the_dateline():
+    line = "Pune, Mar 3 (XNA) Tractor major Acme on Monday said it will open a plant."
+    found = find_dateline(line)
+    assert (found.place, found.month_day) == ("Pune", (3, 3))
+    assert line[found.end :].startswith("Tractor major")

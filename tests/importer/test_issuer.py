@@ -46,6 +46,18 @@ def test_company_from_first_sentence_without_ticker():
     assert (company.name, company.ticker) == ("Northfield Mills Inc.", None)
 
 
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        # news copy: a description before the name, the day before the verb
+        ("Tractor major Halvard on Monday said it has opened its newest plant.", "Halvard"),
+        ("Gold miner Halvard Mining has restarted mining at its Erie mine.", "Halvard Mining"),
+    ],
+)
+def test_company_described_before_its_name_in_news_copy(first, name):
+    assert find_company(first, first).name == name
+
+
 def test_company_from_source_line():
     company = find_company(
         "The company said it will close a mill.",

@@ -1,4 +1,5 @@
-"""Temporary stops told over two sentences or with a period ahead, in our own sentences."""
+"""Temporary stops and restarts told over two sentences, with a period ahead or through their
+workers, in our own sentences."""
 
 from tests.importer.sentences import event_keys
 
@@ -44,3 +45,10 @@ def test_a_mill_named_for_its_company_is_no_village_in_a_list():
         "Merritt and Alder Creek Products in Williams Lake, British Columbia.",
     )
     assert {town for _, town, _ in keys} == {"Quesnel", "Merritt", "Williams Lake"}
+
+
+def test_workers_called_back_to_a_site_restart_it():
+    assert event_keys("Tamarack has called back 230 workers to its Erie, Pa. factory.") == [
+        ("reopened", "Erie", "US-PA")
+    ]
+    assert event_keys("Tamarack recalled 150,000 vehicles built at its Erie, Pa. plant.") == []

@@ -22,6 +22,8 @@ def _other_object(sentence: str) -> bool:
         # a product named before the work is the site's work
         ("Tamarack will curtail pulp production at Dayton.", False),
         ("Tamarack will halt engine assembly at its Erie works.", False),
+        # the work of a mine or smelter as a gerund
+        ("Tamarack has restarted mining at its Erie mine.", False),
         # the passive: the object is the subject before the verb
         ("The facilities to be closed are in Dayton and Erie.", False),
         # something other than a site after the verb
