@@ -85,6 +85,8 @@ _ABOUT = re.compile(r"^(?:About|ABOUT)\s+(?:the\s+)?(?P<name>[A-Z].{1,80}?)\s*:?
 _TRAILING_JUNK = re.compile(r"[\s,;:]+$")
 _NOT_A_NAME = re.compile(
     r"^(?:The Company|The company|Company|We|It|Today|Customers|Management|This|These|That|There|Please|Kindly)\b"
+    # a sentence that opens on the work or the market, not on who does it: "Production is expected to"
+    r"|^(?:Production|Operations|Output|Mining|Shipments|Sales|Revenue|Demand|Prices|Power|Work)$"
     # a phrase that opens a sentence or letter is no name: "With Mr X's retirement", "Dear Sir"
     r"|^(?:With|In|As|After|Following|Due|Under|On|At|By|From|During|Since|Despite|Through|For|Dear|Re|Sub)\b"
     # a person, however titled, speaks for a company but is none: "Mr Joe Smith", "Dr Tong"

@@ -217,6 +217,10 @@ _PAST_PERIOD_AFTER = re.compile(
 
 # a span of time gone by after the event word, with a perfect tense before it
 _TOOK = re.compile(r"\b(?:took|had|experienced|incurred)\b", re.I)
+# the means of a purpose, right before the event word: "... by constructing"
+_MEANS_BEFORE = re.compile(r"\bby\s+$", re.I)
+# hedges that state a purpose rather than a doubt
+_PURPOSE_HEDGE = re.compile(r"(?:aim|help|enabl|allow|position|seek|hope)")
 _FUTURE_PASSIVE = re.compile(r"\b(?:will|shall|to|would)\s+(?:\w+ly\s+)?be\s+(?:\w+ly\s+)?$", re.I)
 _DURING_THE_QUARTER = re.compile(
     r"\b(?:during|in|throughout)\s+the\s+(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+)?quarter\b"
@@ -403,6 +407,10 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         ):
             return "background"
     hedges = {m.group(0).lower() for m in _HEDGE.finditer(near)}
+    if hedges and _MEANS_BEFORE.search(before) and all(_PURPOSE_HEDGE.match(h) for h in hedges):
+        # "aims to create jobs by constructing a new factory in X": the deed is the means of the
+        # aim, announced; "could cut costs by closing X" stays hedged
+        hedges = set()
     if (
         hedges
         and not _REPORTED.search(text[max(0, trig.start - 60) : trig.start])

@@ -58,6 +58,11 @@ def test_company_described_before_its_name_in_news_copy(first, name):
     assert find_company(first, first).name == name
 
 
+def test_a_sentence_opening_on_the_work_names_no_company():
+    first = "Production is expected to resume at the Erie mine after a power cut."
+    assert find_company(first, first) is None
+
+
 def test_company_from_source_line():
     company = find_company(
         "The company said it will close a mill.",
