@@ -494,13 +494,16 @@ def find_events(
     dateline: PlaceRef | None = None,
     country: str | None = None,
     named: frozenset[str] = frozenset(),
+    long_names: dict[str, PlaceRef] | None = None,
 ) -> tuple[list[ProposedEvent], list[str]]:
     """Events in the body sentences (other sections are skipped), with editor warnings.
 
     ``aliases`` are other names the release gives the issuer ("Hartwell" or "the Company");
     ``dateline`` is the resolved dateline place, for "the plant here" and bare town names;
     ``country`` the release's home country, for bare town names with namesakes abroad;
-    ``named`` the regions and countries the release names, which settle them first.
+    ``named`` the regions and countries the release names, which settle them first;
+    ``long_names`` towns the release names in a long form, also under their first word
+    (``place_names.long_form_towns``).
     """
     finder = EventFinder(
         published=published,
@@ -511,6 +514,8 @@ def find_events(
         country=country,
         named=named,
     )
+    for key, ref in (long_names or {}).items():
+        finder.known_places.setdefault(key, ref)
     for s in sentences:
         if s.section == "body":
             finder.feed(s)

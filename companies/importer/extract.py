@@ -27,7 +27,7 @@ from .document import embedded_text, page_date, read_layout, split_dateline_line
 from .events import find_events
 from .issuer import find_company
 from .lexicon import COUNTRY_ENDONYM, CURRENCY_COUNTRY, LEGAL_FORM_COUNTRY, NATIONALITY
-from .place_names import _country_code, _is_country_name
+from .place_names import _country_code, _is_country_name, long_form_towns
 from .proposal import CompanyRef, PlaceRef, Proposal
 from .spans import conventional
 from .text import Sentence, normalize, paragraphs, split_sentences
@@ -187,6 +187,7 @@ def extract(
         or (proposal.dateline.country if proposal.dateline else None)
         or _money_or_law_country(body, proposal.company),
         named=named_areas(" ".join(s.text for s in sentences if s.section in ("body", "headline"))),
+        long_names=long_form_towns(body[:READ_LIMIT]),
     )
     warnings.extend(event_warnings)
     claimed = (s.text for s in deadline.within(sentences) if s.section in ("body", "about"))

@@ -343,6 +343,25 @@ _FACILITY_WORD = re.compile(rf"(?i:{FACILITY_NOUN})")
 _POSSESSIVE_END = re.compile(r"['\u2019]s$")
 
 
+# a town's long name, in a form whose first word may stand for it later: "Burton-on-Trent",
+# "Newcastle upon Tyne", "Boulogne-sur-Mer"
+_LONG_NAME = re.compile(
+    r"\b(?P<first>[A-Z][\w']+)(?:-(?:on|upon|under|sur|am|an|le|la|en)-|\s+(?:upon|on)\s+)[A-Z][\w']+"
+)
+
+
+def long_form_towns(text: str) -> dict[str, PlaceRef]:
+    """Towns a release names in a long form, under that name and under its first word, for a
+    later mention by the first word alone ("from Burton to ...")."""
+    out: dict[str, PlaceRef] = {}
+    for m in _LONG_NAME.finditer(text):
+        ref = _resolve(m.group(0))
+        if ref.resolved:
+            out.setdefault(m.group(0).casefold(), ref)
+            out.setdefault(m.group("first").casefold(), ref)
+    return out
+
+
 def _lookup(
     name: str, known: dict[str, PlaceRef], default: str | None = None, named: frozenset[str] = frozenset()
 ) -> PlaceRef | None:

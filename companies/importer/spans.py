@@ -396,12 +396,14 @@ class _SentenceReader(FacilityTowns):
             group = next(g for g in ("loc", "from", "moved", "vicinity", "named") if m.group(g))
             if group == "moved" and not _MOVE_VERB.search(before):
                 continue
+            # (a move verb is enough before "from X to": its object may be long, "the production
+            # of seat components will be moved - for the most part - from X to")
             if not (
                 _FACILITY.search(before)
                 or _WORK.search(before)
                 or PROPERTY_WORD.search(before)
                 or continues
-                or group == "named"
+                or group in ("named", "moved")
             ) or _STORM.match(m.group(group)):
                 continue
             self._places_from(m.start(group), m.group(group))

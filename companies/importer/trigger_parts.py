@@ -18,3 +18,8 @@ _PROD = (
 
 # work that leaves a site, in the passive: "production at X will be shifted to Y"
 _MOVED = r"(?:transferred|moved|relocated|consolidated|shifted|transitioned)"
+
+# what the work makes, after it: "production of seat components", "manufacturing of its valves"
+_OF_GOODS = r"(?:\s+of\s+(?:(?:its|the|their|our)\s+)?(?:[\w-]+\s+){0,3}?[\w-]+)?"
+# an aside between dashes: "will be moved - to the greater part - from"
+_DASH_ASIDE = r"(?:\s+[-\u2013\u2014]{1,2}\s+[^-\u2013\u2014.;]{1,40}?\s+[-\u2013\u2014]{1,2})?"

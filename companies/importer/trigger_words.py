@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .growth_words import GROWTH_SPECS
 from .lexicon import PART_NOUN
-from .trigger_parts import _FACILITY, _MOVED, _PROD, _W
+from .trigger_parts import _DASH_ASIDE, _FACILITY, _MOVED, _OF_GOODS, _PROD, _W
 
 # (event type, pattern, nominal?, stems) — "nominal" marks nouns (closure, expansion) whose place
 # usually follows "of" and which often refer back to an event already announced. "stems" are
@@ -203,7 +203,7 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
         r"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:all|the\s+rest|the\s+remainder)\s+(?:of\s+)?)?"
-        rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}\s+(?P<v>from)\b",
+        rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}{_OF_GOODS}\s+(?P<v>from)\b",
         False,
         ("mov", "shift", "transfer", "relocat", "transition"),
     ),
@@ -245,7 +245,7 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "closed",
         # passive: "operations would be transferred from X to Y" (the trigger is the verb, group v)
-        rf"\b{_PROD}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>{_MOVED})\s+from\b"
+        rf"\b{_PROD}{_OF_GOODS}\s+(?:will|would|are\s+to|is\s+to)\s+be\s+(?P<v>{_MOVED}){_DASH_ASIDE}\s+from\b"
         # or "the Erie, Pa. operations will be moved to Dayton": the site left names the work
         # (or the site's: "the Erie plant's production will be moved")
         rf"|\b(?:(?-i:[A-Z])[\w.,'-]*\s+){{1,3}}(?:{_FACILITY}'s\s+)?{_PROD}\s+(?:will|would|are\s+to|is\s+to|are\s+being|is\s+being)\s+"

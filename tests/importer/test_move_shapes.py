@@ -74,6 +74,15 @@ MOVES = [
         {("closed", "Erie"), ("closed", "Warren")},
     ),
     ("Kestrel is shifting its Erie, Pa. office to Dayton, Ohio.", {("closed", "Erie")}),
+    # what the work makes, between the work and "from"; an aside between dashes
+    (
+        "Kestrel plans to move production of its valves from Erie, Pa. to Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
+    (
+        "The production of brake parts will be moved - for the most part - from Erie, Pa. to Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
     # the work named by its town alone, no determiner before it
     (
         "With the new plan, the production in Erie, Pa. will be moved to the plants in Dayton and Akron, Ohio.",

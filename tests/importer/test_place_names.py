@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from companies.importer.events import find_events
+from companies.importer.place_names import long_form_towns
 from companies.importer.text import Sentence
 from tests.importer.sentences import events_in
 
@@ -234,3 +235,19 @@ def test_the_word_for_a_site_is_never_a_town_on_its_own():
     assert _lookup("Mills", {}) is None
     assert _lookup("Plant", {}) is None
     assert _lookup("Dayton", {}) is not None
+
+
+def test_a_town_named_in_its_long_form_is_known_by_its_first_word():
+    towns = long_form_towns("The plan affects 90 jobs in Stoke-on-Trent. Acme on Monday said more.")
+    assert {key: ref.locality for key, ref in towns.items()} == {
+        "stoke-on-trent": "Stoke-on-Trent",
+        "stoke": "Stoke-on-Trent",
+    }
+    events, _ = find_events(
+        [Sentence("Assembly of brake parts will be moved from Stoke to a plant in Poland.", 0, "body", 0)],
+        headline=None,
+        published=date(2011, 7, 26),
+        issuer="Kestrel Automotive",
+        long_names=towns,
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("closed", "Stoke-on-Trent")]
