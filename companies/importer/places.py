@@ -66,6 +66,14 @@ def is_known_locality(name: str) -> bool:
     return bool(name.strip()) and get_gazetteer().has_key(name, alternate_min_population=ALT_MIN_POPULATION)
 
 
+def largest_population(locality: str, country: str) -> int:
+    """The population of the biggest place of that name (its own or another) in a country."""
+    return max(
+        (m.city.population for m in _candidates(locality) if m.city.country == country),
+        default=0,
+    )
+
+
 def _candidates(locality: str) -> list[Match]:
     gazetteer = get_gazetteer()
     matches = gazetteer.lookup(locality)

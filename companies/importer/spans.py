@@ -96,6 +96,8 @@ _PREP_LOC = re.compile(
 # countries whose first-level region written before the country is the region, never the town
 # of its name ("a smelter in Québec, Canada"); elsewhere "Osaka, Japan" is as often the city
 _PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
+# ... and in the US, unless the town of the state's name is a city the name means first
+_CITY_OVER_STATE = 100_000
 
 # a site's number after its town's name: "Liberty II", "Plant 2"
 _ORDINAL_NUMERAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|[2-9])")
@@ -248,7 +250,16 @@ class _SentenceReader(FacilityTowns):
             if not ref.resolved and _is_country_name(" ".join(words[-n:]).rstrip(".")):
                 continue  # "acquisitions in Brazil, France and Indonesia": a list of countries
             if (
-                (not ref.resolved or country in _PROVINCE_BEFORE_COUNTRY)
+                (
+                    not ref.resolved
+                    or country in _PROVINCE_BEFORE_COUNTRY
+                    # ("Louisiana, USA" is the state; "New York, USA" the city)
+                    or (
+                        country == "US"
+                        and places.largest_population(" ".join(words[-n:]).rstrip("."), "US")
+                        < _CITY_OVER_STATE
+                    )
+                )
                 and region is None
                 and country
                 and _region_code_in(" ".join(words[-n:]), country)

@@ -251,3 +251,21 @@ def test_a_town_named_in_its_long_form_is_known_by_its_first_word():
         long_names=towns,
     )
     assert [(e.type, e.place.locality) for e in events] == [("closed", "Stoke-on-Trent")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a state and its country after a site's town: the state, not a village of its name
+        (
+            "Tamarack plans to close its Shreveport plant, Louisiana, USA by the end of the year.",
+            [("closed", "Shreveport", "US-LA")],
+        ),
+        ("Tamarack will close its plant in Louisiana, USA.", []),
+        # a state's name that a big city has too is the city
+        ("Tamarack will close its plant in New York, USA.", [("closed", "New York", "US-NY")]),
+    ],
+)
+def test_a_us_state_before_the_country_is_the_state_unless_a_city_is_meant(sentence, want):
+    events = events_in(sentence, issuer="Tamarack Glass Inc.", published=date(2020, 7, 15))
+    assert [(e.type, e.place.locality, e.place.region) for e in events] == want
