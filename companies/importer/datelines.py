@@ -187,7 +187,9 @@ def _town_region(place: str) -> bool:
 
 
 # a page's label for its date, where a dateline's place would stand: "Posted on July 18, 2023"
-_PUBLICATION_LABEL = re.compile(r"(?:posted|published|written|released|issued|updated)(?:\s+on)?", re.I)
+_PUBLICATION_LABEL = re.compile(
+    r"(?:posted|published|written|released|issued|updated)(?:\s+(?:on|at))?", re.I
+)
 # a release's label before its dateline, on the same line
 _RELEASE_LABEL = re.compile(r"(?:for\s+immediate\s+release|for\s+release)\s*[:.-]?\s+(?=[A-Z])", re.I)
 

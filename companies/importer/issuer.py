@@ -61,7 +61,7 @@ _SUBJECT = re.compile(
     rf"^(?:the\s+)?(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
     # (an adverb may come between: "Acme proudly announces")
     # (news copy puts the day before the verb: "Acme on Thursday said")
-    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together)\b|'s\s|\s+(?:on\s+\w+day\s+)?(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
+    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together|based|headquartered)\b|'s\s|\s+(?:on\s+\w+day\s+)?(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
     r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
 )
 _SUBJECT_THEN_VERB = re.compile(

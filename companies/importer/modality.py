@@ -217,6 +217,12 @@ _PAST_PERIOD_AFTER = re.compile(
 
 # a span of time gone by after the event word, with a perfect tense before it
 _TOOK = re.compile(r"\b(?:took|had|experienced|incurred)\b", re.I)
+# what a proposal put to consultation contains, right before the event word
+_PROPOSAL_WOULD = re.compile(
+    r"\b(?:proposals?|plans?)\b[^.;]{0,80}?\b(?:which|that)\s+would\s+(?:mean|result\s+in|lead\s+to|involve|see|include)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 # the means of a purpose, right before the event word: "... by constructing"
 _MEANS_BEFORE = re.compile(r"\bby\s+$", re.I)
 # hedges that state a purpose rather than a doubt
@@ -407,6 +413,10 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         ):
             return "background"
     hedges = {m.group(0).lower() for m in _HEDGE.finditer(near)}
+    if hedges == {"would"} and _PROPOSAL_WOULD.search(before):
+        hedges = (
+            set()
+        )  # "consultation on proposals which would mean the closure of X": the proposal's content
     if hedges and _MEANS_BEFORE.search(before) and all(_PURPOSE_HEDGE.match(h) for h in hedges):
         # "aims to create jobs by constructing a new factory in X": the deed is the means of the
         # aim, announced; "could cut costs by closing X" stays hedged

@@ -253,3 +253,8 @@ def test_a_news_agencys_letters_after_the_date_end_the_dateline():
     found = find_dateline(line)
     assert (found.place, found.month_day) == ("Pune", (3, 3))
     assert line[found.end :].startswith("Tractor major")
+
+
+def test_a_pages_publication_label_is_no_dateline_place():
+    found = find_dateline("Published at 2:10pm 1st October 2015. (Updated at 5:06pm)")
+    assert found is None or found.place is None

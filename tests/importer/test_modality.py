@@ -110,6 +110,12 @@ def _mood(sentence: str) -> str:
         # a deed told as the means of a purpose is announced; a modal verb still hedges it
         ("Acme aims to create jobs by constructing a new plant in Dayton.", "asserted"),
         ("Acme could cut costs by closing its Dayton plant.", "hedged"),
+        # what a proposal put to consultation contains is announced; a bare "would" still hedges
+        (
+            "Acme began consultation on proposals which would mean the closure of its Dayton plant.",
+            "asserted",
+        ),
+        ("A sale would mean the closure of its Dayton plant.", "hedged"),
         # a day off is no stop
         ("The Dayton plant was closed for the Christmas holiday.", "background"),
     ],
