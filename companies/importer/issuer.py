@@ -61,7 +61,7 @@ _SUBJECT = re.compile(
     rf"^(?:the\s+)?(?P<name>(?:The\s+)?[A-Z0-9][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,7}}?(?:,?\s+(?:{_SUFFIX}))*)"
     # (an adverb may come between: "Acme proudly announces")
     # (news copy puts the day before the verb: "Acme on Thursday said")
-    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together|based|headquartered)\b|'s\s|\s+(?:on\s+\w+day\s+)?(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
+    r"(?=\s*(?:\(|,\s+(?:a|an|the|one|which|through|together|based|headquartered|has|have|is|was|will)\b|'s\s|\s+(?:on\s+\w+day\s+)?(?:[a-z]+ly\s+)?(?:today|yesterday|has|have|had|is|was|will"
     r"|said|says|disclosed|officially|recently|and\s+its|" + "|".join(sorted(HEADLINE_VERBS)) + r")\b))"
 )
 _SUBJECT_THEN_VERB = re.compile(
@@ -252,7 +252,9 @@ _OPENING_PHRASE = re.compile(
 # a description before the name, as news copy writes it: "Optical component manufacturer Acme said"
 _DESCRIPTOR = re.compile(
     r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:[a-z][\w\-]*\s+){0,4}?(?:maker|manufacturer|producer|supplier|provider|company"
-    r"|firm|group|giant|leader|operator|retailer|developer|miner|major|refiner|processor|distributor)\s+(?=[A-Z])"
+    r"|firm|group|giant|leader|operator|retailer|developer|miner|major|refiner|processor|distributor|conglomerate)"
+    # (the name may stand between commas: "Germany-based technology conglomerate, Acme Group, has")
+    r",?\s+(?=[A-Z])"
 )
 # the company a tagged name owns the issuer: "Acme Foods, a subsidiary of Parent Corp. (NYSE: PC)"
 _PARENT_BEFORE = re.compile(

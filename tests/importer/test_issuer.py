@@ -52,6 +52,8 @@ def test_company_from_first_sentence_without_ticker():
         # news copy: a description before the name, the day before the verb
         ("Tractor major Halvard on Monday said it has opened its newest plant.", "Halvard"),
         ("Gold miner Halvard Mining has restarted mining at its Erie mine.", "Halvard Mining"),
+        # the name between commas after its description
+        ("Ohio-based packaging conglomerate, Halvard Group, has opened two plants in Erie.", "Halvard Group"),
         # where it is based, as an aside after the name
         ("Halvard Print, based at Flaxby, prints directories for the UK.", "Halvard Print"),
     ],
