@@ -15,12 +15,31 @@ from .growth_words import GROWTH_SPECS
 from .lexicon import PART_NOUN
 from .trigger_parts import _DASH_ASIDE, _FACILITY, _MOVED, _OF_GOODS, _PROD, _W
 
+# a temporary stop named by its noun
+_STOP_NOUN = r"(?:curtailments?|shut-?downs?|downtime|idlings?|suspensions?|stoppages?)\b"
+
 # (event type, pattern, nominal?, stems) — "nominal" marks nouns (closure, expansion) whose place
 # usually follows "of" and which often refer back to an event already announced. "stems" are
 # literal lowercase pieces one of which every match holds: a pattern runs only on sentences
 # holding one of its stems, because most sentences hold none and forty regex scans per sentence
 # are the extractor's main cost (" to " stands for the word "to").
 SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
+    # -- the end of a stop is a restart, and masks the stop's own words: "lifted the curtailment at
+    # its X mill", "the end of the temporary shutdown", "the shutdown of its X plant will end" ----
+    (
+        "reopened",
+        rf"\b(?:end(?:s|ed|ing)?|lift(?:s|ed|ing)?|conclud(?:e|es|ed|ing))\s+(?:the|its|their|our|a|an)\s+"
+        rf"(?:[\w-]+\s+){{0,3}}?{_STOP_NOUN}"
+        # ("until the end of the curtailment" is when a stop lasts to, no restart)
+        rf"|\b(?<!until\s)(?<!through\s)(?<!till\s)(?<!at\s)(?<!until\sthe\s)(?<!through\sthe\s)(?<!till\sthe\s)"
+        rf"(?<!at\sthe\s)(?:the\s+)?(?:end|conclusion|lifting)\s+of\s+"
+        rf"(?:the|its|their|our|a|an)\s+(?:[\w-]+\s+){{0,3}}?{_STOP_NOUN}"
+        # (the stop's noun is the word, so that the site after it is the restart's)
+        rf"|\b(?P<v>{_STOP_NOUN})(?=(?:\s+(?:of|at)\s+(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{1,60}}?)?\s+(?:will|would|is\s+(?:expected|scheduled|set)\s+to)\s+"
+        r"end\b)",
+        False,
+        ("end", "lift", "conclu"),
+    ),
     # -- permanence first: "permanently idle", "permanently halt" close a site for good ---------
     (
         "closed",

@@ -52,3 +52,19 @@ def test_workers_called_back_to_a_site_restart_it():
         ("reopened", "Erie", "US-PA")
     ]
     assert event_keys("Tamarack recalled 150,000 vehicles built at its Erie, Pa. plant.") == []
+
+
+def test_the_end_of_a_stop_is_a_restart():
+    for sentence in (
+        "Tamarack announced the end of the temporary curtailment at its Erie, Pa. mill.",
+        "Tamarack has lifted the production curtailment at its Erie, Pa. mill.",
+        "Tamarack will end the downtime of its Erie, Pa. sawmill next week.",
+        "Tamarack said the temporary shutdown of its Erie, Pa. plant will end on Monday.",
+    ):
+        assert event_keys(sentence) == [("reopened", "Erie", "US-PA")], sentence
+
+
+def test_a_stop_lasting_until_its_end_is_no_restart():
+    assert event_keys("The Erie, Pa. mill will stay idle until the end of the curtailment in May.") == [
+        ("idled", "Erie", "US-PA")
+    ]
