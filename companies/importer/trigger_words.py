@@ -212,17 +212,26 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "closed",
         # the move named by its noun, the site it leaves after it: "the relocation of its Erie
-        # operations" (a move's destination is read by the verb patterns below)
-        rf"\brelocation\s+of\b(?=\s+(?:(?:its|the|their|our)\s+)?(?:[\w$.,'&/-]+\s+){{0,5}}?(?:{_FACILITY}"
+        # operations", "the move of its Erie plant" (a move's destination is read by the verb
+        # patterns below)
+        rf"\b(?:relocation|move)\s+of\b(?=\s+(?:(?:its|the|their|our)\s+)?(?:[\w$.,'&/-]+\s+){{0,5}}?(?:{_FACILITY}"
         r"|plant|plants|office|offices)\b)",
         True,
-        ("relocat",),
+        ("relocat", "move"),
     ),
     (
         "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
         r"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:all|the\s+rest|the\s+remainder)\s+(?:of\s+)?)?"
         rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}{_OF_GOODS}\s+(?P<v>from)\b",
+        False,
+        ("mov", "shift", "transfer", "relocat", "transition"),
+    ),
+    (
+        "closed",
+        # the work done in a town, moved away: "transfer manufacturing currently performed in Erie to"
+        rf"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:its|the|their|our)\s+)?{_PROD}\s+"
+        r"(?:(?:currently|now)\s+)?(?:performed|conducted|carried\s+out|done|located|based)\s+(?P<v>in|at)\b",
         False,
         ("mov", "shift", "transfer", "relocat", "transition"),
     ),
@@ -242,6 +251,8 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:its|their|our|the\s+company's|the(?=\s+(?-i:[A-Z]))"
         rf"|the(?=\s+{_PROD}\s+(?:(?:currently\s+)?(?:located|based|conducted|performed)\s+)?(?:in|at)\s+(?-i:[A-Z])))"
         rf"\s+(?:[\w$.,'&/-]+\s+){{0,6}}?(?:{_FACILITY}|office|offices|lab|labs"
+        # (the work of a site named by its town: "relocate its Erie-based manufacturing to")
+        rf"|(?<=-based\s){_PROD}"
         # (an abbreviation's dot, "from Erie, Pa. to", does not end the move)
         # (the destination may be a site named before: "buy a building in X and move its Y operations there")
         r"|laboratory|laboratories|plant|plants)\b(?:[^.;]|\.(?=\s+[a-z0-9]|,)){0,120}?\b(?:to|into|there)\b)",
@@ -275,7 +286,7 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>{_MOVED})\s+(?:to|into)\b"
         # the site first, moving on its own: "its distribution center will move from X to Y"
         rf"|\b(?:{_FACILITY})\s+(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set)\s+to)\s+"
-        r"(?P<v4>move|relocate)\s+from\b"
+        r"(?P<v4>move|relocate)\s+(?:from|to)\b"
         # or moved in the passive, with or without its destination: "the X distribution center will be relocated"
         rf"|\b(?:{_FACILITY})\s+(?:will|would|is\s+to|are\s+to|is\s+being|are\s+being)\s+(?:\w+ly\s+)?(?:be\s+)?"
         r"(?P<v5>relocated|moved)\b",

@@ -83,6 +83,15 @@ MOVES = [
         "The production of brake parts will be moved - for the most part - from Erie, Pa. to Dayton, Ohio.",
         {("closed", "Erie")},
     ),
+    # the work done in a town, the move named by its noun, the site moving on its own to its
+    # destination, and the work of a site named by its town
+    (
+        "Kestrel will transfer manufacturing currently performed in Erie, Pa. to its Dayton, Ohio plant.",
+        {("closed", "Erie")},
+    ),
+    ("Kestrel has completed the move of its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
+    ("Kestrel's Erie, Pa. operations will relocate to Dayton, Ohio by year-end.", {("closed", "Erie")}),
+    ("Kestrel will relocate its Erie, Pa.-based manufacturing to Dayton, Ohio.", {("closed", "Erie")}),
     # the work named by its town alone, no determiner before it
     (
         "With the new plan, the production in Erie, Pa. will be moved to the plants in Dayton and Akron, Ohio.",
