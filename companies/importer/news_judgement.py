@@ -36,6 +36,7 @@ PAST_DEAL_DAYS = 14
 # release tells a past event
 PAST_PERIOD_DAYS = 60
 _YEAR_AFTER = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_OPENING = re.compile(r"\s*(?:In|By|During|Since|From)\s+(?:\w+\s+){0,3}?(?:19|20)\d\d\s*,")
 _RECAP = re.compile(
     r"\s*On\s+(?:\w+day,?\s+)?[\w.,\s]{4,30}?,\s+(?:the\s+company|we|it|[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})"
     r"\s+(?:publicly\s+)?(?:announced|reported|disclosed)\b",
@@ -173,7 +174,14 @@ def _past_period(judge: NewsJudgement, t: Trigger, effective: Effective, text: s
     """ "the impact from the sale of the company's mill in Ladysmith in August 2018", in a May
     2019 results release, or "closed its X plant in October 2011": an event named by its noun or
     told in the past with its year."""
-    return t.nominal or (_told_in_past(t) and _YEAR_AFTER.search(text, t.end, t.end + 80) is not None)
+    # (the year may open the sentence: "In April 2018, the company halted production at X")
+    return t.nominal or (
+        _told_in_past(t)
+        and (
+            _YEAR_AFTER.search(text, t.end, t.end + 80) is not None
+            or _YEAR_OPENING.match(text, 0, t.start) is not None
+        )
+    )
 
 
 def _always(judge: NewsJudgement, t: Trigger, effective: Effective, text: str) -> bool:

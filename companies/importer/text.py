@@ -232,7 +232,10 @@ _OPENERS = words(
     "employees production operations additionally however further furthermore also "
     "meanwhile accordingly separately"
 )
-_BOUNDARY = re.compile(r"""([.!?])(["')\]]*)\s+(?=["'(\[]?[A-Z0-9$])""")
+# (a feed copy may drop the space after the full stop: "... to the Aurangabad plant.It was")
+_BOUNDARY = re.compile(
+    r"""([.!?])(["')\]]*)(?:\s+(?=["'(\[]?[A-Z0-9$])|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s))"""
+)
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.&")
 
 

@@ -15,6 +15,8 @@ _PROD = (
     r"(?:production|operations?|manufacturing|output|activity|activities|work|shipments|processing"
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
 )
+# the means of the work, moved with it from a site: "shifting of plant and machinery from X to Y"
+_MEANS = r"(?:(?:plant\s+and\s+)?(?:equipment|machinery|machineries))"
 
 # work that leaves a site, in the passive: "production at X will be shifted to Y"
 _MOVED = r"(?:transferred|moved|relocated|consolidated|shifted|transitioned)"

@@ -11,9 +11,10 @@ Order matters: more specific phrases come first and mask the words they contain
 
 from __future__ import annotations
 
+from .dates import MONTH_RX
 from .growth_words import GROWTH_SPECS
 from .lexicon import PART_NOUN
-from .trigger_parts import _DASH_ASIDE, _FACILITY, _MOVED, _OF_GOODS, _PROD, _W
+from .trigger_parts import _DASH_ASIDE, _FACILITY, _MEANS, _MOVED, _OF_GOODS, _PROD, _W
 
 # a temporary stop named by its noun
 _STOP_NOUN = r"(?:curtailments?|shut-?downs?|downtime|idlings?|suspensions?|stoppages?)\b"
@@ -223,7 +224,9 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "closed",
         # work moved away from a site closes it there: "move production from X to Y" (trigger: "from")
         r"\b(?:mov|shift|transfer|relocat|transition)\w*\s+(?:(?:all|the\s+rest|the\s+remainder)\s+(?:of\s+)?)?"
-        rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?{_PROD}{_OF_GOODS}\s+(?P<v>from)\b",
+        rf"(?:(?:its|the|their|our|remaining)\s+)?{_W}{{0,3}}?(?:{_PROD}|{_MEANS}){_OF_GOODS}\s+(?P<v>from)\b"
+        # (a time is no site: "start shifting activities of the X plant from January")
+        rf"(?!\s+(?:(?i:{MONTH_RX})\b|\d|mid|early|late|the\s+(?:first|second|third|fourth|end|beginning|start)\b))",
         False,
         ("mov", "shift", "transfer", "relocat", "transition"),
     ),

@@ -92,6 +92,11 @@ MOVES = [
     ("Kestrel has completed the move of its Erie, Pa. operations to Dayton, Ohio.", {("closed", "Erie")}),
     ("Kestrel's Erie, Pa. operations will relocate to Dayton, Ohio by year-end.", {("closed", "Erie")}),
     ("Kestrel will relocate its Erie, Pa.-based manufacturing to Dayton, Ohio.", {("closed", "Erie")}),
+    # the plant and machinery moved from a site; a month after "from" is no site
+    (
+        "Kestrel will transfer the business by shifting of plant and machinery from Erie, Pa. to Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
     # the work named by its town alone, no determiner before it
     (
         "With the new plan, the production in Erie, Pa. will be moved to the plants in Dayton and Akron, Ohio.",
@@ -201,3 +206,12 @@ def test_a_close_after_a_move_and_consequently_is_the_sources():
 )
 def test_a_site_folded_into_another_closes(sentence, want):
     assert event_keys(sentence) == want
+
+
+def test_a_month_after_from_is_no_site_the_work_leaves():
+    events = events_in(
+        "Kestrel will start shifting the activities of its Dayton, Ohio plant from January onwards.",
+        issuer="Kestrel Industries, Inc.",
+        published=date(2019, 10, 17),
+    )
+    assert events == []

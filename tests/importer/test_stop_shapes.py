@@ -1,7 +1,9 @@
 """Temporary stops and restarts told over two sentences, with a period ahead or through their
 workers, in our own sentences."""
 
-from tests.importer.sentences import event_keys
+from datetime import date
+
+from tests.importer.sentences import event_keys, events_in
 
 
 def test_a_stop_planned_in_a_coming_quarter_is_an_idling():
@@ -68,3 +70,12 @@ def test_a_stop_lasting_until_its_end_is_no_restart():
     assert event_keys("The Erie, Pa. mill will stay idle until the end of the curtailment in May.") == [
         ("idled", "Erie", "US-PA")
     ]
+
+
+def test_a_stop_dated_at_the_opening_of_the_sentence_a_year_back_is_history():
+    events = events_in(
+        "In April 2018, the company halted production at its Erie, Pa. plant due to lower demand.",
+        issuer="Tamarack Industries, Inc.",
+        published=date(2019, 4, 1),
+    )
+    assert events == []

@@ -195,3 +195,11 @@ def test_an_ordinal_date_ends_a_sentence_but_a_saint_does_not():
     assert parts == ["It closed on September 1st.", "It follows a sale."]
     parts = [p for _, p in split_sentences("The mill is on St. Lawrence Street. It closes.")]
     assert parts[0] == "The mill is on St. Lawrence Street."
+
+
+def test_a_full_stop_without_its_space_still_ends_a_sentence():
+    assert _texts("The work moves to the Dayton plant.It starts in May. See www.acme.com today.") == [
+        "The work moves to the Dayton plant.",
+        "It starts in May.",
+        "See www.acme.com today.",
+    ]
