@@ -17,6 +17,7 @@ from .place_names import (
     _CAPW,
     _SUBDIVIDED,
     _area,
+    _country_code,
     _cuts_a_name,
     _is_known,
     _resolve,
@@ -42,6 +43,9 @@ _AREA_AFTER = re.compile(
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
 )
 
+
+# a country's possessive right before a site's name: "Peru's Cerro Lindo mine"
+_COUNTRY_OWNS = re.compile(r"(?<![\w-])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['\u2019]s\s+$")
 
 # the words for a whole site
 _SITE_WORD = re.compile(rf"(?i:{SITE_NOUN})")
@@ -110,6 +114,13 @@ class FacilityTowns:
         sentence, issuer_words = self.sentence, self.issuer_words
         area = _AREA_AFTER.match(sentence, m.end())
         place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
+        # "Peru's Cerro Lindo mine": the country whose site it is, named before it
+        # (the possessive may open the words before the noun, or come right before them)
+        first = m.start("loc") + m.group("loc").find(words[0]) if words else m.start("loc")
+        owner = _COUNTRY_OWNS.search(sentence, max(0, first - 40), first)
+        owner_country = _country_code(owner.group("country")) if owner else None
+        if place is None and owner_country:
+            place = PlaceRef(locality=None, region=None, country=owner_country, resolved=True)
         for n in range(min(3, len(words)), 0, -1):
             name = " ".join(words[-n:])
             if set(name.split()) & issuer_words or _cuts_a_name(words, n):
@@ -121,6 +132,8 @@ class FacilityTowns:
                 if there.resolved:
                     there.text = name
                     return there
+                if owner_country:
+                    continue  # (not a namesake abroad of a part of the name: "Lindo" in Sweden)
             ref = self._lookup(name)
             if ref is not None:
                 ref.text = name

@@ -22,6 +22,7 @@ from .lexicon import (
     NOT_NAME_WORDS,
     TITLE_WORDS,
 )
+from .place_names import _is_country_name
 from .proposal import CompanyRef
 
 _EXCHANGE = (
@@ -120,6 +121,9 @@ def _is_name(name: str | None) -> bool:
     # (a name has a capital somewhere: "production", from a shouted headline, names nobody)
     if not name or _NOT_A_NAME.search(name) or not any(c.isupper() for c in name):
         return False
+    if _is_country_name(name):
+        return False  # "Peru's Cerro Lindo mine ... resumed": the country whose site it is
+
     return not (_SITE_NAME.search(name) and not LEGAL_NAME_END.search(name))
 
 
@@ -207,6 +211,11 @@ def find_company(
                 ticker = exchange = None
     if name is None:
         name = subject
+    if name is None and first_sentence:
+        # news copy opening on the site: "Peru's Cerro Lindo mine, owned by Brazil's Acme
+        # Resources, resumed operations"
+        owned = _OWNED_BY.search(first_sentence)
+        name = clean_name(owned.group("name")) if owned and _is_name(owned.group("name")) else None
     if name is None and tail_text:
         for rx in (_SOURCE, _ABOUT):
             n = rx.search(tail_text)
@@ -276,6 +285,13 @@ _INCORPORATED = re.compile(
     # (a name in capitals takes its legal form in capitals too: "AECI LIMITED")
     rf"(?P<name>(?:[A-Z][A-Z0-9&'.\-]*\s+){{1,5}}(?i:{LEGAL_SUFFIX})|(?:[A-Z][\w&'.\-]*\s+){{1,4}}(?:{LEGAL_SUFFIX}))"
     r"\s*\(?\s*(?:Incorporated|Registered|Registration\s+number)\s+(?:in|under|no)\b"
+)
+
+
+# the owner of the site a first sentence opens on, between commas
+_OWNED_BY = re.compile(
+    rf"^[^,]{{3,80}}?\b(?i:{FACILITY_NOUN})\s*,\s+(?:owned|operated|run)\s+by\s+(?:[A-Z][a-z]+['\u2019]s\s+)?"
+    rf"(?P<name>[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,5}}?(?:,?\s+(?:{_SUFFIX}))*)\s*,"
 )
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import FACILITY_NEEDLES, FACILITY_NOUN, LEGAL_SUFFIX_STEM
-from .place_names import _DOTTED, _LOCALITY, _resolve, _strip_stop, conventional
+from .place_names import _DOTTED, _LOCALITY, _is_country_name, _resolve, _strip_stop, conventional
 from .proposal import PlaceRef
 from .text import Gated
 from .triggers import find_triggers
@@ -390,5 +390,7 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
         own_unit = owner is not None and _OWN_BEFORE.search(before[-80:][: o.start("owner")]) is not None
         # "the Group's factories" is the issuer's; "the Carlyle Group's plant" another's
         self_noun = bool(owner_words) and owner_words <= _SELF_NOUNS
-        if owner is None or not (owner_words & issuer_words or self_noun or own_unit):
+        # "Peru's Cerro Lindo mine": a country's possessive says where the site is, not whose
+        country = owner is not None and _is_country_name(owner.removesuffix("'s").removesuffix("'"))
+        if owner is None or not (owner_words & issuer_words or self_noun or own_unit or country):
             m.decoy = "other-company"

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from companies.importer.events import find_events
+from companies.importer.issuer import find_company
 from companies.importer.places import region_code
 from companies.importer.spans import find_mentions
 from companies.importer.text import Sentence
@@ -260,3 +261,19 @@ def test_a_sites_number_after_its_town_is_not_a_town():
 
 def test_a_town_named_by_the_area_around_it():
     assert _keys("Tamarack will open a plant in the Toronto area.") == {("opened", "Toronto", "CA-ON", "CA")}
+
+
+def test_a_countrys_possessive_places_the_site_it_names_and_owns_nothing():
+    # the site's name is no town the gazetteer holds there: kept in that country, not read as a
+    # namesake abroad of its last word; the country is no company that owns it
+    keys = _keys(
+        "Chile's Cerro Alto copper mine, owned by Tamarack Industries, resumed operations on Monday."
+    )
+    assert keys == {("reopened", "Cerro Alto", None, "CL")}
+
+
+def test_the_owner_of_the_site_a_news_report_opens_on_is_the_issuer():
+    first = (
+        "Chile's Cerro Alto copper mine, owned by Canada's Ostrander Mining, resumed operations on Monday."
+    )
+    assert find_company(first, first).name == "Ostrander Mining"
