@@ -274,8 +274,32 @@ class CarryOver:
             self._add(c)
         return out
 
+    def _town_of_area(self, s: Sentence) -> None:
+        """ "commenced operations at its new unit in Odisha. ... The facility at Haridaspur in
+        Jajpur district will ...": the town of a site just placed only in its state or country."""
+        group = self._last_group
+        if (
+            self._since_group > 1
+            or len(group) != 1
+            or group[0].place.locality
+            or not _SITE_ANAPHOR.match(s.text)
+        ):
+            return
+        area = group[0].place
+        for m in self._mentions(s.text):
+            place = m.place
+            if (
+                place.locality
+                and not m.decoy
+                and place.country == area.country
+                and (area.region is None or place.region in (None, area.region))
+            ):
+                group[0].place = place
+                return
+
     def _follow_up(self, s: Sentence) -> None:
         """Details in the sentences after an event: "The idling will affect 310 employees."""
+        self._town_of_area(s)
         if self._since_group > 3 or len({_pkey(c.place) for c in self._last_group}) != 1:
             return
         counts = employees_in(s.text)

@@ -1,0 +1,24 @@
+"""Context carried from one sentence to the next (``carryover``), in our own sentences."""
+
+from tests.importer.sentences import event_keys
+
+
+def test_the_town_of_a_site_placed_only_in_its_state_comes_from_the_next_sentence():
+    # the site is named again, without its town, between the two
+    keys = event_keys(
+        "Tamarack has commenced operations at its new cement grinding unit in Odisha.",
+        "It was decided to set up the unit in Odisha, as the state is a key market for the company.",
+        "The Chief Minister formally inaugurated the plant on Thursday, the company said.",
+        "The facility at Jajpur would generate direct employment for 105 people.",
+    )
+    assert [(kind, town) for kind, town, _ in keys] == [("opened", "Jājpur")]
+
+
+def test_a_town_in_another_country_does_not_place_it():
+    keys = event_keys(
+        "Tamarack has commenced operations at its new cement grinding unit in Odisha.",
+        "It was decided to set up the unit in Odisha, as the state is a key market for the company.",
+        "The Chief Minister formally inaugurated the plant on Thursday, the company said.",
+        "The facility at Dayton, Ohio will supply its machinery.",
+    )
+    assert keys == [("opened", None, "IN-OD")]
