@@ -47,7 +47,11 @@ CLOCK = r"(?:\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,4}|GMT[+-]?\d*))
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # a news service's call letters: "GRAND RAPIDS, Mich. (WOOD) --", "(AP)", "(KTVB-TV)"
 # (or a news site's name: "PERTH (miningweekly.com) –")
-_CALL_LETTERS = r"\((?:(?-i:[A-Z]{2,6})(?:-(?:TV|FM|AM|DT))?|(?:[\w-]+\.)+(?-i:[a-z]{2,4}))\)"
+# (or a news agency by its name: "TOKYO (Jiji Press) —", "(Kyodo)", "(Xinhua)")
+_CALL_LETTERS = (
+    r"\((?:(?-i:[A-Z]{2,6})(?:-(?:TV|FM|AM|DT))?|(?:[\w-]+\.)+(?-i:[a-z]{2,4})"
+    r"|Jiji(?:\s+Press)?|Kyodo(?:\s+News)?|Xinhua|Yonhap|Bernama|Antara|Anadolu|Bloomberg|Reuters)\)"
+)
 _ATOM = (
     rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}|{_WEEKDAY}"
     # (wires are written in any case: "(Market Wire)", "(BUSINESS WIRE)")

@@ -57,7 +57,14 @@ from .place_names import (
     conventional,
 )
 from .proposal import PlaceRef
-from .subdivisions import _SUBDIV_NEEDLES, _SUBDIVISION_HINT, _TRAILING_COUNTRY, _subdivision_places
+from .subdivisions import (
+    _SUBDIV_NEEDLES,
+    _SUBDIVISION_HINT,
+    _TRAILING_COUNTRY,
+    _subdivision_places,
+    listed_regions,
+    regions_towns,
+)
 
 # work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
 _WORK = re.compile(
@@ -98,6 +105,17 @@ _PREP_LOC = re.compile(
 _PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
 # ... and in the US, unless the town of the state's name is a city the name means first
 _CITY_OVER_STATE = 100_000
+
+# the plural nouns that end a list of regions ("Miyagi, Saitama and Kanagawa prefectures")
+_PLURAL_REGION_NEEDLES = (
+    "prefectures",
+    "provinces",
+    "states",
+    "regions",
+    "counties",
+    "oblasts",
+    "departments",
+)
 
 # a site's number after its town's name: "Liberty II", "Plant 2"
 _ORDINAL_NUMERAL = re.compile(r"(?:II|III|IV|VI|VII|VIII|[2-9])")
@@ -216,8 +234,17 @@ class _SentenceReader(FacilityTowns):
         return out
 
     def subdivisions(self) -> None:
-        """ "Town, State of Mexico", "Town in Yamagata Prefecture", "Town, in the X department of France"."""
+        """ "Town, State of Mexico", "Town in Yamagata Prefecture", "Town, in the X department of
+        France", "the Miyagi town of Taiwa"."""
         sentence = self.sentence
+        if " of " in sentence and (
+            "city of" in sentence or "town of" in sentence or "village of" in sentence
+        ):
+            for s, e, ref in regions_towns(sentence, self.default_country):
+                if self.free(s, e):
+                    self.add(s, e, ref)
+        if " and " in sentence and any(n in sentence for n in _PLURAL_REGION_NEEDLES):
+            self.taken.extend(listed_regions(sentence))
         if not (any(n in sentence for n in _SUBDIV_NEEDLES) and _SUBDIVISION_HINT.search(sentence)):
             return
         for s, e, ref in _subdivision_places(sentence, self.default_country, self.issuer_words):

@@ -16,6 +16,7 @@ from .place_names import (
     _country_code,
     _demonym,
     _tokens,
+    conventional,
 )
 from .proposal import PlaceRef
 
@@ -171,3 +172,41 @@ def _nation_start(sentence: str, at: int, region: str) -> int:
     if m and _names_country(m.group("n"), region[:2]):
         return at - len(m.group(0))
     return at
+
+
+# news copy from Japan and elsewhere: "in the Miyagi town of Taiwa", "the Kanagawa city of Atsugi"
+_REGIONS_TOWN = re.compile(
+    rf"\bthe\s+(?P<region>{_NAME})\s+(?:city|town|village)\s+of\s+(?P<town>{_LOCALITY})"
+)
+
+
+def regions_towns(sentence: str, default: str | None) -> list[tuple[int, int, PlaceRef]]:
+    """Towns named after their region's name and a word for a town ("the Miyagi town of
+    Taiwa"): (start, end, place) of each town, placed in that region."""
+    out: list[tuple[int, int, PlaceRef]] = []
+    for m in _REGIONS_TOWN.finditer(sentence):
+        region = places.region_code(m.group("region"), default)
+        if region is None:
+            continue
+        name = m.group("town").rstrip(".,")
+        ref, _ = _best_locality([name], region, region.split("-")[0])
+        if ref is None:
+            # a town the gazetteer lacks is kept, unresolved, in its region
+            ref = PlaceRef(locality=name, region=region, country=region.split("-")[0], resolved=False)
+        ref = conventional(ref)
+        ref.text = name
+        start = m.start("town")
+        out.append((start, start + len(name), ref))
+    return out
+
+
+# regions listed before their plural noun: "in Miyagi, Saitama and Kanagawa prefectures"
+_LISTED_REGIONS = re.compile(
+    rf"\b{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+and\s+{_NAME}\s+(?:prefectures|provinces|states|regions|counties"
+    r"|oblasts|voivodeships|departments|cantons)\b"
+)
+
+
+def listed_regions(sentence: str) -> list[tuple[int, int]]:
+    """Spans of region names listed before their plural noun: no town is named there."""
+    return [m.span() for m in _LISTED_REGIONS.finditer(sentence)]

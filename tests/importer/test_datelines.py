@@ -59,6 +59,8 @@ D = date
         ("LYON, France, 24 March 2009 -- Acme SA said", "LYON, France", D(2009, 3, 24), None, "Acme"),
         ("HAMILTON, Ont. (2012-01-05) - Acme said", "HAMILTON, Ont.", D(2012, 1, 5), None, "Acme"),
         ("DAYTON, Ohio -- Acme Corp. said", "DAYTON, Ohio", None, None, "Acme"),
+        # a news agency by its name
+        ("TOKYO (Jiji Press) - Acme Holdings Co. said", "TOKYO", None, None, "Acme"),
         # a news site's name in brackets, as call letters are written
         ("PERTH (minenews.com) - Gold miner Acme Ltd said", "PERTH", None, None, "Gold"),
     ],

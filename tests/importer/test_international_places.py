@@ -277,3 +277,19 @@ def test_the_owner_of_the_site_a_news_report_opens_on_is_the_issuer():
         "Chile's Cerro Alto copper mine, owned by Canada's Ostrander Mining, resumed operations on Monday."
     )
     assert find_company(first, first).name == "Ostrander Mining"
+
+
+def test_a_town_named_after_its_regions_name_and_a_word_for_a_town():
+    keys = _keys(
+        "Tamarack will cease production at plants in the Miyagi town of Taiwa in November and in the "
+        "Saitama city of Toda in July."
+    )
+    assert {(kind, town, country) for kind, town, _, country in keys} == {
+        ("closed", "Taiwa", "JP"),
+        ("closed", "Toda", "JP"),
+    }
+
+
+def test_regions_listed_before_their_plural_noun_are_no_towns():
+    keys = _keys("Tamarack will close three factories in Miyagi, Saitama and Kanagawa prefectures.")
+    assert not any(town for _, town, _, _ in keys)
