@@ -33,6 +33,12 @@ _TOWNS_IN_AREA = re.compile(
 _TOWN_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
+# a list item that names the area of the town before it: "Chittoor District", "Jajpur district"
+_AREA_ITEM = re.compile(
+    r"(?:[A-Z][\w'-]*\s+){1,3}(?i:district|county|municipality|taluka?|tehsil|mandal|division)\b"
+)
+
+
 def _towns_in_area(
     sentence: str, at: int, issuer_words: frozenset[str], named: frozenset[str] = frozenset()
 ) -> list[tuple[int, int, PlaceRef]]:
@@ -56,6 +62,8 @@ def _towns_in_area(
         pos = start + len(piece)
         if not words or len(words) > 3 or any(w.lower().rstrip(".") in _STOP for w in words):
             continue
+        if out and _AREA_ITEM.match(piece.strip() + " "):
+            continue  # "Sri City, Chittoor District in Andhra Pradesh": the town's district, no town
         name = " ".join(words).rstrip(".")
         ref = _resolve(name, region=area.region, country=area.country)
         ref.text = name

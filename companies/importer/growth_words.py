@@ -33,7 +33,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|establish|establishes|established|establishing)\b"
         rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)"
         # a site set up where the sentence places it: "will set up its car plant at X", "set up a plant in X"
-        rf"|\bset(?:s|ting)?\s+up\b(?=\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){{0,3}}?{_FACILITY}\s+(?:at|in)\b)"
+        rf"|\bset(?:s|ting)?[\s-]+up\b(?=\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){{0,3}}?{_FACILITY}\s+(?:at|in)\b)"
         # the first product out of a new site: "rolled out the first car from its new plant at X"
         r"|\b(?:rolled|rolls|roll|rolling)\s+out\s+(?:the|its)\s+first\b(?=[^.;]{0,60}?\bnew\b)"
         # work that began at a new site: "production of X began in June at its new Y plant"
@@ -46,7 +46,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "opened",
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
-        r"|develop|develops|developing|add|adds|added|adding|set(?:s|ting)?\s+up)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
+        r"|develop|develops|developing|add|adds|added|adding|set(?:s|ting)?[\s-]+up)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
         # the noun is the new thing's own, not where it goes: "add a new line at its plant" expands
         rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from . import places
-from .areas import _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _without_landmarks
+from .areas import _AREA_ITEM, _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _without_landmarks
 from .clauses import PROPERTY_WORD
 from .facility_towns import FacilityTowns
 from .lexicon import FACILITY_NOUN, PART_NOUN
@@ -500,6 +500,8 @@ class _SentenceReader(FacilityTowns):
                 return
             if ref.country and _region_code_in(more.group("loc").split(". ")[0].rstrip(".,"), ref.country):
                 return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
+            if _AREA_ITEM.match(more.group("loc")):
+                return  # "at Sri City, Chittoor District": the town's district, not another town
             # (outside the US and Canada a town keeps no region: its country is enough)
             if ref.resolved and ref.locality and (ref.region or ref.country not in _SUBDIVIDED):
                 listed_with = ref

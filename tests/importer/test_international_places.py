@@ -293,3 +293,11 @@ def test_a_town_named_after_its_regions_name_and_a_word_for_a_town():
 def test_regions_listed_before_their_plural_noun_are_no_towns():
     keys = _keys("Tamarack will close three factories in Miyagi, Saitama and Kanagawa prefectures.")
     assert not any(town for _, town, _, _ in keys)
+
+
+def test_a_hyphenated_set_up_opens_a_site_and_a_towns_district_is_no_second_town():
+    keys = _keys(
+        "Tamarack is planning to set-up a new facility to make pumps at Sri City, Chittoor District in "
+        "Andhra Pradesh."
+    )
+    assert {(kind, town) for kind, town, _, _ in keys} == {("opened", "Sri City")}
