@@ -112,6 +112,11 @@ class FacilityTowns:
         """The town of "<words> <facility noun>": its last words, the words before a site's own
         name, or a village the gazetteer lacks kept with the area the sentence names after it."""
         sentence, issuer_words = self.sentence, self.issuer_words
+        based = next((w[: -len("-based")] for w in words if w.endswith("-based")), None)
+        if based and (ref := self._lookup(based)) is not None:
+            # "the Mioveni-based Dacia plant": the town the site is based in, not the brand after it
+            ref.text = based
+            return ref
         area = _AREA_AFTER.match(sentence, m.end())
         place = _area(area.group("area").split(". ")[0].rstrip(".,")) if area else None
         # "Peru's Cerro Lindo mine": the country whose site it is, named before it

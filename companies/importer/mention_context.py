@@ -49,6 +49,8 @@ _HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b",
 _SITE_BASED = re.compile(rf"(?:{FACILITY_NOUN}|business(?:es)?|units?|division)\s*$", re.I)
 
 
+# "the Mioveni-based Dacia plant": a site based in the town, named for its brand
+_BASED_SITE_AFTER = re.compile(rf"^-based\s+(?:[A-Z][\w&'-]*\s+){{0,3}}(?i:{FACILITY_NOUN})\b")
 _OWN_UNIT = re.compile(r"\b(?:its|our|their|the\s+company's)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
@@ -331,7 +333,9 @@ def _describe(sentence: str, m: Mention, issuer_words: frozenset[str]) -> None:
     hq = _HQ_BEFORE.search(before[-70:])
     if hq and _SITE_BASED.search(before[: len(before) - len(before[-70:]) + hq.start()][-50:]):
         hq = None  # "its spinning operations based in X": where the operations are, not a seat
-    if hq or (_HQ_AFTER.match(after) and not _OWN_UNIT.search(before[-40:])):
+    if hq or (
+        _HQ_AFTER.match(after) and not _OWN_UNIT.search(before[-40:]) and not _BASED_SITE_AFTER.match(after)
+    ):
         # "its Quakertown, PA-based laboratory" is the issuer's own unit at a place, not a seat
         m.decoy = "headquarters"
         return

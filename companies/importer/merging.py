@@ -8,6 +8,7 @@ each; ``result`` is read once, after the last sentence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .candidates import _Candidate, _pkey, _within
@@ -16,6 +17,14 @@ from .evidence import hedged_warnings, place_warnings, window
 from .proposal import ProposedEvent
 from .spans import Mention
 from .text import Sentence
+
+# a sentence told in the past, with no future in it
+_PAST_VERB = re.compile(r"\b(?:started|began|was|were|had|announced|initially|previously)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|expects?|plans?|intends?|is\s+to|are\s+to)\b", re.I)
+
+
+def _told_as_past(text: str) -> bool:
+    return _PAST_VERB.search(text) is not None and _FUTURE.search(text) is None
 
 
 class Merging:
@@ -87,9 +96,11 @@ class Merging:
             self.events = [old for old in self.events if not any(old is i for i in idles)]
         if (
             c.type in ("idled", "closed")
-            and c.past
+            and (c.past or _told_as_past(c.evidence.text))
             and any(old.type == "reopened" and _pkey(old.place) == key[1] for old in self.events)
         ):
+            # the stop a restart ends, told after it ("started scaling back production in March in
+            # preparation for suspending it"): its background
             return
         for old in self.events:
             if (old.type, _pkey(old.place)) == key:

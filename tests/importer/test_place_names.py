@@ -269,3 +269,12 @@ def test_a_town_named_in_its_long_form_is_known_by_its_first_word():
 def test_a_us_state_before_the_country_is_the_state_unless_a_city_is_meant(sentence, want):
     events = events_in(sentence, issuer="Tamarack Glass Inc.", published=date(2020, 7, 15))
     assert [(e.type, e.place.locality, e.place.region) for e in events] == want
+
+
+def test_the_town_a_branded_plant_is_based_in_is_its_place():
+    events = events_in(
+        "Production will be progressively resumed at the Dayton-based Wolverine plant starting from April 21.",
+        issuer="Tamarack Motors Inc.",
+        published=date(2020, 4, 10),
+    )
+    assert [(e.type, e.place.locality) for e in events] == [("reopened", "Dayton")]

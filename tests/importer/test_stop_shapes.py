@@ -79,3 +79,20 @@ def test_a_stop_dated_at_the_opening_of_the_sentence_a_year_back_is_history():
         published=date(2019, 4, 1),
     )
     assert events == []
+
+
+def test_the_stop_a_restart_ends_told_after_it_is_background():
+    keys = event_keys(
+        "Tamarack has restarted production at its tire plant in Erie, Pa., ending a five-week hiatus.",
+        "The company started scaling back production at the factory on March 22 in preparation for "
+        "suspending production completely on March 29.",
+    )
+    assert keys == [("reopened", "Erie", "US-PA")]
+
+
+def test_a_stop_planned_after_a_restart_is_still_news():
+    keys = event_keys(
+        "Tamarack has restarted production at its tire plant in Erie, Pa.",
+        "The company will suspend production at the Erie, Pa. factory again for two weeks in July.",
+    )
+    assert sorted(keys) == [("idled", "Erie", "US-PA"), ("reopened", "Erie", "US-PA")]
