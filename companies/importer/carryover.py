@@ -280,7 +280,7 @@ class CarryOver:
         group = self._last_group
         if (
             self._since_group > 1
-            or len(group) != 1
+            or len({_pkey(c.place) for c in group}) != 1
             or group[0].place.locality
             or not _SITE_ANAPHOR.match(s.text)
         ):
@@ -294,7 +294,8 @@ class CarryOver:
                 and place.country == area.country
                 and (area.region is None or place.region in (None, area.region))
             ):
-                group[0].place = place
+                for c in group:
+                    c.place = place
                 return
 
     def _follow_up(self, s: Sentence) -> None:

@@ -1,5 +1,6 @@
 """Context carried from one sentence to the next (``carryover``), in our own sentences."""
 
+from companies.importer.extract import extract
 from tests.importer.sentences import event_keys
 
 
@@ -22,3 +23,15 @@ def test_a_town_in_another_country_does_not_place_it():
         "The facility at Dayton, Ohio will supply its machinery.",
     )
     assert keys == [("opened", None, "IN-OD")]
+
+
+def test_a_site_told_twice_in_its_country_takes_the_town_of_the_next_sentence():
+    # two event words for one stop ("furlough ... leading to a suspension"), both placed only in
+    # the country the headline names
+    text = (
+        "Tamarack to furlough workers in Brazil plant for 20 days, suspending production\n\n"
+        "Tamarack Motors Co said on Friday it would furlough all workers at one of its Brazil plants "
+        "for 20 days in March for maintenance, leading to a suspension in production.\n\n"
+        "The plant, in Gravatai in the state of Rio Grande do Sul, produces compact cars.\n"
+    )
+    assert [(e.type, e.place.locality) for e in extract(text).events] == [("idled", "Gravataí")]
