@@ -79,20 +79,26 @@ class FacilityTowns:
     def _the_one_region_named(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
         """ "its Amana production facility" in a release about "an eastern Iowa manufacturer":
         a one-word name the gazetteer lacks, owned by the subject, is a village of the one
-        state or province the release names (kept unresolved there for the editor)."""
-        regions = [code for code in self.named if "-" in code]
+        state or province the release names, or of the one country it names outside the US and
+        Canada (kept unresolved there for the editor)."""
+        regions = [code for code in self.named if "-" in code and code[:2] in _SUBDIVIDED]
+        countries = {code for code in self.named if "-" not in code}
         noun = m.group(0)[len(m.group("loc")) :].split()[-1]
         if (
             len(words) != 1
             or not _SITE_WORD.fullmatch(noun)  # a site, not a product line ("our Wheatex line")
             or "-" in words[0]  # "its Niagara-Burlington operations": a business's name
-            or len(regions) != 1
-            or regions[0][:2] not in _SUBDIVIDED
             or not _OWNED_BEFORE.search(self.sentence, max(0, m.start("loc") - 8), m.start("loc"))
             or _is_known(words[0])
         ):
             return None
-        return PlaceRef(locality=None, region=regions[0], country=regions[0][:2], resolved=False)
+        if len(regions) == 1:
+            return PlaceRef(locality=None, region=regions[0], country=regions[0][:2], resolved=False)
+        if not regions and len(countries) == 1 and not countries & _SUBDIVIDED:
+            # "its Kyroskoski sawmill" in a release about Finland: a village of the one country
+            # named, where towns are filed without their region
+            return PlaceRef(locality=None, region=None, country=next(iter(countries)), resolved=False)
+        return None
 
     def _division_town(self, words: list[str]) -> PlaceRef | None:
         """The town a division is named after: the first words of its name ("Roanoke Bar

@@ -54,6 +54,15 @@ def test_a_village_the_gazetteer_lacks_is_kept_in_the_one_state_the_release_name
     assert keys == [("reopened", "Quillby", "US-IA", False)]
 
 
+def test_a_village_the_gazetteer_lacks_is_kept_in_the_one_country_named_outside_north_america():
+    text = (
+        "Tamarack Oy will suspend the operations at its Quillbyskoski sawmill until further notice. "
+        "Overcapacity in the sawn timber markets leads to shrinking production volumes in Finland."
+    )
+    keys = [(e.type, e.place.locality, e.place.country, e.place.resolved) for e in extract(text).events]
+    assert keys == [("idled", "Quillbyskoski", "FI", False)]
+
+
 def test_a_product_line_is_no_village_of_the_one_state_named():
     text = (
         "Tamarack Expands\n\nTamarack Corp., a central Kansas miller, will expand output of its Quillby line "
