@@ -18,6 +18,7 @@ from .lexicon import (
     FACILITY_NOUN,
 )
 from .mention_context import kind_of
+from .place_names import _area
 from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger
@@ -27,6 +28,18 @@ _ANAPHOR = re.compile(
     rf"(?:[a-z][\w\-]*\s+){{0,2}}?(?P<noun>{FACILITY_NOUN})\b",
     re.I,
 )
+
+
+def _elsewhere(phrase: str, places: list[Mention]) -> bool:
+    """ "its UK manufacturing operations" after a plant in Dublin: the words before the noun name
+    a country or region none of the facilities last mentioned is in, so the phrase is no
+    reference back to them."""
+    areas = [a for w in phrase.split()[1:-1] if w[:1].isupper() and (a := _area(w)) is not None]
+    return bool(areas) and not any(
+        m.place.country == a.country and (a.region is None or m.place.region in (None, a.region))
+        for a in areas
+        for m in places
+    )
 
 
 # how many sites a counted anaphor names: "both plants", "all three factories"
@@ -155,6 +168,7 @@ class CarryOver:
             ana is None
             or quoted
             or not self._memory_places(_COUNTED.get(ana.group("det").lower().split()[-1], 0))
+            or _elsewhere(ana.group(0), self.memory.places)
         ):
             return []
         plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(

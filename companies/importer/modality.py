@@ -257,9 +257,11 @@ _LEADING_AFTER_CLAUSE = re.compile(r"^\W*(?:After|Since|Following)\s+(?:\w+ly\s+
 _LEADING_PAST_CLAUSE = re.compile(r"^\W*(?:When|After|Since|Once|Because|Following|As)\b[^,;]*$")
 # a sentence that opens on a time gone by: "Just over a year ago, the company closed ..."
 _AGO_OPENING = re.compile(
-    r"^\W*(?:(?:just|some|about|nearly|almost|more\s+than|over|less\s+than|roughly)\s+)*"
+    r"^\W*(?:(?:(?:just|some|about|nearly|almost|more\s+than|over|less\s+than|roughly)\s+)*"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d+)\s+"
-    r"(?:years?|months?|weeks?|decades?)\s+ago\b[^;]*$",
+    r"(?:years?|months?|weeks?|decades?)\s+ago"
+    # ("Last month the company curtailed production at X": a past period opens it)
+    r"|last\s+(?:month|week|year|quarter|spring|summer|fall|autumn|winter))\b[^;]*$",
     re.I,
 )
 

@@ -35,3 +35,12 @@ def test_a_site_told_twice_in_its_country_takes_the_town_of_the_next_sentence():
         "The plant, in Gravatai in the state of Rio Grande do Sul, produces compact cars.\n"
     )
     assert [(e.type, e.place.locality) for e in extract(text).events] == [("idled", "Gravataí")]
+
+
+def test_a_site_named_by_another_country_is_no_reference_to_the_last_one():
+    text = (
+        "DUBLIN, Ireland, March 10, 1998 -- Tamarack Biotech Ltd today announced that it has purchased a "
+        "new manufacturing facility in Dublin, Ireland. Tamarack also announced the closure of its UK "
+        "manufacturing operations.\n"
+    )
+    assert [(e.type, e.place.locality) for e in extract(text).events] == [("acquired", "Dublin")]

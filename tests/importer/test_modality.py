@@ -107,6 +107,7 @@ def _mood(sentence: str) -> str:
         ("Just over a year ago, Acme closed the pulp line at its Dayton mill.", "background"),
         ("Two months ago, Acme idled its Dayton mill.", "background"),
         ("Acme closed the pulp line at its Dayton mill today.", "asserted"),
+        ("Last month the company curtailed production at its Dayton smelter.", "background"),
         # a deed told as the means of a purpose is announced; a modal verb still hedges it
         ("Acme aims to create jobs by constructing a new plant in Dayton.", "asserted"),
         ("Acme could cut costs by closing its Dayton plant.", "hedged"),
