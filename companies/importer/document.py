@@ -126,6 +126,9 @@ _INLINE_DATELINE = re.compile(
     # or the slash style of some wires: "... former site EAGAN, MN / ACCESSWIRE / April 6, 2021 /"
     r"|[A-Z\u00c0-\u00de]{3,}(?:[ -][A-Z\u00c0-\u00de]{2,})*,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+/\s*[A-Za-z ]{3,30}/\s*"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d\s*/"
+    # or the date before the wire in slashes: "... Compressor Business LOUISVILLE, Ky., April 22 /PRNewswire/ --"
+    r"|[A-Z\u00c0-\u00de]{3,}(?:[ -][A-Z\u00c0-\u00de]{2,})*,\s+(?:[A-Z][\w.]+,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+(?:19|20)\d\d)?\s+/[A-Za-z -]{3,40}/"
     # or a title-case town and state, a dash, and the issuer with its ticker tag:
     # "... Coquitlam de-inking plant Richmond, BC - Acme Paper (TSX:ACP) today announced"
     r"|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][a-z]+\.?)\s+-{1,2}\s+[A-Z][^()\n]{1,60}"

@@ -240,6 +240,19 @@ def find_company(
             None,
         )
         name = clean_name(legal.group(0)) if legal and _is_name(legal.group(0)) else None
+    if name is None and ticker is None and text:
+        # a copy that starts past its opening may tag its issuer further down: "PPG Industries'
+        # (NYSE:PPG) fiber glass business announced"
+        later = _TICKER_TAG.search(text[:2500])
+        if later:
+            clause = re.split(
+                r"(?:--|[;:]|\.\s+(?=[A-Z])|\n)", text[max(0, later.start() - 120) : later.start()]
+            )[-1]
+            n = _NAME.search(clause.rstrip("'\u2019 "))
+            if n and _is_name(n.group("name")):
+                name = clean_name(n.group("name"))
+                ticker = later.group("ticker").upper()
+                exchange = _exchange_name(later.group("exchange")) if later.group("exchange") else None
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)

@@ -44,3 +44,24 @@ def test_every_layout_gives_the_issuer_the_date_and_the_event(layout):
     assert proposal.published == date(2025, 3, 4)
     assert proposal.company.name.startswith("Halcyon")
     assert [(e.type, e.place.locality) for e in proposal.events] == [("closed", "Muncie")]
+
+
+def test_a_shouted_dateline_with_its_wire_in_slashes_run_into_the_headline():
+    text = (
+        "Halvard Pumps Announces Record First Quarter Sales for Its Compressor Business ERIE, Pa., "
+        "April 22 /PRNewswire/ -- Halvard Pumps Inc. (NYSE:HPI) today reported results for the first "
+        "quarter ending March 31, 2005.\n"
+    )
+    p = extract(text)
+    assert (p.published, p.dateline.locality) == (date(2005, 4, 22), "Erie")
+
+
+def test_a_copy_that_starts_past_its_opening_takes_the_issuer_tagged_further_down():
+    text = (
+        "Some of the new hires were recalled from layoffs, the company said.\n\n"
+        "Halvard restarts glass furnace in Ohio\n\n"
+        "Halvard Industries' (NYSE:HVD) glass business announced it has restarted a furnace at its "
+        "plant in Dayton, Ohio.\n"
+    )
+    company = extract(text).company
+    assert (company.name, company.ticker) == ("Halvard Industries", "HVD")
