@@ -42,7 +42,7 @@ _RESTARTED_STATE = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:previously|formerly|recently|already|currently|once|long)\s+(?:\w+\s+)?$"
     r"|\b(?:the|its|our|their|a|an|this|that|these|those)\s+"
-    r"(?:(?:previously|formerly|recently|now|temporarily|permanently|currently|long|partially)\s+)?$",
+    r"(?:(?:previously|formerly|recently|newly|now|temporarily|permanently|currently|long|partially)\s+)?$",
     re.I,
 )
 

@@ -103,6 +103,8 @@ def _mood(sentence: str) -> str:
         # a participle before its noun, after a determiner, names a thing: no deed
         ("We value the Dayton facility for the added capacity it brings.", "background"),
         ("Acme added capacity at its Dayton facility.", "asserted"),
+        # "newly" before such a participle names the site's state as well
+        ("Staff were offered jobs in the newly expanded Dayton facility.", "background"),
         # a sentence that opens on a time gone by tells the past
         ("Just over a year ago, Acme closed the pulp line at its Dayton mill.", "background"),
         ("Two months ago, Acme idled its Dayton mill.", "background"),
