@@ -107,6 +107,10 @@ _DATELINE_STATE_COUNTRY = re.compile(
 _DATELINE_REGION_BRACKETED = re.compile(
     rf"^\s*(?P<place>{_PLACE_PART})\s*\((?P<region>[{_UPPER}][\w. ]{{1,25}})\)\s*(?:--?|:)\s*(?=\S)"
 )
+# a news agency's brief: "Dec 11 Acme Oyj :", "March 23 (Reuters) - Acme SA:" over its bullet points
+_DATELINE_BRIEF = re.compile(
+    rf"^\s*(?P<md>{_MONTH}\.?\s+\d{{1,2}})\s+(?:\(Reuters\)\s*-\s*)?(?P<who>[A-Z][^:\n]{{1,60}}?)\s*:\s*$"
+)
 _WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
 _SEP_ONLY = re.compile(r"^[\s,:|-]*$")
 
@@ -212,6 +216,12 @@ def find_dateline(paragraph: str) -> Dateline | None:
             found.end += release.end()
         return found
     head = paragraph[:260]
+    m = _DATELINE_BRIEF.match(paragraph)
+    if m:
+        md = _MONTH_DAY.match(m.group("md"))
+        month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
+        wire = "Reuters" if "(Reuters)" in paragraph else None
+        return Dateline(None, None, wire, m.end(), month_day, issuer=m.group("who").strip())
     m = _DATELINE_BRACKETED.match(head)
     if m:
         found = parse_date(m.group("date"), day_first=True)

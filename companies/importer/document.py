@@ -236,7 +236,8 @@ def find_body(paras: list[Paragraph], *, has_headline_hint: bool) -> tuple[int, 
             later = _dated_dateline_after(paras, i)
             if later is not None and (found := _dateline(paras[later].text)) is not None and found.place:
                 return later, later, found
-        if d and (d.published or d.wire or i > 0):
+        if d and (d.published or d.wire or i > 0 or (d.month_day and d.issuer and d.place is None)):
+            # (a news agency's brief, "Dec 11 Acme Oyj :", is its own short paragraph)
             return i, i, d
         if d and i == 0 and len(p.text) > 80:
             return i, i, d

@@ -65,3 +65,14 @@ def test_a_copy_that_starts_past_its_opening_takes_the_issuer_tagged_further_dow
     )
     company = extract(text).company
     assert (company.name, company.ticker) == ("Halvard Industries", "HVD")
+
+
+def test_a_news_agencys_brief_dates_itself_names_its_issuer_and_reads_its_bullets():
+    text = (
+        "Dec 11 Halvard Oyj :\n\n"
+        "* Halvard has completed the consultation started in Oct. 2015 on the future of its Erie factory\n\n"
+        "* Production at the Erie, Pa. site will cease by end of Q1 2016, resulting in 99 job losses\n"
+    )
+    p = extract(text)
+    assert (p.published, p.company.name) == (date(2015, 12, 11), "Halvard Oyj")
+    assert [(e.type, e.place.locality) for e in p.events] == [("closed", "Erie")]
