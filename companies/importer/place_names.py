@@ -218,9 +218,21 @@ def _region_of_town(town: str, reg: str) -> tuple[str | None, int]:
 _NAME_PREFIX = words("mt mt. mount port fort ft ft. lake st st. saint san santa glen cape point")
 
 
+# the generic last word of a place's name: "Duke Point", "Grand Falls", "Cedar Creek"
+_NAME_TAIL = words(
+    "point falls lake lakes river creek bay harbour harbor hill hills beach springs valley island heights "
+    "grove junction landing crossing"
+)
+
+
 def _cuts_a_name(words_: list[str], n: int) -> bool:
-    """Whether the last ``n`` words leave behind the first word of the same name."""
-    return n < len(words_) and words_[-n - 1].lower() in _NAME_PREFIX
+    """Whether the last ``n`` words leave behind the first word of the same name ("Mount" of
+    "Mount Vernon"), or are only its generic last word ("Point" of "Duke Point")."""
+    if n >= len(words_):
+        return False
+    return words_[-n - 1].lower() in _NAME_PREFIX or (
+        n == 1 and words_[-1].lower() in _NAME_TAIL and words_[-2][:1].isupper()
+    )
 
 
 def _best_locality(

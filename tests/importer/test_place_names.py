@@ -278,3 +278,13 @@ def test_the_town_a_branded_plant_is_based_in_is_its_place():
         published=date(2020, 4, 10),
     )
     assert [(e.type, e.place.locality) for e in events] == [("reopened", "Dayton")]
+
+
+def test_the_generic_last_word_of_a_sites_place_is_no_town_of_its_own():
+    # "Point" of "Cedar Point", "Falls" of "Beaver Falls" named alone would be Point, Texas and Falls
+    events = events_in(
+        "The curtailments will take place at the Quillby Point sawmill for two weeks this month.",
+        issuer="Tamarack Forest Products",
+        published=date(2019, 6, 7),
+    )
+    assert all(e.place.locality != "Point" for e in events)
