@@ -49,8 +49,10 @@ _HQ_AFTER = re.compile(r"^-?\s*(?:-based|based|-headquartered|headquartered)\b",
 _SITE_BASED = re.compile(rf"(?:{FACILITY_NOUN}|business(?:es)?|units?|division)\s*$", re.I)
 
 
-# "the Mioveni-based Dacia plant": a site based in the town, named for its brand
-_BASED_SITE_AFTER = re.compile(rf"^-based\s+(?:[A-Z][\w&'-]*\s+){{0,3}}(?i:{FACILITY_NOUN})\b")
+# "the Mioveni-based Dacia plant", "the Forest-based manufacturing facility": a site based in the town
+_BASED_SITE_AFTER = re.compile(
+    rf"^-based\s+(?:[A-Z][\w&'-]*\s+){{0,3}}(?:(?!of\b)[a-z][\w-]*\s+){{0,2}}(?i:{FACILITY_NOUN})\b"
+)
 _OWN_UNIT = re.compile(r"\b(?:its|our|their|the\s+company's)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 

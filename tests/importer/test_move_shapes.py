@@ -97,6 +97,12 @@ MOVES = [
         "Kestrel will transfer the business by shifting of plant and machinery from Erie, Pa. to Dayton, Ohio.",
         {("closed", "Erie")},
     ),
+    # the site named by the town it is based in
+    (
+        "Kestrel is consolidating factory locations by moving the Erie, Pa.-based manufacturing facility to "
+        "Dayton, Ohio.",
+        {("closed", "Erie")},
+    ),
     # the work named by its town alone, no determiner before it
     (
         "With the new plan, the production in Erie, Pa. will be moved to the plants in Dayton and Akron, Ohio.",
