@@ -50,7 +50,7 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # (or a news agency by its name: "TOKYO (Jiji Press) —", "(Kyodo)", "(Xinhua)")
 _CALL_LETTERS = (
     r"\((?:(?-i:[A-Z]{2,6})(?:-(?:TV|FM|AM|DT))?|(?:[\w-]+\.)+(?-i:[a-z]{2,4})"
-    r"|Jiji(?:\s+Press)?|Kyodo(?:\s+News)?|Xinhua|Yonhap|Bernama|Antara|Anadolu|Bloomberg|Reuters)\)"
+    r"|Jiji(?:\s+Press)?|Kyodo(?:\s+News)?|Xinhua|Yonhap|Bernama|Antara|Anadolu|Bloomberg|Reuters|dpa(?:-AFX)?)\)"
 )
 _ATOM = (
     rf"(?:{_DATE_ALT}|{_DATE_NOYEAR}|{CLOCK}|{_WEEKDAY}"

@@ -20,7 +20,7 @@ from . import places
 from .areas import _AREA_ITEM, _COUNTY, _TOWN_SPLIT, _sites_in_areas, _towns_in_area, _without_landmarks
 from .clauses import PROPERTY_WORD
 from .facility_towns import FacilityTowns
-from .lexicon import FACILITY_NOUN, PART_NOUN
+from .lexicon import COMPANY_SUFFIX, FACILITY_NOUN, PART_NOUN
 from .loc_regions import _loc_regions, region_after
 from .mention_context import (
     _COLON_LIST,
@@ -105,6 +105,9 @@ _PREP_LOC = re.compile(
 _PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
 # ... and in the US, unless the town of the state's name is a city the name means first
 _CITY_OVER_STATE = 100_000
+
+# the last word of a company's name, not a town's: "CCI Group, Japan", "Acme Holdings, Germany"
+_COMPANY_WORD_END = re.compile(rf"^(?:{COMPANY_SUFFIX}|Group|Holdings?)$")
 
 # the plural nouns that end a list of regions ("Miyagi, Saitama and Kanagawa prefectures")
 _PLURAL_REGION_NEEDLES = (
@@ -271,6 +274,8 @@ class _SentenceReader(FacilityTowns):
                 continue  # "its Tacoma, Portland and Auburn warehouses": towns the release placed, listed
             if len(words) > 1 and words[-1].rstrip(".").lower() in _THOROUGHFARE:
                 continue  # "2765 NW Nicolai Street, Portland, Oregon": a street, then the town it is in
+            if len(words) > 1 and _COMPANY_WORD_END.search(words[-1]):
+                continue  # "selling its site to CCI Group, Japan": a company and its country, no town
             ref, n = _best_locality(words, region, country)
             if ref is None:
                 continue

@@ -61,6 +61,7 @@ D = date
         ("DAYTON, Ohio -- Acme Corp. said", "DAYTON, Ohio", None, None, "Acme"),
         # a news agency by its name
         ("TOKYO (Jiji Press) - Acme Holdings Co. said", "TOKYO", None, None, "Acme"),
+        ("LONDON (dpa-AFX) - The Acme Group said", "LONDON", None, None, "The"),
         # a news site's name in brackets, as call letters are written
         ("PERTH (minenews.com) - Gold miner Acme Ltd said", "PERTH", None, None, "Gold"),
     ],

@@ -301,3 +301,8 @@ def test_a_hyphenated_set_up_opens_a_site_and_a_towns_district_is_no_second_town
         "Andhra Pradesh."
     )
     assert {(kind, town) for kind, town, _, _ in keys} == {("opened", "Sri City")}
+
+
+def test_a_buyer_named_with_its_country_is_no_town():
+    keys = _keys("Tamarack is selling its German production site in Dormagen to Ostrander Group, Japan.")
+    assert {(kind, town) for kind, town, _, _ in keys} == {("sold", "Dormagen")}
