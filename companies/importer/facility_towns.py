@@ -31,13 +31,14 @@ from .proposal import PlaceRef
 _SITE_NAME_WORD = re.compile(
     rf"(?i:{FACILITY_NOUN})|Iron|Steel|Paper|Pulp|Tissue|Board|Lumber|Timber|Wood|Chemicals?|Glass|Cement"
     r"|Aluminum|Aluminium|Metals?|Castings?|Forge|Sugar|Foods?|Dairy|Brewing|Energy|Power|Textiles?|Plastics?"
+    r"|Tin|Copper|Gold|Zinc|Nickel|Coal|Lead|Silver|Lithium"
 )
 
 
 # what follows a facility noun: its area ("the Friesau sawmill in Germany"), maybe a part of it
 # ("in the interior of British Columbia", "in northern Sweden", "in the province of Quebec")
 _AREA_AFTER = re.compile(
-    r"\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?"
+    r",?\s+(?:located\s+)?(?:in|near)\s+(?:the\s+)?"
     r"(?:(?:(?:interior|north|south|east|west|centre|center|heart|province|state|region)\s+of\s+(?:the\s+)?)"
     r"|(?:northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern)\s+)?"
     rf"(?P<area>{_CAPW}(?:\s+{_CAPW}){{0,2}})"
@@ -149,6 +150,7 @@ class FacilityTowns:
             if ref is not None:
                 ref.text = name
                 return ref
+        cut = None
         if len(words) > 1:
             # "Brillion Iron Works Foundry", "Kapuskasing Paper Mill": the town, then the site's
             # own name in capitals (its trade and a facility word)
@@ -167,6 +169,8 @@ class FacilityTowns:
                 if ref is not None:
                     ref.text = name
                     return ref
+        if cut is not None and cut < len(words):
+            words = words[:cut]  # "its Renison Tin operations in Tasmania": the place before the trade
         if len(words) > 2 or set(words) & issuer_words:
             return None
         # "the Friesau sawmill in Germany": a town the gazetteer lacks, kept with its area

@@ -143,7 +143,7 @@ _GOVERNING = re.compile(
 _GOVERNING_AFTER = re.compile(
     r"['’]s\s+(?:Board\s+of\s+Directors|Supervisory\s+Board|Executive\s+Board|Board|Management|Shareholders)$"
 )
-_BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-based\s+")
+_BASED = re.compile(r"^(?:[A-Z][\w.]*[ -])*[A-Z][\w.]*-(?:based|listed)\s+")
 
 
 def clean_name(name: str) -> str:

@@ -306,3 +306,15 @@ def test_a_hyphenated_set_up_opens_a_site_and_a_towns_district_is_no_second_town
 def test_a_buyer_named_with_its_country_is_no_town():
     keys = _keys("Tamarack is selling its German production site in Dormagen to Ostrander Group, Japan.")
     assert {(kind, town) for kind, town, _, _ in keys} == {("sold", "Dormagen")}
+
+
+def test_a_mines_place_before_its_trade_word_and_its_state_after_a_comma():
+    keys = _keys(
+        "Tamarack has restarted operations at its Quillby Tin operations, in Tasmania, after bush fires."
+    )
+    assert {(kind, town, country) for kind, town, _, country in keys} == {("reopened", "Quillby", "AU")}
+
+
+def test_a_listing_before_the_issuers_name_is_no_part_of_it():
+    first = "ASX-listed Ostrander Metals has restarted operations at its Quillby Tin operations."
+    assert find_company(first, first).name == "Ostrander Metals"
