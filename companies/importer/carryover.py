@@ -14,6 +14,7 @@ from .clauses import (
 )
 from .effective import merge_effective
 from .employees import employees_in
+from .event_cues import SEAT_BEFORE
 from .lexicon import (
     FACILITY_NOUN,
 )
@@ -92,6 +93,18 @@ class _Memory:
 
 class CarryOver:
     """Context across sentences; needs the attributes ``EventFinder`` sets."""
+
+    def _names_dateline_town(self, text: str) -> bool:
+        name = self._dateline_name
+        if not name:
+            return False
+        low = text.casefold()
+        at = low.find(name)
+        while at >= 0:
+            if not SEAT_BEFORE.search(low, max(0, at - 40), at):
+                return True
+            at = low.find(name, at + 1)
+        return False
 
     def _mentions(self, text: str) -> list[Mention]:
         return find_mentions(

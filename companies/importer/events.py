@@ -53,9 +53,7 @@ from .event_cues import (
     MAX_EVENT_WORDS,
     PART_SUBJECT,
     PARTIAL_CONFIDENCE,
-    PLAIN_STOP,
     REBUILT,
-    SEAT_BEFORE,
     UNPLACED_SENTENCES,
     anchor_missing,
     assign_places,
@@ -139,18 +137,6 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         self._dateline_again = bool(headline) and self._names_dateline_town(headline)
         if headline:
             self._read_headline(headline)
-
-    def _names_dateline_town(self, text: str) -> bool:
-        name = self._dateline_name
-        if not name:
-            return False
-        low = text.casefold()
-        at = low.find(name)
-        while at >= 0:
-            if not SEAT_BEFORE.search(low, max(0, at - 40), at):
-                return True
-            at = low.find(name, at + 1)
-        return False
 
     def feed(self, s: Sentence) -> None:
         self._fed += 1
@@ -326,16 +312,6 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
             by_clause.setdefault(ci, []).append(t)
             self._body_types.add(t.type)
         return by_clause, effectives
-
-    def _stop_of_told_idling(self, t: Trigger) -> bool:
-        """A plain stop word in the sentence right after an idling told without its sites."""
-        told = self._placeless
-        return (
-            told is not None
-            and told[0] == "idled"
-            and self._fed - told[1] == 1
-            and PLAIN_STOP.match(t.text) is not None
-        )
 
     def _candidates_for(
         self,

@@ -21,6 +21,7 @@ from .event_cues import (
     MENTION_NEGATED,
     MENTION_SPARED,
     NAMED_SUBJECT,
+    PLAIN_STOP,
     SELF_REFERENCES,
 )
 from .modality import PAST_FORMS
@@ -144,6 +145,16 @@ class NewsJudgement:
             return effective.value.year < self.published.year
         age = (self.published - effective.value).days
         return any(age > days and reads(self, t, effective, text) for days, reads in _PAST_READINGS)
+
+    def _stop_of_told_idling(self, t: Trigger) -> bool:
+        """A plain stop word in the sentence right after an idling told without its sites."""
+        told = self._placeless
+        return (
+            told is not None
+            and told[0] == "idled"
+            and self._fed - told[1] == 1
+            and PLAIN_STOP.match(t.text) is not None
+        )
 
 
 def _told_in_past(t: Trigger) -> bool:

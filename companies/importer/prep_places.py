@@ -1,0 +1,152 @@
+"""Places after a preposition next to a facility or work word: "its plants in Dayton and
+Springfield", "operations near Thunder Bay", "move production from Erie to ...", with the
+towns listed after the first. A mixin of ``spans``' sentence reader, which gives it the
+sentence, the issuer's words, the mentions found so far and ``_lookup`` / ``add`` / ``free``.
+
+Pure Python: no Django, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .areas import _AREA_ITEM, _towns_in_area
+from .clauses import PROPERTY_WORD
+from .lexicon import PART_NOUN
+from .mention_context import _COLON_LIST, _FACILITY, _LIST_MORE, Mention, _colon_list
+from .place_lists import _PLACED_AFTER, _village_listed_with
+from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _strip_stop
+from .proposal import PlaceRef
+
+# work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
+_WORK = re.compile(
+    rf"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*|{PART_NOUN})\b",
+    re.I,
+)
+
+
+_PREP_LOC = re.compile(
+    rf"\b(?:in|at|near|outside(?:\s+of)?|of)\s+(?P<loc>{_LOCALITY})"
+    # "from" only before a town placed in its area: "move its plant from Singur in West Bengal"
+    rf"|\bfrom\s+(?P<from>{_LOCALITY})(?=\s+in\s+(?:the\s+)?{_CAPW})"
+    # or work moved from a town to another: "move production from Erie to its Dayton plant"
+    # (only after a verb of moving: "sales from Erie to" is no site)
+    rf"|\bfrom\s+(?P<moved>{_LOCALITY})(?=\s*,?\s+(?:to|into)\s)"
+    # a town named by the area around it: "a new facility in the Haining region", "located in
+    # Houston metropolitan area", "in the greater Erie area"
+    rf"|\b(?:in|near)\s+(?:the\s+(?:greater\s+)?)?(?P<vicinity>{_LOCALITY})(?=\s+(?:metropolitan\s+|metro\s+)?(?:region|area)\b)"
+    # sites named right after their plural noun, a list: "its paper mills Skarblacka and Gruvon"
+    rf"|\b(?:mills|plants|factories|sawmills|smelters|refineries|sites)\s+(?P<named>{_LOCALITY})(?=\s*(?:,|and\b))"
+)
+
+
+# a verb of moving work, before "from <Town> to"
+_MOVE_VERB = re.compile(r"\b(?:mov|shift|transfer|relocat|transition|consolidat)\w*\b", re.I)
+
+
+# a named storm is no town, whatever the gazetteer holds ("Hurricane", Utah; "Delta", B.C.)
+_STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter)\s+Storm|Storm)\s+[A-Z]")
+
+
+# an estate or street named before its town: "Shire Hill, Saffron Walden"
+_TOWN_AFTER = re.compile(rf"{_LOCALITY},\s+(?P<town>{_LOCALITY})(?=\s*(?:[,.;]|$|\s+(?:for|in|and|on|to)\b))")
+
+
+class PrepositionPlaces:
+    """Towns after "in", "at", "near", "from" next to a facility or work word."""
+
+    sentence: str
+    issuer_words: frozenset[str]
+    named: frozenset[str]
+    out: list[Mention]
+    taken: list[tuple[int, int]]
+    _lookup: Callable[[str], PlaceRef | None]
+    add: Callable[[int, int, PlaceRef], None]
+    free: Callable[[int, int], bool]
+
+    def localities_after_prepositions(self) -> None:
+        """ "plants in Dayton and Springfield", "operations near Thunder Bay"."""
+        sentence = self.sentence
+        for m in _PREP_LOC.finditer(sentence):
+            before = sentence[max(0, m.start() - 60) : m.start()]
+            # a list of places goes on past the window: "in A, B in Ontario and in C in Quebec"
+            continues = any(0 <= m.start() - other.end <= 40 for other in self.out)
+            # (real estate names a site's place too: "an operational property in X")
+            group = next(g for g in ("loc", "from", "moved", "vicinity", "named") if m.group(g))
+            if group == "moved" and not _MOVE_VERB.search(before):
+                continue
+            # (a move verb is enough before "from X to": its object may be long, "the production
+            # of seat components will be moved - for the most part - from X to")
+            if not (
+                _FACILITY.search(before)
+                or _WORK.search(before)
+                or PROPERTY_WORD.search(before)
+                or continues
+                or group in ("named", "moved")
+            ) or _STORM.match(m.group(group)):
+                continue
+            self._places_from(m.start(group), m.group(group))
+
+    def _places_from(self, loc_start: int, loc_text: str) -> None:
+        """The place at ``loc_start`` and those listed after it ("in Tupelo, Corinth and Erie")."""
+        sentence, issuer_words = self.sentence, self.issuer_words
+        listed_with: PlaceRef | None = None  # the town a list item follows
+        while True:
+            words = _strip_stop(loc_text.split())[:3]
+            ref, name = None, ""
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if set(words[:n]) & issuer_words:
+                    continue
+                ref = self._lookup(name)
+                if ref is not None:
+                    break
+            if listed_with is not None and (
+                ref is None or not ref.resolved or ref.country != listed_with.country
+            ):
+                village, whole = _village_listed_with(listed_with, loc_text, issuer_words)
+                # ("A Lumber in X and Apollo Mills in Y": a site's or its company's name, placed after it)
+                placed = village is not None and re.match(
+                    _PLACED_AFTER, sentence[sentence.find(whole, loc_start) + len(whole) :]
+                )
+                if placed:
+                    ref = None
+                elif village is not None and (ref is None or len(whole) > len(name)):
+                    ref, name = village, whole  # ("Riviere de Loup", not its first word)
+            if ref is None:
+                for place_start, place_end, place in _towns_in_area(
+                    sentence, loc_start, issuer_words, self.named
+                ):
+                    self.add(place_start, place_end, place)
+                town = _TOWN_AFTER.match(sentence, loc_start)
+                if town and (ref := self._lookup(town.group("town"))) is not None:
+                    # "at Shire Hill, Saffron Walden": an estate or street, then the town it is in
+                    ref.text = town.group("town")
+                    self.add(town.start("town"), town.end("town"), ref)
+                return
+            ls = sentence.index(name, loc_start)
+            ref.text = name
+            listed = _COLON_LIST.match(sentence, ls + len(name)) if ref.locality is None else None
+            if listed:
+                # "two facilities in Mississippi: Tupelo and Corinth": the list names the sites
+                found = _colon_list(sentence, listed, ref, self.known, self.default_country)
+                for place_start, place_end, place in found:
+                    self.add(place_start, place_end, place)
+                if found:
+                    self.taken.append((ls, ls + len(name)))
+                    return
+            self.add(ls, ls + len(name), ref)
+            more = _LIST_MORE.match(sentence, ls + len(name))
+            if not more:
+                return
+            if ref.country and _region_code_in(more.group("loc").split(". ")[0].rstrip(".,"), ref.country):
+                return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
+            if _AREA_ITEM.match(more.group("loc")):
+                return  # "at Sri City, Chittoor District": the town's district, not another town
+            # (outside the US and Canada a town keeps no region: its country is enough)
+            if ref.resolved and ref.locality and (ref.region or ref.country not in _SUBDIVIDED):
+                listed_with = ref
+            elif ref.resolved or listed_with is None or ref.region != listed_with.region:
+                listed_with = None  # (a village kept with the town before it keeps the list going)
+            loc_start, loc_text = more.start("loc"), more.group("loc")
