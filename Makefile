@@ -98,13 +98,13 @@ LATE_CORPUS = $(REAL_CORPUS)/fresh6-a $(REAL_CORPUS)/fresh6-b $(REAL_CORPUS)/fre
 NEWEST_CORPUS = $(REAL_CORPUS)/fresh7-c
 # the eighth round (a later session): fresh8-a read after its first score, fresh8-b/c scores only
 ROUND8_CORPUS = $(REAL_CORPUS)/fresh8-a $(REAL_CORPUS)/fresh8-b $(REAL_CORPUS)/fresh8-c
-# the ninth to sixteenth rounds (restarts, moves, idlings, deals; mostly Nordic and other releases
+# the ninth to seventeenth rounds (restarts, moves, idlings, deals; mostly Nordic and other releases
 # from outside North America; US and Canadian exhibits; restarts, moves, openings and results;
 # mixed rounds of every kind (1995-2012 originals; 2013-2025, weighted to restarts, moves and
 # openings), half or more outside North America; found and labelled by helpers in
 # later sessions): each scored once as found, then read
 ROUND9_CORPUS = $(REAL_CORPUS)/fresh9 $(REAL_CORPUS)/fresh10 $(REAL_CORPUS)/fresh11 $(REAL_CORPUS)/fresh12 $(REAL_CORPUS)/fresh13 \
-	$(REAL_CORPUS)/fresh14 $(REAL_CORPUS)/fresh15 $(REAL_CORPUS)/fresh16
+	$(REAL_CORPUS)/fresh14 $(REAL_CORPUS)/fresh15 $(REAL_CORPUS)/fresh16 $(REAL_CORPUS)/fresh17
 # ... and the releases of it read only through their scores (never tuned on, never fitted on)
 UNSEEN_CORPUS = $(REAL_CORPUS)/fresh3-a $(REAL_CORPUS)/fresh4-a $(REAL_CORPUS)/fresh4-c \
 	$(REAL_CORPUS)/fresh5-a $(REAL_CORPUS)/fresh5-b $(REAL_CORPUS)/fresh5-c

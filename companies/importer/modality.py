@@ -204,7 +204,8 @@ _EXCLUDED = re.compile(
 
 # a clause about an earlier period: "last year's third quarter", "in the prior-year quarter"
 _LAST_YEAR = re.compile(
-    r"\b(?:last\s+year(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b", re.I
+    r"\b(?:last\s+(?:year|month|quarter)(?:'s)?|a\s+year\s+(?:ago|earlier)|prior[- ]year|previous\s+year(?:'s)?)\b",
+    re.I,
 )
 
 # an earlier period right after an event noun's object: "the closure of the X plant last year"

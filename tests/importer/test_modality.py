@@ -110,6 +110,7 @@ def _mood(sentence: str) -> str:
         ("Two months ago, Acme idled its Dayton mill.", "background"),
         ("Acme closed the pulp line at its Dayton mill today.", "asserted"),
         ("Last month the company curtailed production at its Dayton smelter.", "background"),
+        ("Last month, Acme announced the relocation of its Dayton operations to Erie.", "background"),
         # a deed told as the means of a purpose is announced; a modal verb still hedges it
         ("Acme aims to create jobs by constructing a new plant in Dayton.", "asserted"),
         ("Acme could cut costs by closing its Dayton plant.", "hedged"),
