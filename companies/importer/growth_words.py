@@ -46,7 +46,9 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "opened",
         r"\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing|launch|launches|launched|launching|locate|locates"
-        r"|develop|develops|developing|add|adds|added|adding|set(?:s|ting)?[\s-]+up)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
+        r"|develop|develops|developing|add|adds|added|adding|set(?:s|ting)?[\s-]+up"
+        # a new site shown: "unveiled its new X facility"
+        r"|unveil|unveils|unveiled|unveiling)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
         # the noun is the new thing's own, not where it goes: "add a new line at its plant" expands
         rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
@@ -78,7 +80,8 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     (
         "opened",
         rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?"
-        rf"(?:{_PROD}|shipping|shipments)\s+(?:at|in|from)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){{0,3}}?new\b",
+        # ("has begun operations at its newly built X plant")
+        rf"(?:{_PROD}|shipping|shipments)\s+(?:at|in|from)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){{0,3}}?(?:new|newly)\b",
         False,
         ("new",),
     ),

@@ -324,9 +324,9 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # -- reopening -----------------------------------------------------------------------------
     (
         "reopened",
-        r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\brecommission\w*",
+        r"\bre-?open\w*|\bre-?start\w*|\breactivat\w+|\bre-?commission\w*|\bre-?commenc\w*",
         False,
-        ("open", "start", "reactivat", "recommission"),
+        ("open", "start", "reactivat", "commission", "commenc"),
     ),
     ("reopened", r"\bresum(?:e|es|ed|ing|ption)\b", False, ("resum",)),
     (
@@ -337,6 +337,9 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"(?:production|service|operation)))"
         r"|\bback\s+up\s+and\s+running\b"
         r"|\bstart(?:s|ed|ing)?\s+up\b(?=\s+(?:its|the|their|our)\s+(?:idled?|closed|shuttered|mothballed)\b)"
+        # ("has started up its X mill again", "the mill is running again")
+        r"|\bstart(?:s|ed|ing)?\s+up\b(?=\s+(?:its|the|their|our)\s+(?:[\w$.,'-]+\s+){0,6}?again\b)"
+        r"|\b(?:is|are|was|were)\s+(?:now\s+)?(?:running|operating|producing)\s+again\b"
         r"|\bstart-?up\s+of\b(?=\s+(?:its|the|their|our)\s+(?:idled?|closed|shuttered|mothballed)\b)"
         # work begun again: "the mill began producing paper again"
         r"|\b(?:began|begins|begin|started|starts|start)\s+(?:\w+ing|production|operations?)\s+(?:[\w-]+\s+){0,3}?again\b"
@@ -346,14 +349,14 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|more\s+than\s+|over\s+)?(?:\d[\d,]*|all|its|the|hundreds\s+of|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:workers|employees|staff)\b)",
         False,
-        ("put", "running", "start", "lit", "light", "began", "begin", "call"),
+        ("put", "running", "start", "lit", "light", "began", "begin", "call", "again"),
     ),
     (
         "reopened",
         # the trigger is "back online" (group v), after the site it brings back
         r"\b(?:bring|brings|bringing|brought)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v>back\s+(?:on-?\s?line|(?:in)?to\s+(?:full\s+)?"
         r"(?:production|service|operations?)))"
-        r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+)?(?:production|service|operations?)\b"
+        r"|\breturn(?:s|ed|ing)?\s+to\s+(?:full\s+|normal\s+)?(?:production|service|operations?|capacity)\b"
         # the site between: "returned the Bogalusa mill to full production" (group v3)
         r"|\breturn(?:s|ed|ing)?\s+(?:the|its|our|their)\s+(?:[\w,.'-]+\s+){0,6}?(?P<v3>to\s+(?:full\s+)?"
         r"(?:production|service|operations?))\b"

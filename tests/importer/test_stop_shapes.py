@@ -1,5 +1,5 @@
-"""Temporary stops and restarts told over two sentences, with a period ahead or through their
-workers, in our own sentences."""
+"""Temporary stops, restarts and openings told over two sentences, with a period ahead, through
+their workers or in other wire phrasings, in our own sentences."""
 
 from datetime import date
 
@@ -96,3 +96,22 @@ def test_a_stop_planned_after_a_restart_is_still_news():
         "The company will suspend production at the Erie, Pa. factory again for two weeks in July.",
     )
     assert sorted(keys) == [("idled", "Erie", "US-PA"), ("reopened", "Erie", "US-PA")]
+
+
+def test_more_ways_a_site_restarts():
+    for sentence in (
+        "The Erie, Pa. smelter will return to full capacity by June.",
+        "Tamarack recommenced production at its Erie, Pa. mill on Monday.",
+        "Tamarack has re-commissioned its Erie, Pa. plant.",
+        "Tamarack said its Erie, Pa. mill is running again.",
+        "Tamarack has started up its Erie, Pa. mill again.",
+    ):
+        assert event_keys(sentence) == [("reopened", "Erie", "US-PA")], sentence
+
+
+def test_more_ways_a_new_site_opens():
+    for sentence in (
+        "Tamarack unveiled its new Erie, Pa. facility on Tuesday.",
+        "Tamarack has begun operations at its newly built Erie, Pa. plant.",
+    ):
+        assert event_keys(sentence) == [("opened", "Erie", "US-PA")], sentence
