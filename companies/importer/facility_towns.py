@@ -9,7 +9,6 @@ Pure Python: no Django, no network.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .lexicon import FACILITY_NOUN, SITE_NOUN
 from .place_lists import _LIST_BEFORE
@@ -26,6 +25,7 @@ from .place_names import (
     conventional,
 )
 from .proposal import PlaceRef
+from .reader_parts import ReaderParts
 
 # the first word of a site's own name after its town: a trade or a facility word in capitals
 _SITE_NAME_WORD = re.compile(
@@ -55,16 +55,8 @@ _SITE_WORD = re.compile(rf"(?i:{SITE_NOUN})")
 _OWNED_BEFORE = re.compile(r"\b(?:its|their|our)\s+$")
 
 
-class FacilityTowns:
+class FacilityTowns(ReaderParts):
     """Towns named by the words before a facility noun."""
-
-    sentence: str
-    issuer_words: frozenset[str]
-    named: frozenset[str]
-    default_country: str | None
-    _lookup: Callable[[str], PlaceRef | None]
-    add: Callable[[int, int, PlaceRef], None]
-    free: Callable[[int, int], bool]
 
     def town_naming_facility(self, m: re.Match[str], words: list[str]) -> PlaceRef | None:
         """The town of the facility ``m`` names with ``words`` (its "loc" group), if any."""

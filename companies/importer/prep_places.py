@@ -9,15 +9,15 @@ Pure Python: no Django, no network.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from .areas import _AREA_ITEM, _towns_in_area
 from .clauses import PROPERTY_WORD
 from .lexicon import PART_NOUN
-from .mention_context import _COLON_LIST, _FACILITY, _LIST_MORE, Mention, _colon_list
+from .mention_context import _COLON_LIST, _FACILITY, _LIST_MORE, _colon_list
 from .place_lists import _PLACED_AFTER, _village_listed_with
 from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _strip_stop
 from .proposal import PlaceRef
+from .reader_parts import ReaderParts
 
 # work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
 _WORK = re.compile(
@@ -53,17 +53,8 @@ _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Superstorm|(?:Tropical|Winter
 _TOWN_AFTER = re.compile(rf"{_LOCALITY},\s+(?P<town>{_LOCALITY})(?=\s*(?:[,.;]|$|\s+(?:for|in|and|on|to)\b))")
 
 
-class PrepositionPlaces:
+class PrepositionPlaces(ReaderParts):
     """Towns after "in", "at", "near", "from" next to a facility or work word."""
-
-    sentence: str
-    issuer_words: frozenset[str]
-    named: frozenset[str]
-    out: list[Mention]
-    taken: list[tuple[int, int]]
-    _lookup: Callable[[str], PlaceRef | None]
-    add: Callable[[int, int, PlaceRef], None]
-    free: Callable[[int, int], bool]
 
     def localities_after_prepositions(self) -> None:
         """ "plants in Dayton and Springfield", "operations near Thunder Bay"."""
