@@ -150,20 +150,11 @@ def find_company(
         ticker = m.group("ticker").upper()
         exchange = _exchange_name(m.group("exchange")) if m.group("exchange") else None
     if m and name is None:
-        before = body_text[max(0, m.start() - 160) : m.start()]
-        # the name runs from the start of its clause to the tag
-        clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]
-        # its short name between the two: "Acme Chemicals Limited (Acme) (BSE: 500123)"
-        clause = _SHORT_NAME_AFTER.sub("", clause)
-        # "GVB Biopharma, a 22nd Century Group company (Nasdaq: XXII)": the tag is the group's
-        joint = _JOINT_NAMES.search(clause)
-        n = _GROUP_COMPANY.search(clause) or joint or _NAME.search(clause)
-        if n and _is_name(n.group("name")):
-            name = clean_name(n.group("name"))
-            if n is joint:
-                # "Acme, Inc. and Brant, Inc. (NASDAQ: BRNT) today announced": a joint release is
-                # the first-named company's; the tag is the second's
-                ticker = exchange = None
+        name, joint = _name_before_tag(body_text[max(0, m.start() - 160) : m.start()])
+        if joint:
+            # "Acme, Inc. and Brant, Inc. (NASDAQ: BRNT) today announced": a joint release is
+            # the first-named company's; the tag is the second's
+            ticker = exchange = None
     if name is None:
         name = subject
     if name is None and first_sentence:
@@ -200,17 +191,33 @@ def find_company(
         # (NYSE:PPG) fiber glass business announced"
         later = _TICKER_TAG.search(text[:2500])
         if later:
-            clause = re.split(
-                r"(?:--|[;:]|\.\s+(?=[A-Z])|\n)", text[max(0, later.start() - 120) : later.start()]
-            )[-1]
-            n = _NAME.search(clause.rstrip("'\u2019 "))
-            if n and _is_name(n.group("name")):
-                name = clean_name(n.group("name"))
+            name, joint = _name_before_tag(text[max(0, later.start() - 160) : later.start()].split("\n")[-1])
+            if name is not None and not joint:
                 ticker = later.group("ticker").upper()
                 exchange = _exchange_name(later.group("exchange")) if later.group("exchange") else None
     if name is None and ticker is None:
         return None
     return CompanyRef(name=name, ticker=ticker, exchange=exchange)
+
+
+_POSSESSIVE_MARK_END = re.compile(r"['\u2019]\s*$")
+
+
+def _name_before_tag(before: str) -> tuple[str | None, bool]:
+    """The company named right before a ticker tag, from the start of its clause, and whether it
+    is the first of two named together (the tag then being the second's)."""
+    # the name runs from the start of its clause to the tag ("Acme Industries' (NYSE: ACM)": a
+    # possessive's mark is no part of it)
+    clause = re.split(r"(?:--|[;:]|\.\s+(?=[A-Z])|,\s+(?:and|while|said|as)\s+|\bthat\s+)", before)[-1]
+    clause = _POSSESSIVE_MARK_END.sub("", clause)
+    # its short name between the two: "Acme Chemicals Limited (Acme) (BSE: 500123)"
+    clause = _SHORT_NAME_AFTER.sub("", clause)
+    # "GVB Biopharma, a 22nd Century Group company (Nasdaq: XXII)": the tag is the group's
+    joint = _JOINT_NAMES.search(clause)
+    n = _GROUP_COMPANY.search(clause) or joint or _NAME.search(clause)
+    if n is None or not _is_name(n.group("name")):
+        return None, False
+    return clean_name(n.group("name")), n is joint
 
 
 # The headline's verb: "Acme to close", "Acme Announces", "ACME SELLS", "Acme's board approves".

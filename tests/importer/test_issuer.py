@@ -40,6 +40,12 @@ def test_company_from_ticker_tag(opening, name, ticker, exchange):
     assert (company.name, company.ticker, company.exchange) == (name, ticker, exchange)
 
 
+def test_a_possessive_before_the_ticker_tag_is_no_part_of_the_name():
+    first = "Halvard Industries' (NYSE:HVD) glass business announced it has restarted a furnace."
+    company = find_company(first, first)
+    assert (company.name, company.ticker) == ("Halvard Industries", "HVD")
+
+
 def test_company_from_first_sentence_without_ticker():
     first = "Northfield Mills Inc., a maker of tissue paper, today said it will close a mill."
     company = find_company(first, first)
