@@ -95,6 +95,7 @@ class CarryOver:
     """Context across sentences; needs the attributes ``EventFinder`` sets."""
 
     def _names_dateline_town(self, text: str) -> bool:
+        """Whether ``text`` names the dateline's town other than as the issuer's seat."""
         name = self._dateline_name
         if not name:
             return False
