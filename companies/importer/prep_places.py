@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from . import places
 from .areas import _AREA_ITEM, _towns_in_area
 from .clauses import PROPERTY_WORD
 from .lexicon import PART_NOUN
 from .mention_context import _COLON_LIST, _FACILITY, _LIST_MORE, _colon_list
 from .place_lists import _PLACED_AFTER, _village_listed_with
-from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _strip_stop
+from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _resolve, _strip_stop, conventional
 from .proposal import PlaceRef
 from .reader_parts import ReaderParts
 
@@ -91,6 +92,10 @@ class PrepositionPlaces(ReaderParts):
                 if set(words[:n]) & issuer_words:
                     continue
                 ref = self._lookup(name)
+                if listed_with is not None and (ref is None or ref.country != listed_with.country):
+                    # a list keeps to its first town's area: "in Dayton, Akron and Canton" is
+                    # Canton, Ohio, not the bigger Canton abroad (but "Toronto and Paris" is Paris)
+                    ref = ref if _world_city(name, ref) else (_near(name, listed_with) or ref)
                 if ref is not None:
                     break
             if listed_with is not None and (
@@ -103,7 +108,9 @@ class PrepositionPlaces(ReaderParts):
                 )
                 if placed:
                     ref = None
-                elif village is not None and (ref is None or len(whole) > len(name)):
+                elif village is not None and (ref is None or not ref.resolved or len(whole) > len(name)):
+                    # (a name with namesakes in several countries places nothing; listed with a
+                    # town, it is a village of that town's area: "in Quesnel, Chasm and Chetwynd")
                     ref, name = village, whole  # ("Riviere de Loup", not its first word)
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(
@@ -141,3 +148,26 @@ class PrepositionPlaces(ReaderParts):
             elif ref.resolved or listed_with is None or ref.region != listed_with.region:
                 listed_with = None  # (a village kept with the town before it keeps the list going)
             loc_start, loc_text = more.start("loc"), more.group("loc")
+
+
+def _world_city(name: str, ref: PlaceRef | None) -> bool:
+    """Whether ``ref`` is a big city by its own name ("Paris"), which no namesake near a listed
+    town outweighs."""
+    return (
+        ref is not None
+        and ref.resolved
+        and any(
+            m.city.country == ref.country
+            and not m.alternate
+            and m.city.population >= places.BIG_CITY_POPULATION
+            for m in places.get_gazetteer().lookup(name)
+        )
+    )
+
+
+def _near(name: str, town: PlaceRef) -> PlaceRef | None:
+    """``name`` as a namesake in the area of the ``town`` it is listed with, if it has one there."""
+    if town.country is None:
+        return None
+    near = _resolve(name, region=town.region, country=town.country)
+    return conventional(near, town.region) if near.resolved else None

@@ -261,3 +261,20 @@ def test_a_sites_own_name_before_the_town_it_is_in_is_no_place():
     # "Ello" is a factory's name here, though the gazetteer holds a village of that name in Italy
     found = _places("The Board has decided to move production from Ello in Kristiansund to Falun.")
     assert ("Ello", None, "IT") not in found and found[0][0] == "Kristiansund"
+
+
+def test_a_town_listed_after_others_is_looked_for_in_their_area_first():
+    # the bigger namesake abroad (or a namesake in two countries) loses to the one in the area
+    # of the towns it is listed with
+    assert _places("it will idle its mills in Dayton, Akron, and Canton.") == [
+        ("Dayton", "US-OH", "US"),
+        ("Akron", "US-OH", "US"),
+        ("Canton", "US-OH", "US"),
+    ]
+    assert ("Toledo", "US-OH", "US") in _places("it will idle its mills in Dayton, Akron and Toledo.")
+    found = _places("it will curtail output at its sawmills in Quesnel, Chasm, and Chetwynd.")
+    assert ("Chetwynd", "CA-BC", "CA") in found
+
+
+def test_a_world_city_listed_after_a_town_abroad_keeps_its_own_country():
+    assert _places("it has plants in Toronto and Paris.")[1][2] == "FR"
