@@ -47,6 +47,9 @@ _NOT_A_NAME = re.compile(
     r"|^(?:With|In|As|After|Following|Due|Under|On|At|By|From|During|Since|Despite|Through|For|Dear|Re|Sub)\b"
     # a person, however titled, speaks for a company but is none: "Mr Joe Smith", "Dr Tong"
     r"|\b(?:Mr|Mrs|Ms|Dr|Sir|Dame|Prof)\b\.?"
+    # and so is an office holder: "Governor Smith today joined", "Industries Minister K Rao"
+    r"|^(?:Governor|Gov\.|Mayor|Rep\.|Lt\.|Lieutenant)\s+[A-Z]"
+    r"|\b(?:Minister|Senator|Congressman|Congresswoman|Assemblyman|Assemblywoman)\b"
     # a company's organs are not the company: "the Board will", "Board of Directors"
     r"|^(?:Board|Directors|Shareholders|Trustees|Supervisory)\b"
     # "The" and one word is a thing the text refers back to ("The Meeting will"), not a company

@@ -47,7 +47,10 @@ _STOP = words(
     "most many several such certain remaining further additional existing current former"
 )
 # Titles before a person's name: "said Mayor Rick West" names a person, not a place
-_PERSON_TITLE = words("mayor governor senator minister premier mr mrs ms dr president councillor councilman")
+_PERSON_TITLE = words(
+    "mayor governor senator minister premier mr mrs ms dr president councillor councilman councilwoman "
+    "congressman congresswoman representative rep assemblyman assemblywoman commissioner ceo chairman"
+)
 
 
 # The last word of a street name: "the Mill Street plant" is on a street, not in Street,

@@ -270,6 +270,13 @@ class _SentenceReader(FacilityTowns, PrepositionPlaces):
                 continue  # "facilities in southern Ontario, Canada": a province and its country, no town
             if len(words) > n and words[-n - 1].lower().rstrip(".") in _PERSON_TITLE:
                 continue  # "said Mayor Rick West, City of Chesapeake": a person and the body they lead
+            loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))
+            if _PERSON_NAME_BEFORE.search(sentence, max(0, loc_start - 3), loc_start) or _DISTRICT.match(
+                sentence, m.start("loc") + len(m.group("loc"))
+            ):
+                # a surname's second part ("Tim O'Connor, U.S. Congressman") or a legislator with
+                # the state and number of his district ("Bob Dold (IL-10)"): a person, no town
+                continue
             if not ref.resolved and n > 1 and words[-n] in issuer_words:
                 # "Hydro Husnes, Norway": a site named after its company and town is in the town
                 n -= 1
@@ -398,6 +405,12 @@ class _SentenceReader(FacilityTowns, PrepositionPlaces):
                 if ref is not None and ref.locality:
                     ref.text = name
                     self.add(start, start + len(name), ref)
+
+
+# the start of a surname glued to its second part by an apostrophe ("O'", "D'")
+_PERSON_NAME_BEFORE = re.compile(r"\b[A-Z]['\u2019]$")
+# a legislator's district after his name: "(IL-10)", "(R-Ohio)"
+_DISTRICT = re.compile(r"\s*\(\s*(?:[A-Z]{2}-\d{1,2}|[RDI]-[A-Z][a-z]*\.?)\s*\)")
 
 
 # a facility noun and "in" before a list of towns: "sawmills in Elko and ..."

@@ -73,6 +73,23 @@ def test_a_sentence_opening_on_the_work_names_no_company():
     assert find_company(first, first) is None
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Governor Halvorsen today joined company officials to open the new plant in Erie.",
+        "State Industries Minister K Halvorsen on Saturday inaugurated a new plant in Erie.",
+        "U.S. Congressman Halvorsen cut the ribbon on the new plant in Erie.",
+    ],
+)
+def test_an_office_holder_who_opens_a_plant_is_not_its_company(first):
+    assert find_company(first, first) is None
+
+
+def test_a_company_whose_name_begins_with_a_title_word_is_still_a_company():
+    first = "Premier Halvard Foods will close its Erie bakery."
+    assert find_company(first, first).name == "Premier Halvard Foods"
+
+
 def test_company_from_source_line():
     company = find_company(
         "The company said it will close a mill.",

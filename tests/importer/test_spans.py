@@ -278,3 +278,13 @@ def test_a_town_listed_after_others_is_looked_for_in_their_area_first():
 
 def test_a_world_city_listed_after_a_town_abroad_keeps_its_own_country():
     assert _places("it has plants in Toronto and Paris.")[1][2] == "FR"
+
+
+def test_people_named_in_a_ribbon_cutting_are_no_towns():
+    # a surname glued to its first letter ("O'Connor, U.S.") and a legislator with his district
+    found = _places(
+        "The mayor joined Halvard Foods CEO Tim O'Connor, U.S. Congressman Bob Dold (IL-10) and other "
+        "officials to open the company's new facility in Joliet, Illinois."
+    )
+    assert found == [("Joliet", "US-IL", "US")]
+    assert _places("Congressman Bob Dold, Illinois, cut the ribbon at the new plant.") == []
