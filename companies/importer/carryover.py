@@ -31,11 +31,18 @@ _ANAPHOR = re.compile(
 )
 
 
-def _elsewhere(phrase: str, places: list[Mention]) -> bool:
-    """ "its UK manufacturing operations" after a plant in Dublin: the words before the noun name
-    a country or region none of the facilities last mentioned is in, so the phrase is no
-    reference back to them."""
+# the area a facility noun is placed in right after it: "its smelters in Brazil"
+_AREA_AFTER_NOUN = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?(?P<area>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+
+
+def _elsewhere(phrase: str, places: list[Mention], after: str = "") -> bool:
+    """ "its UK manufacturing operations" or "its smelters in Brazil" after a plant in Dublin: the
+    words before the noun, or the area right after it, name a country or region none of the
+    facilities last mentioned is in, so the phrase is no reference back to them."""
     areas = [a for w in phrase.split()[1:-1] if w[:1].isupper() and (a := _area(w)) is not None]
+    placed = _AREA_AFTER_NOUN.match(after)
+    if placed and (a := _area(placed.group("area"))) is not None:
+        areas.append(a)
     return bool(areas) and not any(
         m.place.country == a.country and (a.region is None or m.place.region in (None, a.region))
         for a in areas
@@ -182,7 +189,7 @@ class CarryOver:
             ana is None
             or quoted
             or not self._memory_places(_COUNTED.get(ana.group("det").lower().split()[-1], 0))
-            or _elsewhere(ana.group(0), self.memory.places)
+            or _elsewhere(ana.group(0), self.memory.places, text[ana.end() : clause.end])
         ):
             return []
         plural = ana.group("det").lower() in ("both", "these", "those") or ana.group(

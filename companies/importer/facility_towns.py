@@ -48,6 +48,9 @@ _AREA_AFTER = re.compile(
 # a country's possessive right before a site's name: "Peru's Cerro Lindo mine"
 _COUNTRY_OWNS = re.compile(r"(?<![\w-])(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['\u2019]s\s+$")
 
+# the side of town a site's name may end with ("Massena East", "Kitimat West")
+_COMPASS_NAMES = frozenset({"East", "West", "North", "South"})
+
 # the words for a whole site
 _SITE_WORD = re.compile(rf"(?i:{SITE_NOUN})")
 
@@ -111,6 +114,14 @@ class FacilityTowns(ReaderParts):
         """The town of "<words> <facility noun>": its last words, the words before a site's own
         name, or a village the gazetteer lacks kept with the area the sentence names after it."""
         sentence, issuer_words = self.sentence, self.issuer_words
+        if (
+            len(words) > 1
+            and words[-1] in _COMPASS_NAMES
+            and _is_known(" ".join(words[:-1]))
+            and not _is_known(" ".join(words))
+        ):
+            # "the Massena East plant": one of the town's sites, named by its side of town
+            words = words[:-1]
         based = next((w[: -len("-based")] for w in words if w.endswith("-based")), None)
         if based and (ref := self._lookup(based)) is not None:
             # "the Mioveni-based Dacia plant": the town the site is based in, not the brand after it

@@ -44,3 +44,12 @@ def test_a_site_named_by_another_country_is_no_reference_to_the_last_one():
         "manufacturing operations.\n"
     )
     assert [(e.type, e.place.locality) for e in extract(text).events] == [("acquired", "Dublin")]
+
+
+def test_sites_placed_in_another_country_are_no_reference_back():
+    # "its plants in <country>" right after a plant elsewhere names other plants, not that one
+    keys = event_keys(
+        "The Dayton, Ohio plant will be permanently closed.",
+        "In addition, the company will temporarily idle its smelters in Brazil.",
+    )
+    assert keys == [("closed", "Dayton", "US-OH")]

@@ -288,3 +288,11 @@ def test_people_named_in_a_ribbon_cutting_are_no_towns():
     )
     assert found == [("Joliet", "US-IL", "US")]
     assert _places("Congressman Bob Dold, Illinois, cut the ribbon at the new plant.") == []
+
+
+def test_a_site_named_by_its_side_of_town_is_in_the_town():
+    assert _places("One potline at the Massena East plant will be permanently closed.") == [
+        ("Massena", "US-NY", "US")
+    ]
+    # a town whose own name ends with a compass word keeps it
+    assert _places("It will close its plant in North Bay.")[0][0] == "North Bay"
