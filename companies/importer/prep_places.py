@@ -22,7 +22,7 @@ from .reader_parts import ReaderParts
 
 # work or a part of a site before "in/at X" places it too: "restarted the blast furnace at X"
 _WORK = re.compile(
-    rf"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*|{PART_NOUN})\b",
+    rf"\b(?:production|manufacturing|operations|capacity|jobs|employees|workers|invest\w*|curtailments?|downtime|shutdowns?|{PART_NOUN})\b",
     re.I,
 )
 

@@ -115,3 +115,13 @@ def test_more_ways_a_new_site_opens():
         "Tamarack has begun operations at its newly built Erie, Pa. plant.",
     ):
         assert event_keys(sentence) == [("opened", "Erie", "US-PA")], sentence
+
+
+def test_longer_stops_at_named_towns_after_a_stop_of_every_mill():
+    # the curtailment nouns place the stop at the towns after "at", without a facility noun
+    keys = event_keys(
+        "Its sawmills in British Columbia will be curtailed for two weeks, with extended "
+        "curtailments of four weeks at Quesnel and Chetwynd."
+    )
+    assert ("idled", "Quesnel", "CA-BC") in keys
+    assert ("idled", "Chetwynd", "CA-BC") in keys
