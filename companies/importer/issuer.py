@@ -33,7 +33,7 @@ from .lexicon import (
     NOT_NAME_WORDS,
     TITLE_WORDS,
 )
-from .place_names import _is_country_name
+from .place_names import _demonym, _is_country_name
 from .proposal import CompanyRef
 
 _SOURCE = re.compile(r"^SOURCE\s*:?\s+(?P<name>.+?)\s*$", re.M)
@@ -414,11 +414,16 @@ _CAPITALISED = re.compile(r"(?<![\w'-])[A-Z][\w&'\-]*(?:\s+[A-Z][\w&'\-]*){0,2}"
 # a capitalised name as the subject of a verb, or owning something: "Britvic has", "Hydro's plant"
 _ACTING = re.compile(
     r"(?<![\w'-])(?P<name>[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,3})(?P<owns>'s\s|(?<=s)'\s)?(?(owns)|\s+(?:has|have|is|will|expects|said|says"
-    r"|announced|announces|plans|intends|decided|proposes|is\s+proposing)\b)"
+    r"|announced|announces|plans|intends|decided|proposes|is\s+proposing"
+    # (or speaks through its people: "Acme spokesman Bill Cohen", "Acme officials")
+    r"|(?P<voice>spokes(?:man|woman|person)|officials|executives))\b)"
 )
 
 
 _SITE_AFTER = re.compile(rf"(?:[\w-]+\s+){{0,3}}?(?:{FACILITY_NOUN})\b", re.I)
+
+
+_PUBLIC_BODIES = frozenset({"federal", "state", "city", "town", "county", "government", "union", "local"})
 
 
 def _acting_name(text: str) -> str | None:
@@ -433,8 +438,11 @@ def _acting_name(text: str) -> str | None:
         if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
             continue
         # owning a site counts twice: "Blue Ridge Paper Products' pulp and paper mill located in"
+        if m.group("voice") and (_demonym(name) or low in _PUBLIC_BODIES):
+            continue  # "British officials", "Federal officials": a country's or a government's people
+        # and so does speaking through its staff, which a person quoted by name ("Smith said") never does
         owns_site = m.group("owns") and _SITE_AFTER.match(text, m.end())
-        counts[name] = counts.get(name, 0) + (2 if owns_site else 1)
+        counts[name] = counts.get(name, 0) + (2 if owns_site or m.group("voice") else 1)
     if not counts:
         return None
     best = max(counts, key=counts.__getitem__)

@@ -24,7 +24,8 @@ from .proposal import PlaceRef
 # a name with its own place after it: a site or its company, not a village ("Apollo Mills in X")
 _PLACED_AFTER = r"\s+(?:in|at|near)\s+[A-Z]"
 # a town and the list mark after it, right before another place: "Dayton, " / "Erie and "
-_LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+# (a site's other name in brackets may follow the town: "its Alpha (Betaco) and Gamma smelters")
+_LIST_BEFORE = re.compile(rf"(?P<loc>{_LOCALITY})(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 
 
 def _add_listed_before(

@@ -145,3 +145,23 @@ def test_a_town_that_acts_is_no_issuer():
     # past the first sentence, "Dayton has" twice: a town, so no company is named
     text = "Two plants shut this year. Dayton has lost both. Dayton has also lost its airline hub."
     assert extract(text).company is None
+
+
+def test_a_company_that_speaks_through_its_staff_outweighs_a_person_quoted_by_name():
+    # news copy: the town's manager is quoted twice by surname; the company speaks through its
+    # spokesman and its officials
+    text = (
+        "Despite legal action by the workers, the sale of the paper mill to a scrap dealer has been "
+        'completed. "The sale has closed," Halcyon spokesman Bill Cole said in an email. News of '
+        "the sale was a relief to Derik Pell, the town manager. Halcyon officials did not consider "
+        'other offers. Pell said the state would help. "The buyers need the finances," Pell said.'
+    )
+    assert extract(text).company.name == "Halcyon"
+
+
+def test_a_nations_officials_are_no_company():
+    text = (
+        "The engine plant was opened on the site of a former mine. British officials welcomed the "
+        "plant. British officials said it would bring jobs."
+    )
+    assert extract(text).company is None

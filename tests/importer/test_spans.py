@@ -296,3 +296,13 @@ def test_a_site_named_by_its_side_of_town_is_in_the_town():
     ]
     # a town whose own name ends with a compass word keeps it
     assert _places("It will close its plant in North Bay.")[0][0] == "North Bay"
+
+
+def test_a_site_s_other_name_in_brackets_does_not_end_a_list_of_towns():
+    found = _places(
+        "It is curtailing capacity at its Sao Luis (Alumar) and Pocos de Caldas smelters in Brazil."
+    )
+    assert [(town, country) for town, _, country in found[:2]] == [
+        ("São Luís", "BR"),
+        ("Poços de Caldas", "BR"),
+    ]
