@@ -21,7 +21,7 @@ from datetime import date
 from . import places
 from .datelines import CLOCK, Dateline, find_dateline, wire_name
 from .dates import parse_date
-from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME
+from .lexicon import CHROME_WORDS, COMPANY_SUFFIX, LEGAL_SUFFIX, PAGE_CHROME, PHOTO_CAPTION
 from .text import (
     CONTACT_LINE,
     EXCHANGE_DISCLAIMER,
@@ -277,6 +277,7 @@ def _guess_body_start(paras: list[Paragraph], has_headline_hint: bool) -> int:
 
 
 _PAGE_CHROME = re.compile(PAGE_CHROME, re.I)
+_CAPTION = re.compile(PHOTO_CAPTION, re.I)
 
 
 _CHROME_LINE_MAX = 500
@@ -372,7 +373,8 @@ def read_layout(paras: list[Paragraph], *, headline_hint: str | None = None) -> 
     label_sections(paras, body_start)
     layout = Layout(body_start=body_start, dateline_index=dl_index, dateline=dl)
     header = [(i, line.strip()) for i, p in enumerate(paras[:body_start]) for line in p.text.split("\n")]
-    layout.header_lines = [line for _, line in header if line]
+    # (a photo's caption dates the picture, not the release)
+    layout.header_lines = [line for _, line in header if line and not _CAPTION.search(line)]
     layout.company_lines = [
         m.group("name")
         for _, line in header

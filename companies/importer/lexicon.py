@@ -90,6 +90,11 @@ CHROME_WORDS: frozenset[str] = words(
     industries markets locations search blog events resources team history
     """
 )
+# a news photo's caption, whose date is the picture's: "FILE PHOTO: ...", "FILE - This 2014 file
+# photo shows ... (AP Photo/...)", "... REUTERS/Jane Doe"
+PHOTO_CAPTION = (
+    r"^\s*FILE(?:\s+PHOTO)?\s*[:\-\u2013\u2014]|\bfile\s+photo\b|\((?:AP|AFP)\s+Photo\b|\bREUTERS/[A-Z]"
+)
 # phrases only page furniture uses: a line holding one is chrome whatever else it says
 PAGE_CHROME = (
     r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b"
@@ -101,6 +106,9 @@ PAGE_CHROME = (
     # the same furniture on pages in other languages ("skip to main text", "back to top")
     r"|\bweiter\s+zum\b|\bzum\s+(?:inhalt|hauptinhalt)\b|\bzur(?:ück)?\s+zum\s+seitenanfang\b"
     r"|\b(?:aller|passer)\s+au\s+contenu\b|\bretour\s+en\s+haut\b"
+    rf"|{PHOTO_CAPTION}"
+    # a news page's reading time and staff byline: "1 Min Read", "Reuters Staff"
+    r"|^\s*\d{1,2}\s+min(?:ute)?s?\s+read\s*$|^\s*(?:Reuters|AP|AFP|Bloomberg)\s+Staff\s*$"
     # a filing's placeholder for a picture: "[Missing Graphic Reference]", "[LOGO]"
     r"|^\s*\[(?:missing\s+graphic|graphic|logo|image|photo|picture)\b[^\]]*\]\s*$"
 )

@@ -76,3 +76,27 @@ def test_a_news_agencys_brief_dates_itself_names_its_issuer_and_reads_its_bullet
     p = extract(text)
     assert (p.published, p.company.name) == (date(2015, 12, 11), "Halvard Oyj")
     assert [(e.type, e.place.locality) for e in p.events] == [("closed", "Erie")]
+
+
+def test_a_news_pages_photo_caption_is_neither_its_headline_nor_its_date():
+    text = (
+        "Halcyon to merge two plants into one\n\n"
+        "Staff Writer\n\n"
+        "2 Min Read\n\n"
+        "FILE PHOTO: Halcyon's chief executive speaks at a news conference, March 7, 2011. REUTERS/Jane Roe\n\n"
+        "DAYTON, Ohio (Reuters) - Halcyon Corp said it would move production from its Erie plant to Dayton.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Halcyon to merge two plants into one"
+    assert proposal.published is None
+
+
+def test_an_agency_photo_caption_above_the_dateline_does_not_date_the_release():
+    text = (
+        "Halcyon building two warehouses in Ohio\n\n"
+        "FILE - This June 4, 2014 file photo shows Halcyon boxes in Phoenix. (AP Photo/John Doe)\n\n"
+        "DAYTON, Ohio (AP) - Halcyon says it will open two new warehouses in Ohio.\n"
+    )
+    proposal = extract(text)
+    assert proposal.headline == "Halcyon building two warehouses in Ohio"
+    assert proposal.published is None
