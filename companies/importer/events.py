@@ -236,6 +236,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         closed = {_pkey(c.place) for c in out if c.type == "closed"}
         # "halt production at X and close the site": one fate, the permanent one
         out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
+        # "consolidate its Dayton and Erie plants into the Erie plant": the site the work goes to
+        # is listed among those it leaves, and stays
+        kept = {_pkey(m.place) for m in mentions if m.decoy == "destination" and m.place.locality}
+        out = [c for c in out if not (c.type in ("closed", "relocated") and _pkey(c.place) in kept)]
         self._attach_employees(s, out, mentions)
         for c in out:
             self._add(c)

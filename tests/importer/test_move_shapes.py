@@ -221,3 +221,10 @@ def test_a_month_after_from_is_no_site_the_work_leaves():
         published=date(2019, 10, 17),
     )
     assert events == []
+
+
+def test_the_site_work_is_consolidated_into_is_not_closed_though_listed_with_the_others():
+    keys = event_keys(
+        "Production at its Dayton and Erie plants will be consolidated into the newer Erie plant."
+    )
+    assert [(kind, town) for kind, town, _ in keys] == [("closed", "Dayton")]
