@@ -111,6 +111,11 @@ _DATELINE_REGION_BRACKETED = re.compile(
 _DATELINE_BRIEF = re.compile(
     rf"^\s*(?P<md>{_MONTH}\.?\s+\d{{1,2}})\s+(?:\(Reuters\)\s*-\s*)?(?P<who>[A-Z][^:\n]{{1,60}}?)\s*:\s*$"
 )
+# an agency's copy reprinted without its tag and dash: "SYDNEY Oct 13 Acme Ltd on Thursday said"
+# (a shouted town, the month and day, then the story)
+_DATELINE_SHOUTED_NO_MARK = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){{0,2}}),?\s+(?P<md>{_MONTH}\.?\s+\d{{1,2}})\s+(?=[A-Z][a-z])"
+)
 _WIRE_IN = re.compile(rf"(?:{_WIRE_ALT})", re.I)
 _SEP_ONLY = re.compile(r"^[\s,:|-]*$")
 
@@ -222,6 +227,11 @@ def find_dateline(paragraph: str) -> Dateline | None:
         month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
         wire = "Reuters" if "(Reuters)" in paragraph else None
         return Dateline(None, None, wire, m.end(), month_day, issuer=m.group("who").strip())
+    m = _DATELINE_SHOUTED_NO_MARK.match(head)
+    if m and not _MONTH_DAY.match(m.group("place")):
+        md = _MONTH_DAY.match(m.group("md"))
+        month_day = (MONTHS[md.group("m").lower().rstrip(".")], int(md.group("d"))) if md else None
+        return Dateline(m.group("place"), None, None, m.end(), month_day)
     m = _DATELINE_BRACKETED.match(head)
     if m:
         found = parse_date(m.group("date"), day_first=True)

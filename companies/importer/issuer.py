@@ -108,7 +108,13 @@ def clean_name(name: str) -> str:
     """A name or phrase as found, without a governing body, a "-based" prefix or trailing junk."""
     name = _GOVERNING.sub("", _BASED.sub("", _TRAILING_JUNK.sub("", name.strip())))
     name = _GOVERNING_AFTER.sub("", name)  # "Danish Crown's Board of Directors"
+    owner = _COUNTRY_OWNS.match(name)
+    if owner and _is_country_name(owner.group("country")):
+        name = name[owner.end() :]  # "Australia's Oz Minerals Ltd": news copy's country of the company
     return re.sub(r"\s+", " ", name)
+
+
+_COUNTRY_OWNS = re.compile(r"(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['\u2019]s\s+(?=[A-Z])")
 
 
 def find_company(

@@ -261,3 +261,11 @@ def test_a_news_agencys_letters_after_the_date_end_the_dateline():
 def test_a_pages_publication_label_is_no_dateline_place():
     found = find_dateline("Published at 2:10pm 1st October 2015. (Updated at 5:06pm)")
     assert found is None or found.place is None
+
+
+def test_an_agency_dateline_reprinted_without_its_tag_and_dash():
+    found = find_dateline("PERTH Oct 13 Halcyon Mining Ltd on Thursday said production was resuming.")
+    assert (found.place, found.month_day) == ("PERTH", (10, 13))
+    assert "PERTH Oct 13 Halcyon Mining Ltd"[found.end :] == "Halcyon Mining Ltd"
+    # a shouted headline word before a date in prose is no such dateline
+    assert find_dateline("Output rose in March 3 plants.") is None

@@ -347,3 +347,8 @@ def test_the_owner_of_the_site_a_release_is_about_is_its_issuer_when_nothing_els
     )
     proposal = extract(text)
     assert proposal.company is not None and proposal.company.name == "Kestrel Paper Products"
+
+
+def test_news_copys_country_before_the_company_is_no_part_of_its_name():
+    first = "Australia's Halcyon Minerals Ltd on Thursday said production was resuming at its mine."
+    assert find_company(first, first).name == "Halcyon Minerals Ltd"
