@@ -98,6 +98,7 @@ PHOTO_CAPTION = (
 # phrases only page furniture uses: a line holding one is chrome whatever else it says
 PAGE_CHROME = (
     r"\bsign\s+up\b|\bsubscri(?:be|ption)\b|\blog\s?in\b|\bcookies?\b|\bjavascript\b|\bskip\s+to\b"
+    r"|\bgo\s+to\s+(?:the\s+)?(?:contents?|navigation|main\s+content)\b"
     r"|\bclick\s+here\b|\bview\s+the\s+pdf\b|\bpress\s+releases?\s+posted\b"
     # a reprint site's wrapper around the release it holds: "About this update from Acme Plc [{"type": ..."
     r"|\babout\s+this\s+update\s+from\b|\[\{\s*\"type\"\s*:"

@@ -100,3 +100,12 @@ def test_an_agency_photo_caption_above_the_dateline_does_not_date_the_release():
     proposal = extract(text)
     assert proposal.headline == "Halcyon building two warehouses in Ohio"
     assert proposal.published is None
+
+
+def test_a_pages_skip_links_are_no_headline():
+    text = (
+        "Go to Contents Go to Navigation\n\n"
+        "Halcyon to build its first plant abroad\n\n"
+        "SEOUL, Oct. 16 (Yonhap) -- Halcyon Co. said Monday it will build a plant in Vietnam.\n"
+    )
+    assert extract(text).headline == "Halcyon to build its first plant abroad"
