@@ -285,7 +285,11 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:be\s+)?(?P<v2>{_MOVED})\s+(?:to|into)\b"
         # or the site after the work: "production at its Erie plant will be moved to Dayton",
         # "production from the Erie plant will be transferred to", "production in Erie will be moved to"
-        rf"|\b{_PROD}\s+(?:at|in|from)\s+(?:(?:its|the|our|their)\s+|(?=(?-i:[A-Z])))(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,80}}?\s+(?:will|would|is\s+to|are\s+to)\s+"
+        # (what the work makes, and where it is now, may come between: "production facilities for
+        # washers and dryers, both currently located in X, are to be moved to")
+        rf"|\b{_PROD}(?:\s+(?:facilit(?:y|ies)|lines?|equipment|units?))?(?:\s+(?:for|of)\s+[^.;]{{0,100}}?)?,?\s+(?:(?:both|all|each)\s+)?(?:(?:currently|now)\s+)?"
+        r"(?:(?:located|based|performed|conducted)\s+)?"
+        rf"(?:at|in|from)\s+(?:(?:its|the|our|their)\s+|(?=(?-i:[A-Z])))(?:[^.;]|\.(?=\s+[a-z0-9]|,)){{0,80}}?\s+(?:will|would|is\s+to|are\s+to)\s+"
         rf"(?:gradually\s+|then\s+|also\s+)?be\s+(?P<v3>{_MOVED})\s+(?:to|into)\b"
         # the site first, moving on its own: "its distribution center will move from X to Y"
         rf"|\b(?:{_FACILITY})\s+(?:will|would|is\s+to|are\s+to|(?:is|are)\s+(?:expected|scheduled|set)\s+to)\s+"

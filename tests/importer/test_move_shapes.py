@@ -228,3 +228,16 @@ def test_the_site_work_is_consolidated_into_is_not_closed_though_listed_with_the
         "Production at its Dayton and Erie plants will be consolidated into the newer Erie plant."
     )
     assert [(kind, town) for kind, town, _ in keys] == [("closed", "Dayton")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Production located in Dayton, Ohio will be moved to Mexico.",
+        "The production lines, currently located in Dayton, Ohio, are to be moved to a new facility in Mexico.",
+        "Production facilities for its washers and dryers, both currently located in Dayton, Ohio, are to be "
+        "moved to a purpose built facility in Mexico.",
+    ],
+)
+def test_work_said_to_be_where_it_is_now_then_moved_away_closes_there(sentence):
+    assert event_keys(sentence) == [("closed", "Dayton", "US-OH")]
