@@ -6,7 +6,7 @@ Pure Python: no Django, no network.
 
 from __future__ import annotations
 
-from .lexicon import PART_NOUN
+from .lexicon import PART_NOUN, SITE_NOUN
 from .trigger_parts import _FACILITY, _PROD, _W
 
 # (event type, pattern, nominal?, stems): see ``trigger_words.SPECS``
@@ -53,6 +53,15 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
         ("new",),
+    ),
+    (
+        "opened",
+        # money put into a new site opens it: "will invest $27 million in a new plant in X" (into a
+        # new line at a site it expands, below)
+        r"\binvest(?:s|ed|ing)?\b(?=[^.;]{0,60}?\b(?:in|into)\s+(?:a|an|the|its|their|our)\s+(?:[\w$.,-]+\s+){0,3}?new\s+"
+        rf"(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,3}}?{SITE_NOUN}\b)",
+        False,
+        ("invest",),
     ),
     (
         "opened",

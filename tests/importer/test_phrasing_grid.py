@@ -248,3 +248,20 @@ def test_sites_listed_with_and_its_before_a_stop_all_take_it():
     assert _events("Halcyon operates its Erie, Pa. plant and its Kemi, Finland mill will be idled.") == [
         ("idled", "Kemi")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Halcyon will invest $27 million in a new plant in Kemi, Finland.", "opened"),
+        ("Halcyon will invest around US $27 million in the new facility in Kemi, Finland.", "opened"),
+        # money for a new line at a site it already runs expands that site
+        (
+            "Halcyon will invest $27 million in a new production line at its plant in Kemi, Finland.",
+            "expanded",
+        ),
+        ("Halcyon will invest $27 million in its Kemi, Finland plant.", "expanded"),
+    ],
+)
+def test_money_put_into_a_new_site_opens_it(sentence, kind):
+    assert _events(sentence) == [(kind, "Kemi")]
