@@ -162,7 +162,8 @@ def _sites_in_areas(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # (a part of it may be named first: "in south west Peru", "in northern Mexico")
 _AREA_PHRASE = re.compile(
     # (or a part of one describing the company: "an eastern Iowa manufacturer")
-    rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*"
+    # (or in brackets after a town: "in Koprivnice (Czech Republic)")
+    rf"(?:\b(?:in|of|across|throughout|at|with|for|and|to|from|by|on)\s+(?:the\s+)?|,\s*|(?<=[a-z])\s(?P<bracket>\()(?=[A-Z][\w ]+\))"
     r"|\b[Aa]n?\s+(?=(?:north|south|east|west|central|northern|southern|eastern|western)\w*\s))"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:[- ]?(?:east|west)(?:ern)?)?\s+)?"
     # (initials with their dots are one word: "in northeastern B.C.")
@@ -207,6 +208,8 @@ def named_areas(text: str) -> frozenset[str]:
         region, country, used = _region_of(phrase)
         if not used or (region is None and len(phrase) <= 3 and phrase not in _COUNTRY_INITIALS):
             continue  # ", BC" is British Columbia; "Vice President, IR" is investor relations, not Iran
+        if m.group("bracket") and region:
+            continue  # only a country in brackets counts: "(Wales)" after a town may be its county's
         whole = used >= len(phrase) - 1
         several = len(phrase[:used].split()) > 1  # "Northern Territory Government": a region's name and more
         if not (whole or several):

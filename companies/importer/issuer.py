@@ -286,12 +286,22 @@ _PARENTS_UNIT = re.compile(
 )
 
 
+# news copy names a company by its best-known customer or parent first: "Apple Inc supplier
+# Foxconn restarted", "Toyota unit Daihatsu will close" (the second is the subject)
+_NAMED_BY_ITS_PARTNER = re.compile(
+    rf"^[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,3}}?(?:'s)?\s+(?:[a-z]+\s+)?(?:supplier|customer|partner|unit|subsidiary)\s+"
+    rf"(?P<name>[A-Z][\w&'.\-]*(?:\s+{_NAME_WORD}){{0,3}}?)(?=\s+(?:[a-z]+ly\s+)?(?:has|have|had|is|was|will|said|says|"
+    + "|".join(sorted(HEADLINE_VERBS))
+    + r")\b)"
+)
+
+
 def _first_subject(first_sentence: str | None) -> str | None:
     """The company the first body sentence opens on ("Acme Corp. today announced")."""
     if not first_sentence:
         return None
     sentence = first_sentence.strip()
-    parent = _PARENTS_UNIT.match(sentence)
+    parent = _PARENTS_UNIT.match(sentence) or _NAMED_BY_ITS_PARTNER.match(sentence)
     if parent and _is_name(parent.group("name")):
         return clean_name(parent.group("name"))
     for start in _subject_starts(sentence):

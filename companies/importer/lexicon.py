@@ -94,6 +94,7 @@ CHROME_WORDS: frozenset[str] = words(
 # photo shows ... (AP Photo/...)", "... REUTERS/Jane Doe"
 PHOTO_CAPTION = (
     r"^\s*FILE(?:\s+PHOTO)?\s*[:\-\u2013\u2014]|\bfile\s+photo\b|\((?:AP|AFP)\s+Photo\b|\bREUTERS/[A-Z]"
+    r"|\b(?:photo|picture|image)\s*(?:credit\s*)?:\s*(?:Reuters|AP|AFP|Getty|Bloomberg|file)\b"
 )
 # phrases only page furniture uses: a line holding one is chrome whatever else it says
 PAGE_CHROME = (

@@ -89,6 +89,15 @@ _OTHER_SUBJECT = re.compile(
     re.I,
 )
 
+# ... unless the role word only describes the sentence's own subject, named right after it:
+# "The German automotive supplier Brose plans to close" (not "Its customer Birch Motors will")
+_ROLE_DESCRIBES_SUBJECT = re.compile(
+    r"\s*(?!(?:its|our|their|his|her|a|an|one|another|other|the\s+company's)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:suppliers?|customers?|clients?|competitors?|rivals?)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
 # a bare event noun in an adverbial phrase refers to an event told elsewhere, it announces
 # none: "prior to the shutdown", "following the closure", "as a result of the idling"
 _REFERRED = re.compile(
@@ -452,7 +461,9 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
         # "has been idle", "has been closed since 2009": a state; "has been sold", "operations
         # have been suspended temporarily": a news
         return "background"
-    if _since_when_end(text) <= trig.start or _OTHER_SUBJECT.search(before):
+    if _since_when_end(text) <= trig.start or (
+        _OTHER_SUBJECT.search(before) and not _ROLE_DESCRIBES_SUBJECT.match(text, clause.start, trig.start)
+    ):
         return "background"
     if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before) or _YEARS_PAST.search(before)):
         return "background"

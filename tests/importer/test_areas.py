@@ -69,3 +69,16 @@ def test_a_product_line_is_no_village_of_the_one_state_named():
         "of wheat proteins."
     )
     assert [e.place.locality for e in extract(text).events] == []
+
+
+def test_a_country_in_brackets_after_a_town_is_named_but_a_region_is_not():
+    assert named_areas("its plants in Wurzburg (Germany) and in Koprivnice (Czech Republic)") >= {"DE", "CZ"}
+    assert "GB-WLS" not in named_areas("its site in Cwmbran (Wales)")
+
+
+def test_a_town_whose_country_is_named_in_brackets_elsewhere_is_not_placed_in_another_named_country():
+    text = (
+        "Halcyon plans to close its production in Trutnov and move production to Germany. The work will go "
+        "to its plants in Wurzburg (Germany) and in Koprivnice (Czech Republic)."
+    )
+    assert [(e.place.locality, e.place.country) for e in extract(text).events] == [("Trutnov", "CZ")]

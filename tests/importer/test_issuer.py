@@ -352,3 +352,17 @@ def test_the_owner_of_the_site_a_release_is_about_is_its_issuer_when_nothing_els
 def test_news_copys_country_before_the_company_is_no_part_of_its_name():
     first = "Australia's Halcyon Minerals Ltd on Thursday said production was resuming at its mine."
     assert find_company(first, first).name == "Halcyon Minerals Ltd"
+
+
+@pytest.mark.parametrize(
+    ("first", "name"),
+    [
+        (
+            "Birch Inc supplier Halcyon restarted production at its plant in southern India on Wednesday.",
+            "Halcyon",
+        ),
+        ("Birch unit Halcyon will close its plant in Erie.", "Halcyon"),
+    ],
+)
+def test_news_copy_names_the_company_by_its_best_known_customer_or_parent_first(first, name):
+    assert find_company(first, first).name == name

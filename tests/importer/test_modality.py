@@ -270,3 +270,19 @@ def test_a_closure_completed_in_the_quarter_is_news():
     assert (
         _mood("During the fourth quarter, Acme completed the closure of its plant in Dayton.") == "asserted"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the role word describes the subject named right after it
+        ("The German automotive supplier Halcyon plans to close its plant in Trutnov.", "asserted"),
+        ("Automotive supplier Halcyon will close its plant in Trutnov.", "asserted"),
+        # another company's decision, named with the issuer's possessive
+        ("Its customer Birch Motors will close its plant in Trutnov.", "background"),
+        ("Its largest customer will close its plant in Trutnov.", "background"),
+    ],
+)
+def test_a_role_word_before_the_subjects_own_name_is_no_other_party(sentence, expected):
+    trig = next(t for t in find_triggers(sentence) if t.type == "closed")
+    assert modality(sentence, Clause(0, len(sentence)), trig) == expected

@@ -109,3 +109,14 @@ def test_a_pages_skip_links_are_no_headline():
         "SEOUL, Oct. 16 (Yonhap) -- Halcyon Co. said Monday it will build a plant in Vietnam.\n"
     )
     assert extract(text).headline == "Halcyon to build its first plant abroad"
+
+
+def test_a_photo_credited_to_an_agency_is_a_caption():
+    text = (
+        "Halcyon plant restarts production after protests\n\n"
+        "12 January, 2022, 05:35 pm\n"
+        "Last modified: 12 January, 2022, 05:37 pm\n\n"
+        "Guards stand at the entrance of a closed plant of Halcyon near Erie, December 22, 2021. Photo :Reuters\n\n"
+        "Halcyon restarted production at its plant in Erie on Wednesday, a company official said.\n"
+    )
+    assert extract(text).headline == "Halcyon plant restarts production after protests"
