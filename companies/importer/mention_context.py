@@ -209,7 +209,9 @@ _NOUN_BEFORE_LIST = re.compile(
 # Tennessee; Houston, Texas; and Sanderson, Florida")
 _CLAUSE_SPLIT = re.compile(
     r";(?!\s+(?:and\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3},\s+[A-Z])"
-    r"|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|to|it|the\s+company|consequently|subsequently|then|thereafter)\s)"
+    r"|,\s+(?:while|but|whereas)\s+|\s+and\s+(?=(?:will|it|the\s+company|consequently|subsequently|then|thereafter)\s"
+    # (not "and to X" that goes on naming where work goes: "moved to Y in Sweden and to Z in Denmark")
+    r"|to\s+(?!(?:the\s+|its\s+|our\s+|their\s+)?(?-i:[A-Z])))"
 )
 
 

@@ -150,7 +150,18 @@ class Merging:
         warnings = hedged_warnings(self.hedged)
         unresolved: list[tuple[str, str, str]] = []  # told once per sentence, after the loop
         events = []
+        # "will close the Malmo plant ... After that, it plans to sell the factory building": the
+        # sale of a site the release closes or moves away is how the closure ends, not news of its own
+        left = {_pkey(c.place) for c in self.events if c.type in ("closed", "relocated") and c.place.locality}
+        first_left = {
+            key: min(
+                c.order for c in self.events if c.type in ("closed", "relocated") and _pkey(c.place) == key
+            )
+            for key in left
+        }
         for c in sorted(self.events, key=lambda c: c.order):
+            if c.type == "sold" and _pkey(c.place) in left and first_left[_pkey(c.place)] < c.order:
+                continue
             if c.place.locality is None and any(_within(c, other) for other in self.events):
                 continue  # "close its bakery in Kingston, Ontario, ... wind down": Ontario is Kingston's
             if c.place.locality is None and any(

@@ -241,3 +241,27 @@ def test_the_site_work_is_consolidated_into_is_not_closed_though_listed_with_the
 )
 def test_work_said_to_be_where_it_is_now_then_moved_away_closes_there(sentence):
     assert event_keys(sentence) == [("closed", "Dayton", "US-OH")]
+
+
+def test_work_moved_to_several_places_listed_with_and_to_leaves_only_its_source():
+    keys = event_keys(
+        "With the restructuring, the production in Dayton will be moved to the plants in Erie and Akron "
+        "and to Kemi in Finland."
+    )
+    assert keys == [("closed", "Dayton", "US-OH")]
+
+
+def test_selling_the_building_of_a_site_moved_away_is_how_the_move_ends():
+    keys = event_keys(
+        "The production in Dayton, Ohio will be moved to the plant in Erie.",
+        "After that, the company plans to sell the factory building in Dayton.",
+    )
+    assert keys == [("closed", "Dayton", "US-OH")]
+
+
+def test_a_sale_told_before_a_closure_elsewhere_stays():
+    keys = event_keys(
+        "The company has sold its Erie, Pennsylvania plant.",
+        "It will also close its Dayton, Ohio plant.",
+    )
+    assert keys == [("sold", "Erie", "US-PA"), ("closed", "Dayton", "US-OH")]
