@@ -77,6 +77,8 @@ _LOC_FACILITY = re.compile(
 # countries whose first-level region written before the country is the region, never the town
 # of its name ("a smelter in Québec, Canada"); elsewhere "Osaka, Japan" is as often the city
 _PROVINCE_BEFORE_COUNTRY = frozenset({"CA"})
+# a country's two letters after a name the gazetteer lacks ("Marketing, IT")
+_COUNTRY_LETTERS = re.compile(r"[A-Z]{2}")
 # ... and in the US, unless the town of the state's name is a city the name means first
 _CITY_OVER_STATE = 100_000
 
@@ -268,6 +270,12 @@ class _SentenceReader(FacilityTowns, PrepositionPlaces):
                 and _region_code_in(" ".join(words[-n:]), country)
             ):
                 continue  # "facilities in southern Ontario, Canada": a province and its country, no town
+            if (
+                not ref.resolved
+                and region is None
+                and _COUNTRY_LETTERS.fullmatch(m.group("reg")[:used].rstrip("."))
+            ):
+                continue  # "Finance, Marketing, IT, Legal": two capitals abroad name a trade, not Italy
             if len(words) > n and words[-n - 1].lower().rstrip(".") in _PERSON_TITLE:
                 continue  # "said Mayor Rick West, City of Chesapeake": a person and the body they lead
             loc_start = m.start("loc") + len(m.group("loc")) - len(" ".join(words[-n:]))

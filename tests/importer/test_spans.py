@@ -306,3 +306,15 @@ def test_a_site_s_other_name_in_brackets_does_not_end_a_list_of_towns():
         ("São Luís", "BR"),
         ("Poços de Caldas", "BR"),
     ]
+
+
+def test_two_capitals_after_a_name_the_gazetteer_lacks_are_a_trade_not_a_country():
+    found = _places(
+        "Its Finance, Marketing, IT, Legal and Human Resource functions in the Indianapolis office will be "
+        "moved to Clearwater, FL."
+    )
+    assert ("Marketing", None, "IT") not in found
+    assert _places("It has plants in Milan, IT and in Lyon, FR.") == [
+        ("Milan", None, "IT"),
+        ("Lyon", None, "FR"),
+    ]
