@@ -106,6 +106,9 @@ _REFERRED = re.compile(
     re.I,
 )
 
+# a sentence that sums up what was done so far: "To date, Acme has implemented measures, including ..."
+_TO_DATE = re.compile(r"\s*[\"\u201c]?(?:to\s+date|so\s+far|until\s+now|in\s+recent\s+years)\s*,", re.I)
+
 _COMPLEMENT = re.compile(r"\s*(?:of|at|in|by|on|from)\b|\s+(?-i:[A-Z])", re.I)
 
 _STATE_AFTER = re.compile(r"\s+(?:\w+\s+)?since\b", re.I)
@@ -200,7 +203,10 @@ _ANNOUNCED_BEFORE = re.compile(
 )
 # ... or after its object: "the closure of the X plant, which was announced in October"
 _ANNOUNCED_AFTER = re.compile(
-    r"[^;]{0,100}?,\s+which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:announced|disclosed)\b",
+    r"[^;]{0,100}?,\s+which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:announced|disclosed)\b"
+    # (or with when, and no "which": "the closure of 105,000 tons announced earlier at its X smelter")
+    r"|[^.;]{0,70}?\b(?:announced|disclosed)\s+(?:earlier|previously|last\s+(?:week|month|year|quarter)"
+    rf"|in\s+(?:{MONTH_RX}|(?:19|20)\d\d))\b",
     re.I,
 )
 _COMPLETION_VERB = re.compile(r"\b(?:complet|finish|conclud|finali[sz]|clos(?:ed|es|ing)\b)", re.I)
@@ -468,6 +474,8 @@ def modality(text: str, clause: Clause, trig: Trigger) -> str:
     if trig.nominal and (_DURING.search(before) or _PAST_MARK.search(before) or _YEARS_PAST.search(before)):
         return "background"
     if trig.nominal and _REFERRED.search(before) and not _COMPLEMENT.match(text, trig.end):
+        return "background"
+    if _TO_DATE.match(text):
         return "background"
     routine = (
         _ROUTINE.search(text, clause.start, clause.end)

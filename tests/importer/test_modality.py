@@ -286,3 +286,25 @@ def test_a_closure_completed_in_the_quarter_is_news():
 def test_a_role_word_before_the_subjects_own_name_is_no_other_party(sentence, expected):
     trig = next(t for t in find_triggers(sentence) if t.type == "closed")
     assert modality(sentence, Clause(0, len(sentence)), trig) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a tally of what was done so far is history
+        (
+            "To date, Halcyon has cut costs in many ways, including discontinuing production at its Erie plant.",
+            "background",
+        ),
+        ("So far, the group has made savings, including the closure of its Erie plant.", "background"),
+        # an event noun told with when it was announced before
+        (
+            "This includes the permanent closure of 100,000 tons of capacity announced earlier at its Erie smelter.",
+            "background",
+        ),
+        ("The figure includes the closure of the Erie plant announced in May.", "background"),
+    ],
+)
+def test_history_told_as_a_tally_or_with_when_it_was_announced(sentence, expected):
+    trig = next(t for t in find_triggers(sentence) if t.type == "closed")
+    assert modality(sentence, Clause(0, len(sentence)), trig) == expected
