@@ -112,6 +112,15 @@ class PrepositionPlaces(ReaderParts):
                     # (a name with namesakes in several countries places nothing; listed with a
                     # town, it is a village of that town's area: "in Quesnel, Chasm and Chetwynd")
                     ref, name = village, whole  # ("Riviere de Loup", not its first word)
+            if ref is None and listed_with is None:
+                near = _village_near(sentence, loc_start, issuer_words, self._lookup)
+                if near is not None:
+                    # "its plant at Flaxby Moor, near Knaresborough": a village the gazetteer lacks,
+                    # placed by the town it is near (which is no site of its own)
+                    (v_start, v_end, village), town_span = near
+                    self.add(v_start, v_end, village)
+                    self.taken.append(town_span)
+                    return
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(
                     sentence, loc_start, issuer_words, self.named
@@ -171,3 +180,28 @@ def _near(name: str, town: PlaceRef) -> PlaceRef | None:
         return None
     near = _resolve(name, region=town.region, country=town.country)
     return conventional(near, town.region) if near.resolved else None
+
+
+# a name, then the town it is near: "at Flaxby Moor, near Knaresborough"
+_NEAR_TOWN = re.compile(
+    r"(?P<village>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}),?\s+near\s+(?:the\s+)?"
+    r"(?P<town>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
+)
+
+
+def _village_near(sentence: str, at: int, issuer_words: frozenset[str], lookup):
+    """The village at ``at`` the gazetteer lacks, kept in the area of the town it is said to be
+    near, and the span of that town; None unless the town is one the gazetteer places."""
+    m = _NEAR_TOWN.match(sentence, at)
+    if (
+        m is None
+        or set(m.group("village").split()) & issuer_words
+        or places.is_known_locality(m.group("village"))
+    ):
+        return None
+    town = lookup(m.group("town"))
+    if town is None or not town.resolved or not town.locality:
+        return None
+    village = PlaceRef(locality=m.group("village"), region=town.region, country=town.country, resolved=False)
+    village.text = m.group("village")
+    return (m.start("village"), m.end("village"), village), (m.start("town"), m.end("town"))

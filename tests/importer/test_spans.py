@@ -318,3 +318,11 @@ def test_two_capitals_after_a_name_the_gazetteer_lacks_are_a_trade_not_a_country
         ("Milan", None, "IT"),
         ("Lyon", None, "FR"),
     ]
+
+
+def test_a_village_placed_by_the_town_it_is_near_is_the_site_not_the_town():
+    assert _places(
+        "The company will close its printing plant at Flaxby Moor, near Knaresborough, next year."
+    ) == [("Flaxby Moor", None, "GB")]
+    # a town the gazetteer holds stays itself
+    assert _places("The company will close its plant in Dayton, near Cincinnati.")[0][0] == "Dayton"
