@@ -31,9 +31,9 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # no "new" needed to build one: "will build a $50 million plant in Greer"
         rf"\b(?:build|builds|built|construct|constructs|constructed|constructing|construction\s+of"
         r"|establish|establishes|established|establishing)\b"
-        rf"(?=\s+(?:a|an)\s+(?:[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)"
+        rf"(?=\s+(?:a|an)\s+(?:[\w$€£¥.,-]+\s+){{0,4}}?{_FACILITY}\b)"
         # a site set up where the sentence places it: "will set up its car plant at X", "set up a plant in X"
-        rf"|\bset(?:s|ting)?[\s-]+up\b(?=\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){{0,3}}?{_FACILITY}\s+(?:at|in)\b)"
+        rf"|\bset(?:s|ting)?[\s-]+up\b(?=\s+(?:a|an|its|their|our)\s+(?:[\w$€£¥.,-]+\s+){{0,3}}?{_FACILITY}\s+(?:at|in)\b)"
         # the first product out of a new site: "rolled out the first car from its new plant at X"
         r"|\b(?:rolled|rolls|roll|rolling)\s+out\s+(?:the|its)\s+first\b(?=[^.;]{0,60}?\bnew\b)"
         # work that began at a new site: "production of X began in June at its new Y plant"
@@ -50,7 +50,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # a new site shown: "unveiled its new X facility"
         r"|unveil|unveils|unveiled|unveiling)\b(?=\s+(?:of\s+)?(?:a|an|its|the|their|our)\s+"
         # the noun is the new thing's own, not where it goes: "add a new line at its plant" expands
-        rf"(?:[\w$.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,4}}?{_FACILITY}\b)",
+        rf"(?:[\w$€£¥.,-]+\s+){{0,3}}?new\s+(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$€£¥.,-]+\s+){{0,4}}?{_FACILITY}\b)",
         False,
         ("new",),
     ),
@@ -58,8 +58,8 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "opened",
         # money put into a new site opens it: "will invest $27 million in a new plant in X" (into a
         # new line at a site it expands, below)
-        r"\binvest(?:s|ed|ing)?\b(?=[^.;]{0,60}?\b(?:in|into)\s+(?:a|an|the|its|their|our)\s+(?:[\w$.,-]+\s+){0,3}?new\s+"
-        rf"(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$.,-]+\s+){{0,3}}?{SITE_NOUN}\b)",
+        r"\binvest(?:s|ed|ing)?\b(?=[^.;]{0,60}?\b(?:in|into)\s+(?:a|an|the|its|their|our)\s+(?:[\w$€£¥.,-]+\s+){0,3}?new\s+"
+        rf"(?:(?!(?:at|in|on|of|for|to|within)\b)[\w$€£¥.,-]+\s+){{0,3}}?{SITE_NOUN}\b)",
         False,
         ("invest",),
     ),
@@ -67,8 +67,8 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         "opened",
         # work moved to a new site opens it: "relocate its DC to a new facility in X", "consolidate
         # the two plants into a new plant in X", "has moved into its new headquarters in X" (group v)
-        r"\b(?:to|into)\s+(?:a|an|its|their|our)\s+(?:[\w$.,-]+\s+){0,2}?(?P<v>new)\b"
-        rf"(?=(?:,?\s+[\w$.,-]+){{0,4}}?\s+{_FACILITY}\b)",
+        r"\b(?:to|into)\s+(?:a|an|its|their|our)\s+(?:[\w$€£¥.,-]+\s+){0,2}?(?P<v>new)\b"
+        rf"(?=(?:,?\s+[\w$€£¥.,-]+){{0,4}}?\s+{_FACILITY}\b)",
         False,
         ("new",),
     ),
@@ -100,11 +100,11 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # "chose X for its new distribution center"
         r"\b(?:select(?:s|ed|ing)?|cho(?:ose|oses|se|sen|osing)|pick(?:s|ed|ing)?)\b(?=[^;]{1,90}?\b"
         r"(?:as\s+(?:the\s+)?(?:site|location|home)\s+(?:of|for)\s+(?:its|their|our|a|an|the)\s+"
-        rf"(?:[\w$.,-]+\s+){{0,6}}?{_FACILITY}\b|for\s+(?:its|their|our|a|an|the)\s+(?:[\w$.,-]+\s+){{0,3}}?"
-        rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$.,-]+\s+){{0,5}}?{_FACILITY}\b"
+        rf"(?:[\w$€£¥.,-]+\s+){{0,6}}?{_FACILITY}\b|for\s+(?:its|their|our|a|an|the)\s+(?:[\w$€£¥.,-]+\s+){{0,3}}?"
+        rf"(?:new|first|next|future|planned|additional|second|third)\s+(?:[\w$€£¥.,-]+\s+){{0,5}}?{_FACILITY}\b"
         # "has chosen a 2,000-acre site in X to build its sixth assembly plant"
         r"|to\s+(?:build|construct|locate|establish|house)\s+(?:its|their|our|a|an|the)\s+"
-        rf"(?:[\w$.,-]+\s+){{0,6}}?{_FACILITY}\b))",
+        rf"(?:[\w$€£¥.,-]+\s+){{0,6}}?{_FACILITY}\b))",
         False,
         ("select", "choos", "chose", "pick"),
     ),
@@ -164,7 +164,7 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     # equipment or capacity added to a site: "the addition of a coating line at its X facility"
     (
         "expanded",
-        r"\badditions?\s+of\s+(?:[\w$.,-]+\s+){0,5}?(?:lines?|machines?|capacity|capabilities|furnaces?|kilns?"
+        r"\badditions?\s+of\s+(?:[\w$€£¥.,-]+\s+){0,5}?(?:lines?|machines?|capacity|capabilities|furnaces?|kilns?"
         r"|presses|ovens?|equipment|shifts?|warehouse\s+space|square\s+feet)\b",
         True,
         ("addition",),
@@ -212,10 +212,10 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # "build a new production line at its mill", "build a second line" (building a whole site
         # opens it, above)
         r"\b(?:install|installs|installed|installing|installation\s+of)\s+(?:a|an|two|three|four|\d+)\s+"
-        rf"(?:[\w$.,-]+\s+){{0,3}}?{PART_NOUN}\b"
+        rf"(?:[\w$€£¥.,-]+\s+){{0,3}}?{PART_NOUN}\b"
         r"|\b(?:build|builds|built|building|construct|constructs|constructed|constructing|construction\s+of)\s+"
-        rf"(?:(?:a|an|two|three|\d+)\s+(?:[\w$.,-]+\s+){{0,3}}?(?:new|second|third|fourth|fifth|additional)"
-        rf"|another)\s+(?:[\w$.,-]+\s+){{0,2}}?{PART_NOUN}\b",
+        rf"(?:(?:a|an|two|three|\d+)\s+(?:[\w$€£¥.,-]+\s+){{0,3}}?(?:new|second|third|fourth|fifth|additional)"
+        rf"|another)\s+(?:[\w$€£¥.,-]+\s+){{0,2}}?{PART_NOUN}\b",
         False,
         ("install", "build", "built", "construct"),
     ),

@@ -182,9 +182,12 @@ def _near(name: str, town: PlaceRef) -> PlaceRef | None:
     return conventional(near, town.region) if near.resolved else None
 
 
-# a name, then the town it is near: "at Flaxby Moor, near Knaresborough"
+# a name, then the town it is near: "at Flaxby Moor, near Knaresborough", "in Skarbimierz,
+# southeast of Wroclaw", "at Kadi, some 40 km from Ahmedabad"
 _NEAR_TOWN = re.compile(
-    r"(?P<village>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}),?\s+near\s+(?:the\s+)?"
+    r"(?P<village>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2}),?\s+"
+    r"(?:near|outside(?:\s+of)?|(?:(?:some|about|around)\s+)?\d+\s*(?:km|kilometres|kilometers|miles)\s+"
+    r"(?:(?:north|south|east|west)\w*\s+)?(?:of|from)|(?:north|south|east|west)\w*\s+of)\s+(?:the\s+)?"
     r"(?P<town>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})"
 )
 

@@ -87,7 +87,8 @@ def _foreign_object(text: str, end: int) -> bool:
     if word in _DETERMINERS and not _THIS_TIME.match(after):
         # a label does not end the phrase: "one of two blast furnaces ("B") at"
         window = _BRACKETED.sub(lambda b: " " * len(b.group(0)), text[end : end + 120])
-        np = re.match(r"\s+(?:[\w'$.,%\-]+\s+){0,9}[\w'$.,%\-]+", window)
+        # (a word may be a sum in any currency: "a new \u20ac40 million factory")
+        np = re.match(r"\s+(?:[\w'$\u20ac\u00a3\u00a5.,%\-]+\s+){0,9}[\w'$\u20ac\u00a3\u00a5.,%\-]+", window)
         phrase = np.group(0) if np else after
         cut = re.split(r"\b(?:to|from|for|with|under|after|before|during|as|by|because)\b", phrase)[0]
         return not (ANCHOR.search(cut) or re.search(r"\s[A-Z]", cut))

@@ -265,3 +265,8 @@ def test_sites_listed_with_and_its_before_a_stop_all_take_it():
 )
 def test_money_put_into_a_new_site_opens_it(sentence, kind):
     assert _events(sentence) == [(kind, "Kemi")]
+
+
+@pytest.mark.parametrize("sum_", ["\u20ac40 million", "\u00a340 million", "\u00a540-billion", "$40 million"])
+def test_a_new_site_costed_in_any_currency_is_an_opening(sum_):
+    assert _events(f"Halcyon will build a new {sum_} factory in Kemi, Finland.") == [("opened", "Kemi")]

@@ -326,3 +326,12 @@ def test_a_village_placed_by_the_town_it_is_near_is_the_site_not_the_town():
     ) == [("Flaxby Moor", None, "GB")]
     # a town the gazetteer holds stays itself
     assert _places("The company will close its plant in Dayton, near Cincinnati.")[0][0] == "Dayton"
+
+
+def test_a_village_placed_by_its_bearing_or_distance_from_a_town():
+    assert _places(
+        "The location of the plant in Skarbimierz, southeast of Wroclaw, serves Central Europe."
+    ) == [("Skarbimierz", None, "PL")]
+    assert _places("The plant at Halvorby, some 40 km from Ahmedabad, will open next year.")[0][:1] == (
+        "Halvorby",
+    )
