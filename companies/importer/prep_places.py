@@ -80,6 +80,23 @@ class PrepositionPlaces(ReaderParts):
                 continue
             self._places_from(m.start(group), m.group(group))
 
+    def _city_of_town(self, ref: PlaceRef, more: re.Match[str]) -> bool:
+        """Whether the one name after a town and a comma, ending the list there, is the bigger
+        place the town is in ("Chakan, Pune, with an investment of"), not a second site."""
+        if not ref.resolved or not ref.locality or not more.group(0).lstrip().startswith(","):
+            return False
+        name = _strip_stop(more.group("loc").split(". ")[0].rstrip(".,").split())
+        if not name or _LIST_GOES_ON.match(self.sentence, more.start("loc") + len(" ".join(name))):
+            return False
+        city = self._lookup(" ".join(name))
+        return (
+            city is not None
+            and city.resolved
+            and city.country == ref.country
+            and places.largest_population(" ".join(name), ref.country)
+            > 5 * places.largest_population(ref.locality, ref.country)
+        )
+
     def _places_from(self, loc_start: int, loc_text: str) -> None:
         """The place at ``loc_start`` and those listed after it ("in Tupelo, Corinth and Erie")."""
         sentence, issuer_words = self.sentence, self.issuer_words
@@ -151,12 +168,18 @@ class PrepositionPlaces(ReaderParts):
                 return  # "in Saffron Walden, Essex": the next name is the town's county, not another town
             if _AREA_ITEM.match(more.group("loc")):
                 return  # "at Sri City, Chittoor District": the town's district, not another town
+            if listed_with is None and self._city_of_town(ref, more):
+                return  # "its plant in Chakan, Pune, with": the town, then the city whose area it is in
             # (outside the US and Canada a town keeps no region: its country is enough)
             if ref.resolved and ref.locality and (ref.region or ref.country not in _SUBDIVIDED):
                 listed_with = ref
             elif ref.resolved or listed_with is None or ref.region != listed_with.region:
                 listed_with = None  # (a village kept with the town before it keeps the list going)
             loc_start, loc_text = more.start("loc"), more.group("loc")
+
+
+# a list goes on: another name after a comma or "and"/"or"
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?-i:[A-Z])")
 
 
 def _world_city(name: str, ref: PlaceRef | None) -> bool:

@@ -335,3 +335,10 @@ def test_a_village_placed_by_its_bearing_or_distance_from_a_town():
     assert _places("The plant at Halvorby, some 40 km from Ahmedabad, will open next year.")[0][:1] == (
         "Halvorby",
     )
+
+
+def test_a_town_then_the_bigger_city_it_is_in_ending_the_list_is_one_site():
+    found = _places("It inaugurated its new plant in Chakan, Pune, with an investment of Rs 231 crore.")
+    assert [town for town, _, _ in found] == ["Chākan"]
+    # a list that goes on is a list
+    assert len(_places("It will idle its plants in Akron, Dayton, and Toledo.")) == 3
