@@ -16,6 +16,7 @@ from .effective import merge_effective
 from .employees import employees_in
 from .event_cues import SEAT_BEFORE
 from .lexicon import (
+    COUNTED_SITE_NOUN,
     FACILITY_NOUN,
 )
 from .mention_context import kind_of
@@ -52,6 +53,23 @@ def _elsewhere(phrase: str, places: list[Mention], after: str = "") -> bool:
 
 # how many sites a counted anaphor names: "both plants", "all three factories"
 _COUNTED = {"both": 2, "two": 2, "three": 3, "four": 4}
+# a count of sites right after an event word: "will close two paper mills", "idle three of its plants"
+_COUNT_AFTER = re.compile(
+    rf"\s+(?P<n>two|three|four|both)\s+(?:of\s+(?:its|their|our|the)\s+)?(?:[\w-]+\s+){{0,2}}?{COUNTED_SITE_NOUN}\b",
+    re.I,
+)
+
+
+# sentences after a counted event within which a sentence naming that many sites places it: the
+# exact count is evidence enough to look further than for one site
+COUNTED_WINDOW = 6
+
+
+def counted_sites(text: str, at: int) -> int:
+    """How many sites the words at ``at`` count ("two paper mills"), else 0."""
+    m = _COUNT_AFTER.match(text, at)
+    return _COUNTED[m.group("n").lower()] if m else 0
+
 
 # a bullet item of a list: "- Erie, Pennsylvania", "• Muncie, Ind.", "2) Joliet, Illinois"
 _LIST_ITEM = re.compile(r"^\s*(?:[-\u2022*\u00b7\u25aa\u2013]|\d{1,2}[.)])\s+\S")
@@ -287,12 +305,8 @@ class CarryOver:
     def _place_placeless(self, s: Sentence) -> list[_Candidate]:
         """ "The new warehouse will be located in Stoke-on-Trent": where the site just announced
         without a place is, told in one of the next two sentences about that site."""
-        type_, told_at, effective = self._placeless
-        # a new site may be named in passing ("The new Gladstone refinery will ..."); a site that
-        # closes, stops or restarts is the one just told, placed after its noun ("The plant,
-        # located in X, ...", "The mill in X")
-        anaphor = _OPENING_ANAPHOR if type_ in ("opened", "expanded", "acquired") else _SITE_ANAPHOR
-        if self._fed - told_at > 2 or not anaphor.match(s.text):
+        type_, told_at, effective, count = self._placeless
+        if self._fed - told_at > (COUNTED_WINDOW if count > 1 else 2):
             return []
         known = {(c.place.locality or "").casefold() for c in self.events if c.type == type_}
         mentions = [
@@ -300,7 +314,22 @@ class CarryOver:
             for m in self._mentions(s.text)
             if m.place.locality and not m.decoy and m.place.locality.casefold() not in known
         ]
-        if not mentions:
+        # "will permanently close two paper mills. ... negotiations with 440 employees at the A mill
+        # in Finland and 670 at the B mill in Sweden": as many sites as were counted, each named
+        # by its facility noun, are those sites
+        sites = [m for m in mentions if m.kind is not None]
+        if count > 1 and len(sites) == count and len({_pkey(m.place) for m in sites}) == count:
+            self._placeless = None
+            trig = Trigger(type_, 0, 0, "", True)
+            out = [self._candidate(s, trig, m, effective, False, inherited="placed") for m in sites]
+            for c in out:
+                self._add(c)
+            return out
+        # a new site may be named in passing ("The new Gladstone refinery will ..."); a site that
+        # closes, stops or restarts is the one just told, placed after its noun ("The plant,
+        # located in X, ...", "The mill in X")
+        anaphor = _OPENING_ANAPHOR if type_ in ("opened", "expanded", "acquired") else _SITE_ANAPHOR
+        if not anaphor.match(s.text) or not mentions:
             return []
         self._placeless = None
         trig = Trigger(type_, 0, 0, "", True)

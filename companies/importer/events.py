@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import date
 
 from .candidates import _Candidate, _pkey
-from .carryover import _LIST_ITEM, _PLURAL_SITES, CarryOver, _Memory
+from .carryover import _LIST_ITEM, _PLURAL_SITES, CarryOver, _Memory, counted_sites
 from .clauses import (
     ANCHOR_GATED,
     Clause,
@@ -117,7 +117,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
             self.known_places[dateline.locality.casefold()] = dateline
         self._since_group = 99
         self._told: tuple[str, int] | None = None  # the last event asserted (type, sentence number)
-        self._placeless: tuple[str, int, Effective | None] | None = None  # an event told without a place
+        # an event told without a place (and how many sites it counts: "close two paper mills")
+        self._placeless: tuple[str, int, Effective | None, int] | None = None
         # events the opening paragraphs assert with no place anywhere in their sentence: the
         # dateline town's, if the release names no site at all ("NEW HAVEN, W. Va. -- Acme will
         # resume plant operations")
@@ -420,7 +421,10 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
             elif not inherited and not quoted:
                 # "finalised the lease of a new warehouse.", "will close its manufacturing plant
                 # by June." -- the next sentence may place it ("The plant, located in X, ...")
-                self._placeless = (type_, self._fed, effective)
+                count = counted_sites(text, t.end)
+                if not count and self._placeless is not None and self._placeless[0] == type_:
+                    count = self._placeless[3]  # "the closures would cut ...": the same sites, told again
+                self._placeless = (type_, self._fed, effective, count)
             if (
                 not quoted
                 and not any(c.place.locality for c in inherited)

@@ -53,3 +53,22 @@ def test_sites_placed_in_another_country_are_no_reference_back():
         "In addition, the company will temporarily idle its smelters in Brazil.",
     )
     assert keys == [("closed", "Dayton", "US-OH")]
+
+
+def test_as_many_sites_as_an_event_counted_named_a_few_sentences_later_are_its_sites():
+    keys = event_keys(
+        "Tamarack said on Tuesday it will permanently close two paper mills, citing falling demand.",
+        "The firm said the move would cut its annual sales by around 600 million euros.",
+        "It will now start negotiations with 440 employees at the Kemi mill in northern Finland and 670 "
+        "employees at the Falun mill in central Sweden.",
+    )
+    assert [(kind, town) for kind, town, _ in keys] == [("closed", "Kemi"), ("closed", "Falun")]
+
+
+def test_a_count_that_does_not_match_the_sites_named_places_nothing():
+    keys = event_keys(
+        "Tamarack said on Tuesday it will permanently close three paper mills, citing falling demand.",
+        "It will now start negotiations with employees at the Kemi mill in northern Finland and the Falun "
+        "mill in central Sweden.",
+    )
+    assert [town for _, town, _ in keys if town] == []
