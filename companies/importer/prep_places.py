@@ -13,7 +13,8 @@ import re
 from . import places
 from .areas import _AREA_ITEM, _towns_in_area
 from .clauses import PROPERTY_WORD
-from .lexicon import PART_NOUN
+from .dates import MONTH_RX
+from .lexicon import PART_NOUN, SITE_NOUN
 from .mention_context import _COLON_LIST, _FACILITY, _LIST_MORE, _colon_list
 from .place_lists import _PLACED_AFTER, _village_listed_with
 from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _resolve, _strip_stop, conventional
@@ -80,6 +81,22 @@ class PrepositionPlaces(ReaderParts):
                 continue
             self._places_from(m.start(group), m.group(group))
 
+    def _village_at_home(self, loc_start: int, loc_text: str) -> PlaceRef | None:
+        """A one-word name the gazetteer lacks right after a site noun and "in"/"at", in a
+        release with a home country outside the US and Canada (whose towns are filed by state)."""
+        home = self.default_country
+        if home is None or home in _SUBDIVIDED:
+            return None
+        if not _SITE_THEN_PREP.search(self.sentence, max(0, loc_start - 40), loc_start):
+            return None
+        word = _VILLAGE_WORD.match(loc_text)
+        if word is None or word.group(0) in self.issuer_words or _NOT_A_VILLAGE.fullmatch(word.group(0)):
+            return None
+        name = word.group(0)
+        if places.is_known_locality(name) or places.country_code(name) or places.region_code(name):
+            return None
+        return PlaceRef(locality=name, region=None, country=home, resolved=False, text=name)
+
     def _city_of_town(self, ref: PlaceRef, more: re.Match[str]) -> bool:
         """Whether the one name after a town and a comma, ending the list there, is the bigger
         place the town is in ("Chakan, Pune, with an investment of"), not a second site."""
@@ -138,6 +155,13 @@ class PrepositionPlaces(ReaderParts):
                     self.add(v_start, v_end, village)
                     self.taken.append(town_span)
                     return
+            if ref is None and listed_with is None:
+                village = self._village_at_home(loc_start, loc_text)
+                if village is not None:
+                    # "the hardwood sawmill in Djursdala" in a release from Sweden: a village the
+                    # gazetteer lacks, right after the site it holds, kept in the home country
+                    self.add(loc_start, loc_start + len(village.locality or ""), village)
+                    return
             if ref is None:
                 for place_start, place_end, place in _towns_in_area(
                     sentence, loc_start, issuer_words, self.named
@@ -177,6 +201,15 @@ class PrepositionPlaces(ReaderParts):
                 listed_with = None  # (a village kept with the town before it keeps the list going)
             loc_start, loc_text = more.start("loc"), more.group("loc")
 
+
+# a site noun right before "in"/"at": "the hardwood sawmill in ", "its plant at "
+_SITE_THEN_PREP = re.compile(rf"\b(?i:{SITE_NOUN})\s+(?:located\s+)?(?:in|at)\s+$")
+# one capitalised word of letters, ending there: "Djursdala" (not "Djursdala Sawmill", "Q3", "Mr")
+_VILLAGE_WORD = re.compile(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{3,}(?=[\s,.;:)]|$)(?!\s+[A-Z])")
+# capitalised words after "in" that are no place
+_NOT_A_VILLAGE = re.compile(
+    rf"(?i:{MONTH_RX}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Europe|Asia|Africa|America)"
+)
 
 # a list goes on: another name after a comma or "and"/"or"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?-i:[A-Z])")

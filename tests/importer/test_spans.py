@@ -342,3 +342,13 @@ def test_a_town_then_the_bigger_city_it_is_in_ending_the_list_is_one_site():
     assert [town for town, _, _ in found] == ["Chākan"]
     # a list that goes on is a list
     assert len(_places("It will idle its plants in Akron, Dayton, and Toledo.")) == 3
+
+
+def test_a_village_right_after_its_site_is_kept_in_the_home_country_outside_north_america():
+    found = _places(
+        "It intends to close the hardwood sawmill in Djursdala with its 15 employees.", default_country="SE"
+    )
+    assert found == [("Djursdala", None, "SE")]
+    # a month, a continent, or a release from the US (towns filed by state) places nothing
+    assert _places("It will close its plant in March.", default_country="SE") == []
+    assert _places("It will close its sawmill in Djursdala.", default_country="US") == []
