@@ -20,6 +20,7 @@ the same event +0.03.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -69,6 +70,8 @@ from .references import References
 from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
+
+_NEW_WORD = re.compile(r"\bnew\b", re.I)
 
 
 class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
@@ -134,7 +137,8 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         self._target: tuple[str, ...] = ()
         self.has_headline = bool(headline)
         # the dateline town named again, not as a seat: a site of the release, not only its origin
-        self._dateline_name = (dateline.locality or "").casefold() if dateline is not None else ""
+        # (only a dateline the gazetteer places can stand for a site: an unresolved one is none)
+        self._dateline_name = (self.dateline.locality or "").casefold() if self.dateline is not None else ""
         self._dateline_again = bool(headline) and self._names_dateline_town(headline)
         if headline:
             self._read_headline(headline)
@@ -239,7 +243,15 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
         # "consolidate its Dayton and Erie plants into the Erie plant": the site the work goes to
         # is listed among those it leaves, and stays
-        kept = {_pkey(m.place) for m in mentions if m.decoy == "destination" and m.place.locality}
+        # (a new site there does not keep the old one: "facilities in A and B will close, with
+        # production relocating to a new, larger facility in the B region")
+        kept = {
+            _pkey(m.place)
+            for m in mentions
+            if m.decoy == "destination"
+            and m.place.locality
+            and not _NEW_WORD.search(text, m.decoy_at, m.start)
+        }
         out = [c for c in out if not (c.type in ("closed", "relocated") and _pkey(c.place) in kept)]
         self._attach_employees(s, out, mentions)
         for c in out:

@@ -12,7 +12,7 @@ from .lexicon import EVENT_OBJECT_NOUN
 _W = r"(?:[\w'$.,-]+\s+)"  # one filler word
 _FACILITY = EVENT_OBJECT_NOUN
 _PROD = (
-    r"(?:production|operations?|manufacturing|output|activity|activities|work|shipments|processing"
+    r"(?:production(?:\s+activit(?:y|ies))?|operations?|manufacturing|output|activity|activities|work|shipments|processing"
     r"|papermaking|steelmaking|smelting|mining|assembly|[\w-]+making|[\w-]+ing\s+operations|lines?)"
 )
 # the means of the work, moved with it from a site: "shifting of plant and machinery from X to Y"

@@ -54,3 +54,16 @@ def test_arbitrary_text_never_raises(text):
 @given(RELEASE_LIKE)
 def test_release_shaped_text_never_raises(text):
     _check(text)
+
+
+def test_an_unplaced_stop_under_a_dateline_the_gazetteer_lacks_does_not_fail():
+    # the dateline's town is named again, but it cannot stand for the site: no place is proposed
+    text = (
+        "Halcyon to temporarily shut down smelter\n\n"
+        "GLENFIDDOCH, Mars, March 3, 2015 /CNW/ -- Halcyon Ltd. said today it will temporarily shut down "
+        "production for three weeks.\n\n"
+        "Glenfiddoch has been home to the company since 1950.\n"
+    )
+    proposal = extract(text)
+    assert proposal.events == []
+    assert any("Unresolved dateline place" in w for w in proposal.warnings)

@@ -265,3 +265,10 @@ def test_a_sale_told_before_a_closure_elsewhere_stays():
         "It will also close its Dayton, Ohio plant.",
     )
     assert keys == [("sold", "Erie", "US-PA"), ("closed", "Dayton", "US-OH")]
+
+
+def test_production_activities_moved_away_close_the_site():
+    keys = event_keys(
+        "It has decided to transfer the production activities of its Dayton, Ohio plant to Erie."
+    )
+    assert keys == [("closed", "Dayton", "US-OH")]
