@@ -202,9 +202,13 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # coating line at its plant" (without a place it is a detail of the event just told)
         r"|\b(?:add|adds|added|adding)\s+(?:a|an)\s+(?:second|third|new)\s+(?:[\w-]+\s+){1,2}?(?:line|machine)\b"
         r"(?=\s+(?:at|in|to)\s+(?:its|the|our|their)\b)"
-        r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+",
+        r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+"
+        # a line put at a site it runs: "will locate a multi-beam spunmelt line at its X plant"
+        r"|\blocat(?:e|es|ing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:line|machine)\b(?=[^.;]{0,80}?\s+at\s+(?:its|the|our|their)\b)"
+        # money put into a site's capacity: "a major new investment in newspaper production capacity in X"
+        r"|\binvestments?\s+in\s+(?:[\w-]+\s+){0,2}?(?:production\s+|manufacturing\s+)?capacity\s+(?=(?:in|at)\s)",
         False,
-        ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg"),
+        ("add", "increas", "doubl", "tripl", "boost", "capacity", "enlarg", "locat", "investment"),
     ),
     (
         "expanded",

@@ -270,3 +270,14 @@ def test_money_put_into_a_new_site_opens_it(sentence, kind):
 @pytest.mark.parametrize("sum_", ["\u20ac40 million", "\u00a340 million", "\u00a540-billion", "$40 million"])
 def test_a_new_site_costed_in_any_currency_is_an_opening(sum_):
     assert _events(f"Halcyon will build a new {sum_} factory in Kemi, Finland.") == [("opened", "Kemi")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Halcyon will locate a multi-beam spunmelt line at its plant in Kemi, Finland.",
+        "Halcyon is pleased to announce a major new investment in newspaper production capacity in Kemi, Finland.",
+    ],
+)
+def test_a_line_put_at_a_site_or_money_put_into_its_capacity_expands_it(sentence):
+    assert _events(sentence) == [("expanded", "Kemi")]
