@@ -20,7 +20,6 @@ the same event +0.03.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -70,8 +69,6 @@ from .references import References
 from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
-
-_NEW_WORD = re.compile(r"\bnew\b", re.I)
 
 
 class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
@@ -243,15 +240,7 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         out = [c for c in out if not (c.type == "idled" and _pkey(c.place) in closed)]
         # "consolidate its Dayton and Erie plants into the Erie plant": the site the work goes to
         # is listed among those it leaves, and stays
-        # (a new site there does not keep the old one: "facilities in A and B will close, with
-        # production relocating to a new, larger facility in the B region")
-        kept = {
-            _pkey(m.place)
-            for m in mentions
-            if m.decoy == "destination"
-            and m.place.locality
-            and not _NEW_WORD.search(text, m.decoy_at, m.start)
-        }
+        kept = {_pkey(m.place) for m in mentions if m.decoy == "destination" and m.place.locality}
         out = [c for c in out if not (c.type in ("closed", "relocated") and _pkey(c.place) in kept)]
         self._attach_employees(s, out, mentions)
         for c in out:

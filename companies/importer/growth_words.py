@@ -88,6 +88,15 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "opened",
+        # a site's first commercial output opens it, new or not: "its plywood unit at X began
+        # commercial production", "has commenced commercial production at its ethanol plant"
+        r"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence[ds]?|commencing)"
+        r"\s+commercial\s+(?:production|operations?)\b(?!\s+of\b)",
+        False,
+        ("commerc",),
+    ),
+    (
+        "opened",
         rf"\b(?:begin|begins|began|begun|beginning|start|starts|started|starting|commence\w*)\s+{_W}{{0,2}}?"
         # ("has begun operations at its newly built X plant")
         rf"(?:{_PROD}|shipping|shipments)\s+(?:at|in|from)\s+(?:its|the|their|our|a)\s+(?:\w+\s+){{0,3}}?(?:new|newly)\b",

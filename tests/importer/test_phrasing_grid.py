@@ -281,3 +281,22 @@ def test_a_new_site_costed_in_any_currency_is_an_opening(sum_):
 )
 def test_a_line_put_at_a_site_or_money_put_into_its_capacity_expands_it(sentence):
     assert _events(sentence) == [("expanded", "Kemi")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The company said its plywood plant at Kemi, Finland began commercial production.",
+            [("opened", "Kemi")],
+        ),
+        (
+            "The company has commenced commercial production at its ethanol plant, set up at Kemi, Finland.",
+            [("opened", "Kemi")],
+        ),
+        # a product's first output is no site's
+        ("The company began commercial production of its new widget at its Kemi, Finland plant.", []),
+    ],
+)
+def test_a_sites_first_commercial_output_opens_it(sentence, expected):
+    assert _events(sentence) == expected
