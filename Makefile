@@ -106,9 +106,9 @@ ROUND8_CORPUS = $(REAL_CORPUS)/fresh8-a $(REAL_CORPUS)/fresh8-b $(REAL_CORPUS)/f
 ROUND9_CORPUS = $(REAL_CORPUS)/fresh9 $(REAL_CORPUS)/fresh10 $(REAL_CORPUS)/fresh11 $(REAL_CORPUS)/fresh12 $(REAL_CORPUS)/fresh13 \
 	$(REAL_CORPUS)/fresh14 $(REAL_CORPUS)/fresh15 $(REAL_CORPUS)/fresh16 $(REAL_CORPUS)/fresh17
 # the eighteenth round (every kind, 18 of 30 outside North America): scored once as found, then
-# read; the nineteenth, found later in the same session, read only through its scores
+# read; the nineteenth and twentieth, found later in the same session, read only through their scores
 ROUND18_CORPUS = $(REAL_CORPUS)/fresh18
-LATEST_CORPUS = $(REAL_CORPUS)/fresh19
+LATEST_CORPUS = $(REAL_CORPUS)/fresh19 $(REAL_CORPUS)/fresh20
 # ... and the releases of it read only through their scores (never tuned on, never fitted on)
 UNSEEN_CORPUS = $(REAL_CORPUS)/fresh3-a $(REAL_CORPUS)/fresh4-a $(REAL_CORPUS)/fresh4-c \
 	$(REAL_CORPUS)/fresh5-a $(REAL_CORPUS)/fresh5-b $(REAL_CORPUS)/fresh5-c
