@@ -51,7 +51,7 @@ from .place_names import (
     _tokens,
     conventional,
 )
-from .prep_places import _WORK, PrepositionPlaces
+from .prep_places import _WORK, PrepositionPlaces, _near
 from .proposal import PlaceRef
 from .subdivisions import (
     _SUBDIV_NEEDLES,
@@ -399,6 +399,7 @@ class _SentenceReader(FacilityTowns, PrepositionPlaces):
             return
         for m in _BRACKET_LIST.finditer(sentence):
             pos = m.start("list")
+            first: PlaceRef | None = None  # the list keeps to its first town's area
             for piece in _TOWN_SPLIT.split(m.group("list")):
                 start = sentence.index(piece, pos)
                 pos = start + len(piece)
@@ -410,9 +411,14 @@ class _SentenceReader(FacilityTowns, PrepositionPlaces):
                 ):
                     continue
                 ref = self._lookup(name)
+                if first is not None and (ref is None or ref.country != first.country):
+                    # (or a village the gazetteer lacks, kept in that area: "(Welshpool and Lytton)")
+                    ref = _near(name, first) or _village_listed_with(first, name, self.issuer_words)[0] or ref
                 if ref is not None and ref.locality:
                     ref.text = name
                     self.add(start, start + len(name), ref)
+                    if first is None and ref.country:
+                        first = ref
 
 
 # the start of a surname glued to its second part by an apostrophe ("O'", "D'")

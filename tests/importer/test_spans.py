@@ -352,3 +352,9 @@ def test_a_village_right_after_its_site_is_kept_in_the_home_country_outside_nort
     # a month, a continent, or a release from the US (towns filed by state) places nothing
     assert _places("It will close its plant in March.", default_country="SE") == []
     assert _places("It will close its sawmill in Djursdala.", default_country="US") == []
+
+
+def test_towns_listed_in_brackets_keep_to_the_first_ones_country():
+    found = _places("It will close two manufacturing facilities (Welshpool and Lytton) over two years.")
+    assert len({country for _, _, country in found}) == 1
+    assert [town for town, _, _ in found] == ["Welshpool", "Lytton"]
