@@ -72,3 +72,11 @@ def test_a_count_that_does_not_match_the_sites_named_places_nothing():
         "mill in central Sweden.",
     )
     assert [town for _, town, _ in keys if town] == []
+
+
+def test_the_plant_in_a_later_clause_is_the_one_site_named_earlier_in_the_sentence():
+    keys = event_keys(
+        "A small compounding business in Dayton, Ohio, will be sold and the plant will be closed, "
+        "effective with the sale."
+    )
+    assert keys == [("closed", "Dayton", "US-OH")]
