@@ -18,6 +18,7 @@ from .event_cues import SEAT_BEFORE
 from .lexicon import (
     COUNTED_SITE_NOUN,
     FACILITY_NOUN,
+    SITE_NOUN,
 )
 from .mention_context import kind_of
 from .place_names import _area
@@ -114,6 +115,10 @@ class _Memory:
 
     places: list[Mention] = field(default_factory=list)
     from_headline: bool = True
+
+
+# a singular reference back to a site: "the plant", "the facility", "the mill"
+_THE_SITE = re.compile(rf"\b(?:the|this|that)\s+(?i:{SITE_NOUN})\b(?!\s+(?:in|at|of)\b)", re.I)
 
 
 class CarryOver:
@@ -361,6 +366,17 @@ class CarryOver:
                 for c in group:
                     c.place = place
                 return
+
+    def _site_named_before(
+        self, text: str, clause: Clause, t: Trigger, mentions: list[Mention]
+    ) -> list[Mention]:
+        """ "A business in Dyersburg, Tennessee, will be sold and the plant will be closed": the one
+        site named earlier in the sentence, for a later clause that refers to it as "the plant"."""
+        ana = _THE_SITE.search(text, clause.start, clause.end)
+        if ana is None:
+            return []
+        before = [m for m in mentions if m.end <= clause.start and m.place.locality and not m.decoy]
+        return before if len({_pkey(m.place) for m in before}) == 1 else []
 
     def _follow_up(self, s: Sentence) -> None:
         """Details in the sentences after an event: "The idling will affect 310 employees."""

@@ -20,7 +20,6 @@ the same event +0.03.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
@@ -61,7 +60,6 @@ from .event_cues import (
     names_a_part,
     site_subject,
 )
-from .lexicon import SITE_NOUN
 from .merging import Merging
 from .modality import modality, told_in_past
 from .news_judgement import NewsJudgement
@@ -71,9 +69,6 @@ from .references import References
 from .spans import Mention, find_mentions
 from .text import Sentence
 from .triggers import Trigger, find_triggers
-
-# a singular reference back to a site: "the plant", "the facility", "the mill"
-_THE_SITE = re.compile(rf"\b(?:the|this|that)\s+(?i:{SITE_NOUN})\b(?!\s+(?:in|at|of)\b)", re.I)
 
 
 class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
@@ -250,17 +245,6 @@ class EventFinder(DealReading, CarryOver, Merging, NewsJudgement, References):
         for c in out:
             self._add(c)
         return out
-
-    def _site_named_before(
-        self, text: str, clause: Clause, t: Trigger, mentions: list[Mention]
-    ) -> list[Mention]:
-        """ "A business in Dyersburg, Tennessee, will be sold and the plant will be closed": the one
-        site named earlier in the sentence, for a later clause that refers to it as "the plant"."""
-        ana = _THE_SITE.search(text, clause.start, clause.end)
-        if ana is None:
-            return []
-        before = [m for m in mentions if m.end <= clause.start and m.place.locality and not m.decoy]
-        return before if len({_pkey(m.place) for m in before}) == 1 else []
 
     def _news_triggers(
         self,

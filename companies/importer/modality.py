@@ -26,7 +26,9 @@ from .mood_cues import (
     _PUT_OFF_AFTER,
     _REPORTED,
     _REPORTING_VERB,
+    _ROLE_DESCRIBES_SUBJECT,
     _TICKER_TAG,
+    _TO_DATE,
 )
 from .text import words
 from .triggers import Trigger
@@ -89,15 +91,6 @@ _OTHER_SUBJECT = re.compile(
     re.I,
 )
 
-# ... unless the role word only describes the sentence's own subject, named right after it:
-# "The German automotive supplier Brose plans to close" (not "Its customer Birch Motors will")
-_ROLE_DESCRIBES_SUBJECT = re.compile(
-    r"\s*(?!(?:its|our|their|his|her|a|an|one|another|other|the\s+company's)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:suppliers?|customers?|clients?|competitors?|rivals?)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
-    r"\s+(?:\w+\s+){0,2}$",
-    re.I,
-)
-
 # a bare event noun in an adverbial phrase refers to an event told elsewhere, it announces
 # none: "prior to the shutdown", "following the closure", "as a result of the idling"
 _REFERRED = re.compile(
@@ -105,9 +98,6 @@ _REFERRED = re.compile(
     r"|in\s+(?:connection|conjunction)\s+with|in\s+light\s+of|ahead\s+of|until)\s+(?:the|this|that|its|our)\s+$",
     re.I,
 )
-
-# a sentence that sums up what was done so far: "To date, Acme has implemented measures, including ..."
-_TO_DATE = re.compile(r"\s*[\"\u201c]?(?:to\s+date|so\s+far|until\s+now|in\s+recent\s+years)\s*,", re.I)
 
 _COMPLEMENT = re.compile(r"\s*(?:of|at|in|by|on|from)\b|\s+(?-i:[A-Z])", re.I)
 

@@ -89,3 +89,17 @@ _CALLED_OFF = re.compile(
     r"\s+(?:for|to)(?:\s+the)?\s*$",
     re.I,
 )
+
+
+# a role word that only describes the sentence's own subject, named right after it, names no
+# other party:
+# "The German automotive supplier Brose plans to close" (not "Its customer Birch Motors will")
+_ROLE_DESCRIBES_SUBJECT = re.compile(
+    r"\s*(?!(?:its|our|their|his|her|a|an|one|another|other|the\s+company's)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:suppliers?|customers?|clients?|competitors?|rivals?)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+# a sentence that sums up what was done so far: "To date, Acme has implemented measures, including ..."
+_TO_DATE = re.compile(r"\s*[\"\u201c]?(?:to\s+date|so\s+far|until\s+now|in\s+recent\s+years)\s*,", re.I)
