@@ -214,6 +214,9 @@ GROWTH_SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|\bcapacity\s+(?:increase|addition|expansion)s?\b|\benlarg\w+"
         # a line put at a site it runs: "will locate a multi-beam spunmelt line at its X plant"
         r"|\blocat(?:e|es|ing)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:line|machine)\b(?=[^.;]{0,80}?\s+at\s+(?:its|the|our|their)\b)"
+        # investments placed at named sites: "approved three investments to be implemented at its
+        # Anjala Mill, Oulu Mill and X Sawmill"
+        rf"|\binvestments?\s+(?:[\w-]+\s+){{0,5}}?(?:at|in)\s+(?=(?:its|our|their)\s+(?:[\w$.,'-]+\s+){{0,6}}?{SITE_NOUN}\b)"
         # money put into a site's capacity: "a major new investment in newspaper production capacity in X"
         r"|\binvestments?\s+in\s+(?:[\w-]+\s+){0,2}?(?:production\s+|manufacturing\s+)?capacity\s+(?=(?:in|at)\s)",
         False,

@@ -63,7 +63,16 @@ COORD_DIGITS = 5
 
 def is_known_locality(name: str) -> bool:
     """Whether ``name`` names a gazetteer place (alternate names only for sizeable cities)."""
-    return bool(name.strip()) and get_gazetteer().has_key(name, alternate_min_population=ALT_MIN_POPULATION)
+    if not name.strip():
+        return False
+    gazetteer = get_gazetteer()
+    if gazetteer.has_key(name, alternate_min_population=ALT_MIN_POPULATION):
+        return True
+    # a place's own name of two words or more, with words left off, is its name, not an exonym:
+    # "Bad St. Leonhard" for Bad Sankt Leonhard im Lavanttal (one word would be any name's start)
+    return len(name.split()) > 1 and any(
+        m.alternate and _short_form(name, m.city.name) for m in gazetteer.lookup(name)
+    )
 
 
 def largest_population(locality: str, country: str) -> int:

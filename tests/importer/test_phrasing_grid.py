@@ -300,3 +300,10 @@ def test_a_line_put_at_a_site_or_money_put_into_its_capacity_expands_it(sentence
 )
 def test_a_sites_first_commercial_output_opens_it(sentence, expected):
     assert _events(sentence) == expected
+
+
+def test_investments_placed_at_named_sites_expand_each():
+    found = _events(
+        "Halcyon has approved three separate investments to be implemented at its Anjala Mill, Oulu Mill and Kemi Mill."
+    )
+    assert found == [("expanded", "Anjala"), ("expanded", "Oulu"), ("expanded", "Kemi")]

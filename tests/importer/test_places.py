@@ -434,3 +434,10 @@ def test_a_release_that_names_only_its_own_country_keeps_a_small_namesake_abroad
     assert (found.locality, found.country, found.resolved) == ("Welshpool", "AU", False)
     # without the home country named in the text, the namesake stands
     assert resolve("Welshpool", default_country="AU").country == "GB"
+
+
+def test_a_towns_own_name_of_two_words_with_words_left_off_is_known():
+    # the gazetteer files it as "Bad Sankt Leonhard im Lavanttal"
+    assert is_known_locality("Bad St. Leonhard")
+    # one word is no short form of anything
+    assert not is_known_locality("Abi")
