@@ -264,6 +264,14 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
     ),
     (
         "closed",
+        # the work itself moving away: "Production of these items will start to move from X to our Y plant"
+        rf"\b{_PROD}{_OF_GOODS}\s+(?:will|would|is\s+to|are\s+to)\s+(?:(?:start|begin|gradually)\s+(?:to\s+)?)?"
+        r"(?P<v>move|relocate|shift|transfer)\s+from\b",
+        False,
+        ("move", "relocate", "shift", "transfer"),
+    ),
+    (
+        "closed",
         # a site whose work is folded into another: "integrate its X operations into its Y plant",
         # "merge the X plant into the Y site"
         # (or its work: "integrate the X production entity into other plants")

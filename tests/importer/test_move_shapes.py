@@ -272,3 +272,10 @@ def test_production_activities_moved_away_close_the_site():
         "It has decided to transfer the production activities of its Dayton, Ohio plant to Erie."
     )
     assert keys == [("closed", "Dayton", "US-OH")]
+
+
+def test_work_that_moves_away_on_its_own_closes_its_town():
+    keys = event_keys(
+        "Production of these items will start to move from Kemi, Finland to its plant in Oulu by 2013."
+    )
+    assert [(kind, town) for kind, town, _ in keys] == [("closed", "Kemi")]
