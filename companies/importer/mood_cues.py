@@ -96,8 +96,9 @@ _CALLED_OFF = re.compile(
 # "The German automotive supplier Brose plans to close" (not "Its customer Birch Motors will")
 _ROLE_DESCRIBES_SUBJECT = re.compile(
     r"\s*(?!(?:its|our|their|his|her|a|an|one|another|other|the\s+company's)\b)(?:the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:suppliers?|customers?|clients?|competitors?|rivals?)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
-    r"\s+(?:\w+\s+){0,2}$",
+    # (the name may stand between commas: "Semiconductor supplier, Acme Electronics, says that it will")
+    r"(?:suppliers?|customers?|clients?|competitors?|rivals?),?\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
+    r",?\s+(?:\w+\s+){0,4}$",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .dates import MONTH_RX
 from .growth_words import GROWTH_SPECS
-from .lexicon import PART_NOUN
+from .lexicon import LEGAL_SUFFIX, PART_NOUN
 from .trigger_parts import _DASH_ASIDE, _FACILITY, _MEANS, _MOVED, _OF_GOODS, _PROD, _W
 
 # a temporary stop named by its noun
@@ -65,9 +65,12 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         # stops that come and go: "rolling shutdowns at its X plant"
         r"|\brolling\s+(?:shut-?downs?|closures?|stoppages?|curtailments?)\b"
         # a site down for a while: "will be down for two weeks"
-        r"|\b(?:be|been|is|are|was|were|remain|remains)\s+down\s+for\b",
+        r"|\b(?:be|been|is|are|was|were|remain|remains)\s+down\s+for\b"
+        # fewer hours run: "reducing operating levels from 120 hours per week to 80 at its X mill",
+        # "will reduce operating schedules at"
+        r"|\breduc(?:e|es|ed|ing)\s+(?:its\s+|their\s+)?operating\s+(?:levels?|schedules?|hours|days|rates?)\b",
         False,
-        ("temporar", "week", "day", "month", "down", "rolling"),
+        ("temporar", "week", "day", "month", "down", "rolling", "reduc"),
     ),
     (
         "idled",
@@ -219,6 +222,15 @@ SPECS: list[tuple[str, str, bool, tuple[str, ...]]] = [
         r"|plant|plants|office|offices)\b)",
         True,
         ("relocat", "move"),
+    ),
+    (
+        "sold",
+        # a site handed to another company is sold: "will transfer its Kochi Factory to Marusan
+        # Industry Co., Ltd." (work moved to a place is a move, below)
+        r"\btransfer(?:s|red|ring)?\b(?=\s+(?:its|the|their|our)\s+(?:[\w$.,'&/-]+\s+){0,5}?"
+        rf"(?:{_FACILITY})\b[^.;]{{0,60}}?\s+to\s+(?:(?-i:[A-Z])[\w&.'-]*,?\s+){{1,4}}(?:{LEGAL_SUFFIX})(?![\w-]))",
+        False,
+        ("transfer",),
     ),
     (
         "closed",

@@ -258,3 +258,14 @@ def test_a_named_industrial_park_bought_whole_is_a_purchase_at_its_town():
         "12-acre parcel with two buildings."
     )
     assert [(e.type, e.place.locality) for e in extract(text).events] == [("acquired", "Dayton")]
+
+
+def test_a_site_handed_to_another_company_is_sold():
+    keys = event_keys(
+        "Semiconductor supplier, Tamarack Electronics, says it will transfer its Dayton, Ohio plant to Birch Industries Inc."
+    )
+    assert keys == [("sold", "Dayton", "US-OH")]
+    # work moved to another site of its own is a move
+    assert event_keys("It will transfer its Dayton, Ohio operations to its Erie plant.") == [
+        ("closed", "Dayton", "US-OH")
+    ]

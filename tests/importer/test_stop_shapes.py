@@ -125,3 +125,10 @@ def test_longer_stops_at_named_towns_after_a_stop_of_every_mill():
     )
     assert ("idled", "Quesnel", "CA-BC") in keys
     assert ("idled", "Chetwynd", "CA-BC") in keys
+
+
+def test_fewer_hours_run_at_a_site_is_an_idling():
+    keys = event_keys(
+        "The company will also be reducing operating levels from 120 hours per week to 80 at its Quesnel, B.C. mill."
+    )
+    assert keys == [("idled", "Quesnel", "CA-BC")]
