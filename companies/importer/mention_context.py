@@ -61,7 +61,7 @@ _TRANSFER = re.compile(
     r"\b(?:serv(?:e|es|ed|ing)|suppl(?:y|ies|ied|ying)|support(?:s|ed|ing)?|handl(?:e|es|ed|ing)"
     r"|fulfill?(?:s|ed|ing)?|shift(?:s|ed|ing)?|mov(?:e|es|ed|ing)|transfer(?:s|red|ring)?|relocat(?:e|es|ed|ing|ion)"
     r"|consolidat(?:e|es|ed|ing|ion)|transition(?:s|ed|ing)?|integrat(?:e|es|ed|ing|ion)|combin(?:e|es|ed|ing)"
-    r"|merg(?:e|es|ed|ing)|fold(?:s|ed|ing)?"
+    r"|merg(?:e|es|ed|ing)|fold(?:s|ed|ing)?|transform(?:s|ed|ing)?|convert(?:s|ed|ing)?"
     r"|absorb(?:s|ed|ing)?|redeploy\w*|reassign\w*|redistribut\w*|realloca\w*|sourc(?:e|es|ed|ing)"
     r"|ship(?:s|ped|ping)?|fill(?:s|ed|ing)?|replac(?:e|es|ed|ing)|offset(?:s|ting)?)\b",
     re.I,

@@ -279,3 +279,11 @@ def test_work_that_moves_away_on_its_own_closes_its_town():
         "Production of these items will start to move from Kemi, Finland to its plant in Oulu by 2013."
     )
     assert [(kind, town) for kind, town, _ in keys] == [("closed", "Kemi")]
+
+
+def test_the_place_work_is_transformed_into_is_a_destination():
+    keys = event_keys(
+        "The company will close the operations in Kemi, Finland, and transform its sales operations in "
+        "Finland into a technology centre in Oulu."
+    )
+    assert [(kind, town) for kind, town, _ in keys] == [("closed", "Kemi")]
