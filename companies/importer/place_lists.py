@@ -1,6 +1,6 @@
 """Places named in lists: the towns listed before the one a facility word follows ("the Dayton,
 Erie and Akron plants"), and villages the gazetteer lacks listed after a town it holds ("in
-Quebec City, Masson Angers, and Riviere de Loup"). Used by ``spans``' sentence reader.
+Quebec City, Masson Angers, and Riviere de Loup"). Used by ``spans``' sentence reader; a town listed after others is looked for in their area first.
 
 Pure Python: no Django, no network.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import places
 from .place_names import (
     _LOCALITY,
     _area,
@@ -81,3 +82,26 @@ def _village_listed_with(
     if _area(name) is not None or _country_code(name):
         return None, ""
     return PlaceRef(locality=name, region=town.region, country=town.country, resolved=False), name
+
+
+def _world_city(name: str, ref: PlaceRef | None) -> bool:
+    """Whether ``ref`` is a big city by its own name ("Paris"), which no namesake near a listed
+    town outweighs."""
+    return (
+        ref is not None
+        and ref.resolved
+        and any(
+            m.city.country == ref.country
+            and not m.alternate
+            and m.city.population >= places.BIG_CITY_POPULATION
+            for m in places.get_gazetteer().lookup(name)
+        )
+    )
+
+
+def _near(name: str, town: PlaceRef) -> PlaceRef | None:
+    """``name`` as a namesake in the area of the ``town`` it is listed with, if it has one there."""
+    if town.country is None:
+        return None
+    near = _resolve(name, region=town.region, country=town.country)
+    return conventional(near, town.region) if near.resolved else None

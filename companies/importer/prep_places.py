@@ -16,8 +16,8 @@ from .clauses import PROPERTY_WORD
 from .dates import MONTH_RX
 from .lexicon import PART_NOUN, SITE_NOUN
 from .mention_context import _COLON_LIST, _FACILITY, _LIST_MORE, _colon_list
-from .place_lists import _PLACED_AFTER, _village_listed_with
-from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _resolve, _strip_stop, conventional
+from .place_lists import _PLACED_AFTER, _near, _village_listed_with, _world_city
+from .place_names import _CAPW, _LOCALITY, _SUBDIVIDED, _region_code_in, _strip_stop
 from .proposal import PlaceRef
 from .reader_parts import ReaderParts
 
@@ -155,7 +155,6 @@ class PrepositionPlaces(ReaderParts):
                     self.add(v_start, v_end, village)
                     self.taken.append(town_span)
                     return
-            if ref is None and listed_with is None:
                 village = self._village_at_home(loc_start, loc_text)
                 if village is not None:
                     # "the hardwood sawmill in Djursdala" in a release from Sweden: a village the
@@ -213,29 +212,6 @@ _NOT_A_VILLAGE = re.compile(
 
 # a list goes on: another name after a comma or "and"/"or"
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?-i:[A-Z])")
-
-
-def _world_city(name: str, ref: PlaceRef | None) -> bool:
-    """Whether ``ref`` is a big city by its own name ("Paris"), which no namesake near a listed
-    town outweighs."""
-    return (
-        ref is not None
-        and ref.resolved
-        and any(
-            m.city.country == ref.country
-            and not m.alternate
-            and m.city.population >= places.BIG_CITY_POPULATION
-            for m in places.get_gazetteer().lookup(name)
-        )
-    )
-
-
-def _near(name: str, town: PlaceRef) -> PlaceRef | None:
-    """``name`` as a namesake in the area of the ``town`` it is listed with, if it has one there."""
-    if town.country is None:
-        return None
-    near = _resolve(name, region=town.region, country=town.country)
-    return conventional(near, town.region) if near.resolved else None
 
 
 # a name, then the town it is near: "at Flaxby Moor, near Knaresborough", "in Skarbimierz,

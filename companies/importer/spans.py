@@ -32,7 +32,7 @@ from .mention_context import (
 )
 from .mention_context import Mention as Mention  # a place mention, part of this API
 from .mention_context import kind_of as kind_of  # the kind of a facility noun, part of this API
-from .place_lists import _LIST_BEFORE, _PLACED_AFTER, _add_listed_before, _village_listed_with
+from .place_lists import _LIST_BEFORE, _PLACED_AFTER, _add_listed_before, _near, _village_listed_with
 from .place_names import (
     _ACRONYM,
     _LOCALITY,
@@ -51,7 +51,7 @@ from .place_names import (
     _tokens,
     conventional,
 )
-from .prep_places import _WORK, PrepositionPlaces, _near
+from .prep_places import _WORK, PrepositionPlaces
 from .proposal import PlaceRef
 from .subdivisions import (
     _SUBDIV_NEEDLES,
