@@ -1,6 +1,7 @@
 """Places named in lists: the towns listed before the one a facility word follows ("the Dayton,
 Erie and Akron plants"), and villages the gazetteer lacks listed after a town it holds ("in
-Quebec City, Masson Angers, and Riviere de Loup"). Used by ``spans``' sentence reader; a town listed after others is looked for in their area first.
+Quebec City, Masson Angers, and Riviere de Loup"); a town listed after others is looked for in
+their area first. Used by ``spans``' sentence reader.
 
 Pure Python: no Django, no network.
 """
